@@ -1,0 +1,187 @@
+/**
+ * The REST API (README: "API"). JSON in and out, validated with the schemas of
+ * shared/api.ts; errors are `{error: {code, message, details?}}` with a 4xx status.
+ */
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { CreateSessionRequest, formatJoinCode, JoinRequest, type SessionInfo } from '../../shared/api.ts';
+import { docFromState } from '../../shared/model/doc.ts';
+import { readBoardDoc } from '../../shared/model/boardDoc.ts';
+import { readSession } from '../../shared/model/sessionDoc.ts';
+import { CloseCode, parseRoomName, SESSION_ID_RE } from '../../shared/protocol.ts';
+import { Role } from '../../shared/roles.ts';
+import type { RateLimiter } from '../auth/RateLimiter.ts';
+import type { TokenPayload, TokenSigner } from '../auth/tokens.ts';
+import type { Logger } from '../log.ts';
+import { NotFoundError, type SessionService } from '../sessions.ts';
+import type { Store } from '../store/SessionStore.ts';
+import type { RoomRegistry } from '../sync/RoomRegistry.ts';
+import { bearerToken, HttpError, parseBody, sendError } from './http.ts';
+
+export interface ApiDeps {
+  store: Store;
+  sessions: SessionService;
+  tokens: TokenSigner;
+  registry: RoomRegistry;
+  joinLimiter: RateLimiter;
+  createLimiter: RateLimiter;
+  log: Logger;
+  publicUrl: string | undefined;
+}
+
+type Handler = (req: Request, res: Response) => Promise<void> | void;
+
+export function createApiRouter(deps: ApiDeps): express.Router {
+  const router = express.Router();
+  router.use(express.json({ limit: '16kb' }));
+  const baseUrl = (req: Request) => deps.publicUrl ?? `${req.protocol}://${req.get('host') ?? 'localhost'}`;
+
+  const limit = (limiter: RateLimiter, req: Request) => {
+    const waitMs = limiter.hit(req.ip ?? 'unknown');
+    if (waitMs > 0) {
+      const seconds = Math.ceil(waitMs / 1000);
+      throw new HttpError(429, 'too_many_attempts', `Too many attempts. Try again in ${seconds} s.`, undefined, {
+        'Retry-After': String(seconds),
+      });
+    }
+  };
+
+  /** Verifies the bearer token against the session in the path, and that its holder still exists. */
+  const authorize = async (req: Request, roles: readonly Role[]): Promise<TokenPayload> => {
+    const sessionId = String(req.params.id);
+    if (!SESSION_ID_RE.test(sessionId)) throw new HttpError(404, 'not_found', 'No such session.');
+    const verified = deps.tokens.verify(bearerToken(req));
+    if (!verified.ok) throw new HttpError(401, 'unauthorized', `The token is ${verified.error.replace('-', ' ')}.`);
+    const t = verified.payload;
+    if (t.sid !== sessionId) throw new HttpError(403, 'forbidden', 'This token is for another session.');
+    if (!roles.includes(t.role)) throw new HttpError(403, 'forbidden', `Only a ${roles.join(' or ')} may do this.`);
+    if (!(await deps.store.sessions.getParticipant(t.sid, t.pid)))
+      throw new HttpError(404, 'not_found', 'No such session.');
+    return t;
+  };
+
+  const route =
+    (h: Handler) =>
+    async (req: Request, res: Response): Promise<void> => {
+      try {
+        await h(req, res);
+      } catch (err) {
+        if (err instanceof HttpError) return sendError(res, err);
+        if (err instanceof NotFoundError) return sendError(res, new HttpError(404, 'not_found', err.message));
+        deps.log.error({ err, path: req.path }, 'api error');
+        sendError(res, new HttpError(500, 'internal', 'Something went wrong on the server.'));
+      }
+    };
+
+  router.post(
+    '/sessions',
+    route(async (req, res) => {
+      limit(deps.createLimiter, req);
+      const body = parseBody(CreateSessionRequest, req.body);
+      res.status(201).json(await deps.sessions.create(body, baseUrl(req)));
+    }),
+  );
+
+  router.post(
+    '/join',
+    route(async (req, res) => {
+      limit(deps.joinLimiter, req);
+      const body = parseBody(JoinRequest, req.body);
+      try {
+        res.status(201).json(await deps.sessions.join(body.joinCode, body.name));
+      } catch (err) {
+        if (err instanceof NotFoundError)
+          throw new HttpError(404, 'unknown_join_code', 'No meeting has this join code.');
+        throw err;
+      }
+    }),
+  );
+
+  router.get(
+    '/sessions/:id',
+    route(async (req, res) => {
+      const t = await authorize(req, [Role.facilitator, Role.participant, Role.viewer]);
+      const session = await deps.store.sessions.getSession(t.sid);
+      const me = await deps.store.sessions.getParticipant(t.sid, t.pid);
+      if (!session || !me) throw new HttpError(404, 'not_found', 'No such session.');
+      const info: SessionInfo = {
+        sessionId: session.id,
+        title: session.title,
+        createdAt: session.createdAt,
+        you: { id: me.id, name: me.name, role: me.role },
+      };
+      if (t.role === Role.facilitator) {
+        info.joinCode = formatJoinCode(session.joinCode);
+        info.participants = (await deps.store.sessions.listParticipants(t.sid)).map((p) => ({
+          id: p.id,
+          name: p.name,
+          role: p.role,
+        }));
+      }
+      res.json(info);
+    }),
+  );
+
+  router.delete(
+    '/sessions/:id',
+    route(async (req, res) => {
+      const t = await authorize(req, [Role.facilitator]);
+      await deps.store.sessions.deleteSession(t.sid);
+      deps.registry.dropSession(t.sid, CloseCode.sessionDeleted);
+      res.status(204).end();
+    }),
+  );
+
+  router.get(
+    '/sessions/:id/snapshots',
+    route(async (req, res) => {
+      const t = await authorize(req, [Role.facilitator]);
+      res.json({ snapshots: await deps.store.docs.listSnapshots(t.sid) });
+    }),
+  );
+
+  router.post(
+    '/sessions/:id/snapshots',
+    route(async (req, res) => {
+      const t = await authorize(req, [Role.facilitator]);
+      const taken = await deps.registry.snapshotSession(t.sid);
+      res.status(201).json({ taken, snapshots: await deps.store.docs.listSnapshots(t.sid) });
+    }),
+  );
+
+  router.get(
+    '/sessions/:id/snapshots/:snapshotId',
+    route(async (req, res) => {
+      const t = await authorize(req, [Role.facilitator]);
+      const id = Number(req.params.snapshotId);
+      const snap = Number.isSafeInteger(id) ? await deps.store.docs.getSnapshot(t.sid, id) : null;
+      if (!snap) throw new HttpError(404, 'not_found', 'No such snapshot.');
+      if (req.query.format === 'json') {
+        const room = parseRoomName(snap.info.room);
+        const doc = docFromState(snap.state);
+        const content = room?.kind === 'session' ? readSession(doc) : readBoardDoc(doc);
+        doc.destroy();
+        res.json({ ...snap.info, content });
+        return;
+      }
+      res.setHeader('X-Veldwerk-Room', snap.info.room);
+      res.setHeader('X-Veldwerk-Created-At', String(snap.info.createdAt));
+      res.type('application/octet-stream').send(Buffer.from(snap.state));
+    }),
+  );
+
+  router.use((_req: Request, res: Response) => sendError(res, new HttpError(404, 'not_found', 'No such API route.')));
+  // express.json() failures (bad JSON, too large) arrive here.
+  router.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => {
+    const status = typeof err === 'object' && err && 'status' in err ? Number(err.status) : 400;
+    const tooLarge = status === 413;
+    sendError(
+      res,
+      new HttpError(
+        tooLarge ? 413 : 400,
+        tooLarge ? 'too_large' : 'invalid_json',
+        tooLarge ? 'The request is too large.' : 'The body is not valid JSON.',
+      ),
+    );
+  });
+  return router;
+}

@@ -1,0 +1,162 @@
+/**
+ * Composes the server: one HTTP server with the app, the REST API, health and metrics,
+ * and websocket sync. `main.ts` runs it; tests start it on port 0.
+ */
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import express from 'express';
+import type { Config } from './config.ts';
+import { createApiRouter } from './api/routes.ts';
+import { RateLimiter } from './auth/RateLimiter.ts';
+import { loadOrCreateSecret, TokenSigner } from './auth/tokens.ts';
+import type { Logger } from './log.ts';
+import { Metrics } from './metrics.ts';
+import { SessionService } from './sessions.ts';
+import { SqliteStore } from './store/SqliteStore.ts';
+import type { Store } from './store/SessionStore.ts';
+import { RoomRegistry } from './sync/RoomRegistry.ts';
+import { SyncServer } from './sync/SyncServer.ts';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const CLIENT_DIST = path.join(ROOT, 'dist', 'client');
+
+export interface VeldwerkServer {
+  http: http.Server;
+  store: Store;
+  registry: RoomRegistry;
+  metrics: Metrics;
+  /** Starts listening; resolves the port. */
+  listen(): Promise<number>;
+  /** Graceful stop: no new connections, flush rooms (compaction, snapshots), close the store. */
+  close(): Promise<void>;
+}
+
+export async function createVeldwerkServer(config: Config & { dbFile: string }, log: Logger): Promise<VeldwerkServer> {
+  const store = new SqliteStore(config.dbFile, { synchronous: config.SQLITE_SYNCHRONOUS });
+  const tokens = new TokenSigner(loadOrCreateSecret(config.DATA_DIR));
+  const metrics = new Metrics();
+  const registry = new RoomRegistry({
+    store: store.docs,
+    metrics,
+    log,
+    maxDocBytes: config.MAX_DOC_BYTES,
+    compactAfterUpdates: config.COMPACT_AFTER_UPDATES,
+    snapshotIntervalMs: config.SNAPSHOT_INTERVAL_MINUTES * 60_000,
+    idleUnloadMs: config.ROOM_IDLE_UNLOAD_MS,
+  });
+  const sessions = new SessionService({
+    store,
+    tokens,
+    tokenTtlDays: config.TOKEN_TTL_DAYS,
+    facilitatorTokenTtlDays: config.FACILITATOR_TOKEN_TTL_DAYS,
+  });
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', config.TRUST_PROXY);
+  app.use((_req, res, next) => {
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Referrer-Policy', 'no-referrer');
+    next();
+  });
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok', rooms: registry.loadedCount, connections: metrics.connections });
+  });
+  app.get('/metrics', (_req, res) => {
+    res.type('text/plain; version=0.0.4').send(metrics.render());
+  });
+  app.use(
+    '/api',
+    createApiRouter({
+      store,
+      sessions,
+      tokens,
+      registry,
+      joinLimiter: new RateLimiter(config.JOIN_ATTEMPTS_PER_MINUTE, 60_000),
+      createLimiter: new RateLimiter(config.CREATE_SESSIONS_PER_MINUTE, 60_000),
+      log,
+      publicUrl: config.PUBLIC_URL,
+    }),
+  );
+
+  const server = http.createServer(app);
+  const vite = config.NODE_ENV === 'development' ? await attachViteDev(app, server) : null;
+  if (!vite) serveBuiltClient(app, log);
+
+  const sync = new SyncServer({
+    registry,
+    sessions: store.sessions,
+    tokens,
+    metrics,
+    log,
+    maxMessageBytes: config.MAX_MESSAGE_BYTES,
+    maxConnectionsPerIp: config.MAX_CONNECTIONS_PER_IP,
+    clientIp: (req) => {
+      if (config.TRUST_PROXY) {
+        const fwd = req.headers['x-forwarded-for'];
+        const first = (Array.isArray(fwd) ? fwd[0] : fwd)?.split(',')[0]?.trim();
+        if (first) return first;
+      }
+      return req.socket.remoteAddress ?? 'unknown';
+    },
+  });
+  server.on('upgrade', (req, socket, head) => {
+    if (!sync.handleUpgrade(req, socket, head) && !vite) socket.destroy();
+  });
+
+  let closing: Promise<void> | null = null;
+  return {
+    http: server,
+    store,
+    registry,
+    metrics,
+    listen: () =>
+      new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(config.PORT, config.HOST, () => {
+          const addr = server.address();
+          resolve(typeof addr === 'object' && addr ? addr.port : config.PORT);
+        });
+      }),
+    close: () =>
+      (closing ??= (async () => {
+        sync.stopAccepting();
+        const httpClosed = new Promise<void>((resolve) => server.close(() => resolve()));
+        await registry.unloadAll();
+        sync.close();
+        server.closeAllConnections();
+        await httpClosed;
+        await vite?.close();
+        store.close();
+      })()),
+  };
+}
+
+function serveBuiltClient(app: express.Express, log: Logger): void {
+  const index = path.join(CLIENT_DIST, 'index.html');
+  if (!fs.existsSync(index)) {
+    log.warn({ dir: CLIENT_DIST }, 'client not built: run `npm run build` (npm start does)');
+  }
+  app.use(express.static(CLIENT_DIST, { index: false, maxAge: '1h' }));
+  // Client-side routes: the start page, a session, a join link.
+  app.get(['/', '/s/{*rest}', '/join/{*rest}'], (_req, res) => {
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(index, (err) => {
+      if (err && !res.headersSent) res.status(503).type('text/plain').send('Client not built: run npm run build.');
+    });
+  });
+}
+
+/** Development: Vite in middleware mode, hot reload over the same port. */
+async function attachViteDev(app: express.Express, server: http.Server) {
+  const { createServer } = await import('vite');
+  const vite = await createServer({
+    configFile: path.join(ROOT, 'vite.config.ts'),
+    server: { middlewareMode: true, hmr: { server } },
+    appType: 'spa',
+  });
+  app.use(vite.middlewares);
+  return vite;
+}

@@ -1,0 +1,77 @@
+/**
+ * Server configuration from environment variables, validated at start-up. A wrong
+ * value stops the server with a message naming the variable and what is allowed.
+ */
+import path from 'node:path';
+import { z } from 'zod';
+
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+/** Every setting, its env var, default and meaning (the README's table is generated from the same words). */
+export const ConfigSchema = z.object({
+  /** HTTP port for the app, the API and websocket sync. 0 picks a free port. */
+  PORT: int(0, 65535).default(8080),
+  /** Address to listen on. */
+  HOST: z.string().min(1).default('0.0.0.0'),
+  /** Folder for the SQLite file (`veldwerk.db`) and the token secret (`secret.key`). */
+  DATA_DIR: z.string().min(1).default('./data'),
+  /** Public origin used in links (facilitator, join, viewer); default: taken from the request. */
+  PUBLIC_URL: z.url().optional(),
+  /** pino log level. */
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Largest websocket message accepted, in bytes (2 MiB). A bigger one closes that connection. */
+  MAX_MESSAGE_BYTES: int(1024, 256 * 1024 * 1024).default(2 * 1024 * 1024),
+  /** Largest document (encoded state plus pending updates), in bytes (32 MiB). */
+  MAX_DOC_BYTES: int(64 * 1024, 2 * 1024 * 1024 * 1024).default(32 * 1024 * 1024),
+  /** Open websocket connections allowed from one IP address (a school network shares one). */
+  MAX_CONNECTIONS_PER_IP: int(1, 100_000).default(200),
+  /** Join attempts allowed per IP address per minute. */
+  JOIN_ATTEMPTS_PER_MINUTE: int(1, 10_000).default(20),
+  /** Session creations allowed per IP address per minute. */
+  CREATE_SESSIONS_PER_MINUTE: int(1, 10_000).default(10),
+  /** How long participant and viewer tokens stay valid, in days. */
+  TOKEN_TTL_DAYS: int(1, 3650).default(30),
+  /** How long facilitator tokens stay valid, in days. */
+  FACILITATOR_TOKEN_TTL_DAYS: int(1, 3650).default(365),
+  /** A doc stays in memory this long after its last client left, in ms. */
+  ROOM_IDLE_UNLOAD_MS: int(0, 24 * 3600 * 1000).default(30_000),
+  /** Stored update rows of a doc that trigger a compaction into one row. */
+  COMPACT_AFTER_UPDATES: int(2, 1_000_000).default(500),
+  /** A history snapshot is kept at least this often while a doc changes, in minutes. */
+  SNAPSHOT_INTERVAL_MINUTES: z.coerce
+    .number()
+    .min(0.001)
+    .max(24 * 60)
+    .default(5),
+  /** SQLite `synchronous`: NORMAL survives a killed process; FULL also a power cut. */
+  SQLITE_SYNCHRONOUS: z.enum(['NORMAL', 'FULL']).default('NORMAL'),
+  /** Trust `X-Forwarded-For` from a reverse proxy for client addresses. */
+  TRUST_PROXY: bool.default(false),
+  /** Serve the client through Vite with hot reload (set by `npm run dev`). */
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
+});
+export type Config = z.infer<typeof ConfigSchema>;
+
+export class ConfigError extends Error {}
+
+/** Parses the environment. Throws {@link ConfigError} naming each wrong variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config & { dbFile: string } {
+  const input: Record<string, string> = {};
+  for (const key of Object.keys(ConfigSchema.shape)) {
+    const v = env[key];
+    if (v !== undefined && v !== '') input[key] = v;
+  }
+  const parsed = ConfigSchema.safeParse(input);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => {
+      const name = String(i.path[0] ?? '?');
+      return `  ${name}=${JSON.stringify(input[name] ?? '')}: ${i.message}`;
+    });
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const dataDir = path.resolve(parsed.data.DATA_DIR);
+  return { ...parsed.data, DATA_DIR: dataDir, dbFile: path.join(dataDir, 'veldwerk.db') };
+}

@@ -1,0 +1,44 @@
+/** Starts Veldwerk: `npm start` (after building the client) or `npm run dev`. */
+import { ConfigError, loadConfig } from './config.ts';
+import { createVeldwerkServer } from './app.ts';
+import { createLogger } from './log.ts';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(2);
+    }
+    throw err;
+  }
+  const log = createLogger(config.LOG_LEVEL);
+  const server = await createVeldwerkServer(config, log);
+  const port = await server.listen();
+  log.info({ port, dataDir: config.DATA_DIR, url: `http://localhost:${port}/` }, 'veldwerk listening');
+
+  const shutdown = (signal: string) => {
+    log.info({ signal }, 'shutting down');
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    server.close().then(
+      () => {
+        log.info('stopped');
+        process.exit(0);
+      },
+      (err: unknown) => {
+        log.error({ err }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  process.once('SIGINT', () => shutdown('SIGINT'));
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,119 @@
+/**
+ * Creating, joining and deleting sessions: the logic behind the REST API and the
+ * admin CLI, so both give the same answers.
+ */
+import { formatJoinCode, type CreateSessionResponse, type JoinResponse } from '../shared/api.ts';
+import { createDoc, encodeDoc } from '../shared/model/doc.ts';
+import { initSessionDoc } from '../shared/model/sessionDoc.ts';
+import { sessionRoomName } from '../shared/protocol.ts';
+import { Role } from '../shared/roles.ts';
+import { createJoinCode, createParticipantId, createSessionId } from './auth/ids.ts';
+import type { TokenSigner } from './auth/tokens.ts';
+import type { Store } from './store/SessionStore.ts';
+
+const DAY_MS = 24 * 3600 * 1000;
+
+export interface SessionServiceOptions {
+  store: Store;
+  tokens: TokenSigner;
+  tokenTtlDays: number;
+  facilitatorTokenTtlDays: number;
+  now?: () => number;
+}
+
+export class NotFoundError extends Error {}
+
+export class SessionService {
+  private readonly now: () => number;
+  constructor(private readonly opts: SessionServiceOptions) {
+    this.now = opts.now ?? Date.now;
+  }
+
+  /** Creates a session with its session doc, a facilitator and a viewer identity. */
+  async create(
+    input: { title: string; facilitatorName?: string | undefined },
+    baseUrl: string,
+  ): Promise<CreateSessionResponse> {
+    const { store, tokens } = this.opts;
+    const now = this.now();
+    const sessionId = createSessionId();
+    const facilitatorId = createParticipantId();
+    for (let attempt = 0; ; attempt++) {
+      const joinCode = createJoinCode();
+      if (await store.sessions.findSessionByJoinCode(joinCode)) {
+        if (attempt > 20) throw new Error('could not find a free join code');
+        continue;
+      }
+      await store.sessions.createSession(
+        { id: sessionId, title: input.title, joinCode, createdAt: now },
+        {
+          id: facilitatorId,
+          sessionId,
+          name: input.facilitatorName ?? 'Procesbegeleider',
+          role: Role.facilitator,
+          createdAt: now,
+        },
+      );
+      const viewerId = createParticipantId();
+      await store.sessions.addParticipant({
+        id: viewerId,
+        sessionId,
+        name: 'Scherm',
+        role: Role.viewer,
+        createdAt: now,
+      });
+      const doc = createDoc();
+      initSessionDoc(doc, { title: input.title, createdAt: now });
+      await store.docs.append(sessionRoomName(sessionId), encodeDoc(doc));
+      doc.destroy();
+
+      const facilitatorToken = tokens.sign({
+        sid: sessionId,
+        role: Role.facilitator,
+        pid: facilitatorId,
+        ttlMs: this.opts.facilitatorTokenTtlDays * DAY_MS,
+        now,
+      });
+      const viewerToken = tokens.sign({
+        sid: sessionId,
+        role: Role.viewer,
+        pid: viewerId,
+        ttlMs: this.opts.tokenTtlDays * DAY_MS,
+        now,
+      });
+      const base = baseUrl.replace(/\/+$/, '');
+      return {
+        sessionId,
+        facilitatorToken,
+        // The token travels in the fragment: browsers never send it to the server in logs.
+        facilitatorUrl: `${base}/s/${sessionId}#token=${facilitatorToken}`,
+        joinCode: formatJoinCode(joinCode),
+        joinUrl: `${base}/join/${joinCode}`,
+        viewerUrl: `${base}/s/${sessionId}#token=${viewerToken}`,
+      };
+    }
+  }
+
+  /** Adds a participant by join code (already normalized). */
+  async join(joinCode: string, name: string): Promise<JoinResponse> {
+    const session = await this.opts.store.sessions.findSessionByJoinCode(joinCode);
+    if (!session) throw new NotFoundError('unknown join code');
+    const now = this.now();
+    const participantId = createParticipantId();
+    await this.opts.store.sessions.addParticipant({
+      id: participantId,
+      sessionId: session.id,
+      name,
+      role: Role.participant,
+      createdAt: now,
+    });
+    const token = this.opts.tokens.sign({
+      sid: session.id,
+      role: Role.participant,
+      pid: participantId,
+      ttlMs: this.opts.tokenTtlDays * DAY_MS,
+      now,
+    });
+    return { sessionId: session.id, token, participantId };
+  }
+}

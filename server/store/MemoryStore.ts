@@ -1,0 +1,103 @@
+import { parseRoomName } from '../../shared/protocol.ts';
+import type { DocStore, SnapshotInfo } from './DocStore.ts';
+import type { ParticipantRecord, SessionRecord, SessionStore, Store } from './SessionStore.ts';
+
+/** An in-memory {@link Store} with the same contract as SQLite; for unit tests. */
+export class MemoryStore implements Store {
+  private seq = 0;
+  private snapshotSeq = 0;
+  private readonly sessionRows = new Map<string, SessionRecord>();
+  private readonly participantRows = new Map<string, ParticipantRecord[]>();
+  private readonly updateRows = new Map<string, { seq: number; data: Uint8Array }[]>();
+  private readonly snapshotRows: (SnapshotInfo & { sessionId: string; data: Uint8Array })[] = [];
+
+  private exists(room: string): string | null {
+    const sid = parseRoomName(room)?.sessionId;
+    if (sid === undefined) throw new Error(`invalid room name: ${room}`);
+    return this.sessionRows.has(sid) ? sid : null;
+  }
+
+  readonly docs: DocStore = {
+    load: async (room) => {
+      const rows = this.updateRows.get(room) ?? [];
+      return { updates: rows.map((r) => r.data.slice()), lastSeq: rows.at(-1)?.seq ?? 0 };
+    },
+    append: async (room, update) => {
+      if (!this.exists(room)) return null;
+      const seq = ++this.seq;
+      const rows = this.updateRows.get(room) ?? [];
+      rows.push({ seq, data: update.slice() });
+      this.updateRows.set(room, rows);
+      return seq;
+    },
+    compact: async (room, merged, upToSeq) => {
+      if (!this.exists(room)) return null;
+      const seq = ++this.seq;
+      const kept = (this.updateRows.get(room) ?? []).filter((r) => r.seq > upToSeq);
+      this.updateRows.set(room, [...kept, { seq, data: merged.slice() }]);
+      return seq;
+    },
+    listRooms: async (sessionId) =>
+      [...this.updateRows.keys()].filter((room) => parseRoomName(room)?.sessionId === sessionId).sort(),
+    countUpdates: async (room) => this.updateRows.get(room)?.length ?? 0,
+    saveSnapshot: async (room, state, reason, createdAt) => {
+      const sessionId = this.exists(room);
+      const info: SnapshotInfo = { id: ++this.snapshotSeq, room, createdAt, reason, bytes: state.byteLength };
+      if (sessionId) this.snapshotRows.push({ ...info, sessionId, data: state.slice() });
+      return info;
+    },
+    listSnapshots: async (sessionId) =>
+      this.snapshotRows
+        .filter((s) => s.sessionId === sessionId)
+        .sort((a, b) => b.createdAt - a.createdAt || b.id - a.id)
+        .map(({ id, room, createdAt, reason, bytes }) => ({ id, room, createdAt, reason, bytes })),
+    getSnapshot: async (sessionId, id) => {
+      const s = this.snapshotRows.find((r) => r.sessionId === sessionId && r.id === id);
+      if (!s) return null;
+      const { data, sessionId: _sid, ...info } = s;
+      return { info, state: data.slice() };
+    },
+  };
+
+  readonly sessions: SessionStore = {
+    createSession: async (s, f) => {
+      if (this.sessionRows.has(s.id)) throw new Error('session exists');
+      if ([...this.sessionRows.values()].some((x) => x.joinCode === s.joinCode)) throw new Error('join code in use');
+      this.sessionRows.set(s.id, { ...s });
+      this.participantRows.set(s.id, [{ ...f }]);
+    },
+    getSession: async (id) => this.sessionRows.get(id) ?? null,
+    findSessionByJoinCode: async (code) => [...this.sessionRows.values()].find((s) => s.joinCode === code) ?? null,
+    listSessions: async () =>
+      [...this.sessionRows.values()]
+        .sort((a, b) => b.createdAt - a.createdAt)
+        .map((s) => ({
+          ...s,
+          participants: (this.participantRows.get(s.id) ?? []).filter((p) => p.role === 'participant').length,
+        })),
+    addParticipant: async (p) => {
+      const rows = this.participantRows.get(p.sessionId);
+      if (!rows) throw new Error('unknown session');
+      rows.push({ ...p });
+    },
+    getParticipant: async (sid, pid) => this.participantRows.get(sid)?.find((p) => p.id === pid) ?? null,
+    listParticipants: async (sid) => [...(this.participantRows.get(sid) ?? [])],
+    deleteSession: async (id) => {
+      if (!this.sessionRows.delete(id)) return false;
+      this.participantRows.delete(id);
+      for (const room of [...this.updateRows.keys()]) {
+        if (parseRoomName(room)?.sessionId === id) this.updateRows.delete(room);
+      }
+      for (let i = this.snapshotRows.length - 1; i >= 0; i--) {
+        if (this.snapshotRows[i]?.sessionId === id) this.snapshotRows.splice(i, 1);
+      }
+      return true;
+    },
+  };
+
+  async backup(): Promise<void> {
+    throw new Error('the in-memory store cannot be backed up');
+  }
+
+  close(): void {}
+}

@@ -1,0 +1,41 @@
+import type { Role } from '../../shared/roles.ts';
+
+export interface SessionRecord {
+  id: string;
+  title: string;
+  joinCode: string;
+  createdAt: number;
+}
+
+export interface ParticipantRecord {
+  id: string;
+  sessionId: string;
+  name: string;
+  role: Role;
+  createdAt: number;
+}
+
+/**
+ * Sessions and the people in them. Deleting a session removes every row that belongs
+ * to it, its documents and history included: participants' names are personal data.
+ */
+export interface SessionStore {
+  createSession(session: SessionRecord, facilitator: ParticipantRecord): Promise<void>;
+  getSession(id: string): Promise<SessionRecord | null>;
+  findSessionByJoinCode(joinCode: string): Promise<SessionRecord | null>;
+  listSessions(): Promise<(SessionRecord & { participants: number })[]>;
+  addParticipant(p: ParticipantRecord): Promise<void>;
+  getParticipant(sessionId: string, participantId: string): Promise<ParticipantRecord | null>;
+  listParticipants(sessionId: string): Promise<ParticipantRecord[]>;
+  /** Deletes the session, its participants, documents and snapshots. `false` if unknown. */
+  deleteSession(id: string): Promise<boolean>;
+}
+
+/** Everything the server keeps. One SQLite file by default. */
+export interface Store {
+  docs: import('./DocStore.ts').DocStore;
+  sessions: SessionStore;
+  /** A consistent copy of the whole store, safe while the server runs. */
+  backup(file: string): Promise<void>;
+  close(): void;
+}

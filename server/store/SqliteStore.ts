@@ -1,0 +1,253 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { parseRoomName } from '../../shared/protocol.ts';
+import type { Role } from '../../shared/roles.ts';
+import type { DocStore, SnapshotInfo, SnapshotReason, StoredDoc } from './DocStore.ts';
+import type { ParticipantRecord, SessionRecord, SessionStore, Store } from './SessionStore.ts';
+
+export type SqliteSynchronous = 'NORMAL' | 'FULL';
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS sessions (
+  id TEXT PRIMARY KEY,
+  title TEXT NOT NULL,
+  join_code TEXT NOT NULL UNIQUE,
+  created_at INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS participants (
+  session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+  id TEXT NOT NULL,
+  name TEXT NOT NULL,
+  role TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  PRIMARY KEY (session_id, id)
+);
+CREATE TABLE IF NOT EXISTS updates (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  room TEXT NOT NULL,
+  session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+  data BLOB NOT NULL
+);
+CREATE INDEX IF NOT EXISTS updates_by_room ON updates(room, seq);
+CREATE INDEX IF NOT EXISTS updates_by_session ON updates(session_id);
+CREATE TABLE IF NOT EXISTS snapshots (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  room TEXT NOT NULL,
+  session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+  created_at INTEGER NOT NULL,
+  reason TEXT NOT NULL,
+  data BLOB NOT NULL
+);
+CREATE INDEX IF NOT EXISTS snapshots_by_session ON snapshots(session_id, created_at);
+`;
+
+function sessionOf(room: string): string {
+  const parsed = parseRoomName(room);
+  if (!parsed) throw new Error(`invalid room name: ${room}`);
+  return parsed.sessionId;
+}
+
+interface SnapshotRow {
+  id: number;
+  room: string;
+  created_at: number;
+  reason: SnapshotReason;
+  bytes: number;
+}
+const toSnapshotInfo = (r: SnapshotRow): SnapshotInfo => ({
+  id: r.id,
+  room: r.room,
+  createdAt: r.created_at,
+  reason: r.reason,
+  bytes: r.bytes,
+});
+
+interface SessionRow {
+  id: string;
+  title: string;
+  join_code: string;
+  created_at: number;
+}
+const toSession = (r: SessionRow): SessionRecord => ({
+  id: r.id,
+  title: r.title,
+  joinCode: r.join_code,
+  createdAt: r.created_at,
+});
+
+interface ParticipantRow {
+  id: string;
+  session_id: string;
+  name: string;
+  role: Role;
+  created_at: number;
+}
+const toParticipant = (r: ParticipantRow): ParticipantRecord => ({
+  id: r.id,
+  sessionId: r.session_id,
+  name: r.name,
+  role: r.role,
+  createdAt: r.created_at,
+});
+
+/**
+ * The embedded default store: one SQLite file in WAL mode. better-sqlite3 is
+ * synchronous, so a resolved `append` means the row is committed to the WAL: it
+ * survives a killed process (and, with `synchronous=FULL`, a power cut).
+ */
+export class SqliteStore implements Store {
+  readonly db: Database.Database;
+  readonly docs: DocStore;
+  readonly sessions: SessionStore;
+
+  constructor(file: string, opts: { synchronous?: SqliteSynchronous; readonly?: boolean } = {}) {
+    if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma(`synchronous = ${opts.synchronous ?? 'NORMAL'}`);
+    this.db.pragma('foreign_keys = ON');
+    // Another process (the admin CLI, a backup) may hold the lock for a moment.
+    this.db.pragma('busy_timeout = 5000');
+    this.db.exec(SCHEMA);
+    this.docs = createSqliteDocStore(this.db);
+    this.sessions = createSqliteSessionStore(this.db);
+  }
+
+  async backup(file: string): Promise<void> {
+    fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    await this.db.backup(file);
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}
+
+function createSqliteDocStore(db: Database.Database): DocStore {
+  const loadStmt = db.prepare<[string], { seq: number; data: Buffer }>(
+    'SELECT seq, data FROM updates WHERE room = ? ORDER BY seq',
+  );
+  const appendStmt = db.prepare(
+    'INSERT INTO updates (room, session_id, data) SELECT ?, ?, ? WHERE EXISTS (SELECT 1 FROM sessions WHERE id = ?)',
+  );
+  const deleteUpToStmt = db.prepare('DELETE FROM updates WHERE room = ? AND seq <= ?');
+  const roomsStmt = db.prepare<[string], { room: string }>(
+    'SELECT DISTINCT room FROM updates WHERE session_id = ? ORDER BY room',
+  );
+  const countStmt = db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM updates WHERE room = ?');
+  const saveSnapshotStmt = db.prepare(
+    'INSERT INTO snapshots (room, session_id, created_at, reason, data) SELECT ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM sessions WHERE id = ?)',
+  );
+  const listSnapshotsStmt = db.prepare<[string], SnapshotRow>(
+    'SELECT id, room, created_at, reason, length(data) AS bytes FROM snapshots WHERE session_id = ? ORDER BY created_at DESC, id DESC',
+  );
+  const getSnapshotStmt = db.prepare<[string, number], SnapshotRow & { data: Buffer }>(
+    'SELECT id, room, created_at, reason, length(data) AS bytes, data FROM snapshots WHERE session_id = ? AND id = ?',
+  );
+
+  const insert = (room: string, update: Uint8Array): number | null => {
+    const sid = sessionOf(room);
+    const res = appendStmt.run(room, sid, Buffer.from(update), sid);
+    return res.changes === 1 ? Number(res.lastInsertRowid) : null;
+  };
+  const compactTx = db.transaction((room: string, merged: Uint8Array, upToSeq: number) => {
+    const seq = insert(room, merged);
+    if (seq === null) return null;
+    deleteUpToStmt.run(room, upToSeq);
+    return seq;
+  });
+
+  return {
+    async load(room): Promise<StoredDoc> {
+      const rows = loadStmt.all(room);
+      return {
+        updates: rows.map((r) => new Uint8Array(r.data.buffer, r.data.byteOffset, r.data.byteLength)),
+        lastSeq: rows.length ? Math.max(...rows.map((r) => r.seq)) : 0,
+      };
+    },
+    async append(room, update) {
+      return insert(room, update);
+    },
+    async compact(room, merged, upToSeq) {
+      return compactTx(room, merged, upToSeq);
+    },
+    async listRooms(sessionId) {
+      return roomsStmt.all(sessionId).map((r) => r.room);
+    },
+    async countUpdates(room) {
+      return countStmt.get(room)?.n ?? 0;
+    },
+    async saveSnapshot(room, state, reason, createdAt) {
+      const sid = sessionOf(room);
+      const res = saveSnapshotStmt.run(room, sid, createdAt, reason, Buffer.from(state), sid);
+      return { id: Number(res.lastInsertRowid), room, createdAt, reason, bytes: state.byteLength };
+    },
+    async listSnapshots(sessionId) {
+      return listSnapshotsStmt.all(sessionId).map(toSnapshotInfo);
+    },
+    async getSnapshot(sessionId, id) {
+      const row = getSnapshotStmt.get(sessionId, id);
+      if (!row) return null;
+      return { info: toSnapshotInfo(row), state: new Uint8Array(row.data) };
+    },
+  };
+}
+
+function createSqliteSessionStore(db: Database.Database): SessionStore {
+  const insertSession = db.prepare('INSERT INTO sessions (id, title, join_code, created_at) VALUES (?, ?, ?, ?)');
+  const insertParticipant = db.prepare(
+    'INSERT INTO participants (session_id, id, name, role, created_at) VALUES (?, ?, ?, ?, ?)',
+  );
+  const getSession = db.prepare<[string], SessionRow>('SELECT * FROM sessions WHERE id = ?');
+  const byCode = db.prepare<[string], SessionRow>('SELECT * FROM sessions WHERE join_code = ?');
+  const list = db.prepare<[], SessionRow & { participants: number }>(
+    `SELECT s.*, (SELECT COUNT(*) FROM participants p WHERE p.session_id = s.id AND p.role = 'participant') AS participants
+     FROM sessions s ORDER BY s.created_at DESC`,
+  );
+  const getParticipant = db.prepare<[string, string], ParticipantRow>(
+    'SELECT * FROM participants WHERE session_id = ? AND id = ?',
+  );
+  const listParticipants = db.prepare<[string], ParticipantRow>(
+    'SELECT * FROM participants WHERE session_id = ? ORDER BY created_at, id',
+  );
+  // Cascades to participants, updates and snapshots (foreign_keys = ON).
+  const deleteSession = db.prepare('DELETE FROM sessions WHERE id = ?');
+
+  const addParticipant = (p: ParticipantRecord) =>
+    insertParticipant.run(p.sessionId, p.id, p.name, p.role, p.createdAt);
+  const createTx = db.transaction((s: SessionRecord, f: ParticipantRecord) => {
+    insertSession.run(s.id, s.title, s.joinCode, s.createdAt);
+    addParticipant(f);
+  });
+
+  return {
+    async createSession(s, f) {
+      createTx(s, f);
+    },
+    async getSession(id) {
+      const r = getSession.get(id);
+      return r ? toSession(r) : null;
+    },
+    async findSessionByJoinCode(code) {
+      const r = byCode.get(code);
+      return r ? toSession(r) : null;
+    },
+    async listSessions() {
+      return list.all().map((r) => ({ ...toSession(r), participants: r.participants }));
+    },
+    async addParticipant(p) {
+      addParticipant(p);
+    },
+    async getParticipant(sid, pid) {
+      const r = getParticipant.get(sid, pid);
+      return r ? toParticipant(r) : null;
+    },
+    async listParticipants(sid) {
+      return listParticipants.all(sid).map(toParticipant);
+    },
+    async deleteSession(id) {
+      return deleteSession.run(id).changes > 0;
+    },
+  };
+}

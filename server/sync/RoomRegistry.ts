@@ -1,0 +1,181 @@
+/**
+ * Loads rooms on demand and unloads them when idle. A board room holds its session
+ * room loaded (it reads the board's lock there). A room that is unloading finishes
+ * before the same room is loaded again, so the store never sees two writers.
+ */
+import { parseRoomName, sessionRoomName, type Room as RoomName } from '../../shared/protocol.ts';
+import { readBoard } from '../../shared/model/sessionDoc.ts';
+import { canWriteBoard, canWriteSessionDoc } from '../../shared/roles.ts';
+import { CloseCode, RefusalReason } from '../../shared/protocol.ts';
+import type { Logger } from '../log.ts';
+import type { Metrics } from '../metrics.ts';
+import type { DocStore } from '../store/DocStore.ts';
+import { Room, type Peer } from './Room.ts';
+
+export interface RegistryOptions {
+  store: DocStore;
+  metrics: Metrics;
+  log: Logger;
+  maxDocBytes: number;
+  compactAfterUpdates: number;
+  snapshotIntervalMs: number;
+  idleUnloadMs: number;
+}
+
+interface Entry {
+  loading: Promise<Room>;
+  room?: Room;
+  refs: number;
+  unloadTimer?: NodeJS.Timeout;
+}
+
+export class RoomRegistry {
+  private readonly entries = new Map<string, Entry>();
+  private readonly unloading = new Map<string, Promise<void>>();
+
+  constructor(private readonly opts: RegistryOptions) {}
+
+  get loadedCount(): number {
+    return this.entries.size;
+  }
+
+  /** The loaded room, if it is in memory now. */
+  peek(name: string): Room | undefined {
+    return this.entries.get(name)?.room;
+  }
+
+  loadedRooms(): Room[] {
+    return [...this.entries.values()].flatMap((e) => (e.room ? [e.room] : []));
+  }
+
+  /** Loads (or reuses) a room and holds it until {@link release}. */
+  async acquire(name: RoomName): Promise<Room> {
+    await this.unloading.get(name.name);
+    let entry = this.entries.get(name.name);
+    if (!entry) {
+      const created: Entry = { refs: 0, loading: this.load(name) };
+      entry = created;
+      this.entries.set(name.name, created);
+      created.loading.then(
+        (room) => {
+          created.room = room;
+          this.opts.metrics.roomsLoaded = this.entries.size;
+        },
+        () => this.entries.delete(name.name),
+      );
+    }
+    entry.refs++;
+    if (entry.unloadTimer) {
+      clearTimeout(entry.unloadTimer);
+      entry.unloadTimer = undefined;
+    }
+    try {
+      return await entry.loading;
+    } catch (err) {
+      entry.refs--;
+      throw err;
+    }
+  }
+
+  release(room: Room): void {
+    const entry = this.entries.get(room.name.name);
+    if (!entry || entry.room !== room) return;
+    entry.refs--;
+    if (entry.refs > 0) return;
+    if (room.dead) {
+      void this.unload(room.name.name);
+      return;
+    }
+    entry.unloadTimer = setTimeout(() => void this.unload(room.name.name), this.opts.idleUnloadMs);
+    entry.unloadTimer.unref();
+  }
+
+  private async load(name: RoomName): Promise<Room> {
+    // A board's write policy reads its lock in the session doc: keep that one loaded too.
+    const session = name.kind === 'board' ? await this.acquire(parseRoomName(sessionRoomName(name.sessionId))!) : null;
+    try {
+      return await Room.load(name, {
+        ...this.opts,
+        writePolicy: (peer: Peer) => {
+          const role = peer.identity.role;
+          if (name.kind === 'session') return canWriteSessionDoc(role) ? null : RefusalReason.readOnly;
+          const board = session ? readBoard(session.doc, name.boardId) : null;
+          if (role === 'viewer') return RefusalReason.readOnly;
+          return canWriteBoard(role, board?.locked ?? false) ? null : RefusalReason.boardLocked;
+        },
+      });
+    } catch (err) {
+      if (session) this.release(session);
+      throw err;
+    }
+  }
+
+  private async unload(key: string): Promise<void> {
+    const entry = this.entries.get(key);
+    const room = entry?.room;
+    if (!entry || !room || entry.refs > 0) return;
+    this.entries.delete(key);
+    this.opts.metrics.roomsLoaded = this.entries.size;
+    const done = (async () => {
+      try {
+        if (!room.dead) await room.unload();
+        else room.destroy();
+      } catch (err) {
+        this.opts.log.error({ err, room: key }, 'unload failed');
+      }
+      if (room.name.kind === 'board') {
+        const session = this.peek(sessionRoomName(room.name.sessionId));
+        if (session) this.release(session);
+      }
+    })();
+    this.unloading.set(key, done);
+    await done;
+    this.unloading.delete(key);
+  }
+
+  /** Closes every loaded room of a session (it was deleted); stores nothing more. */
+  dropSession(sessionId: string, closeCode: number): void {
+    for (const room of this.loadedRooms()) {
+      if (room.name.sessionId !== sessionId) continue;
+      room.dead = true;
+      room.closeAll(closeCode, 'session deleted');
+    }
+  }
+
+  /** Stores a manual history snapshot of every room of a session (loading rooms as needed). */
+  async snapshotSession(sessionId: string): Promise<number> {
+    const names = new Set(await this.opts.store.listRooms(sessionId));
+    for (const room of this.loadedRooms()) if (room.name.sessionId === sessionId) names.add(room.name.name);
+    let taken = 0;
+    for (const name of names) {
+      const parsed = parseRoomName(name);
+      if (!parsed) continue;
+      const room = await this.acquire(parsed);
+      try {
+        await room.enqueue(() => room.snapshot('manual'));
+        taken++;
+      } finally {
+        this.release(room);
+      }
+    }
+    return taken;
+  }
+
+  /** Unloads every room now (graceful shutdown): final compaction and snapshots. */
+  async unloadAll(): Promise<void> {
+    for (const entry of this.entries.values()) {
+      if (entry.unloadTimer) clearTimeout(entry.unloadTimer);
+    }
+    // Boards first: they hold their session rooms.
+    const rooms = this.loadedRooms().sort(
+      (a, b) => (a.name.kind === 'board' ? -1 : 0) - (b.name.kind === 'board' ? -1 : 0),
+    );
+    for (const room of rooms) {
+      room.closeAll(CloseCode.shuttingDown, 'server shutting down');
+      const entry = this.entries.get(room.name.name);
+      if (entry) entry.refs = 0;
+    }
+    for (const room of rooms) await this.unload(room.name.name);
+    await Promise.all(this.unloading.values());
+  }
+}

@@ -1,0 +1,165 @@
+/**
+ * Websocket entry: `/sync/<room>?token=<token>`. Authenticates before anything is
+ * loaded, caps what a connection may queue before its room is ready, limits
+ * connections per address, and hands frames to the {@link Room}. Failures close that
+ * one connection with a typed close code (shared/protocol.ts); nothing else is touched.
+ */
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocket, WebSocketServer, type RawData } from 'ws';
+import { CloseCode, parseRoomName, sessionRoomName } from '../../shared/protocol.ts';
+import { readBoard } from '../../shared/model/sessionDoc.ts';
+import type { Logger } from '../log.ts';
+import type { Metrics } from '../metrics.ts';
+import type { SessionStore } from '../store/SessionStore.ts';
+import type { TokenSigner } from '../auth/tokens.ts';
+import type { Identity } from './awarenessGuard.ts';
+import type { Peer, Room } from './Room.ts';
+import type { RoomRegistry } from './RoomRegistry.ts';
+
+export const SYNC_PATH_PREFIX = '/sync/';
+/** Frames a connection may send before its room is loaded. */
+const MAX_PENDING_FRAMES = 64;
+/** A peer this far behind in reading is dropped rather than buffered without end. */
+const MAX_BUFFERED_BYTES = 64 * 1024 * 1024;
+
+export interface SyncServerOptions {
+  registry: RoomRegistry;
+  sessions: SessionStore;
+  tokens: TokenSigner;
+  metrics: Metrics;
+  log: Logger;
+  maxMessageBytes: number;
+  maxConnectionsPerIp: number;
+  clientIp(req: IncomingMessage): string;
+}
+
+export class SyncServer {
+  private readonly wss: WebSocketServer;
+  private readonly perIp = new Map<string, number>();
+  private closing = false;
+
+  constructor(private readonly opts: SyncServerOptions) {
+    this.wss = new WebSocketServer({ noServer: true, maxPayload: opts.maxMessageBytes, perMessageDeflate: false });
+  }
+
+  /** For `server.on('upgrade')`. Returns false when the path is not ours. */
+  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (!url.pathname.startsWith(SYNC_PATH_PREFIX)) return false;
+    this.wss.handleUpgrade(req, socket, head, (ws) => this.onConnection(ws, req, url));
+    return true;
+  }
+
+  private onConnection(ws: WebSocket, req: IncomingMessage, url: URL): void {
+    const ip = this.opts.clientIp(req);
+    const count = (this.perIp.get(ip) ?? 0) + 1;
+    this.perIp.set(ip, count);
+    this.opts.metrics.connections++;
+    const pending: Uint8Array[] = [];
+    let room: Room | null = null;
+    let peer: Peer | null = null;
+    let closed = false;
+
+    const close = (code: number, reason: string) => {
+      if (ws.readyState === WebSocket.OPEN || ws.readyState === WebSocket.CONNECTING) ws.close(code, reason);
+    };
+    const malformed = (reason: string) => {
+      this.opts.metrics.closedMalformedTotal++;
+      close(CloseCode.malformed, reason);
+    };
+    ws.on('error', (err) => this.opts.log.debug({ err: String(err), ip }, 'websocket error'));
+    ws.on('close', () => {
+      closed = true;
+      this.opts.metrics.connections--;
+      const left = (this.perIp.get(ip) ?? 1) - 1;
+      if (left <= 0) this.perIp.delete(ip);
+      else this.perIp.set(ip, left);
+      if (room && peer) {
+        room.leave(peer);
+        this.opts.registry.release(room);
+      }
+    });
+    ws.on('message', (data: RawData, isBinary: boolean) => {
+      if (!isBinary) return malformed('binary frames only');
+      const frame = toUint8Array(data);
+      if (room && peer) return room.receive(peer, frame);
+      if (pending.length >= MAX_PENDING_FRAMES) return malformed('too many frames before sync');
+      pending.push(frame);
+    });
+
+    if (this.closing) return close(CloseCode.shuttingDown, 'server shutting down');
+    if (count > this.opts.maxConnectionsPerIp) return close(CloseCode.tooManyConnections, 'too many connections');
+
+    this.authorize(url)
+      .then(async (auth) => {
+        if ('code' in auth) return close(auth.code, auth.reason);
+        const acquired = await this.opts.registry.acquire(auth.room);
+        if (closed) return this.opts.registry.release(acquired);
+        if (auth.room.kind === 'board') {
+          const session = this.opts.registry.peek(sessionRoomName(auth.room.sessionId));
+          if (!session || !readBoard(session.doc, auth.room.boardId)) {
+            this.opts.registry.release(acquired);
+            return close(CloseCode.notFound, 'no such board');
+          }
+        }
+        room = acquired;
+        peer = {
+          identity: auth.identity,
+          clientIds: new Set(),
+          send: (data) => {
+            if (ws.readyState !== WebSocket.OPEN) return;
+            if (ws.bufferedAmount > MAX_BUFFERED_BYTES) return close(CloseCode.internalError, 'client too slow');
+            ws.send(data);
+          },
+          close,
+        };
+        room.join(peer);
+        for (const frame of pending.splice(0)) room.receive(peer, frame);
+      })
+      .catch((err: unknown) => {
+        this.opts.log.error({ err, path: url.pathname }, 'connection setup failed');
+        close(CloseCode.internalError, 'internal error');
+      });
+  }
+
+  private async authorize(
+    url: URL,
+  ): Promise<
+    { room: NonNullable<ReturnType<typeof parseRoomName>>; identity: Identity } | { code: number; reason: string }
+  > {
+    let roomName: string;
+    try {
+      roomName = decodeURIComponent(url.pathname.slice(SYNC_PATH_PREFIX.length));
+    } catch {
+      return { code: CloseCode.notFound, reason: 'invalid room name' };
+    }
+    const room = parseRoomName(roomName);
+    if (!room) return { code: CloseCode.notFound, reason: 'invalid room name' };
+    const token = url.searchParams.get('token');
+    if (!token) return { code: CloseCode.unauthorized, reason: 'missing token' };
+    const verified = this.opts.tokens.verify(token);
+    if (!verified.ok) return { code: CloseCode.unauthorized, reason: `token ${verified.error}` };
+    const { sid, pid, role } = verified.payload;
+    if (sid !== room.sessionId) return { code: CloseCode.forbidden, reason: 'token is for another session' };
+    const person = await this.opts.sessions.getParticipant(sid, pid);
+    if (!person) return { code: CloseCode.notFound, reason: 'session or participant no longer exists' };
+    return { room, identity: { id: pid, name: person.name, role } };
+  }
+
+  /** Stops accepting connections (graceful shutdown); rooms close their own. */
+  stopAccepting(): void {
+    this.closing = true;
+  }
+
+  close(): void {
+    for (const ws of this.wss.clients) ws.terminate();
+    this.wss.close();
+  }
+}
+
+function toUint8Array(data: RawData): Uint8Array {
+  if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+}

@@ -1,0 +1,79 @@
+/**
+ * The REST API's request and response shapes, parsed with the same schemas on the
+ * server (input validation) and in the client (typed responses).
+ */
+import { z } from 'zod';
+import { ROLES } from './roles.ts';
+
+/** Display names and titles: trimmed, no control characters, bounded length. */
+const cleanText = (max: number) =>
+  z
+    .string()
+    .transform((s) => s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ').trim())
+    .pipe(z.string().min(1).max(max));
+
+export const TITLE_MAX = 120;
+export const NAME_MAX = 60;
+
+/** Join codes are shown as `ABC-DEF`; typed case-insensitively, with or without the dash. */
+export const JOIN_CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
+export const JOIN_CODE_LENGTH = 6;
+export function normalizeJoinCode(input: string): string {
+  return input.toUpperCase().replace(/[\s-]/g, '');
+}
+export function formatJoinCode(code: string): string {
+  return `${code.slice(0, 3)}-${code.slice(3)}`;
+}
+
+export const CreateSessionRequest = z.object({
+  title: cleanText(TITLE_MAX),
+  facilitatorName: cleanText(NAME_MAX).optional(),
+});
+export type CreateSessionRequest = z.input<typeof CreateSessionRequest>;
+
+export const CreateSessionResponse = z.object({
+  sessionId: z.string(),
+  facilitatorToken: z.string(),
+  facilitatorUrl: z.string(),
+  joinCode: z.string(),
+  joinUrl: z.string(),
+  viewerUrl: z.string(),
+});
+export type CreateSessionResponse = z.infer<typeof CreateSessionResponse>;
+
+export const JoinRequest = z.object({
+  joinCode: z.string().max(20).transform(normalizeJoinCode),
+  name: cleanText(NAME_MAX),
+});
+export type JoinRequest = z.input<typeof JoinRequest>;
+
+export const JoinResponse = z.object({
+  sessionId: z.string(),
+  token: z.string(),
+  participantId: z.string(),
+});
+export type JoinResponse = z.infer<typeof JoinResponse>;
+
+export const Participant = z.object({
+  id: z.string(),
+  name: z.string(),
+  role: z.enum(ROLES),
+});
+export type Participant = z.infer<typeof Participant>;
+
+export const SessionInfo = z.object({
+  sessionId: z.string(),
+  title: z.string(),
+  createdAt: z.number(),
+  you: Participant,
+  /** Facilitator only. */
+  joinCode: z.string().optional(),
+  /** Facilitator only. */
+  participants: z.array(Participant).optional(),
+});
+export type SessionInfo = z.infer<typeof SessionInfo>;
+
+export const ApiError = z.object({
+  error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
+});
+export type ApiError = z.infer<typeof ApiError>;

@@ -1,0 +1,86 @@
+/**
+ * The session doc (room `s/<sessionId>`): title and boards (with their locks). Written
+ * by the facilitator and the server only; the sync server refuses anyone else's
+ * updates to it. Later issues add phases, groups and the timer here.
+ *
+ * Layout (schema version 1):
+ *   meta:   Y.Map { schemaVersion: number, title: string, createdAt: number }
+ *   boards: Y.Map<boardId, BoardRecord>   (plain JSON values, replaced whole)
+ */
+import { z } from 'zod';
+import { BOARD_ID_RE, PLENARY_BOARD_ID } from '../protocol.ts';
+import { Origin, type Doc } from './doc.ts';
+
+export const SESSION_SCHEMA_VERSION = 1;
+
+export const BoardKind = z.enum(['plenary', 'group']);
+export const BoardRecord = z.object({
+  id: z.string().regex(BOARD_ID_RE),
+  title: z.string().max(120),
+  kind: BoardKind,
+  locked: z.boolean().default(false),
+  order: z.number().default(0),
+});
+export type BoardRecord = z.infer<typeof BoardRecord>;
+
+export interface SessionSnapshot {
+  schemaVersion: number;
+  title: string;
+  createdAt: number;
+  /** Boards in display order. Invalid records are skipped, never thrown. */
+  boards: BoardRecord[];
+}
+
+const metaOf = (doc: Doc) => doc.getMap<unknown>('meta');
+const boardsOf = (doc: Doc) => doc.getMap<unknown>('boards');
+
+/** Fills a new session doc: title and the plenary board. */
+export function initSessionDoc(doc: Doc, init: { title: string; createdAt: number }): void {
+  doc.transact(() => {
+    const meta = metaOf(doc);
+    meta.set('schemaVersion', SESSION_SCHEMA_VERSION);
+    meta.set('title', init.title);
+    meta.set('createdAt', init.createdAt);
+    const plenary: BoardRecord = { id: PLENARY_BOARD_ID, title: 'Plenair', kind: 'plenary', locked: false, order: 0 };
+    boardsOf(doc).set(PLENARY_BOARD_ID, plenary);
+  }, Origin.server);
+}
+
+export function readBoards(doc: Doc): BoardRecord[] {
+  const boards: BoardRecord[] = [];
+  for (const [id, value] of boardsOf(doc).entries()) {
+    const parsed = BoardRecord.safeParse(value);
+    if (parsed.success && parsed.data.id === id) boards.push(parsed.data);
+  }
+  return boards.sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
+}
+
+export function readBoard(doc: Doc, boardId: string): BoardRecord | null {
+  const parsed = BoardRecord.safeParse(boardsOf(doc).get(boardId));
+  return parsed.success && parsed.data.id === boardId ? parsed.data : null;
+}
+
+/** Is the board locked? An unknown or invalid record counts as unlocked-but-absent: see {@link readBoard}. */
+export function isBoardLocked(doc: Doc, boardId: string): boolean {
+  return readBoard(doc, boardId)?.locked ?? false;
+}
+
+export function readSession(doc: Doc): SessionSnapshot {
+  const meta = metaOf(doc);
+  const title = meta.get('title');
+  const createdAt = meta.get('createdAt');
+  const version = meta.get('schemaVersion');
+  return {
+    schemaVersion: typeof version === 'number' ? version : 0,
+    title: typeof title === 'string' ? title : '',
+    createdAt: typeof createdAt === 'number' ? createdAt : 0,
+    boards: readBoards(doc),
+  };
+}
+
+/** Locks or unlocks a board (facilitator). No-op for an unknown board. */
+export function setBoardLocked(doc: Doc, boardId: string, locked: boolean, origin: unknown = Origin.local): void {
+  const board = readBoard(doc, boardId);
+  if (!board || board.locked === locked) return;
+  doc.transact(() => boardsOf(doc).set(boardId, { ...board, locked }), origin);
+}

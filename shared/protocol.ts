@@ -1,0 +1,92 @@
+/**
+ * Wire-level constants shared by the sync server and the client: y-websocket message
+ * kinds, typed close codes and room names. See ARCHITECTURE.md ("Documents").
+ */
+
+/** Message kinds of the standard y-websocket protocol (first varuint of a frame). */
+export const MessageType = {
+  sync: 0,
+  awareness: 1,
+  /** y-protocols/auth: the server uses "permission denied" to tell a client its update was refused. */
+  auth: 2,
+  queryAwareness: 3,
+} as const;
+export type MessageType = (typeof MessageType)[keyof typeof MessageType];
+
+/**
+ * Close codes the server uses. 4000-4999 is the application range of RFC 6455; the
+ * last digits follow HTTP where one fits, so logs read naturally. The ranges follow the
+ * standard y-websocket client, which stops reconnecting after a 44xx code
+ * ({@link isFinalCloseCode}) and backs off and retries after anything else.
+ */
+export const CloseCode = {
+  /** A frame that is not a valid y-websocket message. */
+  malformed: 4400,
+  /** Missing, forged or expired token. */
+  unauthorized: 4401,
+  /** Valid token, but not for this room (another session). */
+  forbidden: 4403,
+  /** Room name is invalid, or the board does not exist in the session. */
+  notFound: 4404,
+  /** The session was deleted while the connection was open. */
+  sessionDeleted: 4410,
+  /** The document would grow past the server's maximum document size. */
+  docTooLarge: 4413,
+  /** Too many open connections from this address: retry later (not final). */
+  tooManyConnections: 4529,
+  /** Internal error while handling the connection. */
+  internalError: 4500,
+  /** The server is shutting down; reconnect later. */
+  shuttingDown: 4503,
+  /** WebSocket standard: message bigger than the server accepts (sent by `ws` itself). */
+  messageTooBig: 1009,
+} as const;
+export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
+
+/** Is reconnecting after this close code pointless? (4400-4499, as the y-websocket client decides.) */
+export function isFinalCloseCode(code: number): boolean {
+  return code >= 4400 && code < 4500;
+}
+
+/** Reasons sent with a "permission denied" auth message when an update is refused. */
+export const RefusalReason = {
+  readOnly: 'read-only',
+  boardLocked: 'board-locked',
+  docTooLarge: 'doc-too-large',
+} as const;
+export type RefusalReason = (typeof RefusalReason)[keyof typeof RefusalReason];
+
+/** Session ids and board ids: URL-safe, no dots or slashes. */
+const SESSION_ID = '[A-Za-z0-9_-]{8,40}';
+const BOARD_ID = '[A-Za-z0-9_-]{1,40}';
+const ROOM_RE = new RegExp(`^s/(${SESSION_ID})(?:/b/(${BOARD_ID}))?$`);
+export const SESSION_ID_RE = new RegExp(`^${SESSION_ID}$`);
+export const BOARD_ID_RE = new RegExp(`^${BOARD_ID}$`);
+
+export type Room =
+  | { kind: 'session'; sessionId: string; name: string }
+  | { kind: 'board'; sessionId: string; boardId: string; name: string };
+
+/** Parses a room name (`s/<sessionId>` or `s/<sessionId>/b/<boardId>`); `null` if invalid. */
+export function parseRoomName(name: string): Room | null {
+  const m = ROOM_RE.exec(name);
+  if (!m || m[1] === undefined) return null;
+  if (m[2] === undefined) return { kind: 'session', sessionId: m[1], name };
+  return { kind: 'board', sessionId: m[1], boardId: m[2], name };
+}
+
+export function sessionRoomName(sessionId: string): string {
+  return `s/${sessionId}`;
+}
+
+export function boardRoomName(sessionId: string, boardId: string): string {
+  return `s/${sessionId}/b/${boardId}`;
+}
+
+/** The board every session starts with. */
+export const PLENARY_BOARD_ID = 'plenair';
+
+/** The server's close codes after which reconnecting cannot help. */
+export const FINAL_CLOSE_CODES: ReadonlySet<number> = new Set<number>(
+  Object.values(CloseCode).filter(isFinalCloseCode),
+);

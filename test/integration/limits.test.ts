@@ -1,0 +1,184 @@
+import Database from 'better-sqlite3';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import * as encoding from 'lib0/encoding';
+import * as Y from 'yjs';
+import { boardRoomName, CloseCode, PLENARY_BOARD_ID, sessionRoomName } from '../../shared/protocol.ts';
+import { api, createSessionWith, startTestServer, type TestServer } from '../helpers/server.ts';
+import { connectClient, rawSocket, waitFor, type TestClient } from '../helpers/yclient.ts';
+
+let server: TestServer | undefined;
+const clients: TestClient[] = [];
+const client = (...args: Parameters<typeof connectClient>) => {
+  const c = connectClient(...args);
+  clients.push(c);
+  return c;
+};
+afterEach(async () => {
+  for (const c of clients.splice(0)) c.destroy();
+  await server?.close();
+  server = undefined;
+});
+
+/** A second client keeps working while a bad one is thrown out. */
+async function expectRoomStillWorks(wsUrl: string, room: string, tokenA: string, tokenB: string, key: string) {
+  const a = client(wsUrl, room, tokenA);
+  const b = client(wsUrl, room, tokenB);
+  await Promise.all([a.synced, b.synced]);
+  a.doc.getMap('m').set(key, true);
+  await waitFor(() => b.doc.getMap('m').get(key) === true, 'room still syncs');
+}
+
+describe('bad input closes only that connection', () => {
+  it('malformed frames get 4400; the room and the server go on', async () => {
+    server = await startTestServer();
+    const s = await createSessionWith(server.url, 'A', ['Anna', 'Bram']);
+    const room = boardRoomName(s.sessionId, PLENARY_BOARD_ID);
+    const bystander = client(server.wsUrl, room, s.participants[1]!.token);
+    await bystander.synced;
+    const url = `${server.wsUrl}/${room}?token=${s.participants[0]!.token}`;
+
+    const frames: (Uint8Array | string)[] = [
+      new Uint8Array([0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff]), // varint overflow
+      new Uint8Array([0, 2, 50, 1, 2]), // update claims 50 bytes, has 2
+      new Uint8Array([0, 2, 5, 9, 9, 9, 9, 9]), // an "update" that is no Yjs update
+      new Uint8Array([1, 5, 1, 2, 3, 4, 5]), // awareness garbage
+      new Uint8Array([9]), // unknown message type
+      new Uint8Array([0, 7, 0]), // unknown sync message
+      'hello', // text frame
+    ];
+    for (const frame of frames) {
+      const raw = await rawSocket(url);
+      raw.ws.send(frame);
+      expect(await raw.closed, `frame ${String(frame)}`).toBe(CloseCode.malformed);
+    }
+    // Awareness JSON that does not parse.
+    const e = encoding.createEncoder();
+    encoding.writeVarUint(e, 1);
+    const inner = encoding.createEncoder();
+    encoding.writeVarUint(inner, 1);
+    encoding.writeVarUint(inner, 42);
+    encoding.writeVarUint(inner, 1);
+    encoding.writeVarString(inner, '{not json');
+    encoding.writeVarUint8Array(e, encoding.toUint8Array(inner));
+    const raw = await rawSocket(url);
+    raw.ws.send(encoding.toUint8Array(e));
+    expect(await raw.closed).toBe(CloseCode.malformed);
+
+    expect(bystander.provider.wsconnected).toBe(true);
+    await expectRoomStillWorks(server.wsUrl, room, s.participants[0]!.token, s.participants[1]!.token, 'after-garbage');
+    const metrics = await (await fetch(`${server.url}/metrics`)).text();
+    expect(metrics).toMatch(/veldwerk_malformed_closes_total 8/);
+  });
+
+  it('a message over MAX_MESSAGE_BYTES closes that connection (1009)', async () => {
+    server = await startTestServer({ env: { MAX_MESSAGE_BYTES: '65536' } });
+    const s = await createSessionWith(server.url, 'A', ['Anna', 'Bram']);
+    const room = boardRoomName(s.sessionId, PLENARY_BOARD_ID);
+    const big = client(server.wsUrl, room, s.participants[0]!.token);
+    const other = client(server.wsUrl, room, s.participants[1]!.token);
+    await Promise.all([big.synced, other.synced]);
+    big.doc.getMap('m').set('big', 'x'.repeat(100_000));
+    expect((await big.closed).code).toBe(CloseCode.messageTooBig);
+    big.provider.disconnect();
+    other.doc.getMap('m').set('small', 1);
+    const check = client(server.wsUrl, room, s.participants[1]!.token);
+    await waitFor(() => check.doc.getMap('m').get('small') === 1, 'small edit stored');
+    expect(check.doc.getMap('m').get('big')).toBeUndefined();
+  });
+
+  it('a doc cannot grow past MAX_DOC_BYTES', async () => {
+    server = await startTestServer({ env: { MAX_DOC_BYTES: '65536' } });
+    const s = await createSessionWith(server.url, 'A', ['Anna', 'Bram']);
+    const room = boardRoomName(s.sessionId, PLENARY_BOARD_ID);
+    const a = client(server.wsUrl, room, s.participants[0]!.token);
+    await a.synced;
+    for (let i = 0; i < 10; i++) a.doc.getMap('m').set(`k${i}`, 'y'.repeat(10_000));
+    await waitFor(() => a.refusals.includes('doc-too-large'), 'refused for size');
+    const b = client(server.wsUrl, room, s.participants[1]!.token);
+    await b.synced;
+    const stored = b.doc.getMap('m').size;
+    expect(stored).toBeGreaterThan(0);
+    expect(stored).toBeLessThan(10);
+  });
+
+  it('connections per IP are limited (4529, retried later)', async () => {
+    server = await startTestServer({ env: { MAX_CONNECTIONS_PER_IP: '3' } });
+    const s = await createSessionWith(server.url, 'A');
+    const room = sessionRoomName(s.sessionId);
+    const ok = [1, 2, 3].map(() => client(server!.wsUrl, room, s.facilitatorToken));
+    await Promise.all(ok.map((c) => c.synced));
+    const fourth = client(server.wsUrl, room, s.facilitatorToken);
+    expect((await fourth.closed).code).toBe(CloseCode.tooManyConnections);
+    fourth.provider.disconnect();
+    ok[0]!.destroy();
+    const again = client(server.wsUrl, room, s.facilitatorToken);
+    await again.synced;
+  });
+
+  it('join attempts are rate limited per address (429 with Retry-After)', async () => {
+    server = await startTestServer({ env: { JOIN_ATTEMPTS_PER_MINUTE: '5' } });
+    const s = await createSessionWith(server.url, 'A');
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i++) {
+      statuses.push((await api(server.url, 'POST', '/api/join', { joinCode: 'ZZZZZZ', name: 'Gok' })).status);
+    }
+    expect(statuses).toEqual([404, 404, 404, 404, 404, 429]);
+    const limited = await api<{ error: { code: string } }>(server.url, 'POST', '/api/join', {
+      joinCode: s.joinCode,
+      name: 'Echt',
+    });
+    expect(limited.status).toBe(429);
+    expect(limited.body.error.code).toBe('too_many_attempts');
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+  });
+});
+
+describe('deleting a session', () => {
+  it('closes its connections (4410) and removes every row', async () => {
+    server = await startTestServer({ env: { SNAPSHOT_INTERVAL_MINUTES: '0.001' } });
+    const s = await createSessionWith(server.url, 'Weg ermee', ['Anna']);
+    const keep = await createSessionWith(server.url, 'Blijft', ['Bram']);
+    const board = boardRoomName(s.sessionId, PLENARY_BOARD_ID);
+    const a = client(server.wsUrl, board, s.participants[0]!.token);
+    const k = client(server.wsUrl, boardRoomName(keep.sessionId, PLENARY_BOARD_ID), keep.participants[0]!.token);
+    await Promise.all([a.synced, k.synced]);
+    a.doc.getMap('m').set('name', 'Anna');
+    k.doc.getMap('m').set('name', 'Bram');
+    await new Promise((r) => setTimeout(r, 150)); // past the 60 ms snapshot interval
+    a.doc.getMap('m').set('again', 1);
+    await waitFor(() => {
+      const db = new Database(path.join(server!.dataDir, 'veldwerk.db'), { readonly: true });
+      const n = (db.prepare('SELECT COUNT(*) n FROM snapshots WHERE session_id = ?').get(s.sessionId) as { n: number })
+        .n;
+      db.close();
+      return n > 0;
+    }, 'a snapshot exists');
+
+    const denied = await api(server.url, 'DELETE', `/api/sessions/${s.sessionId}`, undefined, s.participants[0]!.token);
+    expect(denied.status).toBe(403);
+    const res = await api(server.url, 'DELETE', `/api/sessions/${s.sessionId}`, undefined, s.facilitatorToken);
+    expect(res.status).toBe(204);
+    expect((await a.closed).code).toBe(CloseCode.sessionDeleted);
+
+    const db = new Database(path.join(server.dataDir, 'veldwerk.db'), { readonly: true });
+    for (const table of ['sessions', 'participants', 'updates', 'snapshots']) {
+      const col = table === 'sessions' ? 'id' : 'session_id';
+      const n = db.prepare(`SELECT COUNT(*) n FROM ${table} WHERE ${col} = ?`).get(s.sessionId) as { n: number };
+      expect(n.n, table).toBe(0);
+      if (table === 'snapshots') continue; // the other session made no snapshot yet
+      const kept = db.prepare(`SELECT COUNT(*) n FROM ${table} WHERE ${col} = ?`).get(keep.sessionId) as { n: number };
+      expect(kept.n, `${table} of the other session`).toBeGreaterThan(0);
+    }
+    const names = db.prepare("SELECT COUNT(*) n FROM participants WHERE name = 'Anna'").get() as { n: number };
+    expect(names.n).toBe(0);
+    db.close();
+    const gone = await api(server.url, 'GET', `/api/sessions/${s.sessionId}`, undefined, s.facilitatorToken);
+    expect(gone.status).toBe(404);
+    // The other session is untouched and still live.
+    k.doc.getMap('m').set('still', 'here');
+    const k2 = client(server.wsUrl, boardRoomName(keep.sessionId, PLENARY_BOARD_ID), keep.participants[0]!.token);
+    await waitFor(() => k2.doc.getMap('m').get('still') === 'here', 'other session still syncs');
+    expect(Y.encodeStateAsUpdate(k2.doc).byteLength).toBeGreaterThan(0);
+  });
+});
