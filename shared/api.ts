@@ -9,6 +9,7 @@ import { ROLES } from './roles.ts';
 const cleanText = (max: number) =>
   z
     .string()
+    // eslint-disable-next-line no-control-regex -- stripping control characters is the point
     .transform((s) => s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ').trim())
     .pipe(z.string().min(1).max(max));
 

@@ -1,4 +1,5 @@
 import type { Role } from '../../shared/roles.ts';
+import type { DocStore } from './DocStore.ts';
 
 export interface SessionRecord {
   id: string;
@@ -33,7 +34,7 @@ export interface SessionStore {
 
 /** Everything the server keeps. One SQLite file by default. */
 export interface Store {
-  docs: import('./DocStore.ts').DocStore;
+  docs: DocStore;
   sessions: SessionStore;
   /** A consistent copy of the whole store, safe while the server runs. */
   backup(file: string): Promise<void>;

@@ -1,0 +1,147 @@
+// The DocStore/SessionStore contract, run against every implementation.
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { MemoryStore } from '../../server/store/MemoryStore.ts';
+import type { Store } from '../../server/store/SessionStore.ts';
+import { SqliteStore } from '../../server/store/SqliteStore.ts';
+import { tempDir } from '../helpers/server.ts';
+
+const implementations: [string, () => Store][] = [
+  ['MemoryStore', () => new MemoryStore()],
+  ['SqliteStore (file)', () => new SqliteStore(path.join(tempDir(), 'veldwerk.db'))],
+];
+
+const bytes = (...b: number[]) => new Uint8Array(b);
+
+async function seed(store: Store, id = 'sessionAAAA', joinCode = 'ABCDEF') {
+  await store.sessions.createSession(
+    { id, title: 'Gezonde wijk', joinCode, createdAt: 1000 },
+    { id: 'fac1', sessionId: id, name: 'Fien', role: 'facilitator', createdAt: 1000 },
+  );
+  return id;
+}
+
+describe.each(implementations)('%s', (_name, make) => {
+  it('appends updates in order and loads them back', async () => {
+    const store = make();
+    const sid = await seed(store);
+    const room = `s/${sid}/b/plenair`;
+    expect(await store.docs.load(room)).toEqual({ updates: [], lastSeq: 0 });
+    const s1 = await store.docs.append(room, bytes(1, 2));
+    const s2 = await store.docs.append(room, bytes(3));
+    expect(s1).not.toBeNull();
+    expect(s2!).toBeGreaterThan(s1!);
+    const loaded = await store.docs.load(room);
+    expect(loaded.updates.map((u) => [...u])).toEqual([[1, 2], [3]]);
+    expect(loaded.lastSeq).toBe(s2);
+    expect(await store.docs.countUpdates(room)).toBe(2);
+    expect(await store.docs.listRooms(sid)).toEqual([room]);
+    store.close();
+  });
+
+  it('refuses to write for a session that does not exist', async () => {
+    const store = make();
+    expect(await store.docs.append('s/nosessionXX', bytes(1))).toBeNull();
+    expect(await store.docs.compact('s/nosessionXX', bytes(1), 10)).toBeNull();
+    expect((await store.docs.load('s/nosessionXX')).updates).toEqual([]);
+    store.close();
+  });
+
+  it('compaction replaces rows up to a sequence number and keeps later ones', async () => {
+    const store = make();
+    const sid = await seed(store);
+    const room = `s/${sid}`;
+    await store.docs.append(room, bytes(1));
+    const upTo = (await store.docs.append(room, bytes(2)))!;
+    await store.docs.append(room, bytes(3)); // arrives while compaction is prepared
+    const seq = await store.docs.compact(room, bytes(9, 9), upTo);
+    expect(seq).toBeGreaterThan(upTo);
+    const loaded = await store.docs.load(room);
+    expect(loaded.updates.map((u) => [...u]).sort()).toEqual([[3], [9, 9]]);
+    expect(await store.docs.countUpdates(room)).toBe(2);
+    store.close();
+  });
+
+  it('keeps, lists and returns history snapshots per session', async () => {
+    const store = make();
+    const sid = await seed(store);
+    const other = await seed(store, 'sessionBBBB', 'BCDEFG');
+    const a = await store.docs.saveSnapshot(`s/${sid}`, bytes(1), 'interval', 2000);
+    const b = await store.docs.saveSnapshot(`s/${sid}/b/plenair`, bytes(2, 2), 'manual', 3000);
+    await store.docs.saveSnapshot(`s/${other}`, bytes(3), 'unload', 4000);
+    const list = await store.docs.listSnapshots(sid);
+    expect(list.map((s) => s.id)).toEqual([b.id, a.id]);
+    expect(list[0]).toMatchObject({ room: `s/${sid}/b/plenair`, reason: 'manual', createdAt: 3000, bytes: 2 });
+    const got = await store.docs.getSnapshot(sid, a.id);
+    expect([...got!.state]).toEqual([1]);
+    expect(await store.docs.getSnapshot(other, a.id)).toBeNull(); // not across sessions
+    store.close();
+  });
+
+  it('sessions: create, find by join code, participants, list', async () => {
+    const store = make();
+    const sid = await seed(store);
+    await store.sessions.addParticipant({
+      id: 'p1',
+      sessionId: sid,
+      name: 'Anna',
+      role: 'participant',
+      createdAt: 1100,
+    });
+    expect(await store.sessions.getSession(sid)).toEqual({
+      id: sid,
+      title: 'Gezonde wijk',
+      joinCode: 'ABCDEF',
+      createdAt: 1000,
+    });
+    expect((await store.sessions.findSessionByJoinCode('ABCDEF'))?.id).toBe(sid);
+    expect(await store.sessions.findSessionByJoinCode('ZZZZZZ')).toBeNull();
+    expect((await store.sessions.getParticipant(sid, 'p1'))?.name).toBe('Anna');
+    expect((await store.sessions.listParticipants(sid)).map((p) => p.id)).toEqual(['fac1', 'p1']);
+    expect(await store.sessions.listSessions()).toEqual([
+      { id: sid, title: 'Gezonde wijk', joinCode: 'ABCDEF', createdAt: 1000, participants: 1 },
+    ]);
+    await expect(seed(store, 'sessionCCCC', 'ABCDEF')).rejects.toThrow(); // join codes are unique
+    store.close();
+  });
+
+  it('deleting a session removes its participants, docs and snapshots, and nothing else', async () => {
+    const store = make();
+    const sid = await seed(store);
+    const other = await seed(store, 'sessionBBBB', 'BCDEFG');
+    for (const s of [sid, other]) {
+      await store.docs.append(`s/${s}`, bytes(1));
+      await store.docs.append(`s/${s}/b/plenair`, bytes(2));
+      await store.docs.saveSnapshot(`s/${s}`, bytes(3), 'manual', 5000);
+    }
+    expect(await store.sessions.deleteSession(sid)).toBe(true);
+    expect(await store.sessions.deleteSession(sid)).toBe(false);
+    expect(await store.sessions.getSession(sid)).toBeNull();
+    expect(await store.sessions.listParticipants(sid)).toEqual([]);
+    expect((await store.docs.load(`s/${sid}/b/plenair`)).updates).toEqual([]);
+    expect(await store.docs.listSnapshots(sid)).toEqual([]);
+    expect(await store.docs.listRooms(sid)).toEqual([]);
+    expect(await store.docs.append(`s/${sid}`, bytes(4))).toBeNull(); // never written again
+    expect((await store.docs.load(`s/${other}/b/plenair`)).updates).toHaveLength(1);
+    expect(await store.docs.listSnapshots(other)).toHaveLength(1);
+    store.close();
+  });
+});
+
+describe('SqliteStore', () => {
+  it('survives reopening the file and makes a consistent backup', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'veldwerk.db');
+    const store = new SqliteStore(file);
+    const sid = await seed(store);
+    await store.docs.append(`s/${sid}`, bytes(7, 7));
+    await store.backup(path.join(dir, 'backup', 'copy.db'));
+    store.close();
+    for (const f of [file, path.join(dir, 'backup', 'copy.db')]) {
+      const reopened = new SqliteStore(f);
+      expect((await reopened.docs.load(`s/${sid}`)).updates.map((u) => [...u])).toEqual([[7, 7]]);
+      expect((await reopened.sessions.getSession(sid))?.title).toBe('Gezonde wijk');
+      reopened.close();
+    }
+  });
+});

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { addNote, moveNote, readBoardDoc } from '../../shared/model/boardDoc.ts';
+import {
+  initSessionDoc,
+  isBoardLocked,
+  readBoard,
+  readSession,
+  setBoardLocked,
+} from '../../shared/model/sessionDoc.ts';
+
+describe('session doc', () => {
+  it('starts with the title and an unlocked plenary board', () => {
+    const doc = new Y.Doc();
+    initSessionDoc(doc, { title: 'Gezonde wijk', createdAt: 42 });
+    expect(readSession(doc)).toEqual({
+      schemaVersion: 1,
+      title: 'Gezonde wijk',
+      createdAt: 42,
+      boards: [{ id: 'plenair', title: 'Plenair', kind: 'plenary', locked: false, order: 0 }],
+    });
+  });
+
+  it('locks and unlocks a board', () => {
+    const doc = new Y.Doc();
+    initSessionDoc(doc, { title: 'x', createdAt: 0 });
+    setBoardLocked(doc, 'plenair', true);
+    expect(isBoardLocked(doc, 'plenair')).toBe(true);
+    setBoardLocked(doc, 'plenair', false);
+    expect(isBoardLocked(doc, 'plenair')).toBe(false);
+    setBoardLocked(doc, 'nope', true); // unknown board: nothing happens
+    expect(readBoard(doc, 'nope')).toBeNull();
+  });
+
+  it('skips malformed board records instead of crashing', () => {
+    const doc = new Y.Doc();
+    initSessionDoc(doc, { title: 'x', createdAt: 0 });
+    const boards = doc.getMap<unknown>('boards');
+    boards.set('evil', { id: 'evil', title: 5, kind: 'group' });
+    boards.set('mismatch', { id: 'other', title: 'x', kind: 'group' });
+    boards.set('bad/id', { id: 'bad/id', title: 'x', kind: 'group' });
+    boards.set('null', null);
+    doc.getMap<unknown>('meta').set('title', { not: 'a string' });
+    const s = readSession(doc);
+    expect(s.boards.map((b) => b.id)).toEqual(['plenair']);
+    expect(s.title).toBe('');
+  });
+});
+
+describe('board doc (notes)', () => {
+  it('adds, moves and repairs notes', () => {
+    const doc = new Y.Doc();
+    addNote(doc, { id: 'n1', x: 1, y: 2, text: 'Huisartsen', color: '#fff3a3', author: 'Anna' });
+    moveNote(doc, 'n1', 10, 20);
+    const notes = doc.getMap<unknown>('notes');
+    notes.set('n2', { id: 'n2', x: 0, y: 0, text: 7, color: 'red', author: null }); // repaired
+    notes.set('n3', { id: 'n3', x: 'far', y: 0 }); // skipped
+    notes.set('n4', { id: 'n4', x: Infinity, y: 0, text: '', color: '#fff3a3', author: '' }); // skipped
+    expect(readBoardDoc(doc).notes).toEqual([
+      { id: 'n1', x: 10, y: 20, text: 'Huisartsen', color: '#fff3a3', author: 'Anna' },
+      { id: 'n2', x: 0, y: 0, text: '', color: '#fff3a3', author: '' },
+    ]);
+  });
+});
