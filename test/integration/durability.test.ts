@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { boardRoomName, PLENARY_BOARD_ID } from '../../shared/protocol.ts';
 import { startChildServer, type ChildServer } from '../helpers/processServer.ts';
 import { createSessionWith, startTestServer, tempDir, type TestServer } from '../helpers/server.ts';
