@@ -19,7 +19,17 @@ import type { Store } from './store/SessionStore.ts';
 import { RoomRegistry } from './sync/RoomRegistry.ts';
 import { SyncServer } from './sync/SyncServer.ts';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+/** The project folder: the nearest one up with a package.json (this file runs from server/ or bundled in dist/server/). */
+function findRoot(from: string): string {
+  let dir = from;
+  while (!fs.existsSync(path.join(dir, 'package.json'))) {
+    const up = path.dirname(dir);
+    if (up === dir) return from;
+    dir = up;
+  }
+  return dir;
+}
+const ROOT = findRoot(path.dirname(fileURLToPath(import.meta.url)));
 export const CLIENT_DIST = path.join(ROOT, 'dist', 'client');
 
 export interface VeldwerkServer {

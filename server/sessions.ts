@@ -94,6 +94,22 @@ export class SessionService {
     }
   }
 
+  /** Links the facilitator shares: join link and a fresh read-only viewer link. */
+  async shareLinks(sessionId: string, baseUrl: string): Promise<{ joinUrl: string; viewerUrl: string } | null> {
+    const session = await this.opts.store.sessions.getSession(sessionId);
+    const viewer = (await this.opts.store.sessions.listParticipants(sessionId)).find((p) => p.role === Role.viewer);
+    if (!session || !viewer) return null;
+    const base = baseUrl.replace(/\/+$/, '');
+    const token = this.opts.tokens.sign({
+      sid: sessionId,
+      role: Role.viewer,
+      pid: viewer.id,
+      ttlMs: this.opts.tokenTtlDays * DAY_MS,
+      now: this.now(),
+    });
+    return { joinUrl: `${base}/join/${session.joinCode}`, viewerUrl: `${base}/s/${sessionId}#token=${token}` };
+  }
+
   /** Adds a participant by join code (already normalized). */
   async join(joinCode: string, name: string): Promise<JoinResponse> {
     const session = await this.opts.store.sessions.findSessionByJoinCode(joinCode);

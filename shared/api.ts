@@ -70,6 +70,10 @@ export const SessionInfo = z.object({
   /** Facilitator only. */
   joinCode: z.string().optional(),
   /** Facilitator only. */
+  joinUrl: z.string().optional(),
+  /** Facilitator only: read-only link for the projector. */
+  viewerUrl: z.string().optional(),
+  /** Facilitator only. */
   participants: z.array(Participant).optional(),
 });
 export type SessionInfo = z.infer<typeof SessionInfo>;

@@ -111,6 +111,7 @@ export function createApiRouter(deps: ApiDeps): express.Router {
       };
       if (t.role === Role.facilitator) {
         info.joinCode = formatJoinCode(session.joinCode);
+        Object.assign(info, await deps.sessions.shareLinks(t.sid, baseUrl(req)));
         info.participants = (await deps.store.sessions.listParticipants(t.sid)).map((p) => ({
           id: p.id,
           name: p.name,

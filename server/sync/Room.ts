@@ -13,6 +13,7 @@ import type { Logger } from '../log.ts';
 import type { Metrics } from '../metrics.ts';
 import type { DocStore, SnapshotReason } from '../store/DocStore.ts';
 import { guardAwarenessUpdate, type Identity } from './awarenessGuard.ts';
+import { changesDoc } from './updateContent.ts';
 import { encodeAwareness, encodeRefusal, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from './messages.ts';
 
 /** A connection as the room sees it. */
@@ -71,6 +72,7 @@ export class Room {
 
   /** Loads the complete stored doc before anyone is served (no "synced" on a partial doc). */
   static async load(name: RoomName, opts: RoomOptions): Promise<Room> {
+    const started = performance.now();
     const stored = await opts.store.load(name.name);
     const doc = new Y.Doc({ gc: true });
     let bytes = 0;
@@ -85,6 +87,10 @@ export class Room {
         }
       }
     });
+    opts.log.debug(
+      { room: name.name, rows: stored.updates.length, bytes, ms: Math.round(performance.now() - started) },
+      'room loaded',
+    );
     return new Room(name, doc, { lastSeq: stored.lastSeq, rows: stored.updates.length, bytes }, opts);
   }
 
@@ -175,8 +181,8 @@ export class Room {
     } catch (err) {
       throw new MalformedMessage(`undecodable update: ${String(err)}`);
     }
-    // A sync step 2 with nothing in it (every client sends one on connect) is no write.
-    if (decoded.structs.length === 0 && decoded.ds.clients.size === 0) return;
+    // A sync step 2 with nothing new (every client sends one on connect) is no write.
+    if (!changesDoc(this.doc, decoded)) return;
     const refusal =
       this.opts.writePolicy(peer) ??
       (this.approxBytes + update.byteLength > this.opts.maxDocBytes ? RefusalReason.docTooLarge : null);

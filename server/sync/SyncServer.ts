@@ -56,7 +56,9 @@ export class SyncServer {
     const count = (this.perIp.get(ip) ?? 0) + 1;
     this.perIp.set(ip, count);
     this.opts.metrics.connections++;
+    // Frames that arrive while the token is checked and the room loads; capped.
     const pending: Uint8Array[] = [];
+    let pendingBytes = 0;
     let room: Room | null = null;
     let peer: Peer | null = null;
     let closed = false;
@@ -84,7 +86,10 @@ export class SyncServer {
       if (!isBinary) return malformed('binary frames only');
       const frame = toUint8Array(data);
       if (room && peer) return room.receive(peer, frame);
-      if (pending.length >= MAX_PENDING_FRAMES) return malformed('too many frames before sync');
+      pendingBytes += frame.byteLength;
+      if (pending.length >= MAX_PENDING_FRAMES || pendingBytes > 2 * this.opts.maxMessageBytes) {
+        return malformed('too much data before sync');
+      }
       pending.push(frame);
     });
 

@@ -49,6 +49,7 @@ describe('REST API', () => {
     expect(mine.body.you).toMatchObject({ role: 'participant', name: 'Anna <script>alert(1)</script>' });
     expect(mine.body.joinCode).toBeUndefined();
     expect(mine.body.participants).toBeUndefined();
+    expect(mine.body.viewerUrl).toBeUndefined();
     const fac = await api<SessionInfo>(
       server.url,
       'GET',

@@ -151,6 +151,35 @@ describe('roles and locks', () => {
   });
 });
 
+describe('reconnects', () => {
+  it('a reconnect with nothing new is neither stored nor refused, also on a locked board', async () => {
+    server = await startTestServer();
+    const s = await createSessionWith(server.url, 'Gezonde wijk', ['Anna']);
+    const board = boardRoomName(s.sessionId, PLENARY_BOARD_ID);
+    const fSession = client(server.wsUrl, sessionRoomName(s.sessionId), s.facilitatorToken);
+    const anna = client(server.wsUrl, board, s.participants[0]!.token);
+    const viewer = client(server.wsUrl, board, s.viewerToken);
+    await Promise.all([fSession.synced, anna.synced, viewer.synced]);
+    anna.doc.getMap('m').set('a', 1);
+    anna.doc.getMap('m').set('b', 2);
+    anna.doc.getMap('m').delete('a'); // the doc now has deletions
+    setBoardLocked(fSession.doc, PLENARY_BOARD_ID, true); // and so has the session doc
+    await waitFor(() => server!.server.metrics.updatesTotal === 4, 'all stored');
+    await sleep(100);
+
+    for (const c of [anna, viewer]) {
+      c.provider.disconnect();
+      c.provider.connect();
+    }
+    await waitFor(() => anna.provider.synced && viewer.provider.synced, 'both resynced');
+    await sleep(200);
+    expect(anna.refusals).toEqual([]);
+    expect(viewer.refusals).toEqual([]);
+    expect(server.server.metrics.updatesTotal).toBe(4);
+    expect(server.server.metrics.refusedUpdatesTotal).toBe(0);
+  });
+});
+
 describe('access', () => {
   it('a token for session A opens no room of session B', async () => {
     server = await startTestServer();

@@ -1,0 +1,43 @@
+import { lazy, Suspense, useEffect } from 'react';
+import { assertNever } from '../../shared/roles.ts';
+import { useT, type Translate } from './i18n/useT.ts';
+import { parseRoute, usePathname, type Route } from './router.ts';
+import { StartPage } from './pages/StartPage.tsx';
+import { MessagePage } from './pages/MessagePage.tsx';
+import { Notices } from './components/Notices.tsx';
+
+// The board (Konva, Yjs) loads only when a session is opened: the start page stays light on phones.
+const SessionPage = lazy(() => import('./pages/SessionPage.tsx').then((m) => ({ default: m.SessionPage })));
+
+function renderRoute(route: Route, t: Translate) {
+  switch (route.page) {
+    case 'start':
+      return <StartPage key={route.joinCode} initialJoinCode={route.joinCode} />;
+    case 'session':
+      return (
+        <Suspense fallback={<div className="page page-loading" aria-busy="true" />}>
+          <SessionPage key={route.sessionId} sessionId={route.sessionId} />
+        </Suspense>
+      );
+    case 'notFound':
+      return <MessagePage title={t('notFound.title')} text={t('notFound.text')} />;
+    default:
+      return assertNever(route);
+  }
+}
+
+export function App() {
+  const t = useT();
+  const route = parseRoute(usePathname());
+
+  useEffect(() => {
+    if (route.page !== 'session') document.title = t('app.name');
+  }, [route.page, t]);
+
+  return (
+    <>
+      {renderRoute(route, t)}
+      <Notices />
+    </>
+  );
+}

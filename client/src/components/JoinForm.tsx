@@ -1,0 +1,80 @@
+import { useState, type FormEvent } from 'react';
+import { NAME_MAX } from '../../../shared/api.ts';
+import { joinSession } from '../api/client.ts';
+import { checkJoinCode, checkName, errorsFromApi, formatJoinCodeInput, type FieldErrors } from '../forms.ts';
+import { saveIdentity } from '../identity.ts';
+import { useT } from '../i18n/useT.ts';
+import { navigate } from '../router.ts';
+import { Field } from './Field.tsx';
+
+type F = 'code' | 'name';
+
+/** "Deelnemen": join code and name, then on to the session as participant. */
+export function JoinForm({ initialCode }: { initialCode: string }) {
+  const t = useT();
+  const [code, setCode] = useState(() => formatJoinCodeInput(initialCode));
+  const [name, setName] = useState('');
+  const [errors, setErrors] = useState<FieldErrors<F>>({});
+  const [busy, setBusy] = useState(false);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const found: FieldErrors<F> = { code: checkJoinCode(t, code), name: checkName(t, name) };
+    setErrors(found);
+    if (found.code || found.name) return;
+    setBusy(true);
+    try {
+      const res = await joinSession({ joinCode: code, name: name.trim() });
+      saveIdentity(res.sessionId, {
+        token: res.token,
+        role: 'participant',
+        participantId: res.participantId,
+        name: name.trim(),
+      });
+      navigate(`/s/${encodeURIComponent(res.sessionId)}`);
+    } catch (err) {
+      setErrors(errorsFromApi(t, err, { joinCode: 'code', name: 'name' }, 'code'));
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form className="card start-card card-join" onSubmit={submit} noValidate data-testid="join-form">
+      <h2>{t('start.join.title')}</h2>
+      <p className="card-text">{t('start.join.text')}</p>
+      <Field
+        label={t('start.join.code')}
+        value={code}
+        onChange={(v) => setCode(formatJoinCodeInput(v))}
+        error={errors.code}
+        placeholder="ABC-DEF"
+        inputClassName="input-code"
+        autoComplete="off"
+        autoCapitalize="characters"
+        spellCheck={false}
+        enterKeyHint="next"
+        data-testid="join-code"
+      />
+      <Field
+        label={t('start.join.name')}
+        value={name}
+        onChange={setName}
+        error={errors.name}
+        hint={t('start.join.nameHint')}
+        maxLength={NAME_MAX}
+        autoComplete="name"
+        autoFocus={initialCode !== ''}
+        enterKeyHint="go"
+        data-testid="join-name"
+      />
+      {errors.form ? (
+        <p className="form-error" role="alert" data-testid="join-error">
+          {errors.form}
+        </p>
+      ) : null}
+      <button type="submit" className="button button-primary" disabled={busy} data-testid="join-submit">
+        {busy ? t('start.join.busy') : t('start.join.submit')}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,110 @@
+/**
+ * Dutch UI text: the source language. Words follow the users' own (see DOMAIN.md):
+ * procesbegeleider, deelnemer, bijeenkomst, deelnamecode, plenair bord.
+ * `{name}` placeholders are filled in by `t()`.
+ */
+export const nl = {
+  'app.name': 'Veldwerk',
+  'lang.switch': 'Taal',
+
+  'start.lead': 'Samen het krachtenveld in kaart brengen',
+  'start.intro':
+    'Veldwerk is een gedeeld bord voor netwerkbijeenkomsten over samenwerken aan gezondheid in wijk en gemeente. Deelnemers doen mee vanaf laptop of telefoon, alleen met hun naam: een account is niet nodig.',
+  'start.create.title': 'Nieuwe bijeenkomst starten',
+  'start.create.text': 'Voor de procesbegeleider. Je krijgt een deelnamecode die je aan de partners geeft.',
+  'start.create.sessionTitle': 'Titel van de bijeenkomst',
+  'start.create.sessionTitlePlaceholder': 'Bijv. Netwerkbijeenkomst gezonde wijk',
+  'start.create.name': 'Je naam',
+  'start.create.submit': 'Bijeenkomst starten',
+  'start.create.busy': 'Bezig met starten…',
+  'start.join.title': 'Deelnemen',
+  'start.join.text': 'Heb je een deelnamecode gekregen van de procesbegeleider? Vul die hier in.',
+  'start.join.code': 'Deelnamecode',
+  'start.join.name': 'Je naam',
+  'start.join.nameHint': 'Zo zien de anderen je op het bord.',
+  'start.join.submit': 'Deelnemen',
+  'start.join.busy': 'Bezig met aanmelden…',
+  'start.privacy': 'Je naam en je toegang tot de bijeenkomst worden alleen op dit apparaat bewaard.',
+
+  'error.required.title': 'Vul een titel in.',
+  'error.required.name': 'Vul je naam in.',
+  'error.required.code': 'Vul de deelnamecode in.',
+  'error.tooLong': 'Maximaal {max} tekens.',
+  'error.codeFormat': 'Een deelnamecode heeft 6 tekens, bijvoorbeeld ABC-DEF.',
+  'error.unknownCode': 'Deze code kennen we niet. Controleer de code bij de procesbegeleider.',
+  'error.tooMany': 'Te veel pogingen. Probeer het over {seconds} seconden opnieuw.',
+  'error.tooManySoon': 'Te veel pogingen. Probeer het over een minuut opnieuw.',
+  'error.network': 'Geen verbinding met de server. Controleer je internetverbinding en probeer het opnieuw.',
+  'error.invalid': 'Controleer wat je hebt ingevuld.',
+  'error.generic': 'Er ging iets mis. Probeer het opnieuw.',
+
+  'role.facilitator': 'procesbegeleider',
+  'role.participant': 'deelnemer',
+  'role.viewer': 'kijker',
+
+  'conn.connected': 'Verbonden',
+  'conn.connecting': 'Verbinden…',
+  'conn.reconnecting': 'Opnieuw verbinden…',
+  'conn.offline': 'Offline',
+  'conn.closed': 'Verbinding verbroken',
+  'conn.unsaved': 'Niet-opgeslagen wijzigingen',
+  'conn.unsavedHint': 'Je wijzigingen staan op dit apparaat en worden verstuurd zodra er weer verbinding is.',
+
+  'presence.title': 'Aanwezig',
+  'presence.you': 'jij',
+  'presence.empty': 'Nog niemand verbonden.',
+
+  'facilitator.title': 'Deelnemers uitnodigen',
+  'facilitator.codeLabel': 'Deelnamecode',
+  'facilitator.howTo': 'Deelnemers gaan naar {url} en vullen daar de code in.',
+  'facilitator.orLink': 'Of stuur de directe link:',
+  'facilitator.copyCode': 'Kopieer code',
+  'facilitator.copyLink': 'Kopieer link',
+  'facilitator.copied': 'Gekopieerd',
+  'facilitator.viewerTitle': 'Meekijken (projector)',
+  'facilitator.viewerText': 'Met deze link kijk je mee zonder te kunnen wijzigen.',
+  'facilitator.viewerUnknown': 'De meekijklink is alleen zichtbaar op het apparaat waarop de bijeenkomst is gestart.',
+  'facilitator.lockedText': 'Vergrendeld: deelnemers kunnen niets wijzigen.',
+  'facilitator.unlockedText': 'Open: deelnemers kunnen briefjes toevoegen en verplaatsen.',
+
+  'board.title': 'Plenair bord',
+  'board.hint': 'Dubbelklik op een lege plek voor een nieuw briefje. Sleep om te verplaatsen.',
+  'board.hintTouch': 'Dubbeltik op een lege plek voor een nieuw briefje.',
+  'board.locked': 'Vergrendeld',
+  'board.lockedText': 'De procesbegeleider heeft dit bord vergrendeld. Je kunt meekijken.',
+  'board.viewer': 'Alleen kijken',
+  'board.viewerText': 'Je kijkt mee; wijzigen kan niet met deze link.',
+  'board.emptyNote': 'Dubbelklik om te schrijven',
+  'board.editLabel': 'Tekst van het briefje',
+  'board.zoomIn': 'Inzoomen',
+  'board.zoomOut': 'Uitzoomen',
+  'board.zoomReset': 'Passend maken',
+  'board.delete': 'Verwijder briefje',
+  'board.canvasLabel': 'Plenair bord met briefjes',
+
+  'notice.boardLocked': 'Dit bord is vergrendeld door de procesbegeleider; je wijziging is niet opgeslagen.',
+  'notice.readOnly': 'Je kunt hier alleen kijken; je wijziging is niet opgeslagen.',
+  'notice.docTooLarge': 'Het bord is te groot geworden; je laatste wijziging is niet opgeslagen.',
+  'notice.dismiss': 'Sluiten',
+
+  'session.loading': 'Bijeenkomst laden…',
+  'session.noIdentity.title': 'Je bent nog niet aangemeld bij deze bijeenkomst',
+  'session.noIdentity.text':
+    'Vraag de procesbegeleider om de deelnamecode en meld je aan met je naam. Daarna kom je vanzelf hier terug.',
+  'session.toStart': 'Naar de startpagina',
+  'session.retry': 'Opnieuw proberen',
+  'session.closed.unauthorized': 'Deze link is ongeldig of verlopen. Vraag de procesbegeleider om een nieuwe code.',
+  'session.closed.forbidden': 'Deze link hoort bij een andere bijeenkomst.',
+  'session.closed.notFound': 'Deze bijeenkomst of dit bord bestaat niet (meer).',
+  'session.closed.sessionDeleted': 'Deze bijeenkomst is verwijderd door de procesbegeleider.',
+  'session.closed.title': 'Geen toegang',
+  'session.unreachable': 'De server is niet bereikbaar. Controleer je verbinding en probeer het opnieuw.',
+  'notFound.title': 'Deze pagina bestaat niet',
+  'notFound.text': 'Controleer het adres, of ga naar de startpagina om een bijeenkomst te starten of deel te nemen.',
+  'session.closed.error': 'De verbinding met de server is verbroken door een fout. Probeer het opnieuw.',
+  'facilitator.lockLabel': 'Bord vergrendelen',
+  'board.lockedByYou': 'Deelnemers kunnen nu niets wijzigen op dit bord.',
+} as const;
+
+export type MessageKey = keyof typeof nl;
+export type Messages = Record<MessageKey, string>;

@@ -1,0 +1,177 @@
+/**
+ * One synced document: a doc, its websocket connection (standard y-websocket) and its
+ * offline copy in IndexedDB, plus a small status store for the UI. No React here.
+ */
+import { WebsocketProvider } from 'y-websocket';
+import { IndexeddbPersistence, clearDocument } from 'y-indexeddb';
+import { readAuthMessage } from 'y-protocols/auth';
+import type { Awareness } from 'y-protocols/awareness';
+import { createDoc, type Doc } from '../../../shared/model/doc.ts';
+import { CloseCode, MessageType, isFinalCloseCode } from '../../../shared/protocol.ts';
+import type { Role } from '../../../shared/roles.ts';
+
+/** What the connection indicator shows. */
+export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'offline' | 'closed';
+
+export interface RoomStatus {
+  connection: ConnectionState;
+  /** Local changes were made while not connected and have not reached the server yet. */
+  unsaved: boolean;
+  /** The final close code (see isFinalCloseCode) the server ended the connection with. */
+  closeCode: number | null;
+}
+
+/** Something the user should hear about: the server did not keep a change. */
+export type RoomEvent = { type: 'refused'; reason: string } | { type: 'too-large' };
+
+/** The `user` field of an awareness state. The server rewrites id, name and role from the token. */
+export interface AwarenessUser {
+  id: string;
+  name: string;
+  role: Role;
+  color: string;
+}
+
+/** A refusal this soon after a local change is about that change. */
+const REFUSAL_WINDOW_MS = 10_000;
+/** Failed attempts without ever connecting before we call it "offline" rather than "connecting". */
+const OFFLINE_AFTER_ATTEMPTS = 3;
+/** Close codes after which resending the same change cannot succeed. */
+const TOO_LARGE_CODES: ReadonlySet<number> = new Set<number>([CloseCode.docTooLarge, CloseCode.messageTooBig]);
+
+export function syncServerUrl(): string {
+  return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/sync`;
+}
+
+export class Room {
+  readonly doc: Doc;
+  readonly provider: WebsocketProvider;
+  private persistence: IndexeddbPersistence | null = null;
+  private status: RoomStatus = { connection: 'connecting', unsaved: false, closeCode: null };
+  private everConnected = false;
+  private lastLocalChangeAt = 0;
+  private destroyed = false;
+  private readonly listeners = new Set<() => void>();
+
+  /**
+   * @param clearLocalCopy drop the IndexedDB copy first (after the server refused our changes).
+   */
+  constructor(
+    readonly name: string,
+    token: string,
+    private readonly onEvent: (event: RoomEvent) => void,
+    clearLocalCopy = false,
+  ) {
+    this.doc = createDoc();
+    this.provider = new WebsocketProvider(syncServerUrl(), name, this.doc, {
+      connect: false,
+      params: { token },
+      // Tabs do not share edits directly: each tab speaks for its own token and role.
+      disableBc: true,
+      // Also stop after "too big": resending the same change cannot succeed.
+      shouldReconnect: (event) => !isFinalCloseCode(event.code) && !TOO_LARGE_CODES.has(event.code),
+    });
+    this.provider.messageHandlers[MessageType.auth] = (_encoder, decoder) => {
+      readAuthMessage(decoder, this.doc, (_doc, reason) => this.onRefused(reason));
+    };
+    this.provider.on('status', () => this.update());
+    this.provider.on('sync', (synced) => {
+      if (!synced) return this.update();
+      // Changes made offline are sent now: a refusal in the next moments is about them.
+      if (this.status.unsaved) this.lastLocalChangeAt = Date.now();
+      this.update({ unsaved: false });
+    });
+    this.provider.on('connection-close', () => this.update());
+    this.provider.on('closed', ({ code }) => {
+      this.provider.disconnect();
+      // Too large: start over from the server's copy (see rooms.ts); anything else is final.
+      if (TOO_LARGE_CODES.has(code)) this.onEvent({ type: 'too-large' });
+      else this.update({ closeCode: code });
+    });
+    this.doc.on('update', this.onDocUpdate);
+    window.addEventListener('online', this.onOnline);
+    window.addEventListener('offline', this.onOffline);
+    void this.start(clearLocalCopy);
+  }
+
+  private async start(clearLocalCopy: boolean): Promise<void> {
+    const dbName = `veldwerk:${this.name}`;
+    if (clearLocalCopy) await clearDocument(dbName).catch(() => undefined);
+    if (this.destroyed) return;
+    this.persistence = new IndexeddbPersistence(dbName, this.doc);
+    this.provider.connect();
+  }
+
+  private readonly onDocUpdate = (_update: Uint8Array, origin: unknown) => {
+    const fromElsewhere = origin === this.provider || (this.persistence !== null && origin === this.persistence);
+    if (fromElsewhere) return;
+    this.lastLocalChangeAt = Date.now();
+    if (!(this.provider.wsconnected && this.provider.synced) && !this.status.unsaved) this.update({ unsaved: true });
+  };
+
+  /**
+   * The server did not keep an update of ours. Only reported when we did change
+   * something (recently, or while offline): a reconnect's sync message also carries the
+   * doc's deletions, which a read-only connection may see refused without having written.
+   */
+  private onRefused(reason: string): void {
+    const changed = this.status.unsaved || Date.now() - this.lastLocalChangeAt < REFUSAL_WINDOW_MS;
+    if (changed) this.onEvent({ type: 'refused', reason });
+  }
+
+  private readonly onOnline = () => {
+    if (this.status.closeCode === null && !this.destroyed) this.provider.connect();
+    this.update();
+  };
+
+  private readonly onOffline = () => this.update();
+
+  private update(patch: Partial<RoomStatus> = {}): void {
+    if (this.destroyed) return;
+    const merged = { ...this.status, ...patch };
+    const p = this.provider;
+    let connection: ConnectionState;
+    if (merged.closeCode !== null) connection = 'closed';
+    else if (p.wsconnected && p.synced) connection = 'connected';
+    else if (!navigator.onLine || (!this.everConnected && p.wsUnsuccessfulReconnects >= OFFLINE_AFTER_ATTEMPTS))
+      connection = 'offline';
+    else connection = this.everConnected ? 'reconnecting' : 'connecting';
+    if (connection === 'connected') this.everConnected = true;
+    const next = { ...merged, connection };
+    const s = this.status;
+    if (s.connection === next.connection && s.unsaved === next.unsaved && s.closeCode === next.closeCode) return;
+    this.status = next;
+    for (const l of this.listeners) l();
+  }
+
+  get awareness(): Awareness {
+    return this.provider.awareness;
+  }
+
+  /** Presence: what others see of us. `null` removes us (leaving the page). */
+  setUser(user: AwarenessUser | null): void {
+    if (user === null) this.awareness.setLocalState(null);
+    else this.awareness.setLocalStateField('user', user);
+  }
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  getStatus = (): RoomStatus => this.status;
+
+  /** Closes the connection and the local copy; `clearLocalCopy` also deletes the copy. */
+  destroy(): void {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    window.removeEventListener('online', this.onOnline);
+    window.removeEventListener('offline', this.onOffline);
+    this.doc.off('update', this.onDocUpdate);
+    this.awareness.setLocalState(null);
+    this.provider.destroy();
+    void this.persistence?.destroy();
+    this.doc.destroy();
+    this.listeners.clear();
+  }
+}

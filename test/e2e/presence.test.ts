@@ -1,0 +1,107 @@
+/**
+ * Two people in one meeting, each in their own browser context: the facilitator starts
+ * it from the start page, a participant joins with the code shown on the facilitator's
+ * screen, and both see each other in "Aanwezig". Real server, real Chromium, no mocks.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, newPerson, ui, type Person } from '../helpers/browser.ts';
+import { startTestServer, type TestServer } from '../helpers/server.ts';
+
+const WAIT = { timeout: 15_000, interval: 100 };
+
+describe('presence in a meeting', () => {
+  let server: TestServer;
+  let browser: Browser;
+  const people: Person[] = [];
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    for (const p of people) await p.context.close();
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function person(): Promise<Person> {
+    const p = await newPerson(browser);
+    people.push(p);
+    return p;
+  }
+
+  it('shows facilitator and participant to each other, and a reload keeps you yourself', async () => {
+    const anna = await person();
+    const code = await ui.startSession(anna.page, server.url, 'Netwerkbijeenkomst gezonde wijk', 'Anna de Vries');
+    expect(code).toMatch(/^[A-Z0-9]{3}-[A-Z0-9]{3}$/);
+    // The facilitator's token never shows in the address bar (projector).
+    expect(anna.page.url()).not.toContain('token');
+    await expect
+      .poll(() => anna.page.getByTestId('session-title').textContent(), WAIT)
+      .toBe('Netwerkbijeenkomst gezonde wijk');
+
+    const mo = await person();
+    await ui.join(mo.page, server.url, code, 'Mohammed El Amrani');
+    await mo.page.waitForURL(/\/s\/[A-Za-z0-9_-]+$/);
+    expect(new URL(mo.page.url()).pathname).toBe(new URL(anna.page.url()).pathname);
+
+    // You first, then by role.
+    await expect.poll(() => ui.presenceNames(anna.page), WAIT).toEqual(['Anna de Vries', 'Mohammed El Amrani']);
+    await expect.poll(() => ui.presenceNames(mo.page), WAIT).toEqual(['Mohammed El Amrani', 'Anna de Vries']);
+    const moInAnnasList = anna.page.getByTestId('presence-item').filter({ hasText: 'Mohammed El Amrani' });
+    expect(await moInAnnasList.getAttribute('data-role')).toBe('participant');
+    expect(await moInAnnasList.getAttribute('data-self')).toBeNull();
+    const moSelf = mo.page.locator('[data-testid="presence-item"][data-self="true"]');
+    expect(await moSelf.getByTestId('presence-name').textContent()).toBe('Mohammed El Amrani');
+    expect(await mo.page.getByTestId('facilitator-panel').count()).toBe(0);
+    await expect.poll(() => ui.connectionState(mo.page), WAIT).toBe('connected');
+
+    // Reload: same person, same name, listed once on both screens.
+    await mo.page.reload();
+    await expect.poll(() => ui.presenceNames(mo.page), WAIT).toEqual(['Mohammed El Amrani', 'Anna de Vries']);
+    expect(await mo.page.locator('[data-self="true"]').getByTestId('presence-name').textContent()).toBe(
+      'Mohammed El Amrani',
+    );
+    await expect.poll(() => ui.presenceNames(anna.page), WAIT).toEqual(['Anna de Vries', 'Mohammed El Amrani']);
+    // And it stays that way once the old tab's presence has been cleaned up.
+    await anna.page.waitForTimeout(1500);
+    expect(await ui.presenceNames(anna.page)).toEqual(['Anna de Vries', 'Mohammed El Amrani']);
+
+    expect(anna.errors).toEqual([]);
+    expect(mo.errors).toEqual([]);
+  });
+
+  it('says so at the code field when a join code is unknown', async () => {
+    const p = await person();
+    await p.page.goto(`${server.url}/join/ZZZ-ZZZ`);
+    expect(await p.page.getByTestId('join-code').inputValue()).toBe('ZZZ-ZZZ');
+    await ui.join(p.page, server.url, 'ZZZ-ZZZ', 'Iemand');
+    await p.page.getByRole('alert').filter({ hasText: 'Deze code kennen we niet' }).waitFor();
+    expect(new URL(p.page.url()).pathname).toBe('/join/ZZZ-ZZZ');
+  });
+
+  it('makes the board read-only for participants while the facilitator has it locked', async () => {
+    const anna = await person();
+    const code = await ui.startSession(anna.page, server.url, 'Vergrendeltest', 'Anna');
+    const piet = await person();
+    await ui.join(piet.page, server.url, code, 'Piet');
+    await expect.poll(() => ui.presenceNames(piet.page), WAIT).toEqual(['Piet', 'Anna']);
+    expect(await piet.page.getByTestId('board').getAttribute('data-editable')).toBe('true');
+
+    await anna.page.getByTestId('lock-toggle').click();
+    await piet.page.getByTestId('board-readonly').filter({ hasText: 'Vergrendeld' }).waitFor();
+    expect(await piet.page.getByTestId('board').getAttribute('data-editable')).toBe('false');
+    // Double-clicking the empty board adds nothing while it is locked.
+    const canvas = piet.page.locator('[data-testid="board"] canvas').first();
+    await canvas.dblclick({ position: { x: 200, y: 200 } });
+    expect(await piet.page.getByTestId('note-editor').count()).toBe(0);
+
+    await anna.page.getByTestId('lock-toggle').click();
+    await expect.poll(() => piet.page.getByTestId('board').getAttribute('data-editable'), WAIT).toBe('true');
+    await canvas.dblclick({ position: { x: 200, y: 200 } });
+    await piet.page.getByTestId('note-editor').waitFor();
+    expect(piet.errors).toEqual([]);
+  });
+});
