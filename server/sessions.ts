@@ -29,12 +29,18 @@ export class SessionService {
     this.now = opts.now ?? Date.now;
   }
 
+  /** A token for one person; facilitators' tokens live longer. */
+  private tokenFor(sid: string, role: Role, pid: string): string {
+    const days = role === Role.facilitator ? this.opts.facilitatorTokenTtlDays : this.opts.tokenTtlDays;
+    return this.opts.tokens.sign({ sid, role, pid, ttlMs: days * DAY_MS, now: this.now() });
+  }
+
   /** Creates a session with its session doc, a facilitator and a viewer identity. */
   async create(
     input: { title: string; facilitatorName?: string | undefined },
     baseUrl: string,
   ): Promise<CreateSessionResponse> {
-    const { store, tokens } = this.opts;
+    const { store } = this.opts;
     const now = this.now();
     const sessionId = createSessionId();
     const facilitatorId = createParticipantId();
@@ -67,20 +73,8 @@ export class SessionService {
       await store.docs.append(sessionRoomName(sessionId), encodeDoc(doc));
       doc.destroy();
 
-      const facilitatorToken = tokens.sign({
-        sid: sessionId,
-        role: Role.facilitator,
-        pid: facilitatorId,
-        ttlMs: this.opts.facilitatorTokenTtlDays * DAY_MS,
-        now,
-      });
-      const viewerToken = tokens.sign({
-        sid: sessionId,
-        role: Role.viewer,
-        pid: viewerId,
-        ttlMs: this.opts.tokenTtlDays * DAY_MS,
-        now,
-      });
+      const facilitatorToken = this.tokenFor(sessionId, Role.facilitator, facilitatorId);
+      const viewerToken = this.tokenFor(sessionId, Role.viewer, viewerId);
       const base = baseUrl.replace(/\/+$/, '');
       return {
         sessionId,
@@ -100,13 +94,7 @@ export class SessionService {
     const viewer = (await this.opts.store.sessions.listParticipants(sessionId)).find((p) => p.role === Role.viewer);
     if (!session || !viewer) return null;
     const base = baseUrl.replace(/\/+$/, '');
-    const token = this.opts.tokens.sign({
-      sid: sessionId,
-      role: Role.viewer,
-      pid: viewer.id,
-      ttlMs: this.opts.tokenTtlDays * DAY_MS,
-      now: this.now(),
-    });
+    const token = this.tokenFor(sessionId, Role.viewer, viewer.id);
     return { joinUrl: `${base}/join/${session.joinCode}`, viewerUrl: `${base}/s/${sessionId}#token=${token}` };
   }
 
@@ -123,13 +111,7 @@ export class SessionService {
       role: Role.participant,
       createdAt: now,
     });
-    const token = this.opts.tokens.sign({
-      sid: session.id,
-      role: Role.participant,
-      pid: participantId,
-      ttlMs: this.opts.tokenTtlDays * DAY_MS,
-      now,
-    });
+    const token = this.tokenFor(session.id, Role.participant, participantId);
     return { sessionId: session.id, token, participantId };
   }
 }

@@ -7,20 +7,12 @@ import { parseRoomName, sessionRoomName, type Room as RoomName } from '../../sha
 import { readBoard } from '../../shared/model/sessionDoc.ts';
 import { canWriteBoard, canWriteSessionDoc } from '../../shared/roles.ts';
 import { CloseCode, RefusalReason } from '../../shared/protocol.ts';
-import type { Logger } from '../log.ts';
-import type { Metrics } from '../metrics.ts';
-import type { DocStore } from '../store/DocStore.ts';
-import { Room, type Peer } from './Room.ts';
+import { Room, type Peer, type RoomOptions } from './Room.ts';
 
-export interface RegistryOptions {
-  store: DocStore;
-  metrics: Metrics;
-  log: Logger;
-  maxDocBytes: number;
-  compactAfterUpdates: number;
-  snapshotIntervalMs: number;
+export type RegistryOptions = Omit<RoomOptions, 'writePolicy' | 'now'> & {
+  /** How long a room with no clients stays loaded, in ms. */
   idleUnloadMs: number;
-}
+};
 
 interface Entry {
   loading: Promise<Room>;

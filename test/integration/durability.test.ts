@@ -2,20 +2,14 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
 import { boardRoomName, PLENARY_BOARD_ID } from '../../shared/protocol.ts';
 import { startChildServer, type ChildServer } from '../helpers/processServer.ts';
-import { createSessionWith, startTestServer, tempDir, type TestServer } from '../helpers/server.ts';
-import { connectClient, waitFor, type TestClient } from '../helpers/yclient.ts';
+import { useHarness } from '../helpers/harness.ts';
+import { createSessionWith, tempDir } from '../helpers/server.ts';
+import { waitFor, type TestClient } from '../helpers/yclient.ts';
 
-const clients: TestClient[] = [];
-const servers: TestServer[] = [];
+const h = useHarness();
+const client = h.client;
 const children: ChildServer[] = [];
-const client = (...args: Parameters<typeof connectClient>) => {
-  const c = connectClient(...args);
-  clients.push(c);
-  return c;
-};
-afterEach(async () => {
-  for (const c of clients.splice(0)) c.destroy();
-  for (const s of servers.splice(0)) await s.close();
+afterEach(() => {
   for (const c of children.splice(0)) if (c.proc.exitCode === null) c.proc.kill('SIGKILL');
 });
 
@@ -70,8 +64,7 @@ describe('an edit that others saw is never lost', () => {
 
   it('a restarted server serves the complete doc at the first sync', async () => {
     const dataDir = tempDir();
-    const one = await startTestServer({ dataDir });
-    servers.push(one);
+    const one = await h.server({ dataDir });
     const s = await createSessionWith(one.url, 'Herstart', ['Anna']);
     const room = boardRoomName(s.sessionId, PLENARY_BOARD_ID);
     const a = client(one.wsUrl, room, s.participants[0]!.token);
@@ -80,19 +73,16 @@ describe('an edit that others saw is never lost', () => {
     for (let i = 0; i < 2000; i++) map.set(`n${i}`, `notitie ${i}`); // 2000 updates, 4 compactions
     await waitFor(() => one.server.metrics.updatesTotal >= 2000, 'all stored');
     a.destroy();
-    await one.close();
-    servers.length = 0;
+    await h.stop(one);
 
-    const two = await startTestServer({ dataDir });
-    servers.push(two);
+    const two = await h.server({ dataDir });
     const b = client(two.wsUrl, room, s.participants[0]!.token);
     const size = await contentAtFirstSync(b, (d) => d.getMap('notes').size);
     expect(size).toBe(2000);
   });
 
   it('an idle doc is compacted and unloaded, then loaded complete on demand', async () => {
-    const one = await startTestServer({ env: { ROOM_IDLE_UNLOAD_MS: '0' } });
-    servers.push(one);
+    const one = await h.server({ env: { ROOM_IDLE_UNLOAD_MS: '0' } });
     const s = await createSessionWith(one.url, 'Slapen', ['Anna']);
     const room = boardRoomName(s.sessionId, PLENARY_BOARD_ID);
     const a = client(one.wsUrl, room, s.participants[0]!.token);

@@ -1,24 +1,16 @@
 import Database from 'better-sqlite3';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import { boardRoomName, CloseCode, PLENARY_BOARD_ID, sessionRoomName } from '../../shared/protocol.ts';
-import { api, createSessionWith, startTestServer, type TestServer } from '../helpers/server.ts';
-import { connectClient, rawSocket, waitFor, type TestClient } from '../helpers/yclient.ts';
+import { api, createSessionWith, type TestServer } from '../helpers/server.ts';
+import { useHarness } from '../helpers/harness.ts';
+import { rawSocket, waitFor } from '../helpers/yclient.ts';
 
-let server: TestServer | undefined;
-const clients: TestClient[] = [];
-const client = (...args: Parameters<typeof connectClient>) => {
-  const c = connectClient(...args);
-  clients.push(c);
-  return c;
-};
-afterEach(async () => {
-  for (const c of clients.splice(0)) c.destroy();
-  await server?.close();
-  server = undefined;
-});
+const h = useHarness();
+const client = h.client;
+let server: TestServer;
 
 /** A second client keeps working while a bad one is thrown out. */
 async function expectRoomStillWorks(wsUrl: string, room: string, tokenA: string, tokenB: string, key: string) {
@@ -31,7 +23,7 @@ async function expectRoomStillWorks(wsUrl: string, room: string, tokenA: string,
 
 describe('bad input closes only that connection', () => {
   it('malformed frames get 4400; the room and the server go on', async () => {
-    server = await startTestServer();
+    server = await h.server();
     const s = await createSessionWith(server.url, 'A', ['Anna', 'Bram']);
     const room = boardRoomName(s.sessionId, PLENARY_BOARD_ID);
     const bystander = client(server.wsUrl, room, s.participants[1]!.token);
@@ -72,7 +64,7 @@ describe('bad input closes only that connection', () => {
   });
 
   it('a message over MAX_MESSAGE_BYTES closes that connection (1009)', async () => {
-    server = await startTestServer({ env: { MAX_MESSAGE_BYTES: '65536' } });
+    server = await h.server({ env: { MAX_MESSAGE_BYTES: '65536' } });
     const s = await createSessionWith(server.url, 'A', ['Anna', 'Bram']);
     const room = boardRoomName(s.sessionId, PLENARY_BOARD_ID);
     const big = client(server.wsUrl, room, s.participants[0]!.token);
@@ -88,7 +80,7 @@ describe('bad input closes only that connection', () => {
   });
 
   it('a doc cannot grow past MAX_DOC_BYTES', async () => {
-    server = await startTestServer({ env: { MAX_DOC_BYTES: '65536' } });
+    server = await h.server({ env: { MAX_DOC_BYTES: '65536' } });
     const s = await createSessionWith(server.url, 'A', ['Anna', 'Bram']);
     const room = boardRoomName(s.sessionId, PLENARY_BOARD_ID);
     const a = client(server.wsUrl, room, s.participants[0]!.token);
@@ -103,10 +95,10 @@ describe('bad input closes only that connection', () => {
   });
 
   it('connections per IP are limited (4529, retried later)', async () => {
-    server = await startTestServer({ env: { MAX_CONNECTIONS_PER_IP: '3' } });
+    server = await h.server({ env: { MAX_CONNECTIONS_PER_IP: '3' } });
     const s = await createSessionWith(server.url, 'A');
     const room = sessionRoomName(s.sessionId);
-    const ok = [1, 2, 3].map(() => client(server!.wsUrl, room, s.facilitatorToken));
+    const ok = [1, 2, 3].map(() => client(server.wsUrl, room, s.facilitatorToken));
     await Promise.all(ok.map((c) => c.synced));
     const fourth = client(server.wsUrl, room, s.facilitatorToken);
     expect((await fourth.closed).code).toBe(CloseCode.tooManyConnections);
@@ -117,7 +109,7 @@ describe('bad input closes only that connection', () => {
   });
 
   it('join attempts are rate limited per address (429 with Retry-After)', async () => {
-    server = await startTestServer({ env: { JOIN_ATTEMPTS_PER_MINUTE: '5' } });
+    server = await h.server({ env: { JOIN_ATTEMPTS_PER_MINUTE: '5' } });
     const s = await createSessionWith(server.url, 'A');
     const statuses: number[] = [];
     for (let i = 0; i < 6; i++) {
@@ -136,7 +128,7 @@ describe('bad input closes only that connection', () => {
 
 describe('deleting a session', () => {
   it('closes its connections (4410) and removes every row', async () => {
-    server = await startTestServer({ env: { SNAPSHOT_INTERVAL_MINUTES: '0.001' } });
+    server = await h.server({ env: { SNAPSHOT_INTERVAL_MINUTES: '0.001' } });
     const s = await createSessionWith(server.url, 'Weg ermee', ['Anna']);
     const keep = await createSessionWith(server.url, 'Blijft', ['Bram']);
     const board = boardRoomName(s.sessionId, PLENARY_BOARD_ID);
@@ -148,7 +140,7 @@ describe('deleting a session', () => {
     await new Promise((r) => setTimeout(r, 150)); // past the 60 ms snapshot interval
     a.doc.getMap('m').set('again', 1);
     await waitFor(() => {
-      const db = new Database(path.join(server!.dataDir, 'veldwerk.db'), { readonly: true });
+      const db = new Database(path.join(server.dataDir, 'veldwerk.db'), { readonly: true });
       const n = (db.prepare('SELECT COUNT(*) n FROM snapshots WHERE session_id = ?').get(s.sessionId) as { n: number })
         .n;
       db.close();

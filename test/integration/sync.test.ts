@@ -1,26 +1,18 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { boardRoomName, CloseCode, PLENARY_BOARD_ID, sessionRoomName } from '../../shared/protocol.ts';
 import { setBoardLocked } from '../../shared/model/sessionDoc.ts';
-import { createSessionWith, startTestServer, type TestServer } from '../helpers/server.ts';
-import { connectClient, sleep, waitFor, type TestClient } from '../helpers/yclient.ts';
+import { createSessionWith, type TestServer } from '../helpers/server.ts';
+import { useHarness } from '../helpers/harness.ts';
+import { sleep, waitFor } from '../helpers/yclient.ts';
 
-let server: TestServer | undefined;
-const clients: TestClient[] = [];
-const client = (...args: Parameters<typeof connectClient>) => {
-  const c = connectClient(...args);
-  clients.push(c);
-  return c;
-};
-afterEach(async () => {
-  for (const c of clients.splice(0)) c.destroy();
-  await server?.close();
-  server = undefined;
-});
+const h = useHarness();
+const client = h.client;
+let server: TestServer;
 
 describe('sync between real y-websocket clients', () => {
   it('two clients on a board converge, both ways', async () => {
-    server = await startTestServer();
+    server = await h.server();
     const s = await createSessionWith(server.url, 'Gezonde wijk', ['Anna', 'Bram']);
     const room = boardRoomName(s.sessionId, PLENARY_BOARD_ID);
     const a = client(server.wsUrl, room, s.participants[0]!.token);
@@ -34,7 +26,7 @@ describe('sync between real y-websocket clients', () => {
   });
 
   it('presence shows the name from the token, not the one a client claims', async () => {
-    server = await startTestServer();
+    server = await h.server();
     const s = await createSessionWith(server.url, 'Gezonde wijk', ['Anna', 'Bram']);
     const room = sessionRoomName(s.sessionId);
     const a = client(server.wsUrl, room, s.participants[0]!.token);
@@ -52,7 +44,7 @@ describe('sync between real y-websocket clients', () => {
   });
 
   it("a client cannot remove or overwrite another client's presence", async () => {
-    server = await startTestServer();
+    server = await h.server();
     const s = await createSessionWith(server.url, 'Gezonde wijk', ['Anna', 'Mallory']);
     const room = sessionRoomName(s.sessionId);
     const a = client(server.wsUrl, room, s.participants[0]!.token);
@@ -86,7 +78,7 @@ describe('sync between real y-websocket clients', () => {
 
 describe('roles and locks', () => {
   it('a viewer cannot write; its presence still works', async () => {
-    server = await startTestServer();
+    server = await h.server();
     const s = await createSessionWith(server.url, 'Gezonde wijk', ['Anna']);
     const room = boardRoomName(s.sessionId, PLENARY_BOARD_ID);
     const anna = client(server.wsUrl, room, s.participants[0]!.token);
@@ -106,7 +98,7 @@ describe('roles and locks', () => {
   });
 
   it('participants cannot write the session doc; the facilitator can', async () => {
-    server = await startTestServer();
+    server = await h.server();
     const s = await createSessionWith(server.url, 'Gezonde wijk', ['Anna']);
     const room = sessionRoomName(s.sessionId);
     const f = client(server.wsUrl, room, s.facilitatorToken);
@@ -121,7 +113,7 @@ describe('roles and locks', () => {
   });
 
   it("a locked board refuses participants' updates and still takes the facilitator's", async () => {
-    server = await startTestServer();
+    server = await h.server();
     const s = await createSessionWith(server.url, 'Gezonde wijk', ['Anna', 'Bram']);
     const board = boardRoomName(s.sessionId, PLENARY_BOARD_ID);
     const fSession = client(server.wsUrl, sessionRoomName(s.sessionId), s.facilitatorToken);
@@ -153,7 +145,7 @@ describe('roles and locks', () => {
 
 describe('reconnects', () => {
   it('a reconnect with nothing new is neither stored nor refused, also on a locked board', async () => {
-    server = await startTestServer();
+    server = await h.server();
     const s = await createSessionWith(server.url, 'Gezonde wijk', ['Anna']);
     const board = boardRoomName(s.sessionId, PLENARY_BOARD_ID);
     const fSession = client(server.wsUrl, sessionRoomName(s.sessionId), s.facilitatorToken);
@@ -164,7 +156,7 @@ describe('reconnects', () => {
     anna.doc.getMap('m').set('b', 2);
     anna.doc.getMap('m').delete('a'); // the doc now has deletions
     setBoardLocked(fSession.doc, PLENARY_BOARD_ID, true); // and so has the session doc
-    await waitFor(() => server!.server.metrics.updatesTotal === 4, 'all stored');
+    await waitFor(() => server.server.metrics.updatesTotal === 4, 'all stored');
     await sleep(100);
 
     for (const c of [anna, viewer]) {
@@ -182,7 +174,7 @@ describe('reconnects', () => {
 
 describe('access', () => {
   it('a token for session A opens no room of session B', async () => {
-    server = await startTestServer();
+    server = await h.server();
     const a = await createSessionWith(server.url, 'A', ['Anna']);
     const b = await createSessionWith(server.url, 'B');
     const c1 = client(server.wsUrl, sessionRoomName(b.sessionId), a.facilitatorToken);
@@ -193,7 +185,7 @@ describe('access', () => {
   });
 
   it('forged, expired and missing tokens are refused', async () => {
-    server = await startTestServer();
+    server = await h.server();
     const s = await createSessionWith(server.url, 'A', ['Anna']);
     const room = sessionRoomName(s.sessionId);
     const [body, sig] = s.participants[0]!.token.split('.');
@@ -222,7 +214,7 @@ describe('access', () => {
   });
 
   it('invalid room names and unknown boards are refused with 4404', async () => {
-    server = await startTestServer();
+    server = await h.server();
     const s = await createSessionWith(server.url, 'A');
     for (const room of ['x', `s/${s.sessionId}/b/`, `s/${s.sessionId}/b/nope`, `s/${s.sessionId}/../x`]) {
       const c = client(server.wsUrl, room, s.facilitatorToken);
