@@ -11,8 +11,10 @@ export type Doc = Y.Doc;
 export const Origin = {
   /** Writes made by the server itself (creating a session doc). */
   server: 'veldwerk:server',
-  /** Writes made by a local user through the model's commands. */
+  /** Writes made by a local user through the model's commands (tracked by their undo). */
   local: 'veldwerk:local',
+  /** Schema migrations: never undone. */
+  migration: 'veldwerk:migration',
 } as const;
 
 export function createDoc(): Doc {

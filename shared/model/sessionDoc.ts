@@ -78,6 +78,28 @@ export function readSession(doc: Doc): SessionSnapshot {
   };
 }
 
+/** Adds a board (facilitator). Returns false if the id is taken or invalid. */
+export function addBoard(
+  doc: Doc,
+  board: { id: string; title: string; kind: 'plenary' | 'group' },
+  origin: unknown = Origin.local,
+): boolean {
+  if (readBoard(doc, board.id)) return false;
+  const order = Math.max(0, ...readBoards(doc).map((b) => b.order)) + 1;
+  const parsed = BoardRecord.safeParse({ ...board, locked: false, order });
+  if (!parsed.success) return false;
+  doc.transact(() => boardsOf(doc).set(board.id, parsed.data), origin);
+  return true;
+}
+
+/** Renames a board (facilitator). */
+export function renameBoard(doc: Doc, boardId: string, title: string, origin: unknown = Origin.local): void {
+  const board = readBoard(doc, boardId);
+  const clean = title.trim().slice(0, 120);
+  if (!board || !clean || board.title === clean) return;
+  doc.transact(() => boardsOf(doc).set(boardId, { ...board, title: clean }), origin);
+}
+
 /** Locks or unlocks a board (facilitator). No-op for an unknown board. */
 export function setBoardLocked(doc: Doc, boardId: string, locked: boolean, origin: unknown = Origin.local): void {
   const board = readBoard(doc, boardId);
