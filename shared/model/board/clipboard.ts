@@ -47,12 +47,20 @@ export function parseClipboard(text: string): BoardItem[] | null {
  * Pastes items with new ids, centred on `at` (or offset from where they were), on the
  * given view; returns the new ids in their original stacking order.
  */
-export function pasteItems(doc: Y.Doc, items: readonly BoardItem[], at: Point | null, view: string, origin: unknown = Origin.local): string[] {
+export function pasteItems(
+  doc: Y.Doc,
+  items: readonly BoardItem[],
+  at: Point | null,
+  view: string,
+  origin: unknown = Origin.local,
+): string[] {
   if (!items.length) return [];
   const byId = new Map(items.map((i) => [i.id, i]));
   const bounds = unionRects(items.flatMap((i) => itemBounds(i, byId) ?? []));
   const offset =
-    at && bounds ? { x: Math.round(at.x - (bounds.x + bounds.w / 2)), y: Math.round(at.y - (bounds.y + bounds.h / 2)) } : { x: 24, y: 24 };
+    at && bounds
+      ? { x: Math.round(at.x - (bounds.x + bounds.w / 2)), y: Math.round(at.y - (bounds.y + bounds.h / 2)) }
+      : { x: 24, y: 24 };
   const ordered = [...items].sort((a, b) => a.z - b.z);
   const copies = cloneItems(ordered, byId, offset).map(({ z: _z, ...rest }) => ({ ...rest, view }));
   return addItems(doc, copies as never, origin);

@@ -40,7 +40,13 @@ export function addItems(doc: Y.Doc, items: NewItem[], origin: unknown = Origin.
     const map = itemsMapOf(doc);
     let z = maxZ(doc);
     for (const input of items) {
-      const parsed = BoardItem.safeParse({ view: 'canvas', author: '', ...input, id: input.id ?? newItemId(), z: input.z ?? ++z });
+      const parsed = BoardItem.safeParse({
+        view: 'canvas',
+        author: '',
+        ...input,
+        id: input.id ?? newItemId(),
+        z: input.z ?? ++z,
+      });
       if (!parsed.success) continue;
       writeItem(map, parsed.data);
       ids.push(parsed.data.id);
@@ -50,7 +56,12 @@ export function addItems(doc: Y.Doc, items: NewItem[], origin: unknown = Origin.
 }
 
 /** Changes fields of one item; the result must still be a valid item of the same kind. */
-export function updateItem(doc: Y.Doc, id: string, patch: Record<string, unknown>, origin: unknown = Origin.local): boolean {
+export function updateItem(
+  doc: Y.Doc,
+  id: string,
+  patch: Record<string, unknown>,
+  origin: unknown = Origin.local,
+): boolean {
   const m = itemsMapOf(doc).get(id);
   const current = readItem(id, m);
   if (!current || !(m instanceof Y.Map)) return false;
@@ -65,7 +76,13 @@ export function updateItem(doc: Y.Doc, id: string, patch: Record<string, unknown
 }
 
 /** Moves items by (dx, dy): boxes move, free arrow ends move, bound ends follow their items. */
-export function moveItems(doc: Y.Doc, ids: readonly string[], dx: number, dy: number, origin: unknown = Origin.local): void {
+export function moveItems(
+  doc: Y.Doc,
+  ids: readonly string[],
+  dx: number,
+  dy: number,
+  origin: unknown = Origin.local,
+): void {
   if (!ids.length || (dx === 0 && dy === 0) || !Number.isFinite(dx + dy)) return;
   const map = itemsMapOf(doc);
   const shift = (end: ArrowEnd): ArrowEnd => ('x' in end ? { x: end.x + dx, y: end.y + dy } : end);
@@ -113,7 +130,12 @@ export function deleteItems(doc: Y.Doc, ids: readonly string[], origin: unknown 
 }
 
 /** Brings items to the front or sends them to the back, keeping their order among themselves. */
-export function reorderItems(doc: Y.Doc, ids: readonly string[], where: 'front' | 'back', origin: unknown = Origin.local): void {
+export function reorderItems(
+  doc: Y.Doc,
+  ids: readonly string[],
+  where: 'front' | 'back',
+  origin: unknown = Origin.local,
+): void {
   const { items } = readBoard(doc);
   const chosen = items.filter((i) => ids.includes(i.id));
   if (!chosen.length) return;
@@ -155,13 +177,28 @@ export function cloneItems(
 }
 
 /** Duplicates items next to the originals; returns the new ids. */
-export function duplicateItems(doc: Y.Doc, ids: readonly string[], offset: Point = { x: 24, y: 24 }, origin: unknown = Origin.local): string[] {
+export function duplicateItems(
+  doc: Y.Doc,
+  ids: readonly string[],
+  offset: Point = { x: 24, y: 24 },
+  origin: unknown = Origin.local,
+): string[] {
   const { items, byId } = readBoard(doc);
   const chosen = items.filter((i) => ids.includes(i.id));
-  return addItems(doc, cloneItems(chosen, byId, offset).map(({ z: _z, ...rest }) => rest as never), origin);
+  return addItems(
+    doc,
+    cloneItems(chosen, byId, offset).map(({ z: _z, ...rest }) => rest as never),
+    origin,
+  );
 }
 
 /** Binds or frees one end of an arrow. */
-export function connectArrow(doc: Y.Doc, arrowId: string, which: 'start' | 'end', to: ArrowEnd, origin: unknown = Origin.local): boolean {
+export function connectArrow(
+  doc: Y.Doc,
+  arrowId: string,
+  which: 'start' | 'end',
+  to: ArrowEnd,
+  origin: unknown = Origin.local,
+): boolean {
   return updateItem(doc, arrowId, { [which]: to }, origin);
 }

@@ -41,7 +41,12 @@ export function intersects(a: Rect, b: Rect): boolean {
 }
 
 export function containsRect(outer: Rect, inner: Rect): boolean {
-  return inner.x >= outer.x && inner.y >= outer.y && inner.x + inner.w <= outer.x + outer.w && inner.y + inner.h <= outer.y + outer.h;
+  return (
+    inner.x >= outer.x &&
+    inner.y >= outer.y &&
+    inner.x + inner.w <= outer.x + outer.w &&
+    inner.y + inner.h <= outer.y + outer.h
+  );
 }
 
 /** Normalizes a rectangle given by two corners (a marquee drag). */
@@ -65,13 +70,17 @@ export function clipToRectEdge(r: Rect, from: Point, gap = 4): Point {
 }
 
 /** Resolves an arrow to two points; an end bound to a missing item falls back to its last free point or the other end. */
-export function arrowPoints(arrow: ArrowItem, byId: ReadonlyMap<string, BoardItem>): { start: Point; end: Point } | null {
+export function arrowPoints(
+  arrow: ArrowItem,
+  byId: ReadonlyMap<string, BoardItem>,
+): { start: Point; end: Point } | null {
   const boxFor = (end: ArrowEnd): Rect | null => {
     if (!('itemId' in end)) return null;
     const target = byId.get(end.itemId);
     return target && isBoxItem(target) ? boxOf(target) : null;
   };
-  const rough = (end: ArrowEnd, box: Rect | null): Point | null => (box ? center(box) : 'x' in end ? { x: end.x, y: end.y } : null);
+  const rough = (end: ArrowEnd, box: Rect | null): Point | null =>
+    box ? center(box) : 'x' in end ? { x: end.x, y: end.y } : null;
   const startBox = boxFor(arrow.start);
   const endBox = boxFor(arrow.end);
   const s = rough(arrow.start, startBox);
