@@ -5,7 +5,7 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { CreateSessionRequest, formatJoinCode, JoinRequest, type SessionInfo } from '../../shared/api.ts';
 import { docFromState } from '../../shared/model/doc.ts';
-import { readBoardDoc } from '../../shared/model/boardDoc.ts';
+import { readBoard } from '../../shared/model/board/read.ts';
 import { readSession } from '../../shared/model/sessionDoc.ts';
 import { CloseCode, parseRoomName, SESSION_ID_RE } from '../../shared/protocol.ts';
 import { Role } from '../../shared/roles.ts';
@@ -159,7 +159,10 @@ export function createApiRouter(deps: ApiDeps): express.Router {
       if (req.query.format === 'json') {
         const room = parseRoomName(snap.info.room);
         const doc = docFromState(snap.state);
-        const content = room?.kind === 'session' ? readSession(doc) : readBoardDoc(doc);
+        const content =
+          room?.kind === 'session'
+            ? readSession(doc)
+            : (({ schemaVersion, items }) => ({ schemaVersion, items }))(readBoard(doc));
         doc.destroy();
         res.json({ ...snap.info, content });
         return;

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { ApiError, CreateSessionResponse, SessionInfo } from '../../shared/api.ts';
+import { addItems, readBoard } from '../../shared/model/board/index.ts';
 import { boardRoomName, PLENARY_BOARD_ID } from '../../shared/protocol.ts';
 import { api, createSessionWith, startTestServer, type TestServer } from '../helpers/server.ts';
 import { connectClient, waitFor } from '../helpers/yclient.ts';
@@ -90,7 +91,7 @@ describe('REST API', () => {
     const s = await createSessionWith(server.url, 'Historie', ['Anna']);
     const c = connectClient(server.wsUrl, boardRoomName(s.sessionId, PLENARY_BOARD_ID), s.participants[0]!.token);
     await c.synced;
-    c.doc.getMap('notes').set('n1', { id: 'n1', x: 1, y: 2, text: 'Huisarts', color: '#fff3a3', author: 'Anna' });
+    addItems(c.doc, [{ id: 'n1', kind: 'note', x: 1, y: 2, w: 180, h: 120, text: 'Huisarts', color: '#fff3a3' }]);
     await waitFor(() => server.server.metrics.updatesTotal > 0, 'stored');
     const taken = await api<{ taken: number; snapshots: { id: number; room: string }[] }>(
       server.url,
@@ -107,15 +108,16 @@ describe('REST API', () => {
     });
     const doc = new Y.Doc();
     Y.applyUpdate(doc, new Uint8Array(await bin.arrayBuffer()));
-    expect(doc.getMap('notes').get('n1')).toMatchObject({ text: 'Huisarts' });
-    const json = await api<{ content: { notes: { text: string }[] } }>(
+    expect(readBoard(doc).byId.get('n1')).toMatchObject({ text: 'Huisarts' });
+    const json = await api<{ content: { schemaVersion: number; items: { text: string }[] } }>(
       server.url,
       'GET',
       `/api/sessions/${s.sessionId}/snapshots/${boardSnap.id}?format=json`,
       undefined,
       s.facilitatorToken,
     );
-    expect(json.body.content.notes.map((n) => n.text)).toEqual(['Huisarts']);
+    expect(json.body.content.items.map((n) => n.text)).toEqual(['Huisarts']);
+    expect(json.body.content.schemaVersion).toBe(2);
     const denied = await api(
       server.url,
       'GET',
