@@ -7,3 +7,5 @@ export * from './clipboard.ts';
 export * from './undo.ts';
 export { boardSchemaVersion, migrateBoardDoc } from './migrations.ts';
 export { newItemId } from './ids.ts';
+export * from './actorSchema.ts';
+export * from './actors.ts';

@@ -5,6 +5,7 @@
  */
 import * as Y from 'yjs';
 import { Origin } from '../doc.ts';
+import { methodRoots } from './actors.ts';
 import { itemsMapOf } from './read.ts';
 
 export interface BoardUndo {
@@ -19,7 +20,7 @@ export interface BoardUndo {
 }
 
 export function createBoardUndo(doc: Y.Doc, origin: unknown = Origin.local): BoardUndo {
-  const manager = new Y.UndoManager([itemsMapOf(doc)], {
+  const manager = new Y.UndoManager([itemsMapOf(doc), ...methodRoots(doc)], {
     trackedOrigins: new Set([origin]),
     // Changes within half a second (a drag, typing) undo as one step.
     captureTimeout: 500,
