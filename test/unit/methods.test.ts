@@ -86,3 +86,24 @@ describe('completeness check', () => {
     expect(c.organisationHint).toBe('te-weinig');
   });
 });
+
+describe('worked example: gezonde wijk', () => {
+  it('fills a board with a complete, classified field', async () => {
+    const Y = await import('yjs');
+    const { seedGezondeWijk, EXAMPLE_GOAL } = await import('../../shared/model/templates/gezondeWijk.ts');
+    const { readMethods } = await import('../../shared/model/board/actors.ts');
+    const doc = new Y.Doc();
+    seedGezondeWijk(doc);
+    const m = readMethods(doc);
+    expect(m.actors.length).toBeGreaterThanOrEqual(10);
+    expect(m.actors.length).toBeLessThanOrEqual(15);
+    expect(m.settings.goal).toBe(EXAMPLE_GOAL);
+    expect(m.relations.length).toBeGreaterThan(5);
+    expect(m.forces.filter((f) => f.side === 'belemmerend').length).toBeGreaterThan(0);
+    const c = completeness(m.actors);
+    expect(c.missingCategories).toEqual([]);
+    expect(c.missingLevels).toEqual([]);
+    expect(m.actors.every((a) => classifyActor(a.inhoud, a.vertrouwen) !== null)).toBe(true);
+    expect(new Set(m.actors.map((a) => classifyActor(a.inhoud, a.vertrouwen))).size).toBeGreaterThanOrEqual(4);
+  });
+});
