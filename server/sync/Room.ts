@@ -191,18 +191,50 @@ export class Room {
       peer.send(encodeRefusal(refusal));
       return;
     }
+    await this.storeAndApply(update, peer);
+  }
+
+  /** The one write path: store durably, then apply (which broadcasts to everyone but `origin`). */
+  private async storeAndApply(update: Uint8Array, origin: unknown): Promise<boolean> {
     const started = performance.now();
     const seq = await this.opts.store.append(this.name.name, update);
     this.opts.metrics.observeStoreWrite((performance.now() - started) / 1000);
-    if (seq === null) return this.markDeleted();
+    if (seq === null) {
+      this.markDeleted();
+      return false;
+    }
     this.lastSeq = seq;
     this.storedRows++;
     this.approxBytes += update.byteLength;
     this.opts.metrics.countUpdate();
-    Y.applyUpdate(this.doc, update, peer); // broadcasts through onDocUpdate
+    Y.applyUpdate(this.doc, update, origin); // broadcasts through onDocUpdate
     this.changedSinceSnapshot = true;
     if (this.storedRows >= this.opts.compactAfterUpdates) await this.compact();
     if (this.now() - this.lastSnapshotAt >= this.opts.snapshotIntervalMs) await this.snapshot('interval');
+    return true;
+  }
+
+  /**
+   * A change made by the server itself (revealing votes, a summary for everyone),
+   * through the same path as clients' updates: `change` runs on a copy of the doc,
+   * and the resulting update is stored before the room's doc applies and broadcasts it.
+   * Resolves false when nothing changed or the session is gone.
+   */
+  applyServerChange(change: (doc: Y.Doc) => void): Promise<boolean> {
+    return new Promise((resolve) => {
+      void this.enqueue(async () => {
+        if (this.dead) return resolve(false);
+        const copy = new Y.Doc({ gc: false });
+        Y.applyUpdate(copy, Y.encodeStateAsUpdate(this.doc));
+        const before = Y.encodeStateVector(copy);
+        copy.clientID = this.doc.clientID; // the server writes as one stable client per room
+        change(copy);
+        const update = Y.encodeStateAsUpdate(copy, before);
+        copy.destroy();
+        const decoded = Y.decodeUpdate(update);
+        resolve(changesDoc(this.doc, decoded) ? await this.storeAndApply(update, null) : false);
+      }).catch(() => resolve(false));
+    });
   }
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {

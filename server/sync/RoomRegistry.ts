@@ -134,6 +134,16 @@ export class RoomRegistry {
     }
   }
 
+  /** Applies a server-side change to a room (loading it if needed); see {@link Room.applyServerChange}. */
+  async change(name: RoomName, change: Parameters<Room['applyServerChange']>[0]): Promise<boolean> {
+    const room = await this.acquire(name);
+    try {
+      return await room.applyServerChange(change);
+    } finally {
+      this.release(room);
+    }
+  }
+
   /** Stores a manual history snapshot of every room of a session (loading rooms as needed). */
   async snapshotSession(sessionId: string): Promise<number> {
     const names = new Set(await this.opts.store.listRooms(sessionId));
