@@ -30,6 +30,8 @@ export const CloseCode = {
   notFound: 4404,
   /** The session was deleted while the connection was open. */
   sessionDeleted: 4410,
+  /** The facilitator removed this participant from the session. */
+  participantRemoved: 4411,
   /** The document would grow past the server's maximum document size. */
   docTooLarge: 4413,
   /** Too many open connections from this address: retry later (not final). */

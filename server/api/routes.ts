@@ -15,7 +15,10 @@ import type { Logger } from '../log.ts';
 import { NotFoundError, type SessionService } from '../sessions.ts';
 import type { Store } from '../store/SessionStore.ts';
 import type { RoomRegistry } from '../sync/RoomRegistry.ts';
+import type { Handler, RoutesContext } from './context.ts';
+import { evaluationRoutes } from './evaluationRoutes.ts';
 import { bearerToken, HttpError, parseBody, sendError } from './http.ts';
+import { participantRoutes } from './participantRoutes.ts';
 
 export interface ApiDeps {
   store: Store;
@@ -27,8 +30,6 @@ export interface ApiDeps {
   log: Logger;
   publicUrl: string | undefined;
 }
-
-type Handler = (req: Request, res: Response) => Promise<void> | void;
 
 export function createApiRouter(deps: ApiDeps): express.Router {
   const router = express.Router();
@@ -71,6 +72,10 @@ export function createApiRouter(deps: ApiDeps): express.Router {
         sendError(res, new HttpError(500, 'internal', 'Something went wrong on the server.'));
       }
     };
+
+  const ctx: RoutesContext = { store: deps.store, registry: deps.registry, authorize, route };
+  router.use('/sessions/:id/participants', participantRoutes(ctx));
+  router.use('/sessions/:id/evaluation', evaluationRoutes(ctx));
 
   router.post(
     '/sessions',

@@ -1,6 +1,6 @@
 import { parseRoomName } from '../../shared/protocol.ts';
 import type { DocStore, SnapshotInfo } from './DocStore.ts';
-import type { ParticipantRecord, SessionRecord, SessionStore, Store } from './SessionStore.ts';
+import type { EvaluationRecord, ParticipantRecord, SessionRecord, SessionStore, Store } from './SessionStore.ts';
 
 /** An in-memory {@link Store} with the same contract as SQLite; for unit tests. */
 export class MemoryStore implements Store {
@@ -10,6 +10,7 @@ export class MemoryStore implements Store {
   private readonly participantRows = new Map<string, ParticipantRecord[]>();
   private readonly updateRows = new Map<string, { seq: number; data: Uint8Array }[]>();
   private readonly snapshotRows: (SnapshotInfo & { sessionId: string; data: Uint8Array })[] = [];
+  private readonly evaluationRows = new Map<string, EvaluationRecord>();
 
   private exists(room: string): string | null {
     const sid = parseRoomName(room)?.sessionId;
@@ -82,8 +83,31 @@ export class MemoryStore implements Store {
     },
     getParticipant: async (sid, pid) => this.participantRows.get(sid)?.find((p) => p.id === pid) ?? null,
     listParticipants: async (sid) => [...(this.participantRows.get(sid) ?? [])],
+    renameParticipant: async (sid, pid, name) => {
+      const p = this.participantRows.get(sid)?.find((x) => x.id === pid);
+      if (p) p.name = name;
+      return Boolean(p);
+    },
+    removeParticipant: async (sid, pid) => {
+      const rows = this.participantRows.get(sid) ?? [];
+      const i = rows.findIndex((x) => x.id === pid);
+      if (i < 0) return false;
+      rows.splice(i, 1);
+      this.evaluationRows.delete(`${sid}/${pid}`);
+      return true;
+    },
+    saveEvaluation: async (e) => {
+      if (!this.participantRows.get(e.sessionId)?.some((p) => p.id === e.participantId))
+        throw new Error('unknown participant');
+      this.evaluationRows.set(`${e.sessionId}/${e.participantId}`, { ...e });
+    },
+    listEvaluations: async (sid) =>
+      [...this.evaluationRows.values()]
+        .filter((e) => e.sessionId === sid)
+        .sort((a, b) => a.createdAt - b.createdAt || a.participantId.localeCompare(b.participantId)),
     deleteSession: async (id) => {
       if (!this.sessionRows.delete(id)) return false;
+      for (const key of [...this.evaluationRows.keys()]) if (key.startsWith(`${id}/`)) this.evaluationRows.delete(key);
       this.participantRows.delete(id);
       for (const room of [...this.updateRows.keys()]) {
         if (parseRoomName(room)?.sessionId === id) this.updateRows.delete(room);

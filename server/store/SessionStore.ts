@@ -16,6 +16,17 @@ export interface ParticipantRecord {
   createdAt: number;
 }
 
+export interface EvaluationRecord {
+  sessionId: string;
+  participantId: string;
+  /** 1 to 10. */
+  grade: number;
+  quote: string;
+  /** Quote shown without the name (the default). */
+  anonymous: boolean;
+  createdAt: number;
+}
+
 /**
  * Sessions and the people in them. Deleting a session removes every row that belongs
  * to it, its documents and history included: participants' names are personal data.
@@ -28,6 +39,12 @@ export interface SessionStore {
   addParticipant(p: ParticipantRecord): Promise<void>;
   getParticipant(sessionId: string, participantId: string): Promise<ParticipantRecord | null>;
   listParticipants(sessionId: string): Promise<ParticipantRecord[]>;
+  renameParticipant(sessionId: string, participantId: string, name: string): Promise<boolean>;
+  /** Removes a participant (their tokens stop working) and their evaluation. */
+  removeParticipant(sessionId: string, participantId: string): Promise<boolean>;
+  /** Saves (or replaces) one participant's evaluation of the meeting. */
+  saveEvaluation(e: EvaluationRecord): Promise<void>;
+  listEvaluations(sessionId: string): Promise<EvaluationRecord[]>;
   /** Deletes the session, its participants, documents and snapshots. `false` if unknown. */
   deleteSession(id: string): Promise<boolean>;
 }

@@ -23,6 +23,16 @@ CREATE TABLE IF NOT EXISTS participants (
   created_at INTEGER NOT NULL,
   PRIMARY KEY (session_id, id)
 );
+CREATE TABLE IF NOT EXISTS evaluations (
+  session_id TEXT NOT NULL,
+  participant_id TEXT NOT NULL,
+  grade INTEGER NOT NULL CHECK (grade BETWEEN 1 AND 10),
+  quote TEXT NOT NULL,
+  anonymous INTEGER NOT NULL,
+  created_at INTEGER NOT NULL,
+  PRIMARY KEY (session_id, participant_id),
+  FOREIGN KEY (session_id, participant_id) REFERENCES participants(session_id, id) ON DELETE CASCADE
+);
 CREATE TABLE IF NOT EXISTS updates (
   seq INTEGER PRIMARY KEY AUTOINCREMENT,
   room TEXT NOT NULL,
@@ -211,7 +221,18 @@ function createSqliteSessionStore(db: Database.Database): SessionStore {
   const listParticipants = db.prepare<[string], ParticipantRow>(
     'SELECT * FROM participants WHERE session_id = ? ORDER BY created_at, id',
   );
-  // Cascades to participants, updates and snapshots (foreign_keys = ON).
+  const renameStmt = db.prepare('UPDATE participants SET name = ? WHERE session_id = ? AND id = ?');
+  const removeStmt = db.prepare('DELETE FROM participants WHERE session_id = ? AND id = ?');
+  const saveEvalStmt = db.prepare(
+    `INSERT INTO evaluations (session_id, participant_id, grade, quote, anonymous, created_at) VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT (session_id, participant_id) DO UPDATE SET grade = excluded.grade, quote = excluded.quote,
+       anonymous = excluded.anonymous, created_at = excluded.created_at`,
+  );
+  const listEvalStmt = db.prepare<
+    [string],
+    { session_id: string; participant_id: string; grade: number; quote: string; anonymous: number; created_at: number }
+  >('SELECT * FROM evaluations WHERE session_id = ? ORDER BY created_at, participant_id');
+  // Cascades to participants, evaluations, updates and snapshots (foreign_keys = ON).
   const deleteSession = db.prepare('DELETE FROM sessions WHERE id = ?');
 
   const addParticipant = (p: ParticipantRecord) =>
@@ -245,6 +266,25 @@ function createSqliteSessionStore(db: Database.Database): SessionStore {
     },
     async listParticipants(sid) {
       return listParticipants.all(sid).map(toParticipant);
+    },
+    async renameParticipant(sid, pid, name) {
+      return renameStmt.run(name, sid, pid).changes > 0;
+    },
+    async removeParticipant(sid, pid) {
+      return removeStmt.run(sid, pid).changes > 0;
+    },
+    async saveEvaluation(e) {
+      saveEvalStmt.run(e.sessionId, e.participantId, e.grade, e.quote, e.anonymous ? 1 : 0, e.createdAt);
+    },
+    async listEvaluations(sid) {
+      return listEvalStmt.all(sid).map((r) => ({
+        sessionId: r.session_id,
+        participantId: r.participant_id,
+        grade: r.grade,
+        quote: r.quote,
+        anonymous: r.anonymous === 1,
+        createdAt: r.created_at,
+      }));
     },
     async deleteSession(id) {
       return deleteSession.run(id).changes > 0;

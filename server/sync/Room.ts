@@ -5,6 +5,7 @@
  * others saw is never lost").
  */
 import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
@@ -18,7 +19,8 @@ import { encodeAwareness, encodeRefusal, encodeSyncStep1, encodeSyncStep2, encod
 
 /** A connection as the room sees it. */
 export interface Peer {
-  readonly identity: Identity;
+  /** Who this is (from the token); the name changes when the facilitator renames them. */
+  identity: Identity;
   /** Awareness client ids this connection introduced. */
   readonly clientIds: Set<number>;
   send(data: Uint8Array): void;
@@ -278,6 +280,35 @@ export class Room {
       if (this.changedSinceSnapshot) await this.snapshot('unload');
     });
     this.destroy();
+  }
+
+  /** A participant was renamed: their presence shows the new name at once. */
+  renameParticipant(participantId: string, name: string): void {
+    for (const peer of this.peers) {
+      if (peer.identity.id !== participantId) continue;
+      peer.identity = { ...peer.identity, name };
+      for (const clientId of peer.clientIds) {
+        const state = this.awareness.getStates().get(clientId);
+        const meta = this.awareness.meta.get(clientId);
+        if (!state || !meta) continue;
+        const user = typeof state.user === 'object' && state.user !== null ? state.user : {};
+        const e = encoding.createEncoder();
+        encoding.writeVarUint(e, 1);
+        encoding.writeVarUint(e, clientId);
+        encoding.writeVarUint(e, meta.clock + 1);
+        encoding.writeVarString(e, JSON.stringify({ ...state, user: { ...user, name } }));
+        awarenessProtocol.applyAwarenessUpdate(this.awareness, encoding.toUint8Array(e), null);
+      }
+    }
+  }
+
+  /** Closes the connections of one participant (removed from the session). */
+  closeParticipant(participantId: string, code: number, reason: string): void {
+    for (const peer of [...this.peers]) {
+      if (peer.identity.id !== participantId) continue;
+      this.leave(peer);
+      peer.close(code, reason);
+    }
   }
 
   closeAll(code: number, reason: string): void {

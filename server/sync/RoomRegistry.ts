@@ -125,6 +125,11 @@ export class RoomRegistry {
     this.unloading.delete(key);
   }
 
+  /** The loaded rooms of one session. */
+  sessionRooms(sessionId: string): Room[] {
+    return this.loadedRooms().filter((r) => r.name.sessionId === sessionId);
+  }
+
   /** Closes every loaded room of a session (it was deleted); stores nothing more. */
   dropSession(sessionId: string, closeCode: number): void {
     for (const room of this.loadedRooms()) {

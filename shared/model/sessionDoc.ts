@@ -106,3 +106,28 @@ export function setBoardLocked(doc: Doc, boardId: string, locked: boolean, origi
   if (!board || board.locked === locked) return;
   doc.transact(() => boardsOf(doc).set(boardId, { ...board, locked }), origin);
 }
+
+/** What the facilitator chose to show everyone of the evaluation (written by the server). */
+export const SharedEvaluation = z.object({
+  n: z.number().int().min(0),
+  mean: z.number().nullable(),
+  min: z.number().nullable(),
+  max: z.number().nullable(),
+  distribution: z.array(z.number().int().min(0)).length(10),
+  quotes: z.array(z.object({ text: z.string().max(1000), name: z.string().max(80).nullable() })).max(500),
+  shownAt: z.number(),
+});
+export type SharedEvaluation = z.infer<typeof SharedEvaluation>;
+
+const resultsOf = (doc: Doc) => doc.getMap<unknown>('results');
+
+export function setSharedEvaluation(doc: Doc, value: SharedEvaluation, origin: unknown = Origin.server): void {
+  const parsed = SharedEvaluation.parse(value);
+  doc.transact(() => resultsOf(doc).set('evaluation', parsed), origin);
+}
+
+/** The evaluation as shown to everyone; `null` until the facilitator shows it. */
+export function readSharedEvaluation(doc: Doc): SharedEvaluation | null {
+  const parsed = SharedEvaluation.safeParse(resultsOf(doc).get('evaluation'));
+  return parsed.success ? parsed.data : null;
+}

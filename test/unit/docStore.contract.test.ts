@@ -105,6 +105,30 @@ describe.each(implementations)('%s', (_name, make) => {
     store.close();
   });
 
+  it('renames and removes participants; evaluations are kept per person and go with them', async () => {
+    const store = make();
+    const sid = await seed(store);
+    await store.sessions.addParticipant({ id: 'p1', sessionId: sid, name: 'Anna', role: 'participant', createdAt: 1 });
+    await store.sessions.addParticipant({ id: 'p2', sessionId: sid, name: 'Bram', role: 'participant', createdAt: 2 });
+    expect(await store.sessions.renameParticipant(sid, 'p1', 'Anna (GGD)')).toBe(true);
+    expect(await store.sessions.renameParticipant(sid, 'nobody', 'x')).toBe(false);
+    expect((await store.sessions.getParticipant(sid, 'p1'))?.name).toBe('Anna (GGD)');
+    const ev = { sessionId: sid, quote: '', anonymous: true, createdAt: 5 };
+    await store.sessions.saveEvaluation({ ...ev, participantId: 'p1', grade: 8 });
+    await store.sessions.saveEvaluation({ ...ev, participantId: 'p2', grade: 6 });
+    await store.sessions.saveEvaluation({ ...ev, participantId: 'p1', grade: 9, quote: 'Top', createdAt: 6 });
+    expect((await store.sessions.listEvaluations(sid)).map((e) => [e.participantId, e.grade, e.quote])).toEqual([
+      ['p2', 6, ''],
+      ['p1', 9, 'Top'],
+    ]);
+    expect(await store.sessions.removeParticipant(sid, 'p2')).toBe(true);
+    expect(await store.sessions.getParticipant(sid, 'p2')).toBeNull();
+    expect((await store.sessions.listEvaluations(sid)).map((e) => e.participantId)).toEqual(['p1']);
+    await store.sessions.deleteSession(sid);
+    expect(await store.sessions.listEvaluations(sid)).toEqual([]);
+    store.close();
+  });
+
   it('deleting a session removes its participants, docs and snapshots, and nothing else', async () => {
     const store = make();
     const sid = await seed(store);

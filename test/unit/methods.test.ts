@@ -107,3 +107,14 @@ describe('worked example: gezonde wijk', () => {
     expect(new Set(m.actors.map((a) => classifyActor(a.inhoud, a.vertrouwen))).size).toBeGreaterThanOrEqual(4);
   });
 });
+
+describe('evaluation summary', () => {
+  it('gives n, mean, spread and distribution as the report states them', async () => {
+    const { summarizeGrades, formatEvaluation } = await import('../../shared/methods/evaluation.ts');
+    const s = summarizeGrades([8, 9, 6, 8, 8, 0, 11, 7.5]);
+    expect(s).toEqual({ n: 5, mean: 7.8, min: 6, max: 9, distribution: [0, 0, 0, 0, 0, 1, 0, 3, 1, 0] });
+    expect(formatEvaluation(s, 'nl')).toBe('7,8 (spreiding 6 - 9)');
+    expect(formatEvaluation(s, 'en')).toBe('7.8 (spread 6 - 9)');
+    expect(summarizeGrades([]).mean).toBeNull();
+  });
+});

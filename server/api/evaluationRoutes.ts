@@ -1,0 +1,74 @@
+/**
+ * The evaluation of the meeting: each participant grades 1-10 and may leave a quote
+ * (anonymous by default). Grades stay on the server; the facilitator sees the summary
+ * and can show it to everyone, which the server writes into the session doc.
+ */
+import express from 'express';
+import { z } from 'zod';
+import { summarizeGrades } from '../../shared/methods/evaluation.ts';
+import { setSharedEvaluation, type SharedEvaluation } from '../../shared/model/sessionDoc.ts';
+import { parseRoomName, sessionRoomName } from '../../shared/protocol.ts';
+import { Role } from '../../shared/roles.ts';
+import type { RoutesContext } from './context.ts';
+import { parseBody } from './http.ts';
+
+const EvaluationRequest = z.object({
+  grade: z.number().int().min(1).max(10),
+  quote: z.string().max(1000).default(''),
+  anonymous: z.boolean().default(true),
+});
+
+export function evaluationRoutes(ctx: RoutesContext): express.Router {
+  const router = express.Router({ mergeParams: true });
+
+  /** Summary and quotes as the facilitator may show them (names only where allowed). */
+  const summary = async (sid: string): Promise<Omit<SharedEvaluation, 'shownAt'>> => {
+    const list = await ctx.store.sessions.listEvaluations(sid);
+    const names = new Map((await ctx.store.sessions.listParticipants(sid)).map((p) => [p.id, p.name]));
+    return {
+      ...summarizeGrades(list.map((e) => e.grade)),
+      quotes: list
+        .filter((e) => e.quote.trim())
+        .map((e) => ({ text: e.quote.trim(), name: e.anonymous ? null : (names.get(e.participantId) ?? null) })),
+    };
+  };
+
+  router.put(
+    '/',
+    ctx.route(async (req, res) => {
+      const t = await ctx.authorize(req, [Role.participant]);
+      const body = parseBody(EvaluationRequest, req.body);
+      await ctx.store.sessions.saveEvaluation({
+        sessionId: t.sid,
+        participantId: t.pid,
+        ...body,
+        createdAt: Date.now(),
+      });
+      res.json(body);
+    }),
+  );
+
+  router.get(
+    '/',
+    ctx.route(async (req, res) => {
+      const t = await ctx.authorize(req, [Role.facilitator, Role.participant]);
+      if (t.role === Role.facilitator) {
+        res.json(await summary(t.sid));
+        return;
+      }
+      const mine = (await ctx.store.sessions.listEvaluations(t.sid)).find((e) => e.participantId === t.pid);
+      res.json({ mine: mine ? { grade: mine.grade, quote: mine.quote, anonymous: mine.anonymous } : null });
+    }),
+  );
+
+  router.post(
+    '/show',
+    ctx.route(async (req, res) => {
+      const t = await ctx.authorize(req, [Role.facilitator]);
+      const shown: SharedEvaluation = { ...(await summary(t.sid)), shownAt: Date.now() };
+      await ctx.registry.change(parseRoomName(sessionRoomName(t.sid))!, (doc) => setSharedEvaluation(doc, shown));
+      res.json(shown);
+    }),
+  );
+  return router;
+}
