@@ -19,6 +19,7 @@ import type { Handler, RoutesContext } from './context.ts';
 import { evaluationRoutes } from './evaluationRoutes.ts';
 import { bearerToken, HttpError, parseBody, sendError } from './http.ts';
 import { participantRoutes } from './participantRoutes.ts';
+import { voteRoutes } from './voteRoutes.ts';
 
 export interface ApiDeps {
   store: Store;
@@ -76,6 +77,7 @@ export function createApiRouter(deps: ApiDeps): express.Router {
   const ctx: RoutesContext = { store: deps.store, registry: deps.registry, authorize, route };
   router.use('/sessions/:id/participants', participantRoutes(ctx));
   router.use('/sessions/:id/evaluation', evaluationRoutes(ctx));
+  router.use('/sessions/:id/votes', voteRoutes(ctx));
 
   router.post(
     '/sessions',

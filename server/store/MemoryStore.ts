@@ -1,6 +1,13 @@
 import { parseRoomName } from '../../shared/protocol.ts';
 import type { DocStore, SnapshotInfo } from './DocStore.ts';
-import type { EvaluationRecord, ParticipantRecord, SessionRecord, SessionStore, Store } from './SessionStore.ts';
+import type {
+  EvaluationRecord,
+  ParticipantRecord,
+  SessionRecord,
+  SessionStore,
+  Store,
+  VoteRecord,
+} from './SessionStore.ts';
 
 /** An in-memory {@link Store} with the same contract as SQLite; for unit tests. */
 export class MemoryStore implements Store {
@@ -11,6 +18,7 @@ export class MemoryStore implements Store {
   private readonly updateRows = new Map<string, { seq: number; data: Uint8Array }[]>();
   private readonly snapshotRows: (SnapshotInfo & { sessionId: string; data: Uint8Array })[] = [];
   private readonly evaluationRows = new Map<string, EvaluationRecord>();
+  private voteRows: VoteRecord[] = [];
 
   private exists(room: string): string | null {
     const sid = parseRoomName(room)?.sessionId;
@@ -94,6 +102,7 @@ export class MemoryStore implements Store {
       if (i < 0) return false;
       rows.splice(i, 1);
       this.evaluationRows.delete(`${sid}/${pid}`);
+      this.voteRows = this.voteRows.filter((r) => !(r.sessionId === sid && r.participantId === pid));
       return true;
     },
     saveEvaluation: async (e) => {
@@ -105,8 +114,24 @@ export class MemoryStore implements Store {
       [...this.evaluationRows.values()]
         .filter((e) => e.sessionId === sid)
         .sort((a, b) => a.createdAt - b.createdAt || a.participantId.localeCompare(b.participantId)),
+    castVote: async (v, budget) => {
+      if (!this.participantRows.get(v.sessionId)?.some((p) => p.id === v.participantId))
+        throw new Error('unknown participant');
+      const same = (r: VoteRecord) =>
+        r.sessionId === v.sessionId && r.roundId === v.roundId && r.participantId === v.participantId;
+      const others = this.voteRows.filter((r) => same(r) && r.targetId !== v.targetId).reduce((t, r) => t + r.count, 0);
+      if (others + v.count > budget) return false;
+      this.voteRows = this.voteRows.filter((r) => !(same(r) && r.targetId === v.targetId));
+      if (v.count > 0) this.voteRows.push({ ...v });
+      return true;
+    },
+    listVotes: async (sid, roundId) =>
+      this.voteRows
+        .filter((r) => r.sessionId === sid && r.roundId === roundId)
+        .sort((a, b) => a.participantId.localeCompare(b.participantId) || a.targetId.localeCompare(b.targetId)),
     deleteSession: async (id) => {
       if (!this.sessionRows.delete(id)) return false;
+      this.voteRows = this.voteRows.filter((r) => r.sessionId !== id);
       for (const key of [...this.evaluationRows.keys()]) if (key.startsWith(`${id}/`)) this.evaluationRows.delete(key);
       this.participantRows.delete(id);
       for (const room of [...this.updateRows.keys()]) {

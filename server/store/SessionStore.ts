@@ -27,6 +27,15 @@ export interface EvaluationRecord {
   createdAt: number;
 }
 
+export interface VoteRecord {
+  sessionId: string;
+  roundId: string;
+  participantId: string;
+  targetId: string;
+  /** Dots on this target (0 takes them back). */
+  count: number;
+}
+
 /**
  * Sessions and the people in them. Deleting a session removes every row that belongs
  * to it, its documents and history included: participants' names are personal data.
@@ -45,6 +54,12 @@ export interface SessionStore {
   /** Saves (or replaces) one participant's evaluation of the meeting. */
   saveEvaluation(e: EvaluationRecord): Promise<void>;
   listEvaluations(sessionId: string): Promise<EvaluationRecord[]>;
+  /**
+   * Sets how many of their dots a participant puts on one target in a vote round, if
+   * their total in the round stays within `budget`. Atomic. `false` when over budget.
+   */
+  castVote(v: VoteRecord, budget: number): Promise<boolean>;
+  listVotes(sessionId: string, roundId: string): Promise<VoteRecord[]>;
   /** Deletes the session, its participants, documents and snapshots. `false` if unknown. */
   deleteSession(id: string): Promise<boolean>;
 }

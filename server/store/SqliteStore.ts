@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { parseRoomName } from '../../shared/protocol.ts';
 import type { Role } from '../../shared/roles.ts';
 import type { DocStore, SnapshotInfo, SnapshotReason, StoredDoc } from './DocStore.ts';
-import type { ParticipantRecord, SessionRecord, SessionStore, Store } from './SessionStore.ts';
+import type { ParticipantRecord, SessionRecord, SessionStore, Store, VoteRecord } from './SessionStore.ts';
 
 export type SqliteSynchronous = 'NORMAL' | 'FULL';
 
@@ -31,6 +31,15 @@ CREATE TABLE IF NOT EXISTS evaluations (
   anonymous INTEGER NOT NULL,
   created_at INTEGER NOT NULL,
   PRIMARY KEY (session_id, participant_id),
+  FOREIGN KEY (session_id, participant_id) REFERENCES participants(session_id, id) ON DELETE CASCADE
+);
+CREATE TABLE IF NOT EXISTS votes (
+  session_id TEXT NOT NULL,
+  round_id TEXT NOT NULL,
+  participant_id TEXT NOT NULL,
+  target_id TEXT NOT NULL,
+  count INTEGER NOT NULL CHECK (count > 0),
+  PRIMARY KEY (session_id, round_id, participant_id, target_id),
   FOREIGN KEY (session_id, participant_id) REFERENCES participants(session_id, id) ON DELETE CASCADE
 );
 CREATE TABLE IF NOT EXISTS updates (
@@ -232,7 +241,28 @@ function createSqliteSessionStore(db: Database.Database): SessionStore {
     [string],
     { session_id: string; participant_id: string; grade: number; quote: string; anonymous: number; created_at: number }
   >('SELECT * FROM evaluations WHERE session_id = ? ORDER BY created_at, participant_id');
-  // Cascades to participants, evaluations, updates and snapshots (foreign_keys = ON).
+  const voteSumStmt = db.prepare<[string, string, string, string], { n: number | null }>(
+    'SELECT SUM(count) AS n FROM votes WHERE session_id = ? AND round_id = ? AND participant_id = ? AND target_id != ?',
+  );
+  const voteSetStmt = db.prepare(
+    `INSERT INTO votes (session_id, round_id, participant_id, target_id, count) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (session_id, round_id, participant_id, target_id) DO UPDATE SET count = excluded.count`,
+  );
+  const voteDeleteStmt = db.prepare(
+    'DELETE FROM votes WHERE session_id = ? AND round_id = ? AND participant_id = ? AND target_id = ?',
+  );
+  const voteListStmt = db.prepare<
+    [string, string],
+    { session_id: string; round_id: string; participant_id: string; target_id: string; count: number }
+  >('SELECT * FROM votes WHERE session_id = ? AND round_id = ? ORDER BY participant_id, target_id');
+  const castVoteTx = db.transaction((v: VoteRecord, budget: number): boolean => {
+    const others = voteSumStmt.get(v.sessionId, v.roundId, v.participantId, v.targetId)?.n ?? 0;
+    if (others + v.count > budget) return false;
+    if (v.count === 0) voteDeleteStmt.run(v.sessionId, v.roundId, v.participantId, v.targetId);
+    else voteSetStmt.run(v.sessionId, v.roundId, v.participantId, v.targetId, v.count);
+    return true;
+  });
+  // Cascades to participants, evaluations, votes, updates and snapshots (foreign_keys = ON).
   const deleteSession = db.prepare('DELETE FROM sessions WHERE id = ?');
 
   const addParticipant = (p: ParticipantRecord) =>
@@ -284,6 +314,18 @@ function createSqliteSessionStore(db: Database.Database): SessionStore {
         quote: r.quote,
         anonymous: r.anonymous === 1,
         createdAt: r.created_at,
+      }));
+    },
+    async castVote(v, budget) {
+      return castVoteTx(v, budget);
+    },
+    async listVotes(sid, roundId) {
+      return voteListStmt.all(sid, roundId).map((r) => ({
+        sessionId: r.session_id,
+        roundId: r.round_id,
+        participantId: r.participant_id,
+        targetId: r.target_id,
+        count: r.count,
       }));
     },
     async deleteSession(id) {

@@ -131,3 +131,75 @@ export function readSharedEvaluation(doc: Doc): SharedEvaluation | null {
   const parsed = SharedEvaluation.safeParse(resultsOf(doc).get('evaluation'));
   return parsed.success ? parsed.data : null;
 }
+
+/**
+ * Dot voting: the facilitator opens a round on a board; each participant has
+ * `votesPerPerson` dots to put on notes, answers or actors. Votes go to the server,
+ * not into any doc, so they stay secret until the facilitator reveals the totals.
+ */
+export const VoteRound = z.object({
+  id: z.string().regex(BOARD_ID_RE),
+  title: z.string().max(200).catch(''),
+  boardId: z.string().regex(BOARD_ID_RE),
+  votesPerPerson: z.number().int().min(1).max(20),
+  status: z.enum(['open', 'closed']).catch('closed'),
+  createdAt: z.number().catch(0),
+});
+export type VoteRound = z.infer<typeof VoteRound>;
+
+const roundsOf = (doc: Doc) => doc.getMap<unknown>('voteRounds');
+
+export function readVoteRounds(doc: Doc): VoteRound[] {
+  const out: VoteRound[] = [];
+  for (const [id, value] of roundsOf(doc).entries()) {
+    const parsed = VoteRound.safeParse(value);
+    if (parsed.success && parsed.data.id === id) out.push(parsed.data);
+  }
+  return out.sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+}
+
+export function readVoteRound(doc: Doc, id: string): VoteRound | null {
+  const parsed = VoteRound.safeParse(roundsOf(doc).get(id));
+  return parsed.success && parsed.data.id === id ? parsed.data : null;
+}
+
+/** Opens a vote round (facilitator). */
+export function openVoteRound(doc: Doc, round: Omit<VoteRound, 'status'>, origin: unknown = Origin.local): boolean {
+  const parsed = VoteRound.safeParse({ ...round, status: 'open' });
+  if (!parsed.success || readVoteRound(doc, round.id)) return false;
+  doc.transact(() => roundsOf(doc).set(round.id, parsed.data), origin);
+  return true;
+}
+
+/** Closes a vote round (facilitator): no more votes are taken. */
+export function closeVoteRound(doc: Doc, id: string, origin: unknown = Origin.local): void {
+  const round = readVoteRound(doc, id);
+  if (!round || round.status === 'closed') return;
+  doc.transact(() => roundsOf(doc).set(id, { ...round, status: 'closed' }), origin);
+}
+
+export const VoteResults = z.object({
+  /** Votes per target id. */
+  totals: z.record(z.string(), z.number().int().min(0)),
+  voters: z.number().int().min(0),
+  revealedAt: z.number(),
+});
+export type VoteResults = z.infer<typeof VoteResults>;
+
+/** Written by the server when the facilitator reveals a round. */
+export function setVoteResults(doc: Doc, roundId: string, results: VoteResults, origin: unknown = Origin.server): void {
+  const parsed = VoteResults.parse(results);
+  doc.transact(() => {
+    const all = resultsOf(doc).get('votes');
+    const current = typeof all === 'object' && all !== null ? (all as Record<string, unknown>) : {};
+    resultsOf(doc).set('votes', { ...current, [roundId]: parsed });
+  }, origin);
+}
+
+/** Revealed totals of a round; `null` while secret. */
+export function readVoteResults(doc: Doc, roundId: string): VoteResults | null {
+  const all = resultsOf(doc).get('votes');
+  if (typeof all !== 'object' || all === null) return null;
+  const parsed = VoteResults.safeParse((all as Record<string, unknown>)[roundId]);
+  return parsed.success ? parsed.data : null;
+}

@@ -159,3 +159,75 @@ describe('evaluation', () => {
     ).toBe(403);
   });
 });
+
+describe('dot voting', () => {
+  it('votes are secret, limited per person, and revealed to everyone by the facilitator', async () => {
+    const { openVoteRound, closeVoteRound, readVoteResults } = await import('../../shared/model/sessionDoc.ts');
+    const server = await h.server();
+    const s = await createSessionWith(server.url, 'Wijk', ['A', 'B']);
+    const room = sessionRoomName(s.sessionId);
+    const fac = h.client(server.wsUrl, room, s.facilitatorToken);
+    const a = h.client(server.wsUrl, room, s.participants[0]!.token);
+    await Promise.all([fac.synced, a.synced]);
+    const vote = (i: number, targetId: string, count: number, round = 'tips') =>
+      api<{ used: number; left: number; error?: { code: string } }>(
+        server.url,
+        'PUT',
+        `/api/sessions/${s.sessionId}/votes/${round}`,
+        { targetId, count },
+        s.participants[i]!.token,
+      );
+
+    expect((await vote(0, 'note1', 1)).status).toBe(404); // no round yet
+    openVoteRound(fac.doc, { id: 'tips', title: 'Beste tips', boardId: 'plenair', votesPerPerson: 3, createdAt: 1 });
+    await waitFor(() => a.doc.getMap('voteRounds').size === 1, 'round arrives');
+    expect((await vote(0, 'note1', 2)).body).toMatchObject({ used: 2, left: 1 });
+    const over = await vote(0, 'note2', 2);
+    expect([over.status, over.body.error?.code]).toEqual([409, 'no_votes_left']);
+    expect((await vote(0, 'note2', 1)).body).toMatchObject({ used: 3, left: 0 });
+    expect((await vote(0, 'note1', 0)).body).toMatchObject({ used: 1, left: 2 }); // taking dots back
+    await vote(1, 'note1', 3);
+    expect((await vote(1, 'bad id!', 1)).status).toBe(400);
+
+    // A participant sees only their own votes; the doc holds no votes at all yet.
+    const mineB = await api<{ votes: Record<string, number> }>(
+      server.url,
+      'GET',
+      `/api/sessions/${s.sessionId}/votes/tips`,
+      undefined,
+      s.participants[1]!.token,
+    );
+    expect(mineB.body.votes).toEqual({ note1: 3 });
+    expect(readVoteResults(a.doc, 'tips')).toBeNull();
+    const totals = await api(
+      server.url,
+      'GET',
+      `/api/sessions/${s.sessionId}/votes/tips`,
+      undefined,
+      s.facilitatorToken,
+    );
+    expect(totals.body).toEqual({ totals: { note1: 3, note2: 1 }, voters: 2 });
+
+    closeVoteRound(fac.doc, 'tips');
+    await waitFor(() => (a.doc.getMap('voteRounds').get('tips') as { status: string }).status === 'closed', 'closed');
+    await new Promise((r) => setTimeout(r, 100)); // the close reaches the server
+    expect((await vote(0, 'note2', 2)).status).toBe(409);
+    expect(
+      (
+        await api(
+          server.url,
+          'POST',
+          `/api/sessions/${s.sessionId}/votes/tips/reveal`,
+          undefined,
+          s.participants[0]!.token,
+        )
+      ).status,
+    ).toBe(403);
+    expect(
+      (await api(server.url, 'POST', `/api/sessions/${s.sessionId}/votes/tips/reveal`, undefined, s.facilitatorToken))
+        .status,
+    ).toBe(200);
+    await waitFor(() => readVoteResults(a.doc, 'tips') !== null, 'results reach the participant');
+    expect(readVoteResults(a.doc, 'tips')).toMatchObject({ totals: { note1: 3, note2: 1 }, voters: 2 });
+  });
+});

@@ -129,6 +129,23 @@ describe.each(implementations)('%s', (_name, make) => {
     store.close();
   });
 
+  it('votes stay within the budget per participant and round', async () => {
+    const store = make();
+    const sid = await seed(store);
+    await store.sessions.addParticipant({ id: 'p1', sessionId: sid, name: 'Anna', role: 'participant', createdAt: 1 });
+    const v = { sessionId: sid, roundId: 'r1', participantId: 'p1' };
+    expect(await store.sessions.castVote({ ...v, targetId: 'a', count: 2 }, 3)).toBe(true);
+    expect(await store.sessions.castVote({ ...v, targetId: 'b', count: 2 }, 3)).toBe(false);
+    expect(await store.sessions.castVote({ ...v, targetId: 'a', count: 3 }, 3)).toBe(true); // replaces, not adds
+    expect(await store.sessions.castVote({ ...v, roundId: 'r2', targetId: 'b', count: 3 }, 3)).toBe(true);
+    expect(await store.sessions.castVote({ ...v, targetId: 'a', count: 0 }, 3)).toBe(true);
+    expect(await store.sessions.listVotes(sid, 'r1')).toEqual([]);
+    expect((await store.sessions.listVotes(sid, 'r2')).map((x) => [x.targetId, x.count])).toEqual([['b', 3]]);
+    await store.sessions.removeParticipant(sid, 'p1');
+    expect(await store.sessions.listVotes(sid, 'r2')).toEqual([]);
+    store.close();
+  });
+
   it('deleting a session removes its participants, docs and snapshots, and nothing else', async () => {
     const store = make();
     const sid = await seed(store);

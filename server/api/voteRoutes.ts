@@ -1,0 +1,91 @@
+/**
+ * Dot voting. The facilitator opens a round in the session doc; participants put
+ * their dots through this API, so nobody sees anyone's votes (not even by reading the
+ * docs) until the facilitator reveals the totals, which the server writes into the
+ * session doc for everyone.
+ */
+import express from 'express';
+import { z } from 'zod';
+import { readVoteRound, setVoteResults, type VoteResults, type VoteRound } from '../../shared/model/sessionDoc.ts';
+import { ITEM_ID_RE } from '../../shared/model/board/schema.ts';
+import { parseRoomName, sessionRoomName } from '../../shared/protocol.ts';
+import { Role } from '../../shared/roles.ts';
+import type { RoutesContext } from './context.ts';
+import { HttpError, parseBody } from './http.ts';
+
+const VoteRequest = z.object({
+  targetId: z.string().regex(ITEM_ID_RE),
+  /** Dots on this target after the vote (0 takes them back). */
+  count: z.number().int().min(0).max(20),
+});
+
+export function voteRoutes(ctx: RoutesContext): express.Router {
+  const router = express.Router({ mergeParams: true });
+
+  const roundOf = async (sid: string, roundId: string): Promise<VoteRound> => {
+    const room = parseRoomName(sessionRoomName(sid))!;
+    const session = await ctx.registry.acquire(room);
+    try {
+      const round = readVoteRound(session.doc, roundId);
+      if (!round) throw new HttpError(404, 'not_found', 'No such vote round.');
+      return round;
+    } finally {
+      ctx.registry.release(session);
+    }
+  };
+
+  const totals = async (sid: string, roundId: string) => {
+    const votes = await ctx.store.sessions.listVotes(sid, roundId);
+    const sum: Record<string, number> = {};
+    for (const v of votes) sum[v.targetId] = (sum[v.targetId] ?? 0) + v.count;
+    return { totals: sum, voters: new Set(votes.map((v) => v.participantId)).size };
+  };
+
+  router.put(
+    '/:roundId',
+    ctx.route(async (req, res) => {
+      const t = await ctx.authorize(req, [Role.participant]);
+      const body = parseBody(VoteRequest, req.body);
+      const round = await roundOf(t.sid, String(req.params.roundId));
+      if (round.status !== 'open') throw new HttpError(409, 'round_closed', 'This vote round is closed.');
+      const ok = await ctx.store.sessions.castVote(
+        { sessionId: t.sid, roundId: round.id, participantId: t.pid, ...body },
+        round.votesPerPerson,
+      );
+      if (!ok) {
+        throw new HttpError(409, 'no_votes_left', `You have ${round.votesPerPerson} votes in this round.`);
+      }
+      res.json(await mine(t.sid, round.id, t.pid, round.votesPerPerson));
+    }),
+  );
+
+  const mine = async (sid: string, roundId: string, pid: string, budget: number) => {
+    const own = (await ctx.store.sessions.listVotes(sid, roundId)).filter((v) => v.participantId === pid);
+    const used = own.reduce((n, v) => n + v.count, 0);
+    return { votes: Object.fromEntries(own.map((v) => [v.targetId, v.count])), used, left: budget - used };
+  };
+
+  router.get(
+    '/:roundId',
+    ctx.route(async (req, res) => {
+      const t = await ctx.authorize(req, [Role.facilitator, Role.participant]);
+      const round = await roundOf(t.sid, String(req.params.roundId));
+      if (t.role === Role.facilitator) res.json(await totals(t.sid, round.id));
+      else res.json(await mine(t.sid, round.id, t.pid, round.votesPerPerson));
+    }),
+  );
+
+  router.post(
+    '/:roundId/reveal',
+    ctx.route(async (req, res) => {
+      const t = await ctx.authorize(req, [Role.facilitator]);
+      const round = await roundOf(t.sid, String(req.params.roundId));
+      const results: VoteResults = { ...(await totals(t.sid, round.id)), revealedAt: Date.now() };
+      await ctx.registry.change(parseRoomName(sessionRoomName(t.sid))!, (doc) =>
+        setVoteResults(doc, round.id, results),
+      );
+      res.json(results);
+    }),
+  );
+  return router;
+}
