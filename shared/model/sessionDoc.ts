@@ -203,3 +203,20 @@ export function readVoteResults(doc: Doc, roundId: string): VoteResults | null {
   const parsed = VoteResults.safeParse((all as Record<string, unknown>)[roundId]);
   return parsed.success ? parsed.data : null;
 }
+
+/** A follow-up meeting remembers the one it continues (to compare the fields). */
+export function setPreviousSession(doc: Doc, sessionId: string, origin: unknown = Origin.server): void {
+  doc.transact(() => metaOf(doc).set('previousSessionId', sessionId), origin);
+}
+
+export function readPreviousSession(doc: Doc): string | null {
+  const v = metaOf(doc).get('previousSessionId');
+  return typeof v === 'string' && v.length <= 64 ? v : null;
+}
+
+/** Copies the boards (ids, titles, kinds; unlocked) of one session doc into another. */
+export function copyBoards(from: Doc, to: Doc, origin: unknown = Origin.server): void {
+  to.transact(() => {
+    for (const board of readBoards(from)) boardsOf(to).set(board.id, { ...board, locked: false });
+  }, origin);
+}

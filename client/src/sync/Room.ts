@@ -5,6 +5,9 @@
 import { WebsocketProvider } from 'y-websocket';
 import { IndexeddbPersistence, clearDocument } from 'y-indexeddb';
 import { readAuthMessage } from 'y-protocols/auth';
+import { messageYjsSyncStep2, writeSyncStep1 } from 'y-protocols/sync';
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
 import type { Awareness } from 'y-protocols/awareness';
 import { createDoc, type Doc } from '../../../shared/model/doc.ts';
 import { CloseCode, MessageType, isFinalCloseCode } from '../../../shared/protocol.ts';
@@ -52,6 +55,7 @@ export class Room {
   private lastLocalChangeAt = 0;
   private destroyed = false;
   private readonly listeners = new Set<() => void>();
+  private caughtUpWaiters: (() => void)[] = [];
 
   /**
    * @param clearLocalCopy drop the IndexedDB copy first (after the server refused our changes).
@@ -73,6 +77,12 @@ export class Room {
     });
     this.provider.messageHandlers[MessageType.auth] = (_encoder, decoder) => {
       readAuthMessage(decoder, this.doc, (_doc, reason) => this.onRefused(reason));
+    };
+    const handleSync = this.provider.messageHandlers[MessageType.sync];
+    this.provider.messageHandlers[MessageType.sync] = (encoder, decoder, provider, emitSynced, type) => {
+      const kind = decoding.peekVarUint(decoder);
+      handleSync?.(encoder, decoder, provider, emitSynced, type);
+      if (kind === messageYjsSyncStep2) for (const done of this.caughtUpWaiters.splice(0)) done();
     };
     this.provider.on('status', () => this.update());
     this.provider.on('sync', (synced) => {
@@ -124,7 +134,12 @@ export class Room {
     this.update();
   };
 
-  private readonly onOffline = () => this.update();
+  // A lost network can leave the websocket open but silent; close it so the indicator
+  // says offline and local edits count as unsent. `onOnline` reconnects.
+  private readonly onOffline = () => {
+    this.provider.disconnect();
+    this.update();
+  };
 
   private update(patch: Partial<RoomStatus> = {}): void {
     if (this.destroyed) return;
@@ -142,6 +157,33 @@ export class Room {
     if (s.connection === next.connection && s.unsaved === next.unsaved && s.closeCode === next.closeCode) return;
     this.status = next;
     for (const l of this.listeners) l();
+  }
+
+  /**
+   * Resolves `true` once the server has applied every change this client sent so far
+   * (the server handles a room's messages in order, so its answer to a sync request sent
+   * now comes after them), `false` when not connected or after `timeoutMs`. Used before
+   * opening a board the facilitator just added: its room exists only once the server
+   * has the session doc's change.
+   */
+  whenServerCaughtUp(timeoutMs = 4000): Promise<boolean> {
+    const ws = this.provider.ws;
+    if (!ws || !this.provider.wsconnected || this.destroyed) return Promise.resolve(false);
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.caughtUpWaiters = this.caughtUpWaiters.filter((w) => w !== done);
+        resolve(false);
+      }, timeoutMs);
+      const done = () => {
+        clearTimeout(timer);
+        resolve(true);
+      };
+      this.caughtUpWaiters.push(done);
+      const encoder = encoding.createEncoder();
+      encoding.writeVarUint(encoder, MessageType.sync);
+      writeSyncStep1(encoder, this.doc);
+      ws.send(encoding.toUint8Array(encoder));
+    });
   }
 
   get awareness(): Awareness {

@@ -267,3 +267,16 @@ export function updateSettings(doc: Y.Doc, patch: Partial<BoardSettings>, origin
   }, origin);
   return true;
 }
+
+/**
+ * Copies the actors (with their places and 3 B's), relations and settings of one board
+ * into another, keeping ids: the start of a follow-up meeting.
+ */
+export function copyMethodData(from: Y.Doc, to: Y.Doc, origin: unknown = Origin.server): void {
+  const m = readMethods(from);
+  to.transact(() => {
+    for (const { id: _id, order: _order, ...actor } of m.actors) addActor(to, { ...actor, id: _id }, origin);
+    for (const r of m.relations) addRelation(to, r, origin);
+    updateSettings(to, m.settings, origin);
+  }, origin);
+}
