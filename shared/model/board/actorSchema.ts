@@ -7,7 +7,8 @@
  *   actors:    Y.Map<actorId, Y.Map>  plain fields below + Y.Text for the 3 B's and notes
  *   relations: Y.Map<relationId, Y.Map>  who works with whom (network view)
  *   forces:    Y.Map<forceId, Y.Map>     positive and negative forces (forces view)
- *   settings:  Y.Map  axis names, colour mode, the goal, network ring mode
+ *   settings:  Y.Map  axis names, colour mode, the goal, network ring mode, individual round on/off
+ *   roundAssignments: Y.Map<participantId, {actorId, name}>  who fills in which actor (round.ts)
  */
 import { z } from 'zod';
 import { ItemId } from './schema.ts';
@@ -136,5 +137,7 @@ export const BoardSettings = z.object({
   /** The goal or issue (`doel`/`vraagstuk`) in the middle of the forces and network views. */
   goal: z.string().max(300).catch(''),
   networkRings: z.enum(['participation', 'relation']).catch('participation'),
+  /** The individual round of the 3 B's is on: each participant fills in one actor (see round.ts). */
+  individualRound: z.boolean().catch(false),
 });
 export type BoardSettings = z.infer<typeof BoardSettings>;

@@ -6,8 +6,8 @@
 import * as Y from 'yjs';
 import { Origin } from '../doc.ts';
 import { arrowPoints, type Point, type Rect } from './geometry.ts';
-import { writeItem } from './migrations.ts';
-import { itemsMapOf, readBoard, readItem } from './read.ts';
+import { readBoard } from './read.ts';
+import { deleteStoredItem, itemsMapOf, readItemFromDoc, writeStoredItem } from './store.ts';
 import { BOARD_SCHEMA_VERSION, BoardItem, isBoxItem, type ArrowEnd } from './schema.ts';
 import { newItemId } from './ids.ts';
 
@@ -25,8 +25,9 @@ function stampVersion(doc: Y.Doc): void {
 
 function maxZ(doc: Y.Doc): number {
   let max = 0;
-  for (const m of itemsMapOf(doc).values()) {
-    const z = m instanceof Y.Map ? m.get('z') : undefined;
+  for (const record of itemsMapOf(doc).values()) {
+    const raw = record instanceof Y.Map ? record.toJSON() : record;
+    const z = typeof raw === 'object' && raw !== null ? (raw as { z?: unknown }).z : undefined;
     if (typeof z === 'number' && Number.isFinite(z) && z > max) max = z;
   }
   return max;
@@ -37,7 +38,6 @@ export function addItems(doc: Y.Doc, items: NewItem[], origin: unknown = Origin.
   const ids: string[] = [];
   doc.transact(() => {
     stampVersion(doc);
-    const map = itemsMapOf(doc);
     let z = maxZ(doc);
     for (const input of items) {
       const parsed = BoardItem.safeParse({
@@ -48,7 +48,7 @@ export function addItems(doc: Y.Doc, items: NewItem[], origin: unknown = Origin.
         z: input.z ?? ++z,
       });
       if (!parsed.success) continue;
-      writeItem(map, parsed.data);
+      writeStoredItem(doc, parsed.data, null);
       ids.push(parsed.data.id);
     }
   }, origin);
@@ -62,16 +62,11 @@ export function updateItem(
   patch: Record<string, unknown>,
   origin: unknown = Origin.local,
 ): boolean {
-  const m = itemsMapOf(doc).get(id);
-  const current = readItem(id, m);
-  if (!current || !(m instanceof Y.Map)) return false;
+  const current = readItemFromDoc(doc, id);
+  if (!current) return false;
   const next = BoardItem.safeParse({ ...current, ...patch, id, kind: current.kind });
   if (!next.success) return false;
-  doc.transact(() => {
-    for (const [k, v] of Object.entries(next.data)) {
-      if (JSON.stringify(m.get(k)) !== JSON.stringify(v)) m.set(k, v);
-    }
-  }, origin);
+  doc.transact(() => writeStoredItem(doc, next.data, current), origin);
   return true;
 }
 
@@ -84,20 +79,16 @@ export function moveItems(
   origin: unknown = Origin.local,
 ): void {
   if (!ids.length || (dx === 0 && dy === 0) || !Number.isFinite(dx + dy)) return;
-  const map = itemsMapOf(doc);
   const shift = (end: ArrowEnd): ArrowEnd => ('x' in end ? { x: end.x + dx, y: end.y + dy } : end);
   doc.transact(() => {
     for (const id of ids) {
-      const m = map.get(id);
-      const item = readItem(id, m);
-      if (!item || !(m instanceof Y.Map)) continue;
-      if (isBoxItem(item)) {
-        m.set('x', item.x + dx);
-        m.set('y', item.y + dy);
-      } else {
-        m.set('start', shift(item.start));
-        m.set('end', shift(item.end));
-      }
+      const item = readItemFromDoc(doc, id);
+      if (!item) continue;
+      const moved = isBoxItem(item)
+        ? { ...item, x: item.x + dx, y: item.y + dy }
+        : { ...item, start: shift(item.start), end: shift(item.end) };
+      const valid = BoardItem.safeParse(moved);
+      if (valid.success) writeStoredItem(doc, valid.data, item);
     }
   }, origin);
 }
@@ -112,20 +103,22 @@ export function deleteItems(doc: Y.Doc, ids: readonly string[], origin: unknown 
   if (!ids.length) return;
   const gone = new Set(ids);
   const { items, byId } = readBoard(doc);
-  const map = itemsMapOf(doc);
   doc.transact(() => {
     for (const item of items) {
       if (item.kind !== 'arrow' || gone.has(item.id)) continue;
       const startGone = 'itemId' in item.start && gone.has(item.start.itemId);
       const endGone = 'itemId' in item.end && gone.has(item.end.itemId);
-      if (!startGone && !endGone) continue;
-      const pts = arrowPoints(item, byId);
-      const m = map.get(item.id);
-      if (!pts || !(m instanceof Y.Map)) continue;
-      if (startGone) m.set('start', { x: pts.start.x, y: pts.start.y });
-      if (endGone) m.set('end', { x: pts.end.x, y: pts.end.y });
+      const pts = startGone || endGone ? arrowPoints(item, byId) : null;
+      if (!pts) continue;
+      const freed = {
+        ...item,
+        start: startGone ? { x: pts.start.x, y: pts.start.y } : item.start,
+        end: endGone ? { x: pts.end.x, y: pts.end.y } : item.end,
+      };
+      const valid = BoardItem.safeParse(freed);
+      if (valid.success) writeStoredItem(doc, valid.data, item);
     }
-    for (const id of ids) map.delete(id);
+    for (const id of ids) deleteStoredItem(doc, id);
   }, origin);
 }
 
@@ -140,12 +133,10 @@ export function reorderItems(
   const chosen = items.filter((i) => ids.includes(i.id));
   if (!chosen.length) return;
   const zs = items.map((i) => i.z);
-  const map = itemsMapOf(doc);
   doc.transact(() => {
     chosen.forEach((item, n) => {
       const z = where === 'front' ? Math.max(...zs) + 1 + n : Math.min(...zs) - chosen.length + n;
-      const m = map.get(item.id);
-      if (m instanceof Y.Map) m.set('z', z);
+      writeStoredItem(doc, { ...item, z }, item);
     });
   }, origin);
 }

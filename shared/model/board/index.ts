@@ -9,3 +9,4 @@ export { boardSchemaVersion, migrateBoardDoc } from './migrations.ts';
 export { newItemId } from './ids.ts';
 export * from './actorSchema.ts';
 export * from './actors.ts';
+export * from './round.ts';

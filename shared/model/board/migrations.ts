@@ -3,7 +3,7 @@
  *
  *   0: an empty doc, or one written before versions existed (treated as 1 if `notes` exist)
  *   1: `notes: Y.Map<id, {id, x, y, text, color, author}>` (plain JSON values)
- *   2: `items: Y.Map<id, Y.Map>` with kinds note, text, frame, arrow (schema.ts)
+ *   2: `items: Y.Map<id, Y.Map {r, t}>` (store.ts) with kinds note, text, frame, arrow (schema.ts)
  *
  * Readers understand every version (see `readLegacyItems`), so a viewer sees an old
  * board before anyone with write access has migrated it. Migrating is idempotent: two
@@ -12,6 +12,7 @@
 import * as Y from 'yjs';
 import { NOTE_COLORS, parseItem, type BoardItem } from './schema.ts';
 import { BOARD_SCHEMA_VERSION } from './schema.ts';
+import { itemsMapOf, writeStoredItem } from './store.ts';
 
 export function boardSchemaVersion(doc: Y.Doc): number {
   const v = doc.getMap<unknown>('meta').get('schemaVersion');
@@ -44,13 +45,6 @@ export function readLegacyItems(doc: Y.Doc): BoardItem[] {
   return out;
 }
 
-/** Writes an item as a nested Y.Map (the version-2 layout). */
-export function writeItem(items: Y.Map<Y.Map<unknown>>, item: BoardItem): void {
-  const m = new Y.Map<unknown>();
-  for (const [k, v] of Object.entries(item)) m.set(k, v);
-  items.set(item.id, m);
-}
-
 /**
  * Brings the doc to the current version in one transaction. Returns the version it
  * had. Does nothing for a doc newer than this code knows (it never downgrades).
@@ -59,9 +53,9 @@ export function migrateBoardDoc(doc: Y.Doc, origin: unknown): number {
   const from = boardSchemaVersion(doc);
   if (from >= BOARD_SCHEMA_VERSION) return from;
   doc.transact(() => {
-    const items = doc.getMap<Y.Map<unknown>>('items');
+    const items = itemsMapOf(doc);
     if (from <= 1) {
-      for (const item of readLegacyItems(doc)) if (!items.has(item.id)) writeItem(items, item);
+      for (const item of readLegacyItems(doc)) if (!items.has(item.id)) writeStoredItem(doc, item, null);
       const notes = doc.getMap('notes');
       for (const key of [...notes.keys()]) notes.delete(key);
     }

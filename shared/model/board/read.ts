@@ -1,11 +1,12 @@
 /**
  * Reading a board: a cached, incremental snapshot for rendering. Only items whose
- * Y.Map changed are parsed again, and unchanged items keep their object identity, so
- * React can skip them (a 5,000-item board re-renders only what moved).
+ * record or text changed are parsed again, and unchanged items keep their object
+ * identity, so React can skip them (a 5,000-item board re-renders only what moved).
  */
 import * as Y from 'yjs';
 import { boardSchemaVersion, readLegacyItems } from './migrations.ts';
-import { parseItem, type BoardItem } from './schema.ts';
+import type { BoardItem } from './schema.ts';
+import { itemsMapOf, readItemFromDoc, readStoredItem } from './store.ts';
 
 export interface BoardSnapshot {
   schemaVersion: number;
@@ -16,21 +17,18 @@ export interface BoardSnapshot {
 
 const byStacking = (a: BoardItem, b: BoardItem) => a.z - b.z || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
-export function itemsMapOf(doc: Y.Doc): Y.Map<Y.Map<unknown>> {
-  return doc.getMap<Y.Map<unknown>>('items');
-}
+export { itemsMapOf };
 
-/** Reads one stored item (a Y.Map, or a plain object written by an odd client). */
-export function readItem(id: string, value: unknown): BoardItem | null {
-  if (value instanceof Y.Map) return parseItem(id, value.toJSON());
-  return parseItem(id, value);
+/** Reads one stored item of a doc. */
+export function readItem(doc: Y.Doc, id: string): BoardItem | null {
+  return readItemFromDoc(doc, id);
 }
 
 /** A full, uncached read: for the server, exports and tests. */
 export function readBoard(doc: Y.Doc): BoardSnapshot {
   const byId = new Map<string, BoardItem>();
   for (const [id, value] of itemsMapOf(doc).entries()) {
-    const item = readItem(id, value);
+    const item = readStoredItem(id, value);
     if (item) byId.set(id, item);
   }
   // A version-1 board not yet migrated: show its notes all the same.
@@ -42,7 +40,7 @@ export function readBoard(doc: Y.Doc): BoardSnapshot {
 export class BoardReader {
   private snapshot: BoardSnapshot;
   private readonly listeners = new Set<() => void>();
-  private readonly items: Y.Map<Y.Map<unknown>>;
+  private readonly items: Y.Map<unknown>;
 
   constructor(private readonly doc: Y.Doc) {
     this.items = itemsMapOf(doc);
@@ -75,15 +73,19 @@ export class BoardReader {
     const changed = new Set<string>();
     for (const e of events) {
       if (e.target === this.items) for (const key of e.keys.keys()) changed.add(key);
-      else if (typeof e.path[0] === 'string') changed.add(e.path[0]);
+      else if (typeof e.path[0] === 'string') changed.add(e.path[0]); // a change inside an item's map
     }
+    this.refresh(changed);
+  };
+
+  private refresh(changed: ReadonlySet<string>): void {
     if (!changed.size) return;
     const prev = this.snapshot;
     const byId = new Map(prev.byId);
     let orderChanged = false;
     for (const id of changed) {
       const before = byId.get(id);
-      const after = readItem(id, this.items.get(id));
+      const after = readStoredItem(id, this.items.get(id));
       if (after) byId.set(id, after);
       else byId.delete(id);
       if (!before || !after || before.z !== after.z) orderChanged = true;
@@ -93,7 +95,7 @@ export class BoardReader {
       : prev.items.map((item) => (changed.has(item.id) ? byId.get(item.id)! : item));
     this.snapshot = { schemaVersion: prev.schemaVersion, items, byId };
     this.emit();
-  };
+  }
 
   private emit(): void {
     for (const l of this.listeners) l();

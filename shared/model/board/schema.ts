@@ -1,11 +1,10 @@
 /**
  * Records on a board (schema version 2), validated with zod; types are inferred.
- * Every item is one nested Y.Map under `items`, keyed by its id, so two people
- * changing different fields of one item (one moves it, one types) both win.
+ * How they are stored (a record and a text per item) is explained in store.ts.
  *
  * Board doc layout:
  *   meta:  Y.Map { schemaVersion: 2 }
- *   items: Y.Map<itemId, Y.Map<field, value>>
+ *   items: Y.Map<itemId, Y.Map { r: record, t: text }>
  *
  * Glossary: a "view" is one of the board's tabs (the free canvas now; krachtenveld,
  * forces, 3 B's, network and typology later); free items carry the view they live on.

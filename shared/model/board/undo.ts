@@ -6,7 +6,7 @@
 import * as Y from 'yjs';
 import { Origin } from '../doc.ts';
 import { methodRoots } from './actors.ts';
-import { itemsMapOf } from './read.ts';
+import { itemsMapOf } from './store.ts';
 
 export interface BoardUndo {
   undo(): void;
@@ -15,6 +15,12 @@ export interface BoardUndo {
   canRedo(): boolean;
   /** Ends the current undo step (the next change starts a new one). */
   stopCapturing(): void;
+  /**
+   * The next change joins the current undo step even after a pause longer than the
+   * capture timeout (a drag that stops and goes on is still one step). No effect when
+   * no step is open (right after `stopCapturing`).
+   */
+  continueCapturing(): void;
   subscribe(listener: () => void): () => void;
   destroy(): void;
 }
@@ -34,6 +40,9 @@ export function createBoardUndo(doc: Y.Doc, origin: unknown = Origin.local): Boa
     canUndo: () => manager.canUndo(),
     canRedo: () => manager.canRedo(),
     stopCapturing: () => manager.stopCapturing(),
+    continueCapturing: () => {
+      if (manager.lastChange > 0) manager.lastChange = Date.now();
+    },
     subscribe: (l) => {
       listeners.add(l);
       return () => listeners.delete(l);
