@@ -9,7 +9,7 @@
  * board before anyone with write access has migrated it. Migrating is idempotent: two
  * clients doing it at once end in the same doc.
  */
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { NOTE_COLORS, parseItem, type BoardItem } from './schema.ts';
 import { BOARD_SCHEMA_VERSION } from './schema.ts';
 import { itemsMapOf, writeStoredItem } from './store.ts';
