@@ -96,7 +96,11 @@ async function main(): Promise<void> {
     );
   }
   log();
-  fs.writeFileSync(path.join(ROOT, 'BENCHMARKS.md'), lines.join('\n'));
+  // Keep the sections other benches own (between their markers), e.g. `npm run bench:canvas`.
+  const file = path.join(ROOT, 'BENCHMARKS.md');
+  const previous = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
+  const kept = previous.match(/<!-- bench:[a-z]+:start -->[\s\S]*?<!-- bench:[a-z]+:end -->/g) ?? [];
+  fs.writeFileSync(file, [lines.join('\n'), ...kept].join('\n') + '\n');
   console.log('\nWritten to BENCHMARKS.md');
 }
 

@@ -3,9 +3,9 @@
  * admin CLI, so both give the same answers.
  */
 import { formatJoinCode, type CreateSessionResponse, type JoinResponse } from '../shared/api.ts';
-import { createDoc, encodeDoc } from '../shared/model/doc.ts';
+import { createDoc, encodeDoc, type Doc } from '../shared/model/doc.ts';
 import { initSessionDoc } from '../shared/model/sessionDoc.ts';
-import { sessionRoomName } from '../shared/protocol.ts';
+import { boardRoomName, sessionRoomName } from '../shared/protocol.ts';
 import { Role } from '../shared/roles.ts';
 import { createJoinCode, createParticipantId, createSessionId } from './auth/ids.ts';
 import type { TokenSigner } from './auth/tokens.ts';
@@ -23,6 +23,14 @@ export interface SessionServiceOptions {
 
 export class NotFoundError extends Error {}
 
+/** What a new session starts with besides the defaults (a copy or a follow-up). */
+export interface SessionSeed {
+  /** Runs on the new session doc after its defaults are in place. */
+  sessionDoc(doc: Doc): void;
+  /** Board docs to store, as encoded states. */
+  boards: { id: string; state: Uint8Array }[];
+}
+
 export class SessionService {
   private readonly now: () => number;
   constructor(private readonly opts: SessionServiceOptions) {
@@ -39,6 +47,7 @@ export class SessionService {
   async create(
     input: { title: string; facilitatorName?: string | undefined },
     baseUrl: string,
+    seed?: SessionSeed,
   ): Promise<CreateSessionResponse> {
     const { store } = this.opts;
     const now = this.now();
@@ -70,8 +79,10 @@ export class SessionService {
       });
       const doc = createDoc();
       initSessionDoc(doc, { title: input.title, createdAt: now });
+      seed?.sessionDoc(doc);
       await store.docs.append(sessionRoomName(sessionId), encodeDoc(doc));
       doc.destroy();
+      for (const board of seed?.boards ?? []) await store.docs.append(boardRoomName(sessionId, board.id), board.state);
 
       const facilitatorToken = this.tokenFor(sessionId, Role.facilitator, facilitatorId);
       const viewerToken = this.tokenFor(sessionId, Role.viewer, viewerId);

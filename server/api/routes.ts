@@ -16,6 +16,7 @@ import { NotFoundError, type SessionService } from '../sessions.ts';
 import type { Store } from '../store/SessionStore.ts';
 import type { RoomRegistry } from '../sync/RoomRegistry.ts';
 import type { Handler, RoutesContext } from './context.ts';
+import { copyRoutes } from './copyRoutes.ts';
 import { evaluationRoutes } from './evaluationRoutes.ts';
 import { bearerToken, HttpError, parseBody, sendError } from './http.ts';
 import { participantRoutes } from './participantRoutes.ts';
@@ -78,6 +79,7 @@ export function createApiRouter(deps: ApiDeps): express.Router {
   router.use('/sessions/:id/participants', participantRoutes(ctx));
   router.use('/sessions/:id/evaluation', evaluationRoutes(ctx));
   router.use('/sessions/:id/votes', voteRoutes(ctx));
+  router.use('/sessions/:id/copy', copyRoutes(ctx, deps.sessions, baseUrl));
 
   router.post(
     '/sessions',

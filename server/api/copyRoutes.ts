@@ -1,0 +1,70 @@
+/**
+ * A new session from an earlier one (facilitator of the earlier one):
+ *  - `copy`: the same boards with everything on them (a template, a rerun);
+ *  - `followUp`: the same boards with their actors, places, 3 B's, relations and
+ *    settings, but no notes, forces or votes, remembering the earlier session so the
+ *    fields can be compared (seed 003: repeat the krachtenveld over time).
+ */
+import express from 'express';
+import { z } from 'zod';
+import { CreateSessionRequest } from '../../shared/api.ts';
+import { createDoc, encodeDoc } from '../../shared/model/doc.ts';
+import { copyMethodData } from '../../shared/model/board/actors.ts';
+import { copyBoards, readBoards, setPreviousSession } from '../../shared/model/sessionDoc.ts';
+import { boardRoomName, parseRoomName, sessionRoomName } from '../../shared/protocol.ts';
+import { Role } from '../../shared/roles.ts';
+import type { SessionService } from '../sessions.ts';
+import type { RoutesContext } from './context.ts';
+import { parseBody } from './http.ts';
+
+const CopyRequest = z.object({
+  mode: z.enum(['copy', 'followUp']),
+  title: CreateSessionRequest.shape.title.optional(),
+});
+
+export function copyRoutes(ctx: RoutesContext, sessions: SessionService, baseUrl: (req: express.Request) => string) {
+  const router = express.Router({ mergeParams: true });
+  router.post(
+    '/',
+    ctx.route(async (req, res) => {
+      const t = await ctx.authorize(req, [Role.facilitator]);
+      const { mode, title } = parseBody(CopyRequest, req.body);
+      const source = await ctx.store.sessions.getSession(t.sid);
+      const me = await ctx.store.sessions.getParticipant(t.sid, t.pid);
+      const session = await ctx.registry.acquire(parseRoomName(sessionRoomName(t.sid))!);
+      try {
+        const boards = [];
+        for (const board of readBoards(session.doc)) {
+          const room = await ctx.registry.acquire(parseRoomName(boardRoomName(t.sid, board.id))!);
+          try {
+            if (mode === 'copy') boards.push({ id: board.id, state: encodeDoc(room.doc) });
+            else {
+              const fresh = createDoc();
+              copyMethodData(room.doc, fresh);
+              boards.push({ id: board.id, state: encodeDoc(fresh) });
+              fresh.destroy();
+            }
+          } finally {
+            ctx.registry.release(room);
+          }
+        }
+        const suffix = mode === 'copy' ? ' (kopie)' : ' (vervolg)';
+        const created = await sessions.create(
+          { title: title ?? `${source?.title ?? ''}${suffix}`.slice(0, 120), facilitatorName: me?.name },
+          baseUrl(req),
+          {
+            sessionDoc: (doc) => {
+              copyBoards(session.doc, doc);
+              if (mode === 'followUp') setPreviousSession(doc, t.sid);
+            },
+            boards,
+          },
+        );
+        res.status(201).json(created);
+      } finally {
+        ctx.registry.release(session);
+      }
+    }),
+  );
+  return router;
+}
