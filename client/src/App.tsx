@@ -19,6 +19,12 @@ function renderRoute(route: Route, t: Translate) {
           <SessionPage key={route.sessionId} sessionId={route.sessionId} />
         </Suspense>
       );
+    case 'methods':
+      return (
+        <Suspense fallback={<div className="page page-loading" aria-busy="true" />}>
+          <SessionPage key={route.sessionId} sessionId={route.sessionId} initialView={route.view} />
+        </Suspense>
+      );
     case 'notFound':
       return <MessagePage title={t('notFound.title')} text={t('notFound.text')} />;
     default:
@@ -31,7 +37,7 @@ export function App() {
   const route = parseRoute(usePathname());
 
   useEffect(() => {
-    if (route.page !== 'session') document.title = t('app.name');
+    if (route.page !== 'session' && route.page !== 'methods') document.title = t('app.name');
   }, [route.page, t]);
 
   return (

@@ -2,7 +2,7 @@
  * Stable colours per person: presence dots and note colours are derived from the
  * participant id, so everyone sees the same colour for the same person.
  */
-import { NOTE_COLORS } from '../../shared/model/boardDoc.ts';
+import { NOTE_COLORS } from '../../shared/model/board/schema.ts';
 
 /** Presence colours: distinguishable on white, calm enough for a projector. */
 const PERSON_COLORS = ['#1f7a8c', '#c0582b', '#5b7f2b', '#7b4fa3', '#b23a5b', '#2f5fa7', '#a67c00', '#3d8c6e'] as const;

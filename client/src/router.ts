@@ -3,8 +3,14 @@
  */
 import { useSyncExternalStore } from 'react';
 import { SESSION_ID_RE } from '../../shared/protocol.ts';
+import { isMethodView, type MethodView } from './methods/views.ts';
 
-export type Route = { page: 'start'; joinCode: string } | { page: 'session'; sessionId: string } | { page: 'notFound' };
+export type Route =
+  | { page: 'start'; joinCode: string }
+  | { page: 'session'; sessionId: string }
+  // A deep link to a method view of the session: /s/<sessionId>/methode/<view>.
+  | { page: 'methods'; sessionId: string; view: MethodView }
+  | { page: 'notFound' };
 
 const NAVIGATE_EVENT = 'veldwerk:navigate';
 
@@ -22,6 +28,11 @@ export function parseRoute(pathname: string): Route {
   if (join) return { page: 'start', joinCode: decode(join[1] ?? '') };
   const session = /^\/s\/([^/]+)\/?$/.exec(pathname);
   if (session?.[1] !== undefined && SESSION_ID_RE.test(session[1])) return { page: 'session', sessionId: session[1] };
+  // A session opened on one method view (the view tabs keep it in ?v= afterwards).
+  const methods = /^\/s\/([^/]+)\/methode\/([A-Za-z]+)\/?$/.exec(pathname);
+  if (methods?.[1] !== undefined && SESSION_ID_RE.test(methods[1]) && isMethodView(methods[2] ?? '')) {
+    return { page: 'methods', sessionId: methods[1], view: methods[2] as MethodView };
+  }
   return { page: 'notFound' };
 }
 

@@ -54,11 +54,26 @@ export interface FontSpec {
   bold?: boolean;
 }
 
+const CACHE_LIMIT = 50_000;
+const cache = new Map<string, number>();
+
+/** Width of a string in em, cached (words repeat; the same text is tried at several sizes). */
+function emWidth(text: string): number {
+  const hit = cache.get(text);
+  if (hit !== undefined) return hit;
+  let em = 0;
+  // Printable ASCII: the table alone, no grapheme segmentation.
+  if (/^[\x20-\x7e]*$/.test(text))
+    for (let i = 0; i < text.length; i++) em += (ASCII_WIDTHS[text.charCodeAt(i) - 0x20] ?? DEFAULT_WIDTH) / 1000;
+  else for (const g of graphemes(text)) em += graphemeWidth(g);
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(text, em);
+  return em;
+}
+
 /** Estimated width of a line of text in the given font. */
 export function measureText(text: string, font: FontSpec): number {
-  let em = 0;
-  for (const g of graphemes(text)) em += graphemeWidth(g);
-  return em * font.size * WIDTH_SAFETY * (font.bold ? 1.06 : 1);
+  return emWidth(text) * font.size * WIDTH_SAFETY * (font.bold ? 1.06 : 1);
 }
 
 const ELLIPSIS = '…';
@@ -97,35 +112,52 @@ function breakWord(word: string, width: number, font: FontSpec): string[] {
   return pieces;
 }
 
+interface Wrapped {
+  lines: string[];
+  /** A word wider than the line had to be broken. */
+  brokeWord: boolean;
+}
+
 /** Greedy word wrap of one paragraph (no newlines) into lines of at most `width`. */
-function wrapParagraph(paragraph: string, width: number, font: FontSpec): string[] {
+function wrapParagraph(paragraph: string, width: number, font: FontSpec, out: Wrapped, maxLines: number): void {
   const words = paragraph.split(/ +/).filter((w) => w !== '');
-  if (!words.length) return [''];
-  const lines: string[] = [];
   const space = measureText(' ', font);
   let line = '';
   let used = 0;
   for (const word of words) {
+    // Enough lines to know it does not fit: stop (a 5,000-character note stays cheap).
+    if (out.lines.length > maxLines) return;
     const w = measureText(word, font);
     if (line && used + space + w <= width) {
       line += ` ${word}`;
       used += space + w;
       continue;
     }
-    if (line) lines.push(line);
+    if (line) out.lines.push(line);
     if (w <= width) {
       line = word;
       used = w;
       continue;
     }
     // A word wider than the box (a URL, "aaaa…") is broken, never left sticking out.
+    out.brokeWord = true;
     const pieces = breakWord(word, width, font);
     line = pieces.pop() ?? '';
     used = measureText(line, font);
-    lines.push(...pieces);
+    out.lines.push(...pieces);
   }
-  lines.push(line);
-  return lines;
+  out.lines.push(line);
+}
+
+function wrapAll(text: string, width: number, font: FontSpec, maxLines: number): Wrapped {
+  const out: Wrapped = { lines: [], brokeWord: false };
+  for (const p of text.split('\n')) {
+    wrapParagraph(p, width, font, out, maxLines);
+    if (out.lines.length > maxLines) break;
+  }
+  // Trailing empty lines (a note ending in Enter) take no room.
+  while (out.lines.length > 1 && out.lines[out.lines.length - 1] === '') out.lines.pop();
+  return out;
 }
 
 export interface WrappedText {
@@ -140,18 +172,59 @@ export interface WrappedText {
  */
 export function wrapText(text: string, width: number, font: FontSpec, maxLines = Infinity): WrappedText {
   const safeWidth = Math.max(width, font.size);
-  const lines: string[] = [];
-  const paragraphs = text.split('\n');
-  for (const p of paragraphs) {
-    lines.push(...wrapParagraph(p, safeWidth, font));
-    if (lines.length > maxLines) break;
-  }
-  // Trailing empty lines (a note ending in Enter) take no room.
-  while (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
+  const { lines } = wrapAll(text, safeWidth, font, maxLines);
   if (lines.length <= maxLines) return { lines, truncated: false };
   const kept = lines.slice(0, Math.max(0, maxLines));
   if (kept.length) kept[kept.length - 1] = truncateToWidth(`${kept[kept.length - 1]}${ELLIPSIS}`, safeWidth, font);
   return { lines: kept, truncated: true };
+}
+
+export interface FitOptions {
+  minFont: number;
+  maxFont: number;
+  /** Line height as a factor of the font size. */
+  lineHeight: number;
+}
+
+export interface FittedText {
+  fontSize: number;
+  lines: string[];
+  /** Height of all lines. */
+  height: number;
+  truncated: boolean;
+}
+
+/**
+ * Shrink to fit, as the canvas does for notes: the largest whole font size between
+ * `minFont` and `maxFont` at which the text fits the box without breaking a word; at
+ * the smallest size, what does not fit ends in "…".
+ */
+export function fitText(text: string, box: { w: number; h: number }, opts: FitOptions): FittedText {
+  const maxFont = Math.max(opts.minFont, Math.min(opts.maxFont, Math.floor(box.h / opts.lineHeight)));
+  const result = (size: number, lines: string[], truncated: boolean): FittedText => ({
+    fontSize: size,
+    lines,
+    height: lines.length * size * opts.lineHeight,
+    truncated,
+  });
+  // Binary search: smaller text never needs more lines.
+  let lo = opts.minFont + 1;
+  let hi = maxFont;
+  let best: FittedText | null = null;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const rows = Math.floor(box.h / (mid * opts.lineHeight));
+    const wrapped = wrapAll(text, box.w, { size: mid }, rows);
+    if (!wrapped.brokeWord && wrapped.lines.length <= rows) {
+      best = result(mid, wrapped.lines, false);
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  if (best) return best;
+  const size = opts.minFont;
+  const room = Math.max(1, Math.floor(box.h / (size * opts.lineHeight)));
+  const { lines, truncated } = wrapText(text, box.w, { size }, room);
+  return result(size, lines, truncated);
 }
 
 /** Is the first strongly directional character of the text right-to-left (Hebrew, Arabic...)? */

@@ -55,6 +55,14 @@ describe('board commands', () => {
     expect(doc.getMap('meta').get('schemaVersion')).toBe(2);
   });
 
+  it('each new item lands in front of what is already there', () => {
+    const doc = new Y.Doc();
+    addItems(doc, [note('a', 0, 0)]);
+    addItems(doc, [note('b', 0, 0)]);
+    const [copy] = duplicateItems(doc, ['a']);
+    expect(readBoard(doc).items.map((i) => i.id)).toEqual(['a', 'b', copy]);
+  });
+
   it('moves boxes and free arrow ends; bound ends follow', () => {
     const doc = new Y.Doc();
     addItems(doc, [note('a', 0, 0), note('b', 400, 0)]);

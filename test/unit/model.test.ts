@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addNote, moveNote, readBoardDoc } from '../../shared/model/boardDoc.ts';
 import {
   initSessionDoc,
   isBoardLocked,
@@ -44,21 +43,5 @@ describe('session doc', () => {
     const s = readSession(doc);
     expect(s.boards.map((b) => b.id)).toEqual(['plenair']);
     expect(s.title).toBe('');
-  });
-});
-
-describe('board doc (notes)', () => {
-  it('adds, moves and repairs notes', () => {
-    const doc = new Y.Doc();
-    addNote(doc, { id: 'n1', x: 1, y: 2, text: 'Huisartsen', color: '#fff3a3', author: 'Anna' });
-    moveNote(doc, 'n1', 10, 20);
-    const notes = doc.getMap<unknown>('notes');
-    notes.set('n2', { id: 'n2', x: 0, y: 0, text: 7, color: 'red', author: null }); // repaired
-    notes.set('n3', { id: 'n3', x: 'far', y: 0 }); // skipped
-    notes.set('n4', { id: 'n4', x: Infinity, y: 0, text: '', color: '#fff3a3', author: '' }); // skipped
-    expect(readBoardDoc(doc).notes).toEqual([
-      { id: 'n1', x: 10, y: 20, text: 'Huisartsen', color: '#fff3a3', author: 'Anna' },
-      { id: 'n2', x: 0, y: 0, text: '', color: '#fff3a3', author: '' },
-    ]);
   });
 });

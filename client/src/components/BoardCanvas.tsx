@@ -1,190 +1,211 @@
-import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
-import Konva from 'konva';
-import { Layer, Stage } from 'react-konva';
-import type { KonvaEventObject } from 'konva/lib/Node';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import type Konva from 'konva';
+import { Stage } from 'react-konva';
+import type { NoteColor } from '../../../shared/model/board/schema.ts';
 import type { Doc } from '../../../shared/model/doc.ts';
-import { addNote, deleteNote, moveNote, readBoardDoc, setNoteText } from '../../../shared/model/boardDoc.ts';
-import type { NOTE_COLORS } from '../../../shared/model/boardDoc.ts';
-import { newId } from '../board/newId.ts';
-import { usePanZoom } from '../board/usePanZoom.ts';
-import { useElementSize } from '../board/useElementSize.ts';
+import { FIT_MARGIN, createActions, type BoardActions } from '../board/actions.ts';
 import {
-  GRID,
-  NOTE_HEIGHT,
-  NOTE_WIDTH,
-  allNotesVisible,
-  fitNotes,
-  panToShow,
-  screenToWorld,
-  zoomAt,
-} from '../board/viewport.ts';
+  boardReaderFor,
+  boardUndoFor,
+  useBoardMigration,
+  useBoardSnapshot,
+  useUndoState,
+} from '../board/boardModel.ts';
+import { READ_ONLY_TOOLS, useBoardState, type BoardStore } from '../board/boardState.ts';
+import { bindClipboard } from '../board/clipboard.ts';
+import { installDebugHook } from '../board/debugHook.ts';
+import { viewItemsOf, type BoardEnv, type EnvProps } from '../board/env.ts';
+import { boundsOf } from '../board/hitTest.ts';
+import { BoardPointer } from '../board/tools/BoardPointer.ts';
+import { useBoardInput } from '../board/useBoardInput.ts';
+import { useBoardKeys } from '../board/useBoardKeys.ts';
+import { useElementSize } from '../board/useElementSize.ts';
+import { useStageViewport } from '../board/useStageViewport.ts';
+import { fitRect, rectFullyVisible, type Size } from '../board/viewport.ts';
 import { useT } from '../i18n/useT.ts';
-import { useDocSnapshot } from '../sync/useDocSnapshot.ts';
 import { BoardToolbar, ZoomControls, type BoardMode } from './BoardChrome.tsx';
-import { NoteEditor } from './NoteEditor.tsx';
-import { NoteShape } from './NoteShape.tsx';
-
-// Pinch-zoom must keep working while a finger is on a draggable note.
-Konva.hitOnDragEnabled = true;
+import { ActiveLayer } from './board/ActiveLayer.tsx';
+import { ContextToolbar } from './board/ContextToolbar.tsx';
+import { HelpOverlay } from './board/HelpOverlay.tsx';
+import { ItemsLayer } from './board/ItemsLayer.tsx';
+import { OverlayLayer } from './board/OverlayLayer.tsx';
+import { TextEditor } from './board/TextEditor.tsx';
+import { Toolbar } from './board/Toolbar.tsx';
+import './board/board.css';
 
 interface BoardCanvasProps {
   doc: Doc;
+  /** This board's UI state (selection, viewport, pointer): also read by presence and follow. */
+  state: BoardStore;
   /** May this person change the board right now (role and lock)? */
   editable: boolean;
+  /** The board room has synced with the server at least once (old boards are migrated then). */
+  synced: boolean;
   /** What the toolbar says about the board (open, locked, view only). */
   mode: BoardMode;
+  /** The board tabs, shown above the canvas. */
+  tabs?: ReactNode;
   /** Extra controls at the end of the toolbar (the facilitator's lock switch). */
   toolbarEnd?: ReactNode;
   /** Shown on notes you add. */
   author: string;
-  color: (typeof NOTE_COLORS)[number];
+  /** Colour of your notes until you pick another. */
+  color: NoteColor;
+  /** PRESENCE: Konva layers drawn over the board in world coordinates (`<CursorLayer/>`). */
+  layers?: ReactNode;
+  /** PRESENCE / EXPORT: HTML laid over the canvas (who is on this board, the export menu). */
+  overlay?: ReactNode;
 }
 
-/** The plenary board: a pannable, zoomable canvas of sticky notes. */
-export function BoardCanvas({ doc, editable, mode, toolbarEnd, author, color }: BoardCanvasProps) {
+function useClipboard(env: BoardEnv) {
+  const bound = useRef<ReturnType<typeof bindClipboard> | null>(null);
+  useEffect(() => {
+    bound.current = bindClipboard(env);
+    return () => bound.current?.unbind();
+  }, [env]);
+  return useMemo(() => ({ expect: (kind: 'copy' | 'cut' | 'paste') => bound.current?.expect(kind) }), []);
+}
+
+/** Opening a board that already has items: show them all, once (unless the view was set otherwise). */
+function useAutoFit(env: BoardEnv, size: Size, count: number): void {
+  const done = useRef(false);
+  useEffect(() => {
+    if (done.current || count === 0 || size.width === 0 || size.height === 0) return;
+    done.current = true;
+    const { store } = env;
+    const { items, byId } = viewItemsOf(env.reader.getSnapshot());
+    const bounds = boundsOf(
+      items.map((i) => i.id),
+      byId,
+    );
+    const { viewport, viewportBy } = store.getState();
+    if (!bounds || viewportBy !== 'init' || rectFullyVisible(viewport, bounds, size)) return;
+    store.setViewport(fitRect(bounds, size, 1, FIT_MARGIN), 'init');
+  }, [env, size, count]);
+}
+
+/** A board that becomes read-only drops the tools that write, and any edit in progress. */
+function useReadOnlyGuard(env: BoardEnv, editable: boolean): void {
+  useEffect(() => {
+    if (editable) return;
+    const { tool } = env.store.getState();
+    env.store.setState({
+      tool: READ_ONLY_TOOLS.includes(tool) ? tool : 'select',
+      editing: null,
+      frameDraft: null,
+      arrowDraft: null,
+    });
+  }, [env, editable]);
+}
+
+/** The board's environment for tools and actions; they read the latest props through it (they live outside React). */
+function useBoardEnv(doc: Doc, store: BoardStore, props: EnvProps, stage: Konva.Stage | null): BoardEnv {
+  const [env] = useState<BoardEnv>(() => ({
+    doc,
+    reader: boardReaderFor(doc),
+    undo: boardUndoFor(doc),
+    store,
+    nodes: { stage: null, activeLayer: null, dragGroup: null, arrowNodes: new Map() },
+    props,
+  }));
+  env.props = props;
+  env.nodes.stage = stage;
+  return env;
+}
+
+/** The cursor follows the tool and Space (moves update it too, see BoardPointer.updateCursor). */
+function useToolCursor(store: BoardStore, pointer: BoardPointer): void {
+  useEffect(() => {
+    let last = '';
+    return store.subscribe(() => {
+      const { tool, spacePan } = store.getState();
+      const key = `${tool}:${spacePan}`;
+      if (key === last) return;
+      last = key;
+      pointer.updateCursor();
+    });
+  }, [store, pointer]);
+}
+
+/** Items the static layer leaves out: those being dragged (drawn in the active layer) and an arrow being re-bound. */
+function useHiddenItems(store: BoardStore): ReadonlySet<string> {
+  const drag = useBoardState(store, (s) => s.drag);
+  const draftArrow = useBoardState(store, (s) => s.arrowDraft?.arrowId ?? null);
+  return useMemo(() => {
+    const ids = new Set<string>(drag ? [...drag.ids, ...drag.attachedArrows] : []);
+    if (draftArrow) ids.add(draftArrow);
+    return ids;
+  }, [drag, draftArrow]);
+}
+
+function BoardZoom({ env, actions }: { env: BoardEnv; actions: BoardActions }) {
+  const scale = useBoardState(env.store, (s) => s.viewport.scale);
+  return (
+    <ZoomControls
+      scale={scale}
+      onZoom={(f) => (f > 1 ? actions.zoomIn() : actions.zoomOut())}
+      onReset={actions.zoomReset}
+      onFit={actions.zoomToFit}
+    />
+  );
+}
+
+/**
+ * A board: an infinite canvas of notes, texts, arrows and frames (issue 3). Layers, from
+ * the back: items (static), active (selection, Transformer, what is being dragged),
+ * overlay (marquee and drafts), then `layers` from presence. The HTML around it:
+ * toolbar, context toolbar, text editor, zoom, help.
+ */
+export function BoardCanvas(props: BoardCanvasProps) {
+  const { doc, state, editable, synced, mode, tabs, toolbarEnd, author, color, layers, overlay } = props;
   const t = useT();
-  const { notes } = useDocSnapshot(doc, readBoardDoc);
   const containerRef = useRef<HTMLDivElement>(null);
   const size = useElementSize(containerRef);
-  const { viewport, setViewport, stageHandlers } = usePanZoom();
-  const [selectedId, setSelectedId] = useState<string | null>(null);
-  const [editingId, setEditingId] = useState<string | null>(null);
-  const createdId = useRef<string | null>(null);
-  const editingNote = editable ? (notes.find((n) => n.id === editingId) ?? null) : null;
-  const selected = notes.some((n) => n.id === selectedId) ? selectedId : null;
+  const [stage, setStage] = useState<Konva.Stage | null>(null);
+  const env = useBoardEnv(doc, state, { editable, author, personNoteColor: color, t, size }, stage);
+  const snapshot = useBoardSnapshot(env.reader);
+  const undoState = useUndoState(env.undo);
+  const actions = useMemo(() => createActions(env), [env]);
+  const pointer = useMemo(() => new BoardPointer(env, actions), [env, actions]);
+  const clipboard = useClipboard(env);
+  useBoardKeys(env, actions, clipboard);
+  useBoardInput(env, pointer, stage);
+  useStageViewport(state, stage, containerRef.current);
+  useBoardMigration(doc, synced, editable);
+  useAutoFit(env, size, snapshot.items.length);
+  useReadOnlyGuard(env, editable);
+  useEffect(() => (stage ? installDebugHook(env, stage) : undefined), [env, stage]);
+  useToolCursor(state, pointer);
+  const editingId = useBoardState(state, (s) => s.editing?.id ?? null);
+  const hidden = useHiddenItems(state);
+  useEffect(() => state.setState({ size }), [state, size]);
 
-  // Opening a board that already has notes: show them all, once.
-  const autoFitted = useRef(false);
-  useEffect(() => {
-    if (autoFitted.current || notes.length === 0 || size.width === 0 || size.height === 0) return;
-    autoFitted.current = true;
-    setViewport((v) =>
-      allNotesVisible(notes, v, size.width, size.height) ? v : fitNotes(notes, size.width, size.height),
-    );
-  }, [notes, size.width, size.height, setViewport]);
-
-  const onSelect = useCallback((id: string) => setSelectedId(id), []);
-  const onEdit = useCallback((id: string) => setEditingId(id), []);
-
-  // The note being edited must be fully on screen: the textarea lies over it.
-  const editingPos = editingNote ? { x: editingNote.x, y: editingNote.y } : null;
-  const editingKey = editingNote ? editingNote.id : null;
-  useEffect(() => {
-    if (!editingPos || size.width === 0) return;
-    setViewport((v) => panToShow(v, editingPos, size.width, size.height));
-    // Only when editing starts (editingKey): later moves by others should not jerk the view.
-  }, [editingKey]);
-  const onMoved = useCallback((id: string, x: number, y: number) => moveNote(doc, id, x, y), [doc]);
-
-  const removeSelected = useCallback(() => {
-    if (!selected || !editable) return;
-    deleteNote(doc, selected);
-    setSelectedId(null);
-  }, [doc, selected, editable]);
-
-  useEffect(() => {
-    if (!selected || !editable || editingNote) return;
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key !== 'Delete' && e.key !== 'Backspace') return;
-      if (e.target instanceof HTMLElement && e.target.closest('input, textarea, select, [contenteditable]')) return;
-      e.preventDefault();
-      removeSelected();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [selected, editable, editingNote, removeSelected]);
-
-  const onStagePointerDown = (e: KonvaEventObject<Event>) => {
-    if (e.target === e.target.getStage()) setSelectedId(null);
-  };
-
-  const onStageDoubleClick = (e: KonvaEventObject<Event>) => {
-    const stage = e.target.getStage();
-    const pointer = stage?.getPointerPosition();
-    if (!editable || !stage || e.target !== stage || !pointer) return;
-    const at = screenToWorld(viewport, pointer);
-    const id = newId();
-    const x = Math.round(at.x - NOTE_WIDTH / 2);
-    const y = Math.round(at.y - NOTE_HEIGHT / 2);
-    addNote(doc, { id, x, y, text: '', color, author: author.slice(0, 64) });
-    createdId.current = id;
-    setSelectedId(id);
-    setEditingId(id);
-  };
-
-  const onEditDone = (text: string | null) => {
-    const note = editingNote;
-    setEditingId(null);
-    if (!note) return;
-    const isNew = createdId.current === note.id;
-    createdId.current = null;
-    // A new note left empty was a stray double-click: do not leave blank paper behind.
-    if (isNew && (text ?? '').trim() === '') deleteNote(doc, note.id);
-    else if (text !== null && text !== note.text) setNoteText(doc, note.id, text);
-  };
-
-  const center = { x: size.width / 2, y: size.height / 2 };
-  const gridSize = GRID * viewport.scale;
   return (
     <div className={editable ? 'board' : 'board is-readonly'} data-testid="board" data-editable={editable}>
-      <BoardToolbar mode={mode} end={toolbarEnd} />
-      <div
-        ref={containerRef}
-        className="board-canvas"
-        aria-label={t('board.canvasLabel')}
-        role="application"
-        style={{
-          backgroundSize: `${gridSize}px ${gridSize}px`,
-          backgroundPosition: `${viewport.x}px ${viewport.y}px`,
-        }}
-      >
+      <BoardToolbar mode={mode} tabs={tabs} end={toolbarEnd} />
+      <div ref={containerRef} className="board-canvas" aria-label={t('board.canvasLabel')} role="application">
         {size.width > 0 && size.height > 0 ? (
-          <Stage
-            width={size.width}
-            height={size.height}
-            x={viewport.x}
-            y={viewport.y}
-            scaleX={viewport.scale}
-            scaleY={viewport.scale}
-            draggable
-            {...stageHandlers}
-            onMouseDown={onStagePointerDown}
-            onTouchStart={onStagePointerDown}
-            onDblClick={onStageDoubleClick}
-            onDblTap={onStageDoubleClick}
-          >
-            <Layer>
-              {notes.map((note) => (
-                <NoteShape
-                  key={note.id}
-                  note={note}
-                  selected={note.id === selected}
-                  editable={editable}
-                  editing={note.id === editingNote?.id}
-                  placeholder={t('board.emptyNote')}
-                  onSelect={onSelect}
-                  onEdit={onEdit}
-                  onMoved={onMoved}
-                />
-              ))}
-            </Layer>
+          <Stage ref={setStage} width={size.width} height={size.height}>
+            <ItemsLayer
+              snapshot={snapshot}
+              hidden={hidden}
+              editingId={editingId}
+              notePlaceholder={editable ? t('board.emptyNote') : null}
+              textPlaceholder={editable ? t('board.emptyText') : null}
+            />
+            <ActiveLayer env={env} snapshot={snapshot} editable={editable} />
+            <OverlayLayer store={state} snapshot={snapshot} />
+            {/* PRESENCE: <CursorLayer/> (and any other layer over the items) goes here via `layers`. */}
+            {layers}
           </Stage>
         ) : null}
-        {editingNote ? (
-          <NoteEditor
-            key={editingNote.id}
-            note={editingNote}
-            viewport={viewport}
-            label={t('board.editLabel')}
-            onDone={onEditDone}
-          />
-        ) : null}
-        <ZoomControls
-          scale={viewport.scale}
-          onZoom={(factor) => setViewport((v) => zoomAt(v, factor, center))}
-          onFit={() => setViewport(fitNotes(notes, size.width, size.height))}
-          onDelete={editable && selected && !editingNote ? removeSelected : null}
-        />
+        <Toolbar store={state} actions={actions} editable={editable} undo={undoState} />
+        {editable ? <ContextToolbar store={state} actions={actions} snapshot={snapshot} size={size} /> : null}
+        <TextEditor env={env} snapshot={snapshot} />
+        <BoardZoom env={env} actions={actions} />
+        {/* PRESENCE / EXPORT: people on this board, follow, export menu go here via `overlay`. */}
+        {overlay}
+        <HelpOverlay store={state} />
       </div>
     </div>
   );

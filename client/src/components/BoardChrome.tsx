@@ -13,12 +13,23 @@ const LockIcon = () => (
   </svg>
 );
 
-/** Above the canvas: the board's name, how to use it or why it is read-only, and `end` (the lock switch). */
-export function BoardToolbar({ mode, end }: { mode: BoardMode; end?: ReactNode }) {
+/** Above the canvas: the board tabs, how to use it or why it is read-only, and `end` (the lock switch). */
+export function BoardToolbar({
+  mode,
+  tabs,
+  end,
+  hint = true,
+}: {
+  mode: BoardMode;
+  tabs?: ReactNode;
+  end?: ReactNode;
+  /** Show the canvas's how-to line when the board is open (not on the method views). */
+  hint?: boolean;
+}) {
   const t = useT();
   let status: ReactNode;
   if (mode === 'open') {
-    status = <p className="board-hint">{TOUCH ? t('board.hintTouch') : t('board.hint')}</p>;
+    status = hint ? <p className="board-hint">{TOUCH ? t('board.hintTouch') : t('board.hint')}</p> : null;
   } else {
     const viewer = mode === 'viewer';
     const text = viewer ? t('board.viewerText') : mode === 'locked' ? t('board.lockedText') : t('board.lockedByYou');
@@ -34,7 +45,7 @@ export function BoardToolbar({ mode, end }: { mode: BoardMode; end?: ReactNode }
   }
   return (
     <div className="board-toolbar">
-      <h2 className="board-title">{t('board.title')}</h2>
+      {tabs}
       {status}
       {end ? <div className="board-toolbar-end">{end}</div> : null}
     </div>
@@ -44,56 +55,62 @@ export function BoardToolbar({ mode, end }: { mode: BoardMode; end?: ReactNode }
 interface ZoomControlsProps {
   scale: number;
   onZoom: (factor: number) => void;
+  onReset: () => void;
   onFit: () => void;
-  /** Shown when a note is selected and may be deleted (touch screens have no Delete key). */
-  onDelete: (() => void) | null;
 }
 
-export function ZoomControls({ scale, onZoom, onFit, onDelete }: ZoomControlsProps) {
+export function ZoomControls({ scale, onZoom, onReset, onFit }: ZoomControlsProps) {
   const t = useT();
   return (
     <div className="board-controls">
-      {onDelete ? (
-        <button
-          type="button"
-          className="icon-button danger"
-          onClick={onDelete}
-          title={t('board.delete')}
-          data-testid="delete-note"
-        >
-          <svg viewBox="0 0 20 20" aria-hidden="true">
-            <path
-              d="M4 6h12M8 6V4h4v2m-6 0 .8 10h6.4L14 6"
-              fill="none"
-              stroke="currentColor"
-              strokeWidth="1.6"
-              strokeLinejoin="round"
-            />
-          </svg>
-          <span className="visually-hidden">{t('board.delete')}</span>
-        </button>
-      ) : null}
       <div className="zoom-group">
         <button
           type="button"
           className="icon-button"
-          onClick={() => onZoom(1 / 1.2)}
+          onClick={() => onZoom(1 / 1.25)}
           aria-label={t('board.zoomOut')}
           title={t('board.zoomOut')}
+          data-testid="zoom-out"
         >
           −
         </button>
-        <button type="button" className="zoom-level" onClick={onFit} title={t('board.zoomReset')}>
+        <button
+          type="button"
+          className="zoom-level"
+          onClick={onReset}
+          title={t('board.zoomReset')}
+          data-testid="zoom-level"
+        >
           {Math.round(scale * 100)}%
         </button>
         <button
           type="button"
           className="icon-button"
-          onClick={() => onZoom(1.2)}
+          onClick={() => onZoom(1.25)}
           aria-label={t('board.zoomIn')}
           title={t('board.zoomIn')}
+          data-testid="zoom-in"
         >
           +
+        </button>
+        <button
+          type="button"
+          className="icon-button zoom-fit"
+          onClick={onFit}
+          aria-label={t('board.zoomFit')}
+          title={t('board.zoomFit')}
+          data-testid="zoom-fit"
+        >
+          <svg viewBox="0 0 20 20" aria-hidden="true">
+            <path
+              d="M3.5 7.5v-4h4M12.5 3.5h4v4M16.5 12.5v4h-4M7.5 16.5h-4v-4"
+              fill="none"
+              stroke="currentColor"
+              strokeWidth="1.6"
+              strokeLinecap="round"
+              strokeLinejoin="round"
+            />
+          </svg>
         </button>
       </div>
     </div>

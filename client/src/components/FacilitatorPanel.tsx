@@ -1,7 +1,6 @@
 import { formatJoinCode, normalizeJoinCode } from '../../../shared/api.ts';
 import type { Doc } from '../../../shared/model/doc.ts';
 import { setBoardLocked } from '../../../shared/model/sessionDoc.ts';
-import { PLENARY_BOARD_ID } from '../../../shared/protocol.ts';
 import { useT } from '../i18n/useT.ts';
 import { CopyButton } from './CopyButton.tsx';
 
@@ -55,8 +54,8 @@ export function FacilitatorPanel({ joinCode, viewerUrl }: FacilitatorPanelProps)
   );
 }
 
-/** Locks or unlocks the plenary board for participants (the server enforces it). */
-export function LockToggle({ sessionDoc, locked }: { sessionDoc: Doc; locked: boolean }) {
+/** Locks or unlocks the open board for participants (the server enforces it). */
+export function LockToggle({ sessionDoc, boardId, locked }: { sessionDoc: Doc; boardId: string; locked: boolean }) {
   const t = useT();
   return (
     <button
@@ -65,7 +64,7 @@ export function LockToggle({ sessionDoc, locked }: { sessionDoc: Doc; locked: bo
       className={locked ? 'switch is-on' : 'switch'}
       aria-checked={locked}
       title={locked ? t('facilitator.lockedText') : t('facilitator.unlockedText')}
-      onClick={() => setBoardLocked(sessionDoc, PLENARY_BOARD_ID, !locked)}
+      onClick={() => setBoardLocked(sessionDoc, boardId, !locked)}
       data-testid="lock-toggle"
     >
       <span className="switch-track" aria-hidden="true">

@@ -3,10 +3,11 @@ import { assertNever } from '../../../shared/roles.ts';
 import { useT } from '../i18n/useT.ts';
 import { MessagePage } from './MessagePage.tsx';
 import { SessionView } from './SessionView.tsx';
+import type { BoardView } from './useBoardView.ts';
 import { DENIED_TEXT, useSessionAccess } from './useSessionAccess.ts';
 
 /** `/s/<sessionId>`: finds out who we are, then shows the session. */
-export function SessionPage({ sessionId }: { sessionId: string }) {
+export function SessionPage({ sessionId, initialView }: { sessionId: string; initialView?: BoardView }) {
   const t = useT();
   const [retry, setRetry] = useState(0);
   const access = useSessionAccess(sessionId, retry);
@@ -41,6 +42,7 @@ export function SessionPage({ sessionId }: { sessionId: string }) {
       return (
         <SessionView
           sessionId={sessionId}
+          initialView={initialView}
           identity={access.identity}
           info={access.info}
           onNeedInfo={() => setRetry((n) => n + 1)}

@@ -1,13 +1,16 @@
-import { useEffect, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import type { SessionInfo } from '../../../shared/api.ts';
-import { CloseCode, PLENARY_BOARD_ID, boardRoomName, sessionRoomName } from '../../../shared/protocol.ts';
+import { CloseCode, boardRoomName, sessionRoomName } from '../../../shared/protocol.ts';
 import { canWriteBoard, Role } from '../../../shared/roles.ts';
-import { readSession } from '../../../shared/model/sessionDoc.ts';
+import { newItemId } from '../../../shared/model/board/ids.ts';
+import { addBoard, readSession, renameBoard } from '../../../shared/model/sessionDoc.ts';
+import { createBoardStore } from '../board/boardState.ts';
 import { personColor, noteColor } from '../colors.ts';
 import { forgetIdentity, loadViewerUrl, type Identity } from '../identity.ts';
 import { useT } from '../i18n/useT.ts';
 import { Brand } from '../components/Brand.tsx';
 import { BoardCanvas } from '../components/BoardCanvas.tsx';
+import { BoardTabs } from '../components/board/BoardTabs.tsx';
 import { ConnectionIndicator } from '../components/ConnectionIndicator.tsx';
 import { FacilitatorPanel, LockToggle } from '../components/FacilitatorPanel.tsx';
 import type { BoardMode } from '../components/BoardChrome.tsx';
@@ -18,6 +21,15 @@ import { useDocSnapshot } from '../sync/useDocSnapshot.ts';
 import { useRoom } from '../sync/useRoom.ts';
 import { MessagePage } from './MessagePage.tsx';
 import { DENIED_TEXT, type DeniedReason } from './useSessionAccess.ts';
+import { useCurrentBoard } from './useCurrentBoard.ts';
+import { useBoardView, type BoardView } from './useBoardView.ts';
+import { ViewTabs } from '../components/ViewTabs.tsx';
+import { BoardToolbar } from '../components/BoardChrome.tsx';
+import { BoardPresenceLayer, BoardPresenceOverlay } from '../components/presence/BoardPresence.tsx';
+import { ExportMenu } from '../components/presence/ExportMenu.tsx';
+import { boardReaderFor } from '../board/boardModel.ts';
+import { MethodsWorkspace } from '../methods/MethodsWorkspace.tsx';
+import { usePresence } from '../sync/usePresence.ts';
 
 const CLOSE_REASON: Record<number, DeniedReason> = {
   [CloseCode.unauthorized]: 'unauthorized',
@@ -39,15 +51,22 @@ interface SessionViewProps {
   info: SessionInfo | null;
   /** Asks for `info` again (it was missing and we are connected now). */
   onNeedInfo: () => void;
+  /** The view to open first (from an old `/methode/<view>` link); else `?v=`. */
+  initialView?: BoardView;
 }
 
-/** The session screen: header, who is here, the facilitator's tools and the plenary board. */
-export function SessionView({ sessionId, identity, info, onNeedInfo }: SessionViewProps) {
+/** The session screen: header, who is here, the facilitator's tools and the boards (tabs). */
+export function SessionView({ sessionId, identity, info, onNeedInfo, initialView }: SessionViewProps) {
   const t = useT();
   const session = useRoom(sessionRoomName(sessionId), identity.token);
-  const board = useRoom(boardRoomName(sessionId, PLENARY_BOARD_ID), identity.token);
   const snapshot = useDocSnapshot(session.room.doc, readSession);
-  const locked = snapshot.boards.find((b) => b.id === PLENARY_BOARD_ID)?.locked ?? false;
+  const { boardId, select } = useCurrentBoard(snapshot.boards);
+  const { view, setView } = useBoardView(initialView);
+  const present = usePresence(session.room);
+  const board = useRoom(boardRoomName(sessionId, boardId), identity.token);
+  // One UI state per open board: selection, viewport and pointer (presence reads them too).
+  const boardState = useMemo(() => createBoardStore(), [board.room]);
+  const locked = snapshot.boards.find((b) => b.id === boardId)?.locked ?? false;
   const title = snapshot.title || info?.title || '';
   const personKey = identity.participantId || identity.name;
   const isFacilitator = identity.role === Role.facilitator;
@@ -78,11 +97,39 @@ export function SessionView({ sessionId, identity, info, onNeedInfo }: SessionVi
   }, [info, connected]);
 
   const closedReason = closeCode === null ? null : (CLOSE_REASON[closeCode] ?? 'error');
+  const boardIds = snapshot.boards.map((b) => b.id).join(' ');
   useEffect(() => {
     if (closedReason === null || closedReason === 'error') return;
     forgetIdentity(sessionId, identity.token);
-    if (closedReason === 'sessionDeleted') void forgetLocalCopies(sessionId);
-  }, [closedReason, sessionId, identity.token]);
+    if (closedReason === 'sessionDeleted') void forgetLocalCopies(sessionId, boardIds.split(' '));
+  }, [closedReason, sessionId, identity.token, boardIds]);
+
+  const sessionDoc = session.room.doc;
+  const sessionRoom = session.room;
+  const boardCount = snapshot.boards.length;
+  const addNewBoard = useCallback(() => {
+    const id = newItemId();
+    if (!addBoard(sessionDoc, { id, title: t('tabs.newTitle', { n: boardCount + 1 }), kind: 'group' })) return;
+    // The board's room exists once the server has the session doc's change.
+    void sessionRoom.whenServerCaughtUp().then(() => select(id));
+  }, [sessionDoc, sessionRoom, boardCount, t, select]);
+  const manage = useMemo(
+    () =>
+      isFacilitator
+        ? { add: addNewBoard, rename: (id: string, title: string) => renameBoard(sessionDoc, id, title) }
+        : null,
+    [isFacilitator, addNewBoard, sessionDoc],
+  );
+
+  const me = useMemo(
+    () => ({ id: identity.participantId, name: identity.name, role: identity.role, color: personColor(personKey) }),
+    [identity.participantId, identity.name, identity.role, personKey],
+  );
+  const participants = useMemo(
+    () => present.filter((p) => p.role === Role.participant).map((p) => ({ id: p.id, name: p.name })),
+    [present],
+  );
+  const boardTitle = snapshot.boards.find((b) => b.id === boardId)?.title ?? '';
 
   if (closedReason) {
     return (
@@ -121,15 +168,64 @@ export function SessionView({ sessionId, identity, info, onNeedInfo }: SessionVi
           ) : null}
         </aside>
         <main className="board-area">
-          <BoardCanvas
-            key={board.room.name + String(board.room.doc.clientID)}
-            doc={board.room.doc}
-            editable={canEdit}
-            mode={boardMode(identity.role, locked)}
-            toolbarEnd={isFacilitator ? <LockToggle sessionDoc={session.room.doc} locked={locked} /> : null}
-            author={identity.name}
-            color={noteColor(personKey)}
-          />
+          {view === 'canvas' ? (
+            <BoardCanvas
+              key={board.room.name + String(board.room.doc.clientID)}
+              doc={board.room.doc}
+              state={boardState}
+              editable={canEdit}
+              synced={board.status.connection === 'connected'}
+              mode={boardMode(identity.role, locked)}
+              tabs={
+                <>
+                  <BoardTabs boards={snapshot.boards} current={boardId} onSelect={select} manage={manage} />
+                  <ViewTabs view={view} onChange={setView} />
+                </>
+              }
+              toolbarEnd={
+                <>
+                  {isFacilitator ? (
+                    <LockToggle sessionDoc={session.room.doc} boardId={boardId} locked={locked} />
+                  ) : null}
+                  <ExportMenu
+                    snapshot={() => boardReaderFor(board.room.doc).getSnapshot()}
+                    title={`${title} ${boardTitle}`}
+                  />
+                </>
+              }
+              layers={<BoardPresenceLayer room={board.room} store={boardState} />}
+              overlay={<BoardPresenceOverlay room={board.room} store={boardState} me={me} />}
+              author={identity.name}
+              color={noteColor(personKey)}
+            />
+          ) : (
+            <div className="methods-area">
+              <BoardToolbar
+                mode={boardMode(identity.role, locked)}
+                hint={false}
+                tabs={
+                  <>
+                    <BoardTabs boards={snapshot.boards} current={boardId} onSelect={select} manage={manage} />
+                    <ViewTabs view={view} onChange={setView} />
+                  </>
+                }
+                end={
+                  isFacilitator ? <LockToggle sessionDoc={session.room.doc} boardId={boardId} locked={locked} /> : null
+                }
+              />
+              <MethodsWorkspace
+                key={board.room.name + String(board.room.doc.clientID)}
+                doc={board.room.doc}
+                editable={canEdit}
+                isFacilitator={isFacilitator}
+                me={me}
+                view={view}
+                onViewChange={setView}
+                participants={participants}
+                showTabs={false}
+              />
+            </div>
+          )}
         </main>
       </div>
     </div>

@@ -119,7 +119,8 @@ window.addEventListener('pageshow', (e) => {
 });
 
 /** Deletes this device's offline copies of a session's docs (the session was deleted). */
-export async function forgetLocalCopies(sessionId: string): Promise<void> {
-  const names = [sessionRoomName(sessionId), boardRoomName(sessionId, PLENARY_BOARD_ID)];
+export async function forgetLocalCopies(sessionId: string, boardIds: readonly string[] = []): Promise<void> {
+  const boards = new Set([PLENARY_BOARD_ID, ...boardIds.filter(Boolean)]);
+  const names = [sessionRoomName(sessionId), ...[...boards].map((id) => boardRoomName(sessionId, id))];
   await Promise.all(names.map((n) => clearDocument(`veldwerk:${n}`).catch(() => undefined)));
 }

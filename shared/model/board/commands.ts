@@ -3,11 +3,11 @@
  * origin (Origin.local in the app) so their undo manager tracks it and nobody else's.
  * Inputs are validated; what cannot be valid is ignored rather than written.
  */
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { Origin } from '../doc.ts';
 import { arrowPoints, type Point, type Rect } from './geometry.ts';
 import { readBoard } from './read.ts';
-import { deleteStoredItem, itemsMapOf, readItemFromDoc, writeStoredItem } from './store.ts';
+import { deleteStoredItem, itemsMapOf, readItemFromDoc, readStoredItem, writeStoredItem } from './store.ts';
 import { BOARD_SCHEMA_VERSION, BoardItem, isBoxItem, type ArrowEnd } from './schema.ts';
 import { newItemId } from './ids.ts';
 
@@ -25,10 +25,9 @@ function stampVersion(doc: Y.Doc): void {
 
 function maxZ(doc: Y.Doc): number {
   let max = 0;
-  for (const record of itemsMapOf(doc).values()) {
-    const raw = record instanceof Y.Map ? record.toJSON() : record;
-    const z = typeof raw === 'object' && raw !== null ? (raw as { z?: unknown }).z : undefined;
-    if (typeof z === 'number' && Number.isFinite(z) && z > max) max = z;
+  for (const [id, stored] of itemsMapOf(doc).entries()) {
+    const z = readStoredItem(id, stored)?.z;
+    if (z !== undefined && z > max) max = z;
   }
   return max;
 }

@@ -3,7 +3,7 @@
  * record or text changed are parsed again, and unchanged items keep their object
  * identity, so React can skip them (a 5,000-item board re-renders only what moved).
  */
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { boardSchemaVersion, readLegacyItems } from './migrations.ts';
 import type { BoardItem } from './schema.ts';
 import { itemsMapOf, readItemFromDoc, readStoredItem } from './store.ts';

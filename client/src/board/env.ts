@@ -1,0 +1,78 @@
+/**
+ * What the board's tools and actions work with: the doc (through the model only), the
+ * incremental reader, this person's undo, the UI store and the few Konva nodes that are
+ * moved directly during a drag. Not React: created once per open board (BoardCanvas).
+ */
+import type Konva from 'konva';
+import type { BoardReader, BoardSnapshot } from '../../../shared/model/board/read.ts';
+import type { BoardItem, NoteColor } from '../../../shared/model/board/schema.ts';
+import type { BoardUndo } from '../../../shared/model/board/undo.ts';
+import type { Doc } from '../../../shared/model/doc.ts';
+import type { Translate } from '../i18n/useT.ts';
+import type { BoardStore } from './boardState.ts';
+import { renderOrder } from './hitTest.ts';
+import type { Size } from './viewport.ts';
+
+/** The view (tab) of the board this canvas shows. */
+export const CANVAS_VIEW = 'canvas';
+
+export interface KonvaRefs {
+  stage: Konva.Stage | null;
+  /** The layer with the selection, dragged items and the Transformer. */
+  activeLayer: Konva.Layer | null;
+  /** Holds the dragged items; a drag only moves this group (tools/dragItems.ts). */
+  dragGroup: Konva.Group | null;
+  /** Arrows attached to dragged items, reshaped directly during the drag. */
+  arrowNodes: Map<string, Konva.Shape>;
+}
+
+/** Values from React props, refreshed on every render of the canvas. */
+export interface EnvProps {
+  editable: boolean;
+  author: string;
+  /** This person's note colour (until they pick another). */
+  personNoteColor: NoteColor;
+  t: Translate;
+  size: Size;
+}
+
+export interface BoardEnv {
+  doc: Doc;
+  reader: BoardReader;
+  undo: BoardUndo;
+  store: BoardStore;
+  nodes: KonvaRefs;
+  props: EnvProps;
+}
+
+export interface ViewItems {
+  /** Items of this view in drawing order (frames first). */
+  items: BoardItem[];
+  byId: ReadonlyMap<string, BoardItem>;
+}
+
+const cache = new WeakMap<BoardSnapshot, ViewItems>();
+
+/** The items of the canvas view in drawing order, computed once per snapshot. */
+export function viewItemsOf(snapshot: BoardSnapshot): ViewItems {
+  let v = cache.get(snapshot);
+  if (!v) {
+    v = { items: renderOrder(snapshot.items.filter((i) => i.view === CANVAS_VIEW)), byId: snapshot.byId };
+    cache.set(snapshot, v);
+  }
+  return v;
+}
+
+export function viewItems(env: BoardEnv): ViewItems {
+  return viewItemsOf(env.reader.getSnapshot());
+}
+
+/** The selection without ids that no longer exist. */
+export function selectedIds(env: BoardEnv): string[] {
+  const { byId } = env.reader.getSnapshot();
+  return env.store.getState().selection.filter((id) => byId.has(id));
+}
+
+export function noteColorFor(env: BoardEnv): NoteColor {
+  return env.store.getState().noteColor ?? env.props.personNoteColor;
+}

@@ -1,0 +1,33 @@
+/**
+ * Applies the store's viewport to the Konva stage and the grid, directly: a pan or zoom
+ * frame re-renders no React component (issue 3 speed). The dot grid is a CSS
+ * background of the canvas element that follows pan and zoom: no canvas drawing at all.
+ */
+import { useEffect } from 'react';
+import type Konva from 'konva';
+import type { BoardStore } from './boardState.ts';
+import { gridSpacing, type Viewport } from './viewport.ts';
+
+function apply(stage: Konva.Stage, grid: HTMLElement | null, v: Viewport): void {
+  stage.position({ x: v.x, y: v.y });
+  stage.scale({ x: v.scale, y: v.scale });
+  stage.batchDraw();
+  if (!grid) return;
+  const step = gridSpacing(v.scale);
+  grid.style.backgroundSize = `${step}px ${step}px`;
+  grid.style.backgroundPosition = `${v.x}px ${v.y}px`;
+}
+
+export function useStageViewport(store: BoardStore, stage: Konva.Stage | null, grid: HTMLElement | null): void {
+  useEffect(() => {
+    if (!stage) return;
+    let last = store.getState().viewport;
+    apply(stage, grid, last);
+    return store.subscribe(() => {
+      const v = store.getState().viewport;
+      if (v === last) return;
+      last = v;
+      apply(stage, grid, v);
+    });
+  }, [store, stage, grid]);
+}

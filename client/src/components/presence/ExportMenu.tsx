@@ -1,0 +1,114 @@
+/**
+ * "Exporteren: PNG / SVG" for the board toolbar (issue 3). A button that opens a
+ * two-item menu; the file is made in the browser from the board snapshot.
+ *
+ *   <ExportMenu snapshot={() => boardReaderFor(board.room.doc).getSnapshot()} title={`${sessionTitle} ${boardTitle}`} />
+ *
+ * File names: `veldwerk-<title>-<yyyy-mm-dd>.png|svg` (see exportFileName).
+ */
+import { useEffect, useRef, useState } from 'react';
+import type { BoardSnapshot } from '../../../../shared/model/board/read.ts';
+import { downloadPng, downloadSvg, exportFileName } from '../../export/exportBoard.ts';
+import { usePresenceT } from '../../presence/messages.ts';
+import './presence.css';
+
+export interface ExportMenuProps {
+  /**
+   * The board: a `BoardSnapshot`, or a function returning the current one, read at the
+   * moment of the click (e.g. `() => boardReaderFor(board.room.doc).getSnapshot()`), so
+   * the menu need not re-render on every change of the board.
+   */
+  snapshot: Exportable | (() => Exportable);
+  /** Used in the file name and drawn above the board (e.g. "Gezonde wijk Noord · Plenair"). */
+  title: string;
+  /** Which view (tab) to export; default `canvas`. */
+  view?: string;
+}
+
+type Format = 'png' | 'svg';
+type Exportable = Pick<BoardSnapshot, 'items'>;
+
+export function ExportMenu({ snapshot, title, view }: ExportMenuProps) {
+  const t = usePresenceT();
+  const [open, setOpen] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const root = useRef<HTMLDivElement>(null);
+
+  // Close on Escape and on a click elsewhere.
+  useEffect(() => {
+    if (!open) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') setOpen(false);
+    };
+    const onDown = (e: PointerEvent) => {
+      if (!root.current?.contains(e.target as Node)) setOpen(false);
+    };
+    window.addEventListener('keydown', onKey);
+    window.addEventListener('pointerdown', onDown);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      window.removeEventListener('pointerdown', onDown);
+    };
+  }, [open]);
+
+  useEffect(() => {
+    if (error === null) return;
+    const timer = setTimeout(() => setError(null), 5000);
+    return () => clearTimeout(timer);
+  }, [error]);
+
+  const run = async (format: Format) => {
+    setOpen(false);
+    const opts = { title, ...(view ? { view } : {}) };
+    const fileName = exportFileName(title, format);
+    const board = typeof snapshot === 'function' ? snapshot() : snapshot;
+    try {
+      setBusy(true);
+      if (format === 'svg') downloadSvg(board, fileName, opts);
+      else await downloadPng(board, fileName, 2, opts);
+    } catch {
+      setError(t('export.failed'));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="export-menu" ref={root} data-testid="export-menu">
+      <button
+        type="button"
+        className="export-button"
+        aria-haspopup="menu"
+        aria-expanded={open}
+        disabled={busy}
+        onClick={() => setOpen((o) => !o)}
+        data-testid="export-button"
+      >
+        {busy ? t('export.busy') : t('export.button')}
+      </button>
+      {open ? (
+        <ul className="export-list" role="menu">
+          {(['png', 'svg'] as const).map((format) => (
+            <li key={format} role="none">
+              <button
+                type="button"
+                role="menuitem"
+                className="export-item"
+                onClick={() => void run(format)}
+                data-testid={`export-${format}`}
+              >
+                {t(format === 'png' ? 'export.png' : 'export.svg')}
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {error ? (
+        <p className="export-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}

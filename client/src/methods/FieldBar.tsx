@@ -1,0 +1,144 @@
+/**
+ * Above a method chart: the colour legend with the "colour by" switch (a board
+ * setting), the size legend of the krachtenveld and the facilitator's axis editor.
+ */
+import { useState } from 'react';
+import {
+  DEFAULT_AXES,
+  RELATIONS,
+  ROLE_CATEGORIES,
+  type AxisLabels,
+  type BoardSettings,
+} from '../../../shared/model/board/actorSchema.ts';
+import { updateSettings } from '../../../shared/model/board/actors.ts';
+import type { Lang } from '../i18n/useT.ts';
+import { useMethods } from './context.ts';
+import { CATEGORY_COLORS, RELATION_COLORS } from './palette.ts';
+
+export function ColorLegend() {
+  const { doc, data, editable, t } = useMethods();
+  const colorBy = data.settings.colorBy;
+  const entries =
+    colorBy === 'category'
+      ? ROLE_CATEGORIES.map((c) => ({ key: c, color: CATEGORY_COLORS[c], label: t(`cat.${c}`) }))
+      : RELATIONS.map((r) => ({ key: r, color: RELATION_COLORS[r], label: t(`rel.${r}`) }));
+  return (
+    <div className="mw-legend">
+      <div className="mw-seg is-small" role="group" aria-label={t('kv.colorBy')}>
+        <span className="mw-seg-label">{t('kv.colorBy')}</span>
+        {(['category', 'relation'] as const).map((m) => (
+          <button
+            key={m}
+            type="button"
+            className={m === colorBy ? 'is-on' : ''}
+            aria-pressed={m === colorBy}
+            disabled={!editable}
+            data-testid={`color-by-${m}`}
+            onClick={() => updateSettings(doc, { colorBy: m })}
+          >
+            {t(m === 'category' ? 'kv.colorBy.category' : 'kv.colorBy.relation')}
+          </button>
+        ))}
+      </div>
+      <ul className="mw-legend-items">
+        {entries.map((e) => (
+          <li key={e.key}>
+            <span className="mw-dot" style={{ background: e.color }} />
+            {e.label}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+export function SizeLegend({ axis }: { axis: AxisLabels }) {
+  const { t } = useMethods();
+  return (
+    <p className="mw-size-legend">
+      <svg viewBox="0 0 36 20" aria-hidden="true">
+        <circle cx="6" cy="10" r="4" fill="#7a8a90" />
+        <circle cx="24" cy="10" r="9" fill="#7a8a90" />
+      </svg>
+      {t('kv.size', { name: axis.name, low: axis.low, high: axis.high })}
+    </p>
+  );
+}
+
+type AxisKey = keyof BoardSettings['axes'];
+
+const ENGLISH_AXES: BoardSettings['axes'] = {
+  houding: { name: 'Attitude', low: 'Against', high: 'In favour' },
+  invloed: { name: 'Influence', low: 'Little influence', high: 'Much influence' },
+  betrokkenheid: { name: 'Interest', low: 'Small interest', high: 'Large interest' },
+};
+
+/** The axes as shown: an axis nobody renamed speaks the UI's language; a renamed one is shown as typed. */
+export function displayAxes(axes: BoardSettings['axes'], lang: Lang): BoardSettings['axes'] {
+  if (lang === 'nl') return axes;
+  const same = (a: AxisLabels, b: AxisLabels) => a.name === b.name && a.low === b.low && a.high === b.high;
+  return {
+    houding: same(axes.houding, DEFAULT_AXES.houding) ? ENGLISH_AXES.houding : axes.houding,
+    invloed: same(axes.invloed, DEFAULT_AXES.invloed) ? ENGLISH_AXES.invloed : axes.invloed,
+    betrokkenheid: same(axes.betrokkenheid, DEFAULT_AXES.betrokkenheid)
+      ? ENGLISH_AXES.betrokkenheid
+      : axes.betrokkenheid,
+  };
+}
+const AXIS_KEYS: AxisKey[] = ['houding', 'invloed', 'betrokkenheid'];
+
+/** Names and end labels of the three axes; the three-axis structure itself stays. */
+export function AxesEditor() {
+  const { doc, data, t } = useMethods();
+  const [open, setOpen] = useState(false);
+  const axes = data.settings.axes;
+  const set = (key: AxisKey, part: keyof AxisLabels, value: string) =>
+    updateSettings(doc, { axes: { ...axes, [key]: { ...axes[key], [part]: value.slice(0, 60) } } });
+  return (
+    <div className="mw-popover-anchor">
+      <button
+        type="button"
+        className="button button-small"
+        aria-expanded={open}
+        data-testid="axes-edit"
+        onClick={() => setOpen((o) => !o)}
+      >
+        {t('kv.editAxes')}
+      </button>
+      {open ? (
+        <div className="mw-popover" role="dialog" aria-label={t('kv.axesTitle')}>
+          <h3>{t('kv.axesTitle')}</h3>
+          {AXIS_KEYS.map((key) => (
+            <fieldset key={key} className="mw-axis-row">
+              <legend>{t(`kv.axis.${key}`)}</legend>
+              {(['name', 'low', 'high'] as const).map((part) => (
+                <label key={part}>
+                  <span>{t(`kv.axis.${part}`)}</span>
+                  <input
+                    className="mw-input"
+                    value={axes[key][part]}
+                    maxLength={60}
+                    data-testid={`axis-${key}-${part}`}
+                    onChange={(e) => set(key, part, e.target.value)}
+                  />
+                </label>
+              ))}
+            </fieldset>
+          ))}
+          <div className="mw-popover-actions">
+            <button
+              type="button"
+              className="button button-small"
+              onClick={() => updateSettings(doc, { axes: DEFAULT_AXES })}
+            >
+              {t('kv.axis.reset')}
+            </button>
+            <button type="button" className="button button-small button-primary" onClick={() => setOpen(false)}>
+              {t('kv.done')}
+            </button>
+          </div>
+        </div>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,280 @@
+/**
+ * View 1, the krachtenveld with three axes (Den Hollander): x = houding, y = invloed,
+ * marker size = betrokkenheid. Drag an actor to place it (from the tray, or back to
+ * it); the selected actor has a handle for its size. Drags are written at most once
+ * per frame, so everyone sees them move live.
+ */
+import { useCallback, useRef, useState } from 'react';
+import { Circle, Layer, Line, Stage } from 'react-konva';
+import type { KonvaEventObject } from 'konva/lib/Node';
+import { updateActor } from '../../../shared/model/board/actors.ts';
+import type { Actor } from '../../../shared/model/board/actorSchema.ts';
+import { useMethods } from './context.ts';
+import { AxesEditor, ColorLegend, SizeLegend, displayAxes } from './FieldBar.tsx';
+import { ActorNode, FieldBackdrop } from './FieldShapes.tsx';
+import {
+  betrokkenheidFor,
+  canvasFont,
+  clamp,
+  fieldLayout,
+  fromFieldPoint,
+  inRect,
+  markerLabelSize,
+  placeLabels,
+  radiusFor,
+  toFieldPoint,
+  trayChip,
+  trayOptions,
+  type Point,
+} from './geometry.ts';
+import { useBoxSize, useFrameWriter } from './hooks.ts';
+import { actorFill } from './palette.ts';
+
+const isPlaced = (a: Actor): a is Actor & { houding: number; invloed: number } =>
+  a.houding !== null && a.invloed !== null;
+
+const fmt = (v: number) => v.toFixed(2);
+
+export function KrachtenveldView() {
+  const { doc, data, editable, isFacilitator, lang, selectedId, select, t, stopCapturing } = useMethods();
+  const box = useRef<HTMLDivElement>(null);
+  const { width, height } = useBoxSize(box);
+  const writer = useFrameWriter();
+  const [drag, setDrag] = useState<({ id: string } & Point) | null>(null);
+  const [sizing, setSizing] = useState<{ id: string; r: number } | null>(null);
+
+  const font = canvasFont(width, height);
+  const chip = trayOptions(font);
+  const unplaced = data.actors.filter((a) => !isPlaced(a));
+  const { plot, area, radii, tray } = fieldLayout(
+    width,
+    height,
+    font,
+    editable || unplaced.length > 0 ? unplaced.length : null,
+  );
+  const axes = displayAxes(data.settings.axes, lang);
+  const colorBy = data.settings.colorBy;
+
+  // Handlers read the latest layout through a ref, so the memoised markers keep them.
+  const live = useRef({ plot, area, width, height });
+  live.current = { plot, area, width, height };
+
+  const dragBound = useCallback(
+    (pos: Point) => ({ x: clamp(pos.x, 0, live.current.width), y: clamp(pos.y, 0, live.current.height) }),
+    [],
+  );
+  const onDragStart = useCallback(
+    (id: string) => {
+      select(id);
+      stopCapturing();
+    },
+    [select, stopCapturing],
+  );
+  const onDragMove = useCallback(
+    (id: string, e: KonvaEventObject<DragEvent>) => {
+      const pos = e.target.position();
+      setDrag({ id, x: pos.x, y: pos.y });
+      const { plot, area } = live.current;
+      if (inRect(plot, pos)) writer.schedule(id, () => updateActor(doc, id, fromFieldPoint(area, pos)));
+    },
+    [doc, writer],
+  );
+  const onDragEnd = useCallback(
+    (id: string, e: KonvaEventObject<DragEvent>) => {
+      writer.flush();
+      const pos = e.target.position();
+      const { plot, area } = live.current;
+      if (inRect(plot, pos)) updateActor(doc, id, fromFieldPoint(area, pos));
+      else updateActor(doc, id, { houding: null, invloed: null });
+      setDrag(null);
+      stopCapturing();
+    },
+    [doc, writer, stopCapturing],
+  );
+
+  const positions = new Map<string, { pos: Point; onField: boolean }>();
+  unplaced.forEach((a, i) => {
+    if (!tray) return;
+    const corner = trayChip(tray, i, chip);
+    positions.set(a.id, {
+      pos: { x: corner.x + chip.chipHeight * 0.28 + 8, y: corner.y + chip.chipHeight / 2 },
+      onField: false,
+    });
+  });
+  for (const a of data.actors) {
+    if (isPlaced(a)) positions.set(a.id, { pos: toFieldPoint(area, a.houding, a.invloed), onField: true });
+    if (drag?.id === a.id) positions.set(a.id, { pos: drag, onField: inRect(plot, drag) });
+  }
+  const radiusOf = (a: Actor) => (sizing?.id === a.id ? sizing.r : radiusFor(radii, a.betrokkenheid));
+  // Large markers first so small ones stay clickable; the selected one on top.
+  const order = [...data.actors].sort(
+    (a, b) => Number(a.id === selectedId) - Number(b.id === selectedId) || b.betrokkenheid - a.betrokkenheid,
+  );
+  // Names out of each other's way; the selected and the large markers choose first.
+  const labelSizes = new Map(data.actors.map((a) => [a.id, markerLabelSize(a.name || t('actors.unnamed'), font)]));
+  const labels = placeLabels(
+    [...order].reverse().flatMap((a) => {
+      const p = positions.get(a.id);
+      const size = labelSizes.get(a.id)!;
+      return p?.onField ? [{ id: a.id, x: p.pos.x, y: p.pos.y, r: radiusOf(a), w: size.w, h: size.h }] : [];
+    }),
+    { x: 0, y: 0, w: width, h: plot.y + plot.h },
+  );
+  const labelOf = (id: string, r: number) => {
+    const w = labelSizes.get(id)?.w ?? 60;
+    const at = labels.get(id) ?? { x: -w / 2, y: r + 3 };
+    return { x: at.x, y: at.y, w };
+  };
+  const selected = selectedId ? data.actorsById.get(selectedId) : undefined;
+  const handleAt =
+    editable && selected && isPlaced(selected) && drag === null
+      ? toFieldPoint(area, selected.houding, selected.invloed)
+      : null;
+
+  return (
+    <div className="mw-view mw-field" data-testid="view-krachtenveld">
+      <div className="mw-view-bar">
+        <ColorLegend />
+        <SizeLegend axis={axes.betrokkenheid} />
+        {isFacilitator && editable ? <AxesEditor /> : null}
+      </div>
+      <div className="mw-stage" ref={box} data-testid="field-stage">
+        {width > 0 && height > 0 ? (
+          <Stage
+            width={width}
+            height={height}
+            onMouseDown={(e) => e.target === e.target.getStage() && select(null)}
+            onTap={(e) => e.target === e.target.getStage() && select(null)}
+          >
+            <Layer>
+              <FieldBackdrop
+                plot={plot}
+                tray={tray}
+                font={font}
+                axes={axes}
+                quadrants={{ tr: t('kv.q.tr'), tl: t('kv.q.tl'), br: t('kv.q.br'), bl: t('kv.q.bl') }}
+                trayTitle={
+                  !editable
+                    ? t('kv.trayReadonly')
+                    : unplaced.length > 0
+                      ? t('kv.tray')
+                      : data.actors.length === 0
+                        ? t('kv.trayNone')
+                        : t('kv.trayEmpty')
+                }
+              />
+            </Layer>
+            <Layer>
+              {order.map((a) => {
+                const p = positions.get(a.id);
+                if (!p) return null;
+                return (
+                  <ActorNode
+                    key={a.id}
+                    id={a.id}
+                    name={a.name || t('actors.unnamed')}
+                    color={actorFill(a, colorBy)}
+                    x={p.pos.x}
+                    y={p.pos.y}
+                    onField={p.onField}
+                    radius={radiusOf(a)}
+                    font={font}
+                    label={labelOf(a.id, radiusOf(a))}
+                    chip={chip}
+                    selected={a.id === selectedId}
+                    draggable={editable}
+                    dragBound={dragBound}
+                    onSelect={select}
+                    onDragStart={onDragStart}
+                    onDragMove={onDragMove}
+                    onDragEnd={onDragEnd}
+                  />
+                );
+              })}
+              {handleAt && selected ? (
+                <>
+                  <Line
+                    points={[handleAt.x, handleAt.y, handleAt.x + radiusOf(selected), handleAt.y]}
+                    stroke="#1d2a30"
+                    strokeWidth={1}
+                    dash={[3, 3]}
+                    listening={false}
+                  />
+                  <Circle
+                    x={handleAt.x + radiusOf(selected)}
+                    y={handleAt.y}
+                    radius={Math.max(7, font * 0.45)}
+                    fill="#ffffff"
+                    stroke="#1d2a30"
+                    strokeWidth={2}
+                    hitStrokeWidth={16}
+                    draggable
+                    dragBoundFunc={(pos) => ({
+                      x: clamp(pos.x, handleAt.x + radii.min, handleAt.x + radii.max),
+                      y: handleAt.y,
+                    })}
+                    onMouseEnter={(e) => {
+                      const c = e.target.getStage()?.container();
+                      if (c) c.style.cursor = 'ew-resize';
+                    }}
+                    onMouseLeave={(e) => {
+                      const c = e.target.getStage()?.container();
+                      if (c) c.style.cursor = '';
+                    }}
+                    onDragStart={() => stopCapturing()}
+                    onDragMove={(e) => {
+                      const r = e.target.x() - handleAt.x;
+                      setSizing({ id: selected.id, r });
+                      writer.schedule(`size:${selected.id}`, () =>
+                        updateActor(doc, selected.id, { betrokkenheid: betrokkenheidFor(radii, r) }),
+                      );
+                    }}
+                    onDragEnd={() => {
+                      writer.flush();
+                      setSizing(null);
+                      stopCapturing();
+                    }}
+                  />
+                </>
+              ) : null}
+            </Layer>
+          </Stage>
+        ) : null}
+        <ul
+          className="visually-hidden"
+          data-testid="field-points"
+          aria-label={t('kv.chartLabel', { n: data.actors.length })}
+        >
+          {data.actors.map((a) => {
+            const p = positions.get(a.id);
+            return (
+              <li
+                key={a.id}
+                data-actor-id={a.id}
+                data-name={a.name}
+                data-placed={isPlaced(a)}
+                data-houding={a.houding ?? ''}
+                data-invloed={a.invloed ?? ''}
+                data-x={p ? Math.round(p.pos.x) : ''}
+                data-y={p ? Math.round(p.pos.y) : ''}
+              >
+                {isPlaced(a)
+                  ? t('kv.point', {
+                      name: a.name,
+                      x: axes.houding.name,
+                      xv: fmt(a.houding),
+                      y: axes.invloed.name,
+                      yv: fmt(a.invloed),
+                      size: axes.betrokkenheid.name,
+                      sv: fmt(a.betrokkenheid),
+                    })
+                  : `${a.name}: ${t('actors.notPlaced')}`}
+              </li>
+            );
+          })}
+        </ul>
+      </div>
+      {editable ? <p className="mw-hint">{t('kv.hint')}</p> : null}
+    </div>
+  );
+}

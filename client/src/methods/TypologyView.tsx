@@ -1,0 +1,302 @@
+/**
+ * View 5, the typology: agreement on content (x) and trust in the relationship (y) give
+ * each actor a type (`classifyActor`) with a suggested approach. Two sliders per actor
+ * beside the chart; the chart's markers can be dragged too.
+ */
+import { memo, useCallback, useRef, useState } from 'react';
+import { Arrow, Group, Layer, Rect, Stage, Text } from 'react-konva';
+import type { KonvaEventObject } from 'konva/lib/Node';
+import { updateActor } from '../../../shared/model/board/actors.ts';
+import { AGREEMENT_THRESHOLD, TRUST_THRESHOLD, TYPE_TEXTS, type ActorType } from '../../../shared/methods/typology.ts';
+import { Approach, TypologySliders } from './ActorCard.tsx';
+import { useMethods } from './context.ts';
+import { ColorLegend } from './FieldBar.tsx';
+import { ActorNode } from './FieldShapes.tsx';
+import { TypeBadge } from './fields.tsx';
+import {
+  canvasFont,
+  clamp,
+  fieldLayout,
+  fromChartPoint,
+  markerLabelSize,
+  placeLabels,
+  toChartPoint,
+  trayOptions,
+  type Point,
+  type Rect as Box,
+} from './geometry.ts';
+import { useBoxSize, useFrameWriter } from './hooks.ts';
+import { actorFill } from './palette.ts';
+
+const FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif";
+
+export const TYPE_COLORS: Record<ActorType, { ink: string; fill: string }> = {
+  bondgenoot: { ink: '#1f6b2a', fill: '#e5f2e7' },
+  coalitiepartner: { ink: '#1d5bb8', fill: '#e6eefb' },
+  opponent: { ink: '#8a5a00', fill: '#fbf1dc' },
+  tegenstander: { ink: '#a3241b', fill: '#fbe9e7' },
+  twijfelaar: { ink: '#4b5b62', fill: '#eef0ee' },
+  opportunist: { ink: '#8a2f7d', fill: '#f6e8f3' },
+};
+
+/** Zones of the chart in model units: [inhoud from, to] × [vertrouwen from, to]. */
+const ZONES: { type: ActorType; x: [number, number]; y: [number, number] }[] = [
+  { type: 'opponent', x: [-1, -AGREEMENT_THRESHOLD], y: [TRUST_THRESHOLD, 1] },
+  { type: 'twijfelaar', x: [-AGREEMENT_THRESHOLD, AGREEMENT_THRESHOLD], y: [TRUST_THRESHOLD, 1] },
+  { type: 'bondgenoot', x: [AGREEMENT_THRESHOLD, 1], y: [TRUST_THRESHOLD, 1] },
+  { type: 'tegenstander', x: [-1, -AGREEMENT_THRESHOLD], y: [0, TRUST_THRESHOLD] },
+  { type: 'opportunist', x: [-AGREEMENT_THRESHOLD, AGREEMENT_THRESHOLD], y: [0, TRUST_THRESHOLD] },
+  { type: 'coalitiepartner', x: [AGREEMENT_THRESHOLD, 1], y: [0, TRUST_THRESHOLD] },
+];
+
+const Zones = memo(function Zones({
+  plot,
+  font,
+  labels,
+  axis,
+}: {
+  plot: Box;
+  font: number;
+  labels: Record<ActorType, string>;
+  axis: { x: string; xLow: string; xHigh: string; y: string; yLow: string; yHigh: string };
+}) {
+  const yAxisX = plot.x - font * 0.8;
+  const xAxisY = plot.y + plot.h + font * 0.8;
+  const text = { fontFamily: FONT, fontSize: font, fill: '#4b5b62' };
+  return (
+    <Group listening={false}>
+      {ZONES.map((z) => {
+        const a = toChartPoint(plot, z.x[0], z.y[1]);
+        const b = toChartPoint(plot, z.x[1], z.y[0]);
+        const top = z.y[0] >= TRUST_THRESHOLD;
+        return (
+          <Group key={z.type}>
+            <Rect
+              x={a.x}
+              y={a.y}
+              width={b.x - a.x}
+              height={b.y - a.y}
+              fill={TYPE_COLORS[z.type].fill}
+              stroke="#ffffff"
+              strokeWidth={2}
+            />
+            <Text
+              x={a.x + 8}
+              y={top ? a.y + 8 : b.y - font * 1.3 - 8}
+              width={b.x - a.x - 16}
+              text={labels[z.type]}
+              fontFamily={FONT}
+              fontSize={Math.round(font * 1.1)}
+              fontStyle="bold"
+              fill={TYPE_COLORS[z.type].ink}
+              wrap="none"
+              ellipsis
+            />
+          </Group>
+        );
+      })}
+      <Arrow
+        points={[plot.x, xAxisY, plot.x + plot.w, xAxisY]}
+        pointerAtBeginning
+        pointerLength={font * 0.6}
+        pointerWidth={font * 0.6}
+        stroke="#4b5b62"
+        fill="#4b5b62"
+        strokeWidth={1.5}
+      />
+      <Text x={plot.x} y={xAxisY + font * 0.5} text={axis.xLow} {...text} />
+      <Text
+        x={plot.x}
+        y={xAxisY + font * 0.5}
+        width={plot.w}
+        align="center"
+        text={axis.x}
+        {...text}
+        fontStyle="bold"
+        fill="#1d2a30"
+      />
+      <Text x={plot.x} y={xAxisY + font * 0.5} width={plot.w} align="right" text={axis.xHigh} {...text} />
+      <Arrow
+        points={[yAxisX, plot.y + plot.h, yAxisX, plot.y]}
+        pointerAtBeginning
+        pointerLength={font * 0.6}
+        pointerWidth={font * 0.6}
+        stroke="#4b5b62"
+        fill="#4b5b62"
+        strokeWidth={1.5}
+      />
+      <Text x={plot.x - font * 2.9} y={plot.y + plot.h} width={plot.h} rotation={-90} text={axis.yLow} {...text} />
+      <Text
+        x={plot.x - font * 2.9}
+        y={plot.y + plot.h}
+        width={plot.h}
+        rotation={-90}
+        align="center"
+        text={axis.y}
+        {...text}
+        fontStyle="bold"
+        fill="#1d2a30"
+      />
+      <Text
+        x={plot.x - font * 2.9}
+        y={plot.y + plot.h}
+        width={plot.h}
+        rotation={-90}
+        align="right"
+        text={axis.yHigh}
+        {...text}
+      />
+    </Group>
+  );
+});
+
+export function TypologyView() {
+  const { doc, data, editable, lang, selectedId, select, t, stopCapturing } = useMethods();
+  const box = useRef<HTMLDivElement>(null);
+  const { width, height } = useBoxSize(box);
+  const writer = useFrameWriter();
+  const [drag, setDrag] = useState<({ id: string } & Point) | null>(null);
+  const font = canvasFont(width, height);
+  const { plot } = fieldLayout(width, height, font, null);
+  const live = useRef(plot);
+  live.current = plot;
+
+  const judged = data.actors.filter((a) => a.inhoud !== null && a.vertrouwen !== null);
+  const typeLabels = Object.fromEntries(Object.entries(TYPE_TEXTS[lang]).map(([k, v]) => [k, v.label])) as Record<
+    ActorType,
+    string
+  >;
+  const selected = selectedId ? data.actorsById.get(selectedId) : undefined;
+  const markerR = Math.max(8, font * 0.7);
+  const points = new Map(
+    judged.map((a) => [a.id, drag?.id === a.id ? drag : toChartPoint(plot, a.inhoud!, a.vertrouwen!)] as const),
+  );
+  const labelSizes = new Map(judged.map((a) => [a.id, markerLabelSize(a.name || t('actors.unnamed'), font)]));
+  // Zone names sit in the zones' corners: keep labels off them.
+  const zoneNames = ZONES.map((z) => {
+    const a = toChartPoint(plot, z.x[0], z.y[1]);
+    const b = toChartPoint(plot, z.x[1], z.y[0]);
+    const top = z.y[0] >= TRUST_THRESHOLD;
+    return { x: a.x, y: top ? a.y : b.y - font * 1.3 - 16, w: (b.x - a.x) * 0.7, h: font * 1.3 + 16 };
+  });
+  const labels = placeLabels(
+    judged.map((a) => ({ id: a.id, ...points.get(a.id)!, r: markerR, ...labelSizes.get(a.id)! })),
+    { x: 0, y: 0, w: width, h: plot.y + plot.h },
+    zoneNames,
+  );
+
+  const dragBound = useCallback((pos: Point) => {
+    const p = live.current;
+    return { x: clamp(pos.x, p.x, p.x + p.w), y: clamp(pos.y, p.y, p.y + p.h) };
+  }, []);
+  const onDragMove = useCallback(
+    (id: string, e: KonvaEventObject<DragEvent>) => {
+      const pos = e.target.position();
+      setDrag({ id, x: pos.x, y: pos.y });
+      writer.schedule(id, () => updateActor(doc, id, fromChartPoint(live.current, pos)));
+    },
+    [doc, writer],
+  );
+  const onDragEnd = useCallback(
+    (id: string, e: KonvaEventObject<DragEvent>) => {
+      writer.flush();
+      updateActor(doc, id, fromChartPoint(live.current, e.target.position()));
+      setDrag(null);
+      stopCapturing();
+    },
+    [doc, writer, stopCapturing],
+  );
+  const onDragStart = useCallback(
+    (id: string) => {
+      select(id);
+      stopCapturing();
+    },
+    [select, stopCapturing],
+  );
+
+  return (
+    <div className="mw-view mw-typology" data-testid="view-typologie">
+      <div className="mw-view-bar">
+        <ColorLegend />
+        <p className="mw-hint">{t('ty.hint')}</p>
+      </div>
+      <div className="mw-typology-body">
+        <div className="mw-typology-chart">
+          <div className="mw-stage" ref={box} data-testid="typology-stage">
+            {width > 0 && height > 0 ? (
+              <Stage
+                width={width}
+                height={height}
+                onMouseDown={(e) => e.target === e.target.getStage() && select(null)}
+              >
+                <Layer>
+                  <Zones
+                    plot={plot}
+                    font={font}
+                    labels={typeLabels}
+                    axis={{
+                      x: t('ty.x'),
+                      xLow: t('ty.xLow'),
+                      xHigh: t('ty.xHigh'),
+                      y: t('ty.y'),
+                      yLow: t('ty.yLow'),
+                      yHigh: t('ty.yHigh'),
+                    }}
+                  />
+                </Layer>
+                <Layer>
+                  {judged.map((a) => {
+                    const p = points.get(a.id)!;
+                    const size = labelSizes.get(a.id)!;
+                    return (
+                      <ActorNode
+                        key={a.id}
+                        id={a.id}
+                        name={a.name || t('actors.unnamed')}
+                        color={actorFill(a, data.settings.colorBy)}
+                        x={p.x}
+                        y={p.y}
+                        onField
+                        radius={markerR}
+                        font={font}
+                        label={{ ...(labels.get(a.id) ?? { x: -size.w / 2, y: markerR + 3 }), w: size.w }}
+                        chip={trayOptions(font)}
+                        selected={a.id === selectedId}
+                        draggable={editable}
+                        dragBound={dragBound}
+                        onSelect={select}
+                        onDragStart={onDragStart}
+                        onDragMove={onDragMove}
+                        onDragEnd={onDragEnd}
+                      />
+                    );
+                  })}
+                </Layer>
+              </Stage>
+            ) : null}
+          </div>
+          {selected ? <Approach actor={selected} /> : null}
+        </div>
+        <ul className="mw-typology-list" aria-label={t('ty.chartLabel', { n: data.actors.length })}>
+          {data.actors.map((a) => (
+            <li
+              key={a.id}
+              className={a.id === selectedId ? 'is-selected' : ''}
+              data-testid="typology-item"
+              data-actor-id={a.id}
+            >
+              <div className="mw-typology-head">
+                <button type="button" className="mw-link mw-typology-name" onClick={() => select(a.id)}>
+                  <span className="mw-dot" style={{ background: actorFill(a, data.settings.colorBy) }} />
+                  {a.name || t('actors.unnamed')}
+                </button>
+                <TypeBadge actor={a} />
+              </div>
+              <TypologySliders actor={a} short />
+            </li>
+          ))}
+        </ul>
+      </div>
+    </div>
+  );
+}
