@@ -9,7 +9,7 @@
  */
 import { parseClipboard, pasteItems, serializeSelection } from '../../../shared/model/board/clipboard.ts';
 import { addItems, deleteItems } from '../../../shared/model/board/commands.ts';
-import { CANVAS_VIEW, noteColorFor, selectedIds, type BoardEnv } from './env.ts';
+import { noteColorFor, selectedIds, type BoardEnv } from './env.ts';
 import { NOTE } from './itemStyle.ts';
 import { screenToWorld, visibleWorldRect, type Point } from './viewport.ts';
 
@@ -70,7 +70,7 @@ export function pasteText(env: BoardEnv, text: string | null): boolean {
   env.undo.stopCapturing();
   let ids: string[];
   if (items) {
-    ids = pasteItems(env.doc, items, at, CANVAS_VIEW);
+    ids = pasteItems(env.doc, items, at, env.props.view);
   } else {
     const body = text.trim().slice(0, 5000);
     if (!body) return false;
@@ -84,6 +84,7 @@ export function pasteText(env: BoardEnv, text: string | null): boolean {
         text: body,
         color: noteColorFor(env),
         author: env.props.author.slice(0, 80),
+        view: env.props.view,
       },
     ]);
   }

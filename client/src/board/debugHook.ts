@@ -42,7 +42,10 @@ export function installDebugHook(env: BoardEnv, stage: Konva.Stage): () => void 
     setViewport: (v) => env.store.setViewport(v),
     addItems: (items) => {
       env.undo.stopCapturing();
-      return addItems(env.doc, items);
+      return addItems(
+        env.doc,
+        items.map((i) => ({ view: env.props.view, ...i })),
+      );
     },
     stage,
   };

@@ -34,6 +34,8 @@ export interface EnvProps {
   personNoteColor: NoteColor;
   t: Translate;
   size: Size;
+  /** The view (tab) whose items this canvas shows and adds to (`canvas`, or a method view's annotations). */
+  view: string;
 }
 
 export interface BoardEnv {
@@ -51,20 +53,25 @@ export interface ViewItems {
   byId: ReadonlyMap<string, BoardItem>;
 }
 
-const cache = new WeakMap<BoardSnapshot, ViewItems>();
+const cache = new WeakMap<BoardSnapshot, Map<string, ViewItems>>();
 
-/** The items of the canvas view in drawing order, computed once per snapshot. */
-export function viewItemsOf(snapshot: BoardSnapshot): ViewItems {
-  let v = cache.get(snapshot);
+/** The items of one view (the free canvas by default) in drawing order, computed once per snapshot. */
+export function viewItemsOf(snapshot: BoardSnapshot, view: string = CANVAS_VIEW): ViewItems {
+  let perView = cache.get(snapshot);
+  if (!perView) {
+    perView = new Map();
+    cache.set(snapshot, perView);
+  }
+  let v = perView.get(view);
   if (!v) {
-    v = { items: renderOrder(snapshot.items.filter((i) => i.view === CANVAS_VIEW)), byId: snapshot.byId };
-    cache.set(snapshot, v);
+    v = { items: renderOrder(snapshot.items.filter((i) => i.view === view)), byId: snapshot.byId };
+    perView.set(view, v);
   }
   return v;
 }
 
 export function viewItems(env: BoardEnv): ViewItems {
-  return viewItemsOf(env.reader.getSnapshot());
+  return viewItemsOf(env.reader.getSnapshot(), env.props.view);
 }
 
 /** The selection without ids that no longer exist. */

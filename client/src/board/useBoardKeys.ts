@@ -59,8 +59,9 @@ function handlers(a: BoardActions, clipboard: Clipboard): Record<ShortcutId, (e:
 /** Key presses the browser must still see: they make the copy, cut and paste events. */
 const PASS_THROUGH: ReadonlySet<ShortcutId> = new Set(['edit.copy', 'edit.cut', 'edit.paste']);
 
-export function useBoardKeys(env: BoardEnv, actions: BoardActions, clipboard: Clipboard): void {
+export function useBoardKeys(env: BoardEnv, actions: BoardActions, clipboard: Clipboard, enabled = true): void {
   useEffect(() => {
+    if (!enabled) return;
     const table = handlers(actions, clipboard);
     const down = (e: KeyboardEvent) => {
       if (e.defaultPrevented || e.isComposing || isTextTarget(e.target)) return;
@@ -89,5 +90,5 @@ export function useBoardKeys(env: BoardEnv, actions: BoardActions, clipboard: Cl
       window.removeEventListener('keyup', up);
       window.removeEventListener('blur', blur);
     };
-  }, [env, actions, clipboard]);
+  }, [env, actions, clipboard, enabled]);
 }

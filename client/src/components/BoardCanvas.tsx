@@ -14,7 +14,7 @@ import {
 import { READ_ONLY_TOOLS, useBoardState, type BoardStore } from '../board/boardState.ts';
 import { bindClipboard } from '../board/clipboard.ts';
 import { installDebugHook } from '../board/debugHook.ts';
-import { viewItemsOf, type BoardEnv, type EnvProps } from '../board/env.ts';
+import { CANVAS_VIEW, viewItemsOf, type BoardEnv, type EnvProps } from '../board/env.ts';
 import { boundsOf } from '../board/hitTest.ts';
 import { BoardPointer } from '../board/tools/BoardPointer.ts';
 import { useBoardInput } from '../board/useBoardInput.ts';
@@ -55,25 +55,54 @@ interface BoardCanvasProps {
   layers?: ReactNode;
   /** PRESENCE / EXPORT: HTML laid over the canvas (who is on this board, the export menu). */
   overlay?: ReactNode;
+  /** The view whose items are shown and added to (default the free canvas, `canvas`). */
+  view?: string;
+  /**
+   * An annotation layer over a method view: transparent, no grid, no board toolbar or
+   * zoom, a fixed viewport (scale 1 at the top left of the view), a compact toolbar.
+   */
+  annotation?: boolean;
+  /** Annotation layer only: it has the pointer and the keyboard now (else it only shows the items). */
+  active?: boolean;
 }
 
-function useClipboard(env: BoardEnv) {
+/** The annotation layer's view never moves: world = the view's own pixels. */
+const FIXED_VIEWPORT = { x: 0, y: 0, scale: 1 } as const;
+
+/** Annotation layer: whatever moves the viewport (wheel, pan, zoom keys, scroll into view) is put back. */
+function useFixedViewport(store: BoardStore, fixed: boolean): void {
+  useEffect(() => {
+    if (!fixed) return;
+    const pin = () => {
+      const v = store.getState().viewport;
+      if (v.x !== 0 || v.y !== 0 || v.scale !== 1) store.setState({ viewport: FIXED_VIEWPORT, viewportBy: 'init' });
+    };
+    pin();
+    return store.subscribe(pin);
+  }, [store, fixed]);
+}
+
+function useClipboard(env: BoardEnv, enabled: boolean) {
   const bound = useRef<ReturnType<typeof bindClipboard> | null>(null);
   useEffect(() => {
+    if (!enabled) return;
     bound.current = bindClipboard(env);
-    return () => bound.current?.unbind();
-  }, [env]);
+    return () => {
+      bound.current?.unbind();
+      bound.current = null;
+    };
+  }, [env, enabled]);
   return useMemo(() => ({ expect: (kind: 'copy' | 'cut' | 'paste') => bound.current?.expect(kind) }), []);
 }
 
 /** Opening a board that already has items: show them all, once (unless the view was set otherwise). */
-function useAutoFit(env: BoardEnv, size: Size, count: number): void {
+function useAutoFit(env: BoardEnv, size: Size, count: number, enabled: boolean): void {
   const done = useRef(false);
   useEffect(() => {
-    if (done.current || count === 0 || size.width === 0 || size.height === 0) return;
+    if (!enabled || done.current || count === 0 || size.width === 0 || size.height === 0) return;
     done.current = true;
     const { store } = env;
-    const { items, byId } = viewItemsOf(env.reader.getSnapshot());
+    const { items, byId } = viewItemsOf(env.reader.getSnapshot(), env.props.view);
     const bounds = boundsOf(
       items.map((i) => i.id),
       byId,
@@ -81,7 +110,7 @@ function useAutoFit(env: BoardEnv, size: Size, count: number): void {
     const { viewport, viewportBy } = store.getState();
     if (!bounds || viewportBy !== 'init' || rectFullyVisible(viewport, bounds, size)) return;
     store.setViewport(fitRect(bounds, size, 1, FIT_MARGIN), 'init');
-  }, [env, size, count]);
+  }, [env, size, count, enabled]);
 }
 
 /** A board that becomes read-only drops the tools that write, and any edit in progress. */
@@ -158,21 +187,25 @@ function BoardZoom({ env, actions }: { env: BoardEnv; actions: BoardActions }) {
  */
 export function BoardCanvas(props: BoardCanvasProps) {
   const { doc, state, editable, synced, mode, tabs, toolbarEnd, author, color, layers, overlay } = props;
+  const { view = CANVAS_VIEW, annotation = false, active = true } = props;
+  // An annotation layer that is switched off only shows its items: no tools, no keys.
+  const live = !annotation || active;
   const t = useT();
   const containerRef = useRef<HTMLDivElement>(null);
   const size = useElementSize(containerRef);
   const [stage, setStage] = useState<Konva.Stage | null>(null);
-  const env = useBoardEnv(doc, state, { editable, author, personNoteColor: color, t, size }, stage);
+  const env = useBoardEnv(doc, state, { editable, author, personNoteColor: color, t, size, view }, stage);
   const snapshot = useBoardSnapshot(env.reader);
   const undoState = useUndoState(env.undo);
   const actions = useMemo(() => createActions(env), [env]);
   const pointer = useMemo(() => new BoardPointer(env, actions), [env, actions]);
-  const clipboard = useClipboard(env);
-  useBoardKeys(env, actions, clipboard);
+  const clipboard = useClipboard(env, live);
+  useBoardKeys(env, actions, clipboard, live);
   useBoardInput(env, pointer, stage);
-  useStageViewport(state, stage, containerRef.current);
+  useFixedViewport(state, annotation);
+  useStageViewport(state, stage, annotation ? null : containerRef.current);
   useBoardMigration(doc, synced, editable);
-  useAutoFit(env, size, snapshot.items.length);
+  useAutoFit(env, size, snapshot.items.length, !annotation);
   useReadOnlyGuard(env, editable);
   useEffect(() => (stage ? installDebugHook(env, stage) : undefined), [env, stage]);
   useToolCursor(state, pointer);
@@ -180,14 +213,30 @@ export function BoardCanvas(props: BoardCanvasProps) {
   const hidden = useHiddenItems(state);
   useEffect(() => state.setState({ size }), [state, size]);
 
+  const rootClass = [
+    'board',
+    editable ? '' : 'is-readonly',
+    annotation ? 'is-annotation' : '',
+    annotation && active ? 'is-active' : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+
   return (
-    <div className={editable ? 'board' : 'board is-readonly'} data-testid="board" data-editable={editable}>
-      <BoardToolbar mode={mode} tabs={tabs} end={toolbarEnd} />
+    <div
+      className={rootClass}
+      data-testid={annotation ? 'annotations' : 'board'}
+      data-view={view}
+      data-active={annotation ? active : undefined}
+      data-editable={editable}
+    >
+      {annotation ? null : <BoardToolbar mode={mode} tabs={tabs} end={toolbarEnd} />}
       <div ref={containerRef} className="board-canvas" aria-label={t('board.canvasLabel')} role="application">
         {size.width > 0 && size.height > 0 ? (
           <Stage ref={setStage} width={size.width} height={size.height}>
             <ItemsLayer
               snapshot={snapshot}
+              view={view}
               hidden={hidden}
               editingId={editingId}
               notePlaceholder={editable ? t('board.emptyNote') : null}
@@ -199,10 +248,12 @@ export function BoardCanvas(props: BoardCanvasProps) {
             {layers}
           </Stage>
         ) : null}
-        <Toolbar store={state} actions={actions} editable={editable} undo={undoState} />
-        {editable ? <ContextToolbar store={state} actions={actions} snapshot={snapshot} size={size} /> : null}
+        {live ? (
+          <Toolbar store={state} actions={actions} editable={editable} undo={undoState} compact={annotation} />
+        ) : null}
+        {editable && live ? <ContextToolbar store={state} actions={actions} snapshot={snapshot} size={size} /> : null}
         <TextEditor env={env} snapshot={snapshot} />
-        <BoardZoom env={env} actions={actions} />
+        {annotation ? null : <BoardZoom env={env} actions={actions} />}
         {/* PRESENCE / EXPORT: people on this board, follow, export menu go here via `overlay`. */}
         {overlay}
         <HelpOverlay store={state} />

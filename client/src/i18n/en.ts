@@ -161,6 +161,8 @@ export const en: Messages = {
 
   'views.canvas': 'Free board',
   'views.label': 'View',
+  'annotations.label': 'Notes',
+  'annotations.hint': 'Put notes, texts and arrows on this view (on) or work in the view itself (off)',
   'tabs.label': 'Boards',
   'tabs.add': 'Board',
   'tabs.addTitle': 'Add a new board',

@@ -163,6 +163,8 @@ export const nl = {
 
   'views.canvas': 'Vrij bord',
   'views.label': 'Weergave',
+  'annotations.label': 'Aantekeningen',
+  'annotations.hint': 'Briefjes, teksten en pijlen op deze weergave zetten (aan) of de weergave zelf gebruiken (uit)',
   'tabs.label': 'Borden',
   'tabs.add': 'Bord',
   'tabs.addTitle': 'Nieuw bord toevoegen',

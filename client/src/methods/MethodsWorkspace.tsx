@@ -4,7 +4,7 @@
  * and the workspace's undo, delete confirmation and "undo" toast. All views show the
  * same actors, read live from the board doc.
  */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { Doc } from '../../../shared/model/doc.ts';
 import { deleteActor } from '../../../shared/model/board/actors.ts';
 import type { BoardUndo } from '../../../shared/model/board/undo.ts';
@@ -47,6 +47,8 @@ export interface MethodsWorkspaceProps {
   undo?: BoardUndo;
   /** Handle Ctrl/Cmd+Z and Ctrl/Cmd+Shift+Z here (default); off when the host handles them. */
   undoKeys?: boolean;
+  /** Laid over the view's area (the host's annotation layer: free items on this view). */
+  viewOverlay?: ReactNode;
 }
 
 function renderView(view: MethodView) {
@@ -79,6 +81,7 @@ export function MethodsWorkspace({
   showTabs = true,
   undo: hostUndo,
   undoKeys = true,
+  viewOverlay,
 }: MethodsWorkspaceProps) {
   const data = useDocSnapshot(doc, readWorkspace);
   const t = useMT();
@@ -202,6 +205,7 @@ export function MethodsWorkspace({
             </div>
           ) : null}
           {renderView(view)}
+          {viewOverlay}
           {selectedId && phoneTab === 'view' ? (
             // Phones: the card is on the other tab; one tap away from what you just picked.
             <button type="button" className="mw-phone-card" onClick={() => setPhoneTab('actors')}>

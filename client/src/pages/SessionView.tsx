@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { SessionInfo } from '../../../shared/api.ts';
 import { CloseCode, boardRoomName, sessionRoomName } from '../../../shared/protocol.ts';
 import { canWriteBoard, Role } from '../../../shared/roles.ts';
@@ -27,7 +27,8 @@ import { ViewTabs } from '../components/ViewTabs.tsx';
 import { BoardToolbar } from '../components/BoardChrome.tsx';
 import { BoardPresenceLayer, BoardPresenceOverlay } from '../components/presence/BoardPresence.tsx';
 import { ExportMenu } from '../components/presence/ExportMenu.tsx';
-import { boardReaderFor } from '../board/boardModel.ts';
+import { boardReaderFor, boardUndoFor } from '../board/boardModel.ts';
+import { AnnotationLayer, AnnotationToggle } from '../components/AnnotationLayer.tsx';
 import { MethodsWorkspace } from '../methods/MethodsWorkspace.tsx';
 import { usePresence } from '../sync/usePresence.ts';
 
@@ -72,6 +73,9 @@ export function SessionView({ sessionId, identity, info, onNeedInfo, initialView
   const isFacilitator = identity.role === Role.facilitator;
   const canEdit = canWriteBoard(identity.role, locked);
   const closeCode = session.status.closeCode ?? board.status.closeCode;
+  // "Aantekeningen": the annotation layer over a method view has the pointer.
+  const [annotateOn, setAnnotateOn] = useState(false);
+  const annotating = annotateOn && canEdit;
 
   useEffect(() => {
     const user = {
@@ -210,7 +214,12 @@ export function SessionView({ sessionId, identity, info, onNeedInfo, initialView
                   </>
                 }
                 end={
-                  isFacilitator ? <LockToggle sessionDoc={session.room.doc} boardId={boardId} locked={locked} /> : null
+                  <>
+                    {canEdit ? <AnnotationToggle on={annotateOn} onChange={setAnnotateOn} /> : null}
+                    {isFacilitator ? (
+                      <LockToggle sessionDoc={session.room.doc} boardId={boardId} locked={locked} />
+                    ) : null}
+                  </>
                 }
               />
               <MethodsWorkspace
@@ -223,6 +232,22 @@ export function SessionView({ sessionId, identity, info, onNeedInfo, initialView
                 onViewChange={setView}
                 participants={participants}
                 showTabs={false}
+                // One undo for the board doc: the annotations' and the view's changes alike.
+                undo={boardUndoFor(board.room.doc)}
+                undoKeys={!annotating}
+                viewOverlay={
+                  <AnnotationLayer
+                    key={view}
+                    doc={board.room.doc}
+                    view={view}
+                    active={annotating}
+                    editable={canEdit}
+                    synced={board.status.connection === 'connected'}
+                    mode={boardMode(identity.role, locked)}
+                    author={identity.name}
+                    color={noteColor(personKey)}
+                  />
+                }
               />
             </div>
           )}

@@ -6,6 +6,8 @@ import { itemShape } from './shapes/ItemShape.tsx';
 
 interface ItemsLayerProps {
   snapshot: BoardSnapshot;
+  /** The view whose items are drawn. */
+  view: string;
   /** Items drawn elsewhere right now (being dragged, in the active layer). */
   hidden: ReadonlySet<string>;
   editingId: string | null;
@@ -21,8 +23,8 @@ interface ItemsLayerProps {
  * dragged items live in the active layer until they are dropped.
  */
 export const ItemsLayer = memo(function ItemsLayer(props: ItemsLayerProps) {
-  const { snapshot, hidden, editingId, notePlaceholder, textPlaceholder } = props;
-  const { items, byId } = viewItemsOf(snapshot);
+  const { snapshot, view, hidden, editingId, notePlaceholder, textPlaceholder } = props;
+  const { items, byId } = viewItemsOf(snapshot, view);
   const ctx = { byId, editingId, notePlaceholder, textPlaceholder };
   return (
     // Keyed on "has items": the first load mounts a new layer with all shapes at once,

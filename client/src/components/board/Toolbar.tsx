@@ -29,15 +29,23 @@ interface ToolbarProps {
   actions: BoardActions;
   editable: boolean;
   undo: UndoState;
+  /** The annotation layer's bar: a row, without the hand (its view does not move) and the help. */
+  compact?: boolean;
 }
 
 /** The tools (V H N T A F), undo and redo, and the shortcut list. Read-only boards get select and hand. */
-export function Toolbar({ store, actions, editable, undo }: ToolbarProps) {
+export function Toolbar({ store, actions, editable, undo, compact = false }: ToolbarProps) {
   const t = useT();
   const current = useBoardState(store, (s) => s.tool);
-  const tools = editable ? TOOLS : TOOLS.filter((d) => READ_ONLY_TOOLS.includes(d.tool));
+  const allowed = editable ? TOOLS : TOOLS.filter((d) => READ_ONLY_TOOLS.includes(d.tool));
+  const tools = compact ? allowed.filter((d) => d.tool !== 'hand') : allowed;
   return (
-    <div className="board-tools" role="toolbar" aria-label={t('tools.label')} aria-orientation="vertical">
+    <div
+      className={compact ? 'board-tools is-compact' : 'board-tools'}
+      role="toolbar"
+      aria-label={t('tools.label')}
+      aria-orientation={compact ? 'horizontal' : 'vertical'}
+    >
       {tools.map((d) => {
         const label = t(d.label) + keyOf(`tool.${d.tool}`);
         return (
@@ -85,18 +93,22 @@ export function Toolbar({ store, actions, editable, undo }: ToolbarProps) {
           </button>
         </>
       ) : null}
-      <span className="tool-separator" aria-hidden="true" />
-      <button
-        type="button"
-        className="tool-button"
-        title={t('tools.help') + ' (?)'}
-        aria-label={t('tools.help')}
-        data-testid="help-button"
-        onPointerDown={keepFocus}
-        onClick={actions.toggleHelp}
-      >
-        {icons.help}
-      </button>
+      {compact ? null : (
+        <>
+          <span className="tool-separator" aria-hidden="true" />
+          <button
+            type="button"
+            className="tool-button"
+            title={t('tools.help') + ' (?)'}
+            aria-label={t('tools.help')}
+            data-testid="help-button"
+            onPointerDown={keepFocus}
+            onClick={actions.toggleHelp}
+          >
+            {icons.help}
+          </button>
+        </>
+      )}
     </div>
   );
 }
