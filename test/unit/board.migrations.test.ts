@@ -36,6 +36,16 @@ describe('board migrations', () => {
     });
   });
 
+  it('a reader open during the migration follows it', () => {
+    const doc = v1Board();
+    const reader = new BoardReader(doc);
+    expect(reader.getSnapshot().schemaVersion).toBe(1);
+    migrateBoardDoc(doc, Origin.migration);
+    expect(reader.getSnapshot().schemaVersion).toBe(2);
+    expect(reader.getSnapshot().items).toEqual(readBoard(doc).items);
+    reader.destroy();
+  });
+
   it('two clients migrating at once end with one copy of each note', () => {
     const a = v1Board();
     const b = new Y.Doc();

@@ -47,7 +47,7 @@ export class BoardReader {
     this.snapshot = readBoard(doc);
     this.items.observeDeep(this.onItems);
     doc.getMap('notes').observe(this.onLegacy);
-    doc.getMap('meta').observe(this.onLegacy);
+    doc.getMap('meta').observe(this.onMeta);
   }
 
   getSnapshot = (): BoardSnapshot => this.snapshot;
@@ -60,9 +60,18 @@ export class BoardReader {
   destroy(): void {
     this.items.unobserveDeep(this.onItems);
     this.doc.getMap('notes').unobserve(this.onLegacy);
-    this.doc.getMap('meta').unobserve(this.onLegacy);
+    this.doc.getMap('meta').unobserve(this.onMeta);
     this.listeners.clear();
   }
+
+  // Only the version lives in meta: no need to read 5,000 items again when it arrives
+  // in the same sync as they do.
+  private readonly onMeta = () => {
+    const schemaVersion = boardSchemaVersion(this.doc);
+    if (schemaVersion === this.snapshot.schemaVersion) return;
+    this.snapshot = { ...this.snapshot, schemaVersion };
+    this.emit();
+  };
 
   private readonly onLegacy = () => {
     this.snapshot = readBoard(this.doc);
