@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { SessionInfo } from '../../../shared/api.ts';
 import { CloseCode, boardRoomName, sessionRoomName } from '../../../shared/protocol.ts';
 import { canWriteBoard, Role } from '../../../shared/roles.ts';
@@ -29,8 +29,12 @@ import { BoardPresenceLayer, BoardPresenceOverlay } from '../components/presence
 import { ExportMenu } from '../components/presence/ExportMenu.tsx';
 import { boardReaderFor, boardUndoFor } from '../board/boardModel.ts';
 import { AnnotationLayer, AnnotationToggle } from '../components/AnnotationLayer.tsx';
-import { MethodsWorkspace } from '../methods/MethodsWorkspace.tsx';
 import { usePresence } from '../sync/usePresence.ts';
+
+// The method views load when first opened: the free canvas (and its first paint) does not wait for them.
+const MethodsWorkspace = lazy(() =>
+  import('../methods/MethodsWorkspace.tsx').then((m) => ({ default: m.MethodsWorkspace })),
+);
 
 const CLOSE_REASON: Record<number, DeniedReason> = {
   [CloseCode.unauthorized]: 'unauthorized',
@@ -222,33 +226,35 @@ export function SessionView({ sessionId, identity, info, onNeedInfo, initialView
                   </>
                 }
               />
-              <MethodsWorkspace
-                key={board.room.name + String(board.room.doc.clientID)}
-                doc={board.room.doc}
-                editable={canEdit}
-                isFacilitator={isFacilitator}
-                me={me}
-                view={view}
-                onViewChange={setView}
-                participants={participants}
-                showTabs={false}
-                // One undo for the board doc: the annotations' and the view's changes alike.
-                undo={boardUndoFor(board.room.doc)}
-                undoKeys={!annotating}
-                viewOverlay={
-                  <AnnotationLayer
-                    key={view}
-                    doc={board.room.doc}
-                    view={view}
-                    active={annotating}
-                    editable={canEdit}
-                    synced={board.status.connection === 'connected'}
-                    mode={boardMode(identity.role, locked)}
-                    author={identity.name}
-                    color={noteColor(personKey)}
-                  />
-                }
-              />
+              <Suspense fallback={<div className="mw-root" aria-busy="true" />}>
+                <MethodsWorkspace
+                  key={board.room.name + String(board.room.doc.clientID)}
+                  doc={board.room.doc}
+                  editable={canEdit}
+                  isFacilitator={isFacilitator}
+                  me={me}
+                  view={view}
+                  onViewChange={setView}
+                  participants={participants}
+                  showTabs={false}
+                  // One undo for the board doc: the annotations' and the view's changes alike.
+                  undo={boardUndoFor(board.room.doc)}
+                  undoKeys={!annotating}
+                  viewOverlay={
+                    <AnnotationLayer
+                      key={view}
+                      doc={board.room.doc}
+                      view={view}
+                      active={annotating}
+                      editable={canEdit}
+                      synced={board.status.connection === 'connected'}
+                      mode={boardMode(identity.role, locked)}
+                      author={identity.name}
+                      color={noteColor(personKey)}
+                    />
+                  }
+                />
+              </Suspense>
             </div>
           )}
         </main>
