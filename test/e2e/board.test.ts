@@ -3,42 +3,23 @@
  * own browser context, on the built app and the real server. They draw with the mouse
  * and keyboard; what the board holds is read through the test hook (`?debug`).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, newPerson, ui, type Person } from '../helpers/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { ui, type Person } from '../helpers/browser.ts';
+import { useMeetingHarness } from '../helpers/meeting.ts';
 import { BoardPage } from '../helpers/boardPage.ts';
-import { startTestServer, type TestServer } from '../helpers/server.ts';
 
 const WAIT = { timeout: 15_000, interval: 100 };
 
 describe('the board', () => {
-  let server: TestServer;
-  let browser: Browser;
-  const people: Person[] = [];
-
-  beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    for (const p of people) await p.context.close();
-    await browser?.close();
-    await server?.close();
-  });
-
-  async function person(): Promise<Person> {
-    const p = await newPerson(browser);
-    people.push(p);
-    return p;
-  }
+  const harness = useMeetingHarness();
+  const person = (opts?: Parameters<typeof harness.person>[0]) => harness.person(opts);
 
   /** A facilitator who started a meeting, and a participant who joined it. */
   async function meeting(title: string): Promise<{ anna: Person; mo: Person; a: BoardPage; b: BoardPage }> {
     const anna = await person();
-    const code = await ui.startSession(anna.page, server.url, title, 'Anna');
+    const code = await ui.startSession(anna.page, harness.server.url, title, 'Anna');
     const mo = await person();
-    await ui.join(mo.page, server.url, code, 'Mo');
+    await ui.join(mo.page, harness.server.url, code, 'Mo');
     await expect.poll(() => ui.presenceNames(mo.page), WAIT).toEqual(['Mo', 'Anna']);
     return { anna, mo, a: await BoardPage.open(anna.page), b: await BoardPage.open(mo.page) };
   }
@@ -82,7 +63,7 @@ describe('the board', () => {
 
   it('copies a note on one board and pastes it on a second board the facilitator added', async () => {
     const { anna, mo, a, b } = await meeting('Twee borden');
-    await anna.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+    await anna.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: harness.server.url });
     const id = await a.addNote({ x: 400, y: 300 }, 'Gemeente: beleidsadviseur');
     await a.click(id);
     expect(await a.selection()).toEqual([id]);
@@ -119,7 +100,7 @@ describe('the board', () => {
 
   it('deletes with Delete and duplicates with Ctrl+D', async () => {
     const anna = await person();
-    await ui.startSession(anna.page, server.url, 'Toetsenbord', 'Anna');
+    await ui.startSession(anna.page, harness.server.url, 'Toetsenbord', 'Anna');
     const a = await BoardPage.open(anna.page);
     const id = await a.addNote({ x: 400, y: 300 }, 'Woningcorporatie');
     await a.click(id);

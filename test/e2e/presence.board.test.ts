@@ -4,43 +4,24 @@
  * while A moves the mouse; a note A adds while A's network is cut reaches B only
  * after A is back online, and A's screen says so in the meantime.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, newPerson, ui, type Person } from '../helpers/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { ui } from '../helpers/browser.ts';
+import { useMeetingHarness } from '../helpers/meeting.ts';
 import { BoardPage } from '../helpers/boardPage.ts';
 import { presence } from '../helpers/presencePage.ts';
-import { startTestServer, type TestServer } from '../helpers/server.ts';
 
 const WAIT = { timeout: 15_000, interval: 100 };
 
 describe('presence on a board', () => {
-  let server: TestServer;
-  let browser: Browser;
-  const people: Person[] = [];
-
-  beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    for (const p of people) await p.context.close();
-    await browser?.close();
-    await server?.close();
-  });
-
-  async function person(): Promise<Person> {
-    const p = await newPerson(browser);
-    people.push(p);
-    return p;
-  }
+  const harness = useMeetingHarness();
+  const person = (opts?: Parameters<typeof harness.person>[0]) => harness.person(opts);
 
   /** A facilitator who started a meeting and a participant who joined it, both on the board. */
   async function meeting(title: string) {
     const anna = await person();
-    const code = await ui.startSession(anna.page, server.url, title, 'Anna de Vries');
+    const code = await ui.startSession(anna.page, harness.server.url, title, 'Anna de Vries');
     const bram = await person();
-    await ui.join(bram.page, server.url, code, 'Bram');
+    await ui.join(bram.page, harness.server.url, code, 'Bram');
     await expect.poll(() => ui.presenceNames(bram.page), WAIT).toEqual(['Bram', 'Anna de Vries']);
     const a = await BoardPage.open(anna.page);
     const b = await BoardPage.open(bram.page);

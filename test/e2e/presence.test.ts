@@ -3,38 +3,24 @@
  * it from the start page, a participant joins with the code shown on the facilitator's
  * screen, and both see each other in "Aanwezig". Real server, real Chromium, no mocks.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, newPerson, ui, type Person } from '../helpers/browser.ts';
-import { startTestServer, type TestServer } from '../helpers/server.ts';
+import { describe, expect, it } from 'vitest';
+import { ui } from '../helpers/browser.ts';
+import { useMeetingHarness } from '../helpers/meeting.ts';
 
 const WAIT = { timeout: 15_000, interval: 100 };
 
 describe('presence in a meeting', () => {
-  let server: TestServer;
-  let browser: Browser;
-  const people: Person[] = [];
-
-  beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    for (const p of people) await p.context.close();
-    await browser?.close();
-    await server?.close();
-  });
-
-  async function person(): Promise<Person> {
-    const p = await newPerson(browser);
-    people.push(p);
-    return p;
-  }
+  const harness = useMeetingHarness();
+  const person = (opts?: Parameters<typeof harness.person>[0]) => harness.person(opts);
 
   it('shows facilitator and participant to each other, and a reload keeps you yourself', async () => {
     const anna = await person();
-    const code = await ui.startSession(anna.page, server.url, 'Netwerkbijeenkomst gezonde wijk', 'Anna de Vries');
+    const code = await ui.startSession(
+      anna.page,
+      harness.server.url,
+      'Netwerkbijeenkomst gezonde wijk',
+      'Anna de Vries',
+    );
     expect(code).toMatch(/^[A-Z0-9]{3}-[A-Z0-9]{3}$/);
     // The facilitator's token never shows in the address bar (projector).
     expect(anna.page.url()).not.toContain('token');
@@ -43,7 +29,7 @@ describe('presence in a meeting', () => {
       .toBe('Netwerkbijeenkomst gezonde wijk');
 
     const mo = await person();
-    await ui.join(mo.page, server.url, code, 'Mohammed El Amrani');
+    await ui.join(mo.page, harness.server.url, code, 'Mohammed El Amrani');
     await mo.page.waitForURL(/\/s\/[A-Za-z0-9_-]+$/);
     expect(new URL(mo.page.url()).pathname).toBe(new URL(anna.page.url()).pathname);
 
@@ -75,18 +61,18 @@ describe('presence in a meeting', () => {
 
   it('says so at the code field when a join code is unknown', async () => {
     const p = await person();
-    await p.page.goto(`${server.url}/join/ZZZ-ZZZ`);
+    await p.page.goto(`${harness.server.url}/join/ZZZ-ZZZ`);
     expect(await p.page.getByTestId('join-code').inputValue()).toBe('ZZZ-ZZZ');
-    await ui.join(p.page, server.url, 'ZZZ-ZZZ', 'Iemand');
+    await ui.join(p.page, harness.server.url, 'ZZZ-ZZZ', 'Iemand');
     await p.page.getByRole('alert').filter({ hasText: 'Deze code kennen we niet' }).waitFor();
     expect(new URL(p.page.url()).pathname).toBe('/join/ZZZ-ZZZ');
   });
 
   it('makes the board read-only for participants while the facilitator has it locked', async () => {
     const anna = await person();
-    const code = await ui.startSession(anna.page, server.url, 'Vergrendeltest', 'Anna');
+    const code = await ui.startSession(anna.page, harness.server.url, 'Vergrendeltest', 'Anna');
     const piet = await person();
-    await ui.join(piet.page, server.url, code, 'Piet');
+    await ui.join(piet.page, harness.server.url, code, 'Piet');
     await expect.poll(() => ui.presenceNames(piet.page), WAIT).toEqual(['Piet', 'Anna']);
     expect(await piet.page.getByTestId('board').getAttribute('data-editable')).toBe('true');
 

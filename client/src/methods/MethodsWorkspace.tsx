@@ -20,7 +20,6 @@ import { ForcesView } from './ForcesView.tsx';
 import { useBoardUndo } from './hooks.ts';
 import { useMT } from './i18n.ts';
 import { KrachtenveldView } from './KrachtenveldView.tsx';
-import { MethodViewTabs } from './MethodViewTabs.tsx';
 import type { MethodView } from './views.ts';
 import { NetworkView } from './NetworkView.tsx';
 import { TypologyView } from './TypologyView.tsx';
@@ -38,11 +37,8 @@ export interface MethodsWorkspaceProps {
   /** Who is looking: participant id (from the token) and name. */
   me: Person;
   view: MethodView;
-  onViewChange: (view: MethodView) => void;
   /** People present, for assigning actors in the individual round (facilitator). */
   participants?: readonly Person[];
-  /** Show the method tabs above the view (default); off when the host page has its own. */
-  showTabs?: boolean;
   /** The host's undo for this doc (shared with the free canvas); by default the workspace makes its own. */
   undo?: BoardUndo;
   /** Handle Ctrl/Cmd+Z and Ctrl/Cmd+Shift+Z here (default); off when the host handles them. */
@@ -76,9 +72,7 @@ export function MethodsWorkspace({
   isFacilitator,
   me,
   view,
-  onViewChange,
   participants = NO_PEOPLE,
-  showTabs = true,
   undo: hostUndo,
   undoKeys = true,
   viewOverlay,
@@ -179,7 +173,6 @@ export function MethodsWorkspace({
     <MethodsContext.Provider value={ctx}>
       <div className={rootClass} data-testid="methods" data-view={view} data-editable={editable}>
         <div className="mw-top">
-          {showTabs ? <MethodViewTabs view={view} onChange={onViewChange} /> : null}
           <WorkspaceTools canUndo={canUndo} canRedo={canRedo} onUndo={() => undo?.undo()} onRedo={() => undo?.redo()} />
         </div>
         <main className="mw-main">

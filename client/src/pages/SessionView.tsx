@@ -234,9 +234,7 @@ export function SessionView({ sessionId, identity, info, onNeedInfo, initialView
                   isFacilitator={isFacilitator}
                   me={me}
                   view={view}
-                  onViewChange={setView}
                   participants={participants}
-                  showTabs={false}
                   // One undo for the board doc: the annotations' and the view's changes alike.
                   undo={boardUndoFor(board.room.doc)}
                   undoKeys={!annotating}
