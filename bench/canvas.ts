@@ -11,7 +11,9 @@
  * Bounded: a watchdog ends the run after TIME_LIMIT_MS whatever happens.
  */
 import os from 'node:os';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+// The same Chromium, with the same flags, as the browser tests.
+import { launchBrowser } from '../test/helpers/browser.ts';
 import type { CreateSessionResponse, JoinResponse } from '../shared/api.ts';
 import { updateItem } from '../shared/model/board/commands.ts';
 import { boardRoomName, PLENARY_BOARD_ID } from '../shared/protocol.ts';
@@ -159,19 +161,7 @@ async function main(): Promise<void> {
     await server.start();
     const port = Number(new URL(server.endpoint(0).serverUrl).port);
     const base = `http://127.0.0.1:${port}`;
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchBrowser();
     const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
     const load = os.loadavg()[0]!.toFixed(1);
     const env = `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC with \`npm run bench:canvas\` on ${os.cpus().length} cores (${cpu}, load average ${load} at the start), Chromium ${browser.version()} headless with \`--disable-gpu\` (software rendering), page ${VIEWPORT.width} x ${VIEWPORT.height}, against the built server on loopback. Headless Chromium draws at most 60 frames a second.`;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { docPair } from '../helpers/ydocs.ts';
 import * as Y from 'yjs';
 import {
   addActor,
@@ -12,18 +13,7 @@ import {
   updateSettings,
 } from '../../shared/model/board/index.ts';
 
-function pair() {
-  const a = new Y.Doc();
-  const b = new Y.Doc();
-  return {
-    a,
-    b,
-    sync() {
-      Y.applyUpdate(a, Y.encodeStateAsUpdate(b, Y.encodeStateVector(a)), 'remote');
-      Y.applyUpdate(b, Y.encodeStateAsUpdate(a, Y.encodeStateVector(b)), 'remote');
-    },
-  };
-}
+const pair = docPair;
 
 describe('actors', () => {
   it('adds an actor with defaults and validated fields', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { docPair } from '../helpers/ydocs.ts';
 import * as Y from 'yjs';
 import {
   addActor,
@@ -13,18 +14,7 @@ import {
 import { distribute } from '../../client/src/methods/bees.ts';
 import { readWorkspace } from '../../client/src/methods/context.ts';
 
-function pair() {
-  const a = new Y.Doc();
-  const b = new Y.Doc();
-  return {
-    a,
-    b,
-    sync() {
-      Y.applyUpdate(a, Y.encodeStateAsUpdate(b, Y.encodeStateVector(a)), 'remote');
-      Y.applyUpdate(b, Y.encodeStateAsUpdate(a, Y.encodeStateVector(b)), 'remote');
-    },
-  };
-}
+const pair = docPair;
 
 describe('individual round (3 B’s)', () => {
   it('is off by default; the facilitator switches it on in the board settings', () => {
