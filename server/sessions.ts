@@ -5,6 +5,7 @@
 import { formatJoinCode, type CreateSessionResponse, type JoinResponse } from '../shared/api.ts';
 import { createDoc, encodeDoc, type Doc } from '../shared/model/doc.ts';
 import { initSessionDoc } from '../shared/model/sessionDoc.ts';
+import { applyMeetingTemplate, type MeetingTemplateId } from '../shared/model/templates/meetingTemplates.ts';
 import { boardRoomName, sessionRoomName } from '../shared/protocol.ts';
 import { Role } from '../shared/roles.ts';
 import { createJoinCode, createParticipantId, createSessionId } from './auth/ids.ts';
@@ -45,7 +46,7 @@ export class SessionService {
 
   /** Creates a session with its session doc, a facilitator and a viewer identity. */
   async create(
-    input: { title: string; facilitatorName?: string | undefined },
+    input: { title: string; facilitatorName?: string | undefined; template?: MeetingTemplateId | undefined },
     baseUrl: string,
     seed?: SessionSeed,
   ): Promise<CreateSessionResponse> {
@@ -79,6 +80,7 @@ export class SessionService {
       });
       const doc = createDoc();
       initSessionDoc(doc, { title: input.title, createdAt: now });
+      if (input.template) applyMeetingTemplate(doc, input.template);
       seed?.sessionDoc(doc);
       await store.docs.append(sessionRoomName(sessionId), encodeDoc(doc));
       doc.destroy();

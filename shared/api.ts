@@ -29,6 +29,8 @@ export function formatJoinCode(code: string): string {
 export const CreateSessionRequest = z.object({
   title: cleanText(TITLE_MAX),
   facilitatorName: cleanText(NAME_MAX).optional(),
+  /** The meeting template (shared/model/templates/meetingTemplates.ts); a blank session by default. */
+  template: z.enum(['krachtenveld', 'blank']).optional(),
 });
 export type CreateSessionRequest = z.input<typeof CreateSessionRequest>;
 
@@ -82,3 +84,16 @@ export const ApiError = z.object({
   error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
 });
 export type ApiError = z.infer<typeof ApiError>;
+
+/** POST /api/sessions/:id/groups (facilitator): N new groups, each with a board cloned from the template board. */
+export const CreateGroupsRequest = z.object({
+  count: z.number().int().min(1).max(24),
+  /** Names for the new groups; missing ones become "Groep n". */
+  names: z.array(cleanText(80)).max(24).optional(),
+  /** Board to clone; the template board when it exists, else an empty board. */
+  fromBoardId: z.string().max(64).optional(),
+});
+export type CreateGroupsRequest = z.input<typeof CreateGroupsRequest>;
+
+/** POST /api/sessions/:id/groups/choose (participant, when the facilitator lets people choose). */
+export const ChooseGroupRequest = z.object({ groupId: z.string().min(1).max(64) });

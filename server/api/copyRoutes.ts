@@ -11,6 +11,8 @@ import { CreateSessionRequest } from '../../shared/api.ts';
 import { createDoc, encodeDoc } from '../../shared/model/doc.ts';
 import { copyMethodData } from '../../shared/model/board/actors.ts';
 import { copyBoards, readBoards, setPreviousSession } from '../../shared/model/sessionDoc.ts';
+import { copyGroups } from '../../shared/model/meeting/groups.ts';
+import { copyProgram } from '../../shared/model/meeting/program.ts';
 import { boardRoomName, parseRoomName, sessionRoomName } from '../../shared/protocol.ts';
 import { Role } from '../../shared/roles.ts';
 import type { SessionService } from '../sessions.ts';
@@ -55,6 +57,8 @@ export function copyRoutes(ctx: RoutesContext, sessions: SessionService, baseUrl
           {
             sessionDoc: (doc) => {
               copyBoards(session.doc, doc);
+              copyProgram(session.doc, doc);
+              copyGroups(session.doc, doc);
               if (mode === 'followUp') setPreviousSession(doc, t.sid);
             },
             boards,

@@ -18,6 +18,7 @@ import type { RoomRegistry } from '../sync/RoomRegistry.ts';
 import type { Handler, RoutesContext } from './context.ts';
 import { copyRoutes } from './copyRoutes.ts';
 import { evaluationRoutes } from './evaluationRoutes.ts';
+import { groupRoutes } from './groupRoutes.ts';
 import { bearerToken, HttpError, parseBody, sendError } from './http.ts';
 import { participantRoutes } from './participantRoutes.ts';
 import { voteRoutes } from './voteRoutes.ts';
@@ -80,6 +81,12 @@ export function createApiRouter(deps: ApiDeps): express.Router {
   router.use('/sessions/:id/evaluation', evaluationRoutes(ctx));
   router.use('/sessions/:id/votes', voteRoutes(ctx));
   router.use('/sessions/:id/copy', copyRoutes(ctx, deps.sessions, baseUrl));
+  router.use('/sessions/:id/groups', groupRoutes(ctx));
+
+  // The server's clock: clients correct the timer for their own clock with it.
+  router.get('/time', (_req: Request, res: Response) => {
+    res.json({ now: Date.now() });
+  });
 
   router.post(
     '/sessions',

@@ -93,6 +93,8 @@ export class RoomRegistry {
           if (name.kind === 'session') return canWriteSessionDoc(role) ? null : RefusalReason.readOnly;
           const board = session ? readBoard(session.doc, name.boardId) : null;
           if (role === 'viewer') return RefusalReason.readOnly;
+          // The template the group boards are cloned from is the facilitator's to prepare.
+          if (board?.kind === 'template' && role !== 'facilitator') return RefusalReason.readOnly;
           return canWriteBoard(role, board?.locked ?? false) ? null : RefusalReason.boardLocked;
         },
       });

@@ -13,7 +13,9 @@ import { Origin, type Doc } from './doc.ts';
 
 export const SESSION_SCHEMA_VERSION = 1;
 
-export const BoardKind = z.enum(['plenary', 'group']);
+/** `template`: the board group boards are cloned from; only the facilitator sees it. */
+export const BoardKind = z.enum(['plenary', 'group', 'template']);
+export type BoardKind = z.infer<typeof BoardKind>;
 export const BoardRecord = z.object({
   id: z.string().regex(BOARD_ID_RE),
   title: z.string().max(120),
@@ -81,7 +83,7 @@ export function readSession(doc: Doc): SessionSnapshot {
 /** Adds a board (facilitator). Returns false if the id is taken or invalid. */
 export function addBoard(
   doc: Doc,
-  board: { id: string; title: string; kind: 'plenary' | 'group' },
+  board: { id: string; title: string; kind: BoardKind },
   origin: unknown = Origin.local,
 ): boolean {
   if (readBoard(doc, board.id)) return false;

@@ -27,7 +27,7 @@ export class ApiRequestError extends Error {
   }
 }
 
-async function request<T>(
+export async function request<T>(
   schema: z.ZodType<T>,
   path: string,
   init: { method?: string; body?: unknown; token?: string },

@@ -30,6 +30,27 @@ import { ExportMenu } from '../components/presence/ExportMenu.tsx';
 import { boardReaderFor, boardUndoFor } from '../board/boardModel.ts';
 import { AnnotationLayer, AnnotationToggle } from '../components/AnnotationLayer.tsx';
 import { usePresence } from '../sync/usePresence.ts';
+import {
+  MeetingProvider,
+  readGroupsSnapshot,
+  readLiveSnapshot,
+  readProgramSnapshot,
+  type MeetingContextValue,
+  type SessionScreen,
+} from '../meeting/MeetingContext.tsx';
+import { MeetingBar } from '../meeting/MeetingBar.tsx';
+import { MeetingEffects } from '../meeting/MeetingEffects.tsx';
+import { ScreenTabs } from '../meeting/ScreenTabs.tsx';
+import { GroupsPanel } from '../groups/GroupsPanel.tsx';
+import { ParticipatePanel } from '../participate/ParticipatePanel.tsx';
+import { usePhoneLayout } from '../meeting/usePhoneLayout.ts';
+
+const ControlRoom = lazy(() => import('../control/ControlRoom.tsx').then((m) => ({ default: m.ControlRoom })));
+const CompareScreen = lazy(() => import('../compare/CompareScreen.tsx').then((m) => ({ default: m.CompareScreen })));
+const ResultsScreen = lazy(() =>
+  import('../participate/ResultsScreen.tsx').then((m) => ({ default: m.ResultsScreen })),
+);
+const PhoneView = lazy(() => import('../phone/PhoneView.tsx').then((m) => ({ default: m.PhoneView })));
 
 // The method views load when first opened: the free canvas (and its first paint) does not wait for them.
 const MethodsWorkspace = lazy(() =>
@@ -65,7 +86,19 @@ export function SessionView({ sessionId, identity, info, onNeedInfo, initialView
   const t = useT();
   const session = useRoom(sessionRoomName(sessionId), identity.token);
   const snapshot = useDocSnapshot(session.room.doc, readSession);
-  const { boardId, select } = useCurrentBoard(snapshot.boards);
+  const program = useDocSnapshot(session.room.doc, readProgramSnapshot);
+  const groups = useDocSnapshot(session.room.doc, readGroupsSnapshot);
+  const live = useDocSnapshot(session.room.doc, readLiveSnapshot);
+  const isFacilitator = identity.role === Role.facilitator;
+  // The template board (group boards are cloned from it) is the facilitator's only.
+  const visibleBoards = useMemo(
+    () => (isFacilitator ? snapshot.boards : snapshot.boards.filter((b) => b.kind !== 'template')),
+    [isFacilitator, snapshot.boards],
+  );
+  const { boardId, select } = useCurrentBoard(visibleBoards);
+  const [screen, setScreen] = useState<SessionScreen>('board');
+  const phone = usePhoneLayout();
+  const [fullBoardOnPhone, setFullBoardOnPhone] = useState(false);
   const { view, setView } = useBoardView(initialView);
   const present = usePresence(session.room);
   const board = useRoom(boardRoomName(sessionId, boardId), identity.token);
@@ -74,7 +107,6 @@ export function SessionView({ sessionId, identity, info, onNeedInfo, initialView
   const locked = snapshot.boards.find((b) => b.id === boardId)?.locked ?? false;
   const title = snapshot.title || info?.title || '';
   const personKey = identity.participantId || identity.name;
-  const isFacilitator = identity.role === Role.facilitator;
   const canEdit = canWriteBoard(identity.role, locked);
   const closeCode = session.status.closeCode ?? board.status.closeCode;
   // "Aantekeningen": the annotation layer over a method view has the pointer.
@@ -91,6 +123,11 @@ export function SessionView({ sessionId, identity, info, onNeedInfo, initialView
     session.room.setUser(user);
     board.room.setUser(user);
   }, [session.room, board.room, identity.participantId, identity.name, identity.role, personKey]);
+
+  // Who is where (the control room shows it): my open board and view, in the session room.
+  useEffect(() => {
+    session.room.setAwarenessField('where', { boardId, view });
+  }, [session.room, boardId, view]);
 
   useEffect(() => {
     document.title = title ? `${title} · Veldwerk` : 'Veldwerk';
@@ -138,6 +175,46 @@ export function SessionView({ sessionId, identity, info, onNeedInfo, initialView
     [present],
   );
   const boardTitle = snapshot.boards.find((b) => b.id === boardId)?.title ?? '';
+  const meeting: MeetingContextValue = useMemo(
+    () => ({
+      sessionId,
+      identity,
+      info,
+      isFacilitator,
+      sessionRoom: session.room,
+      sessionDoc: session.room.doc,
+      session: snapshot,
+      program,
+      groups,
+      live,
+      present,
+      boardId,
+      selectBoard: select,
+      view,
+      setView,
+      boardRoom: board.room,
+      screen: isFacilitator ? screen : 'board',
+      setScreen,
+    }),
+    [
+      sessionId,
+      identity,
+      info,
+      isFacilitator,
+      session.room,
+      snapshot,
+      program,
+      groups,
+      live,
+      present,
+      boardId,
+      select,
+      view,
+      setView,
+      board.room,
+      screen,
+    ],
+  );
 
   if (closedReason) {
     return (
@@ -156,107 +233,137 @@ export function SessionView({ sessionId, identity, info, onNeedInfo, initialView
     );
   }
 
+  if (phone && identity.role === Role.participant && !fullBoardOnPhone) {
+    return (
+      <MeetingProvider value={meeting}>
+        <MeetingEffects />
+        <Suspense fallback={<div className="page page-loading" aria-busy="true" />}>
+          <PhoneView onFullBoard={() => setFullBoardOnPhone(true)} />
+        </Suspense>
+      </MeetingProvider>
+    );
+  }
+
   return (
-    <div className="page page-session">
-      <header className="session-header">
-        <Brand compact />
-        <h1 className="session-title" data-testid="session-title" title={title}>
-          {title || '\u00a0'}
-        </h1>
-        <div className="session-header-tools">
-          <ConnectionIndicator statuses={[session.status, board.status]} />
-          <LanguageSwitch />
-        </div>
-      </header>
-      <div className="session-body">
-        <aside className="sidebar">
-          <PresenceList room={session.room} />
-          {isFacilitator ? (
-            <FacilitatorPanel joinCode={info?.joinCode ?? null} viewerUrl={loadViewerUrl(sessionId)} />
-          ) : null}
-        </aside>
-        <main className="board-area">
-          {view === 'canvas' ? (
-            <BoardCanvas
-              key={board.room.name + String(board.room.doc.clientID)}
-              doc={board.room.doc}
-              state={boardState}
-              editable={canEdit}
-              synced={board.status.connection === 'connected'}
-              mode={boardMode(identity.role, locked)}
-              tabs={
-                <>
-                  <BoardTabs boards={snapshot.boards} current={boardId} onSelect={select} manage={manage} />
-                  <ViewTabs view={view} onChange={setView} />
-                </>
-              }
-              toolbarEnd={
-                <>
-                  {isFacilitator ? (
-                    <LockToggle sessionDoc={session.room.doc} boardId={boardId} locked={locked} />
-                  ) : null}
-                  <ExportMenu
-                    snapshot={() => boardReaderFor(board.room.doc).getSnapshot()}
-                    title={`${title} ${boardTitle}`}
+    <MeetingProvider value={meeting}>
+      <MeetingEffects />
+      <div className="page page-session">
+        <header className="session-header">
+          <Brand compact />
+          <h1 className="session-title" data-testid="session-title" title={title}>
+            {title || '\u00a0'}
+          </h1>
+          <div className="session-header-tools">
+            {isFacilitator ? <ScreenTabs /> : null}
+            <ConnectionIndicator statuses={[session.status, board.status]} />
+            <LanguageSwitch />
+          </div>
+        </header>
+        <div className="session-body">
+          <aside className="sidebar">
+            <PresenceList room={session.room} />
+            <GroupsPanel />
+            {isFacilitator ? (
+              <FacilitatorPanel joinCode={info?.joinCode ?? null} viewerUrl={loadViewerUrl(sessionId)} />
+            ) : null}
+          </aside>
+          <div className="session-main">
+            <MeetingBar />
+            {meeting.screen !== 'board' ? (
+              <main className="board-area screen-area">
+                <Suspense fallback={<div className="screen-loading" aria-busy="true" />}>
+                  {meeting.screen === 'control' ? <ControlRoom /> : null}
+                  {meeting.screen === 'compare' ? <CompareScreen /> : null}
+                  {meeting.screen === 'results' ? <ResultsScreen /> : null}
+                </Suspense>
+              </main>
+            ) : (
+              <main className="board-area">
+                {view === 'canvas' ? (
+                  <BoardCanvas
+                    key={board.room.name + String(board.room.doc.clientID)}
+                    doc={board.room.doc}
+                    state={boardState}
+                    editable={canEdit}
+                    synced={board.status.connection === 'connected'}
+                    mode={boardMode(identity.role, locked)}
+                    tabs={
+                      <>
+                        <BoardTabs boards={visibleBoards} current={boardId} onSelect={select} manage={manage} />
+                        <ViewTabs view={view} onChange={setView} />
+                      </>
+                    }
+                    toolbarEnd={
+                      <>
+                        {isFacilitator ? (
+                          <LockToggle sessionDoc={session.room.doc} boardId={boardId} locked={locked} />
+                        ) : null}
+                        <ExportMenu
+                          snapshot={() => boardReaderFor(board.room.doc).getSnapshot()}
+                          title={`${title} ${boardTitle}`}
+                        />
+                      </>
+                    }
+                    layers={<BoardPresenceLayer room={board.room} store={boardState} />}
+                    overlay={<BoardPresenceOverlay room={board.room} store={boardState} me={me} />}
+                    author={identity.name}
+                    color={noteColor(personKey)}
                   />
-                </>
-              }
-              layers={<BoardPresenceLayer room={board.room} store={boardState} />}
-              overlay={<BoardPresenceOverlay room={board.room} store={boardState} me={me} />}
-              author={identity.name}
-              color={noteColor(personKey)}
-            />
-          ) : (
-            <div className="methods-area">
-              <BoardToolbar
-                mode={boardMode(identity.role, locked)}
-                hint={false}
-                tabs={
-                  <>
-                    <BoardTabs boards={snapshot.boards} current={boardId} onSelect={select} manage={manage} />
-                    <ViewTabs view={view} onChange={setView} />
-                  </>
-                }
-                end={
-                  <>
-                    {canEdit ? <AnnotationToggle on={annotateOn} onChange={setAnnotateOn} /> : null}
-                    {isFacilitator ? (
-                      <LockToggle sessionDoc={session.room.doc} boardId={boardId} locked={locked} />
-                    ) : null}
-                  </>
-                }
-              />
-              <Suspense fallback={<div className="mw-root" aria-busy="true" />}>
-                <MethodsWorkspace
-                  key={board.room.name + String(board.room.doc.clientID)}
-                  doc={board.room.doc}
-                  editable={canEdit}
-                  isFacilitator={isFacilitator}
-                  me={me}
-                  view={view}
-                  participants={participants}
-                  // One undo for the board doc: the annotations' and the view's changes alike.
-                  undo={boardUndoFor(board.room.doc)}
-                  undoKeys={!annotating}
-                  viewOverlay={
-                    <AnnotationLayer
-                      key={view}
-                      doc={board.room.doc}
-                      view={view}
-                      active={annotating}
-                      editable={canEdit}
-                      synced={board.status.connection === 'connected'}
+                ) : (
+                  <div className="methods-area">
+                    <BoardToolbar
                       mode={boardMode(identity.role, locked)}
-                      author={identity.name}
-                      color={noteColor(personKey)}
+                      hint={false}
+                      tabs={
+                        <>
+                          <BoardTabs boards={visibleBoards} current={boardId} onSelect={select} manage={manage} />
+                          <ViewTabs view={view} onChange={setView} />
+                        </>
+                      }
+                      end={
+                        <>
+                          {canEdit ? <AnnotationToggle on={annotateOn} onChange={setAnnotateOn} /> : null}
+                          {isFacilitator ? (
+                            <LockToggle sessionDoc={session.room.doc} boardId={boardId} locked={locked} />
+                          ) : null}
+                        </>
+                      }
                     />
-                  }
-                />
-              </Suspense>
-            </div>
-          )}
-        </main>
+                    <Suspense fallback={<div className="mw-root" aria-busy="true" />}>
+                      <MethodsWorkspace
+                        key={board.room.name + String(board.room.doc.clientID)}
+                        doc={board.room.doc}
+                        editable={canEdit}
+                        isFacilitator={isFacilitator}
+                        me={me}
+                        view={view}
+                        participants={participants}
+                        // One undo for the board doc: the annotations' and the view's changes alike.
+                        undo={boardUndoFor(board.room.doc)}
+                        undoKeys={!annotating}
+                        viewOverlay={
+                          <AnnotationLayer
+                            key={view}
+                            doc={board.room.doc}
+                            view={view}
+                            active={annotating}
+                            editable={canEdit}
+                            synced={board.status.connection === 'connected'}
+                            mode={boardMode(identity.role, locked)}
+                            author={identity.name}
+                            color={noteColor(personKey)}
+                          />
+                        }
+                      />
+                    </Suspense>
+                  </div>
+                )}
+              </main>
+            )}
+          </div>
+          <ParticipatePanel />
+        </div>
       </div>
-    </div>
+    </MeetingProvider>
   );
 }

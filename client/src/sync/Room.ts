@@ -196,6 +196,11 @@ export class Room {
     else this.awareness.setLocalStateField('user', user);
   }
 
+  /** Sets another field of my awareness state (the session room's `where`, say). */
+  setAwarenessField(name: string, value: unknown): void {
+    this.awareness.setLocalStateField(name, value);
+  }
+
   subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);

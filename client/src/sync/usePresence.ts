@@ -17,7 +17,11 @@ export interface PresentPerson {
   role: Role;
   color: string;
   isSelf: boolean;
+  /** The board and view this person has open (session room only; `null` if unknown). */
+  where: { boardId: string; view: string } | null;
 }
+
+const WhereSchema = z.object({ boardId: z.string().max(64), view: z.string().max(40) });
 
 const AwarenessUserSchema = z.object({
   id: z.string().max(100),
@@ -41,7 +45,14 @@ export function readPresence(room: Room): PresentPerson[] {
     const key = parsed.data.id || `client:${clientId}`;
     // Our own state wins over older states of us (another tab, or from before a reload).
     if (byPerson.has(key) && !isSelf) continue;
-    byPerson.set(key, { ...parsed.data, key, name: parsed.data.name.trim() || '?', isSelf });
+    const where = WhereSchema.safeParse((state as { where?: unknown }).where);
+    byPerson.set(key, {
+      ...parsed.data,
+      key,
+      name: parsed.data.name.trim() || '?',
+      isSelf,
+      where: where.success ? where.data : null,
+    });
   }
   return [...byPerson.values()].sort(
     (a, b) =>

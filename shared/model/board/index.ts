@@ -10,3 +10,4 @@ export { newItemId } from './ids.ts';
 export * from './actorSchema.ts';
 export * from './actors.ts';
 export * from './round.ts';
+export * from './answers.ts';

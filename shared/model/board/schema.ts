@@ -37,6 +37,8 @@ const base = {
   z: z.number().finite().catch(0),
   /** Display name of whoever made it (shown on notes). */
   author: z.string().max(80).catch(''),
+  /** Participant id of whoever made it (private mode shows people only their own). */
+  authorId: z.string().max(64).optional().catch(undefined),
 };
 
 export const NoteItem = z.object({

@@ -6,6 +6,7 @@
 import * as Y from 'yjs';
 import { Origin } from '../doc.ts';
 import { methodRoots } from './actors.ts';
+import { answersRoot } from './answers.ts';
 import { itemsMapOf } from './store.ts';
 
 export interface BoardUndo {
@@ -26,7 +27,7 @@ export interface BoardUndo {
 }
 
 export function createBoardUndo(doc: Y.Doc, origin: unknown = Origin.local): BoardUndo {
-  const manager = new Y.UndoManager([itemsMapOf(doc), ...methodRoots(doc)], {
+  const manager = new Y.UndoManager([itemsMapOf(doc), ...methodRoots(doc), answersRoot(doc)], {
     trackedOrigins: new Set([origin]),
     // Changes within half a second (a drag, typing) undo as one step.
     captureTimeout: 500,

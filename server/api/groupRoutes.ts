@@ -1,0 +1,99 @@
+/**
+ * Small groups (issue: facilitation). The facilitator creates N groups at once: the
+ * server adds a board per group, cloned from the template board (the goal, a first
+ * list of actors, whatever the facilitator prepared), and the group records, in one
+ * change of the session doc. Participants may choose a group themselves when the
+ * facilitator allows it; the server writes their choice (they cannot write the
+ * session doc).
+ */
+import express from 'express';
+import { ChooseGroupRequest, CreateGroupsRequest } from '../../shared/api.ts';
+import { createDoc, encodeDoc, Origin } from '../../shared/model/doc.ts';
+import { newItemId } from '../../shared/model/board/ids.ts';
+import { addGroups, assignMember, MAX_GROUPS, readGroups } from '../../shared/model/meeting/groups.ts';
+import { addBoard, readBoard } from '../../shared/model/sessionDoc.ts';
+import { TEMPLATE_BOARD_ID } from '../../shared/model/templates/meetingTemplates.ts';
+import { boardRoomName, parseRoomName, sessionRoomName } from '../../shared/protocol.ts';
+import { Role } from '../../shared/roles.ts';
+import type { RoutesContext } from './context.ts';
+import { HttpError, parseBody } from './http.ts';
+
+export function groupRoutes(ctx: RoutesContext): express.Router {
+  const router = express.Router({ mergeParams: true });
+
+  router.post(
+    '/',
+    ctx.route(async (req, res) => {
+      const t = await ctx.authorize(req, [Role.facilitator]);
+      const body = parseBody(CreateGroupsRequest, req.body);
+      const sessionName = parseRoomName(sessionRoomName(t.sid))!;
+      const session = await ctx.registry.acquire(sessionName);
+      try {
+        const existing = readGroups(session.doc).groups;
+        if (existing.length + body.count > MAX_GROUPS) {
+          throw new HttpError(400, 'too_many_groups', `A session has at most ${MAX_GROUPS} groups.`);
+        }
+        const sourceId = body.fromBoardId ?? TEMPLATE_BOARD_ID;
+        const source = readBoard(session.doc, sourceId);
+        if (body.fromBoardId && !source) throw new HttpError(404, 'not_found', 'No such board to clone.');
+        // The state every new group board starts from: a copy of the source board.
+        let state: Uint8Array;
+        if (source) {
+          const room = await ctx.registry.acquire(parseRoomName(boardRoomName(t.sid, source.id))!);
+          try {
+            state = encodeDoc(room.doc);
+          } finally {
+            ctx.registry.release(room);
+          }
+        } else {
+          const empty = createDoc();
+          state = encodeDoc(empty);
+          empty.destroy();
+        }
+        const maxOrder = Math.max(0, ...existing.map((g) => g.order));
+        const created = Array.from({ length: body.count }, (_, i) => {
+          const n = existing.length + i + 1;
+          return {
+            id: newItemId(),
+            boardId: newItemId(),
+            name: body.names?.[i]?.trim() || `Groep ${n}`,
+            order: maxOrder + i + 1,
+          };
+        });
+        // Boards first (nobody can have opened these new rooms), then one session change.
+        for (const g of created) await ctx.store.docs.append(boardRoomName(t.sid, g.boardId), state);
+        await ctx.registry.change(sessionName, (doc) => {
+          doc.transact(() => {
+            for (const g of created) addBoard(doc, { id: g.boardId, title: g.name, kind: 'group' }, Origin.server);
+            addGroups(doc, created, Origin.server);
+          }, Origin.server);
+        });
+        res.status(201).json({ groups: readGroups(session.doc).groups });
+      } finally {
+        ctx.registry.release(session);
+      }
+    }),
+  );
+
+  router.post(
+    '/choose',
+    ctx.route(async (req, res) => {
+      const t = await ctx.authorize(req, [Role.participant]);
+      const { groupId } = parseBody(ChooseGroupRequest, req.body);
+      const sessionName = parseRoomName(sessionRoomName(t.sid))!;
+      const session = await ctx.registry.acquire(sessionName);
+      try {
+        const groups = readGroups(session.doc);
+        if (groups.mode !== 'choose') {
+          throw new HttpError(403, 'forbidden', 'The facilitator assigns the groups in this meeting.');
+        }
+        if (!groups.groups.some((g) => g.id === groupId)) throw new HttpError(404, 'not_found', 'No such group.');
+        await ctx.registry.change(sessionName, (doc) => assignMember(doc, t.pid, groupId, Origin.server));
+        res.json({ groupId });
+      } finally {
+        ctx.registry.release(session);
+      }
+    }),
+  );
+  return router;
+}
