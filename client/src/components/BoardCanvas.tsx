@@ -8,7 +8,7 @@ import {
   boardReaderFor,
   boardUndoFor,
   useBoardMigration,
-  useBoardSnapshot,
+  useCanvasSnapshot,
   useUndoState,
 } from '../board/boardModel.ts';
 import { READ_ONLY_TOOLS, useBoardState, type BoardStore } from '../board/boardState.ts';
@@ -195,7 +195,7 @@ export function BoardCanvas(props: BoardCanvasProps) {
   const size = useElementSize(containerRef);
   const [stage, setStage] = useState<Konva.Stage | null>(null);
   const env = useBoardEnv(doc, state, { editable, author, personNoteColor: color, t, size, view }, stage);
-  const snapshot = useBoardSnapshot(env.reader);
+  const snapshot = useCanvasSnapshot(env.reader, state);
   const undoState = useUndoState(env.undo);
   const actions = useMemo(() => createActions(env), [env]);
   const pointer = useMemo(() => new BoardPointer(env, actions), [env, actions]);
