@@ -3,7 +3,7 @@
  * offline copy in IndexedDB, plus a small status store for the UI. No React here.
  */
 import { WebsocketProvider } from 'y-websocket';
-import { IndexeddbPersistence, clearDocument } from 'y-indexeddb';
+import { IndexeddbPersistence, clearDocument, storeState } from 'y-indexeddb';
 import { readAuthMessage } from 'y-protocols/auth';
 import { messageYjsSyncStep2, writeSyncStep1 } from 'y-protocols/sync';
 import * as decoding from 'lib0/decoding';
@@ -39,6 +39,11 @@ export interface AwarenessUser {
 const REFUSAL_WINDOW_MS = 10_000;
 /** Failed attempts without ever connecting before we call it "offline" rather than "connecting". */
 const OFFLINE_AFTER_ATTEMPTS = 3;
+/** A server answer at least this big is applied without the doc's update listeners (see applyServerState). */
+const QUIET_APPLY_BYTES = 64 * 1024;
+/** The offline copy of such an answer is saved when the browser is idle, at the latest after this. */
+const STORE_LATER_MS = 2000;
+
 /** Close codes after which resending the same change cannot succeed. */
 const TOO_LARGE_CODES: ReadonlySet<number> = new Set<number>([CloseCode.docTooLarge, CloseCode.messageTooBig]);
 
@@ -56,6 +61,7 @@ export class Room {
   private destroyed = false;
   private readonly listeners = new Set<() => void>();
   private caughtUpWaiters: (() => void)[] = [];
+  private serverStateApplied = false;
 
   /**
    * @param clearLocalCopy drop the IndexedDB copy first (after the server refused our changes).
@@ -81,8 +87,13 @@ export class Room {
     const handleSync = this.provider.messageHandlers[MessageType.sync];
     this.provider.messageHandlers[MessageType.sync] = (encoder, decoder, provider, emitSynced, type) => {
       const kind = decoding.peekVarUint(decoder);
-      handleSync?.(encoder, decoder, provider, emitSynced, type);
-      if (kind === messageYjsSyncStep2) for (const done of this.caughtUpWaiters.splice(0)) done();
+      const big = decoder.arr.length - decoder.pos >= QUIET_APPLY_BYTES;
+      const apply = () => handleSync?.(encoder, decoder, provider, emitSynced, type);
+      if (kind === messageYjsSyncStep2 && !this.serverStateApplied && big) this.applyServerState(apply);
+      else apply();
+      if (kind !== messageYjsSyncStep2) return;
+      this.serverStateApplied = true;
+      for (const done of this.caughtUpWaiters.splice(0)) done();
     };
     this.provider.on('status', () => this.update());
     this.provider.on('sync', (synced) => {
@@ -110,6 +121,38 @@ export class Room {
     if (this.destroyed) return;
     this.persistence = new IndexeddbPersistence(dbName, this.doc);
     this.provider.connect();
+  }
+
+  /**
+   * First paint (issue 3): the server's first answer can hold a whole board (about 1 MB
+   * for 5,000 items). For the doc's 'update' listeners Yjs encodes every transaction
+   * once more, and of ours only the offline copy wants this one: the provider does not
+   * send the server's own state back and onDocUpdate skips it. So the listeners are off
+   * while it is applied, and the offline copy saves the whole doc once the browser is
+   * idle instead of in the middle of the first paint.
+   */
+  private applyServerState(apply: () => void): void {
+    const persistence = this.persistence;
+    const listeners = [
+      this.provider._updateHandler,
+      this.onDocUpdate,
+      ...(persistence ? [persistence._storeUpdate] : []),
+    ];
+    for (const l of listeners) this.doc.off('update', l);
+    try {
+      apply();
+    } finally {
+      for (const l of listeners) this.doc.on('update', l);
+    }
+    if (!persistence) return;
+    const store = () => {
+      if (this.destroyed) return;
+      void persistence.whenSynced
+        .then(() => (this.destroyed ? undefined : storeState(persistence, true)))
+        .catch(() => undefined);
+    };
+    if ('requestIdleCallback' in window) requestIdleCallback(store, { timeout: STORE_LATER_MS });
+    else setTimeout(store, STORE_LATER_MS);
   }
 
   private readonly onDocUpdate = (_update: Uint8Array, origin: unknown) => {
