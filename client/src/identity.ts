@@ -7,6 +7,7 @@
  * viewer: a lower role never replaces a higher one in localStorage.
  */
 import { z } from 'zod';
+import { SESSION_ID_RE } from '../../shared/protocol.ts';
 import { ROLES, type Role } from '../../shared/roles.ts';
 
 export const Identity = z.object({
@@ -88,4 +89,38 @@ export function takeTokenFromHash(): string | null {
     if (token) taken = { path: location.pathname, token };
   }
   return taken?.path === location.pathname ? taken.token : null;
+}
+
+const IDENTITY_PREFIX = 'veldwerk:identity:';
+
+/** A session this device holds a facilitator identity for ("Mijn bijeenkomsten" on the start page). */
+export interface FacilitatedSession {
+  sessionId: string;
+  identity: Identity;
+}
+
+/**
+ * The sessions this browser knows as facilitator: started here, duplicated here, or
+ * opened with a facilitator link (useSessionAccess keeps those). Read from localStorage,
+ * which every tab shares.
+ */
+export function listFacilitatedSessions(): FacilitatedSession[] {
+  const found: FacilitatedSession[] = [];
+  try {
+    for (let i = 0; i < localStorage.length; i++) {
+      const k = localStorage.key(i);
+      if (k === null || !k.startsWith(IDENTITY_PREFIX)) continue;
+      const sessionId = k.slice(IDENTITY_PREFIX.length);
+      const identity = read(localStorage, k);
+      if (identity?.role === 'facilitator' && SESSION_ID_RE.test(sessionId)) found.push({ sessionId, identity });
+    }
+  } catch {
+    // Storage disabled: nothing known on this device.
+  }
+  return found;
+}
+
+/** Forgets the viewer link kept for a session (it was deleted, or the facilitator forgot it). */
+export function forgetViewerUrl(sessionId: string): void {
+  write(localStorage, viewerKey(sessionId), null);
 }

@@ -6,14 +6,19 @@ import { saveIdentity, saveViewerUrl } from '../identity.ts';
 import { useT } from '../i18n/useT.ts';
 import { navigate } from '../router.ts';
 import { Field } from './Field.tsx';
+import { TemplateChoice, type TemplateId } from '../home/TemplateChoice.tsx';
 
 type F = 'title' | 'name';
 
-/** "Nieuwe bijeenkomst starten": title and name, then on to the session as facilitator. */
+/**
+ * "Nieuwe bijeenkomst starten": title, name and the meeting template (the programme of a
+ * network meeting by default), then on to the session as facilitator.
+ */
 export function CreateSessionForm() {
   const t = useT();
   const [title, setTitle] = useState('');
   const [name, setName] = useState('');
+  const [template, setTemplate] = useState<TemplateId>('krachtenveld');
   const [errors, setErrors] = useState<FieldErrors<F>>({});
   const [busy, setBusy] = useState(false);
 
@@ -24,7 +29,7 @@ export function CreateSessionForm() {
     if (found.title || found.name) return;
     setBusy(true);
     try {
-      const res = await createSession({ title: title.trim(), facilitatorName: name.trim() });
+      const res = await createSession({ title: title.trim(), facilitatorName: name.trim(), template });
       saveIdentity(res.sessionId, {
         token: res.facilitatorToken,
         role: 'facilitator',
@@ -65,6 +70,7 @@ export function CreateSessionForm() {
         autoComplete="name"
         data-testid="create-name"
       />
+      <TemplateChoice value={template} onChange={setTemplate} />
       {errors.form ? (
         <p className="form-error" role="alert" data-testid="create-error">
           {errors.form}

@@ -1,8 +1,14 @@
 import { formatJoinCode, normalizeJoinCode } from '../../../shared/api.ts';
 import type { Doc } from '../../../shared/model/doc.ts';
 import { setBoardLocked } from '../../../shared/model/sessionDoc.ts';
+import { useState } from 'react';
+import { useHomeT } from '../home/i18n.ts';
 import { useT } from '../i18n/useT.ts';
+import { useMeeting } from '../meeting/MeetingContext.tsx';
 import { CopyButton } from './CopyButton.tsx';
+import { ProjectionOverlay } from './invite/ProjectionOverlay.tsx';
+import { QrImage } from './invite/QrImage.tsx';
+import './invite/invite.css';
 
 interface FacilitatorPanelProps {
   /** From the server; `null` until it answered. */
@@ -11,22 +17,66 @@ interface FacilitatorPanelProps {
   viewerUrl: string | null;
 }
 
-/** The facilitator's invitation: the join code to put on the screen, and links to share. */
-export function FacilitatorPanel({ joinCode, viewerUrl }: FacilitatorPanelProps) {
+/** The address participants go to: the server's public one (PUBLIC_URL) when it told us. */
+function joinOrigin(serverJoinUrl: string | undefined): string {
+  try {
+    if (serverJoinUrl) return new URL(serverJoinUrl).origin;
+  } catch {
+    // Not a URL: use this page's address.
+  }
+  return location.origin;
+}
+
+/**
+ * The facilitator's invitation: the join code to put on the screen, the join link and its
+ * QR code, "Toon groot" for the beamer, and the read-only link for the projector.
+ */
+export function FacilitatorPanel({ joinCode, viewerUrl: keptViewerUrl }: FacilitatorPanelProps) {
   const t = useT();
+  const ht = useHomeT();
+  const { info, session } = useMeeting();
+  const [projecting, setProjecting] = useState(false);
   // The server may send the code formatted (`ABC-DEF`) or bare: show it one way.
   const code = joinCode ? formatJoinCode(normalizeJoinCode(joinCode)) : null;
-  const joinUrl = code ? `${location.origin}/join/${code}` : null;
+  const origin = joinOrigin(info?.joinUrl);
+  const joinUrl = code ? `${origin}/join/${code}` : null;
+  // The server tells the facilitator the viewer link too, on any device.
+  const viewerUrl = keptViewerUrl ?? info?.viewerUrl ?? null;
+  const title = session.title || info?.title || '';
   return (
     <section className="panel invite" aria-labelledby="invite-title" data-testid="facilitator-panel">
       <h2 id="invite-title" className="panel-title">
         {t('facilitator.title')}
       </h2>
       <p className="invite-label">{t('facilitator.codeLabel')}</p>
-      <p className="join-code" data-testid="join-code-display" aria-live="polite">
-        {code ?? '···-···'}
-      </p>
-      <p className="invite-howto">{t('facilitator.howTo', { url: location.host })}</p>
+      <div className="invite-code-row">
+        <p className="join-code" data-testid="join-code-display" aria-live="polite">
+          {code ?? '···-···'}
+        </p>
+        {code && joinUrl ? (
+          <button
+            type="button"
+            className="button button-small invite-project"
+            onClick={() => setProjecting(true)}
+            title={ht('invite.projectHint')}
+            aria-haspopup="dialog"
+            data-testid="invite-project"
+          >
+            <svg viewBox="0 0 20 20" width="16" height="16" aria-hidden="true">
+              <path
+                d="M3 7V3h4M13 3h4v4M17 13v4h-4M7 17H3v-4"
+                fill="none"
+                stroke="currentColor"
+                strokeWidth="1.8"
+                strokeLinecap="round"
+                strokeLinejoin="round"
+              />
+            </svg>
+            {ht('invite.project')}
+          </button>
+        ) : null}
+      </div>
+      <p className="invite-howto">{t('facilitator.howTo', { url: new URL(origin).host })}</p>
       {code && joinUrl ? (
         <>
           <p className="invite-howto">
@@ -39,6 +89,13 @@ export function FacilitatorPanel({ joinCode, viewerUrl }: FacilitatorPanelProps)
             <CopyButton text={code} label={t('facilitator.copyCode')} testId="copy-code" />
             <CopyButton text={joinUrl} label={t('facilitator.copyLink')} testId="copy-join-url" />
           </div>
+          <figure className="invite-qr">
+            <QrImage url={joinUrl} className="invite-qr-image" testId="invite-qr" />
+            <figcaption className="invite-howto">{ht('invite.qrCaption')}</figcaption>
+          </figure>
+          {projecting ? (
+            <ProjectionOverlay title={title} code={code} joinUrl={joinUrl} onClose={() => setProjecting(false)} />
+          ) : null}
         </>
       ) : null}
       <h3 className="subhead">{t('facilitator.viewerTitle')}</h3>

@@ -3,8 +3,13 @@ import { Brand } from '../components/Brand.tsx';
 import { CreateSessionForm } from '../components/CreateSessionForm.tsx';
 import { JoinForm } from '../components/JoinForm.tsx';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
+import { MySessions } from '../home/MySessions.tsx';
 
-/** `/` and `/join/<CODE>`: start a meeting, or join one with a code. */
+/**
+ * `/` and `/join/<CODE>`: start a meeting, or join one with a code. A facilitator also
+ * finds the meetings this browser knows ("Mijn bijeenkomsten"): first on `/`, after the
+ * forms on a join link (there you came to join).
+ */
 export function StartPage({ initialJoinCode }: { initialJoinCode: string }) {
   const t = useT();
   const joining = initialJoinCode !== '';
@@ -19,10 +24,12 @@ export function StartPage({ initialJoinCode }: { initialJoinCode: string }) {
           <h1>{t('start.lead')}</h1>
           <p>{t('start.intro')}</p>
         </section>
+        {joining ? null : <MySessions />}
         <div className={joining ? 'start-cards is-joining' : 'start-cards'}>
           <CreateSessionForm />
           <JoinForm initialCode={initialJoinCode} />
         </div>
+        {joining ? <MySessions /> : null}
         <p className="start-privacy">{t('start.privacy')}</p>
       </main>
     </div>
