@@ -19,6 +19,7 @@ import type { Handler, RoutesContext } from './context.ts';
 import { copyRoutes } from './copyRoutes.ts';
 import { evaluationRoutes } from './evaluationRoutes.ts';
 import { groupRoutes } from './groupRoutes.ts';
+import { reportRoutes } from './reportRoutes.ts';
 import { bearerToken, HttpError, parseBody, sendError } from './http.ts';
 import { participantRoutes } from './participantRoutes.ts';
 import { voteRoutes } from './voteRoutes.ts';
@@ -82,6 +83,7 @@ export function createApiRouter(deps: ApiDeps): express.Router {
   router.use('/sessions/:id/votes', voteRoutes(ctx));
   router.use('/sessions/:id/copy', copyRoutes(ctx, deps.sessions, baseUrl));
   router.use('/sessions/:id/groups', groupRoutes(ctx));
+  router.use('/sessions/:id/report', reportRoutes(ctx));
 
   // The server's clock: clients correct the timer for their own clock with it.
   router.get('/time', (_req: Request, res: Response) => {

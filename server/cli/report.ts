@@ -1,0 +1,82 @@
+/**
+ * Report CLI: `npm run report -- <sessionId> --format docx --out verslag.docx`.
+ * Reads the same data dir as the server (DATA_DIR), also while it runs (SQLite WAL).
+ */
+import { writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { buildReport } from '../../shared/report/build.ts';
+import { ConfigError, loadConfig } from '../config.ts';
+import { collectReportSource, SessionNotFound, storedDocs } from '../report/collect.ts';
+import { REPORT_FORMATS, renderReport, type ReportFormat } from '../report/index.ts';
+import { SqliteStore } from '../store/SqliteStore.ts';
+
+const USAGE = `Veldwerk report
+
+Usage: npm run report -- <sessionId> [--format docx|pdf|html|md] [--lang nl|en] [--out <file>]
+
+Writes the verslag of a session (default: DOCX in Dutch, to <report name>.<format>).
+Environment: DATA_DIR (default ./data).`;
+
+export async function runReport(argv: string[], out: (s: string) => void = console.log): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        format: { type: 'string', default: 'docx' },
+        lang: { type: 'string', default: 'nl' },
+        out: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (err) {
+    out(`${err instanceof Error ? err.message : String(err)}\n\n${USAGE}`);
+    return 1;
+  }
+  const { values, positionals } = parsed;
+  const sessionId = positionals[0];
+  if (values.help || !sessionId) {
+    out(USAGE);
+    return values.help ? 0 : 1;
+  }
+  const format = values.format as ReportFormat;
+  if (!REPORT_FORMATS.includes(format)) {
+    out(`Unknown format "${values.format}": use docx, pdf, html or md.`);
+    return 1;
+  }
+  if (values.lang !== 'nl' && values.lang !== 'en') {
+    out(`Unknown language "${values.lang}": use nl or en.`);
+    return 1;
+  }
+  const config = loadConfig();
+  const store = new SqliteStore(config.dbFile, { synchronous: config.SQLITE_SYNCHRONOUS });
+  try {
+    const source = await collectReportSource(sessionId, store, storedDocs(store.docs));
+    const report = buildReport(source, { lang: values.lang });
+    const body = await renderReport(report, format);
+    const file = values.out ?? `${report.fileName}.${format}`;
+    writeFileSync(file, body);
+    out(`Wrote ${file} (${Math.round(body.byteLength / 1024)} KB).`);
+    return 0;
+  } catch (err) {
+    if (err instanceof SessionNotFound) {
+      out(`No session ${sessionId} (see npm run admin -- list-sessions).`);
+      return 1;
+    }
+    throw err;
+  } finally {
+    store.close();
+  }
+}
+
+const isMain = process.argv[1] !== undefined && import.meta.url === new URL(`file://${process.argv[1]}`).href;
+if (isMain) {
+  runReport(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (err: unknown) => {
+      console.error(err instanceof ConfigError ? err.message : err);
+      process.exit(1);
+    },
+  );
+}

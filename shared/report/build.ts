@@ -1,0 +1,413 @@
+/**
+ * Builds the verslag from the session (a pure function): the order of seed 003's
+ * report — title and facts, introduction, programme and methods, per group the
+ * pictures of the views used, the actors with the 3 B's, the forces and the answers;
+ * the plenary comparison; tips and points of attention (most votes first); the
+ * evaluation; quotes; conclusion; an appendix with all actors.
+ */
+import { compareGroups } from '../methods/compare.ts';
+import { forcesBalance } from '../methods/forces.ts';
+import { classifyActor, TYPE_TEXTS } from '../methods/typology.ts';
+import type { Actor } from '../model/board/actorSchema.ts';
+import { actorKey, mergedKey } from '../model/meeting/live.ts';
+import { allQuestions } from '../model/meeting/program.ts';
+import { evaluationSvg } from './charts.ts';
+import { boardFigures } from './figures.ts';
+import type { ReportBlock, ReportModel } from './model.ts';
+import type { ReportBoardSource, ReportSource } from './source.ts';
+import { FIELD_WORDS, formatDate, formatNumber, reportText, type ReportLang, type ReportTextKey } from './texts.ts';
+
+export interface BuildOptions {
+  lang?: ReportLang;
+}
+
+/** Cleans a text for a report: no control characters, trimmed; empty stays empty. */
+export function cleanText(text: string, max = 5000): string {
+  return (
+    text
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\uffff]/g, '')
+      .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '')
+      .trim()
+      .slice(0, max)
+      .replace(/[\ud800-\udbff]$/, '')
+  );
+}
+
+function slug(text: string): string {
+  const s = text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60);
+  return s || 'bijeenkomst';
+}
+
+function isoDate(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+export function boardLabel(board: ReportBoardSource, lang: ReportLang): string {
+  if (board.groupName) return cleanText(board.groupName, 80);
+  if (board.kind === 'plenary') return cleanText(board.title, 80) || reportText(lang, 'plenaryBoard');
+  return cleanText(board.title, 80);
+}
+
+function word(lang: ReportLang, value: string | null): string {
+  return value ? (FIELD_WORDS[lang][value] ?? value) : reportText(lang, 'notSet');
+}
+
+function actorType(lang: ReportLang, a: Actor): string {
+  const type = classifyActor(a.inhoud, a.vertrouwen);
+  return type ? TYPE_TEXTS[lang][type].label : reportText(lang, 'notSet');
+}
+
+function sortedActors(board: ReportBoardSource): Actor[] {
+  return [...board.actors].sort((a, b) => a.order - b.order || a.name.localeCompare(b.name, 'nl'));
+}
+
+/** A board has content worth a section in the report. */
+function hasContent(board: ReportBoardSource): boolean {
+  return board.actors.length > 0 || board.forces.length > 0 || board.answers.length > 0 || board.items.length > 0;
+}
+
+function votesLabel(lang: ReportLang, n: number): string {
+  return n === 1 ? reportText(lang, 'vote1') : reportText(lang, 'votes', { n });
+}
+
+function attitudeWord(lang: ReportLang, houding: number): string {
+  if (houding > 0.2) return reportText(lang, 'favour');
+  if (houding < -0.2) return reportText(lang, 'against');
+  return reportText(lang, 'neutral');
+}
+
+function influenceWord(lang: ReportLang, invloed: number): string {
+  if (invloed >= 0.6) return reportText(lang, 'high');
+  if (invloed <= 0.4) return reportText(lang, 'low');
+  return reportText(lang, 'neutral');
+}
+
+export function buildReport(source: ReportSource, options: BuildOptions = {}): ReportModel {
+  const lang = options.lang ?? 'nl';
+  const t = (key: ReportTextKey, vars?: Record<string, string | number>) => reportText(lang, key, vars);
+  const { settings, session } = source;
+  const parts = settings.parts;
+  const title = cleanText(settings.title, 200) || cleanText(session.title, 200) || t('reportOf');
+  const date = cleanText(settings.date, 100) || formatDate(lang, session.createdAt);
+  const blocks: ReportBlock[] = [];
+  let figureNo = 0;
+  const figure = (svg: { svg: string; width: number; height: number }, text: string, id: string) => {
+    figureNo++;
+    blocks.push({ kind: 'figure', id, ...svg, caption: t('figure', { n: figureNo, text }) });
+  };
+
+  // Votes of the revealed rounds, per target id (notes, answers, actors).
+  const votes = new Map<string, number>();
+  for (const round of source.votes) {
+    for (const [target, n] of Object.entries(round.totals)) votes.set(target, (votes.get(target) ?? 0) + n);
+  }
+
+  const groupBoards = source.boards.filter((b) => b.kind === 'group');
+  const plenary = source.boards.filter((b) => b.kind === 'plenary');
+
+  // Title and facts.
+  blocks.push({ kind: 'heading', level: 1, text: title });
+  const facts = [
+    { label: t('date'), value: date },
+    ...(cleanText(settings.place) ? [{ label: t('place'), value: cleanText(settings.place, 200) }] : []),
+    { label: t('facilitator'), value: cleanText(session.facilitator, 80) || t('notSet') },
+    { label: t('participants'), value: String(session.participantCount) },
+  ];
+  if (groupBoards.length) facts.push({ label: t('groups'), value: String(groupBoards.length) });
+  blocks.push({ kind: 'facts', items: facts });
+
+  if (cleanText(settings.intro)) {
+    blocks.push({ kind: 'heading', level: 2, text: t('intro') });
+    for (const p of paragraphs(settings.intro)) blocks.push({ kind: 'paragraph', text: p });
+  }
+
+  // Programme and methods.
+  if (parts.programme && source.program.phases.length) {
+    blocks.push({ kind: 'heading', level: 2, text: t('programme') });
+    blocks.push({
+      kind: 'list',
+      ordered: true,
+      items: source.program.phases.map((p) => {
+        const minutes = p.minutes ? ` (${t('minutes', { n: p.minutes })})` : '';
+        const questions = p.questions.length ? `: ${p.questions.map((q) => cleanText(q.text, 500)).join(' · ')}` : '';
+        return `${cleanText(p.title, 120)}${minutes}${questions}`;
+      }),
+    });
+  }
+  if (parts.methods) {
+    blocks.push({ kind: 'heading', level: 2, text: t('methods') });
+    const used = usedMethods(source.boards);
+    const methodKeys: ReportTextKey[] = ['methodKrachtenveld', 'methodForces', 'methodDrieB'];
+    if (used.network) methodKeys.push('methodNetwork');
+    if (used.typology) methodKeys.push('methodTypology');
+    blocks.push({ kind: 'list', items: methodKeys.map((k) => t(k)) });
+  }
+
+  // Per group (and the plenary board when something is on it).
+  const questionText = new Map(allQuestions(source.program).map(({ question }) => [question.id, question.text]));
+  if (parts.groups) {
+    for (const board of [...groupBoards, ...plenary.filter(hasContent)]) {
+      const label = boardLabel(board, lang);
+      blocks.push({ kind: 'heading', level: 2, text: label });
+      if (cleanText(board.settings.goal))
+        blocks.push({
+          kind: 'paragraph',
+          text: t('goal', { goal: cleanText(board.settings.goal, 300) }),
+          style: 'lead',
+        });
+      if (parts.pictures) {
+        for (const f of boardFigures(board, lang)) figure(f.drawing, `${label}: ${f.label}`, `${board.id}-${f.view}`);
+      }
+      blocks.push({ kind: 'heading', level: 3, text: t('actorsTable') });
+      const actors = sortedActors(board);
+      if (!actors.length) blocks.push({ kind: 'paragraph', text: t('noActors'), style: 'muted' });
+      else
+        blocks.push({
+          kind: 'table',
+          columns: [t('colName'), t('colProfile'), t('colBedoeling'), t('colBelang'), t('colBijdrage')],
+          widths: [20, 20, 20, 20, 20],
+          rows: actors.map((a) => [
+            actorName(a),
+            profile(lang, a),
+            cleanText(a.bedoeling, 2000),
+            cleanText(a.belang, 2000),
+            cleanText(a.bijdrage, 2000),
+          ]),
+        });
+      if (board.forces.length) {
+        blocks.push({ kind: 'heading', level: 3, text: t('forces') });
+        const balance = forcesBalance(board.forces);
+        const verdictKey: ReportTextKey =
+          balance.verdict === 'bevorderend'
+            ? 'verdictBevorderend'
+            : balance.verdict === 'belemmerend'
+              ? 'verdictBelemmerend'
+              : 'verdictEvenwicht';
+        const sorted = [...board.forces].sort((a, b) => b.strength - a.strength || a.order - b.order);
+        const side = (s: 'bevorderend' | 'belemmerend') =>
+          sorted
+            .filter((f) => f.side === s)
+            .map((f) => `${cleanText(f.text, 1000) || t('notSet')} (${t('strength', { n: f.strength })})`);
+        blocks.push({
+          kind: 'table',
+          columns: [t('forcesPositive'), t('forcesNegative')],
+          rows: zipColumns(side('bevorderend'), side('belemmerend')),
+          widths: [1, 1],
+        });
+        blocks.push({
+          kind: 'paragraph',
+          text: t('forcesBalance', {
+            pos: balance.bevorderend.total,
+            neg: balance.belemmerend.total,
+            verdict: t(verdictKey),
+          }),
+        });
+      }
+      const answers = board.answers.filter((a) => cleanText(a.text));
+      if (answers.length) {
+        blocks.push({ kind: 'heading', level: 3, text: t('answers') });
+        const byQuestion = new Map<string, string[]>();
+        for (const a of answers) {
+          const list = byQuestion.get(a.questionId) ?? [];
+          list.push(cleanText(a.text, 2000));
+          byQuestion.set(a.questionId, list);
+        }
+        for (const [qid, list] of byQuestion) {
+          blocks.push({ kind: 'paragraph', text: cleanText(questionText.get(qid) ?? qid, 500), style: 'lead' });
+          blocks.push({ kind: 'list', items: list });
+        }
+      }
+    }
+  }
+
+  // The plenary comparison: where groups disagreed.
+  if (parts.comparison && groupBoards.length >= 2) {
+    blocks.push({ kind: 'heading', level: 2, text: t('comparison') });
+    const display = new Map<string, string>();
+    const groups = groupBoards.map((b) => ({
+      group: boardLabel(b, lang),
+      actors: b.actors.map((a) => {
+        const key = mergedKey(source.merges, a.name);
+        if (!display.has(key)) display.set(key, actorName(a));
+        return { ...a, name: key };
+      }),
+    }));
+    const spreads = compareGroups(groups).slice(0, 40);
+    if (!spreads.length) blocks.push({ kind: 'paragraph', text: t('comparisonNone'), style: 'muted' });
+    else {
+      blocks.push({ kind: 'paragraph', text: t('comparisonIntro') });
+      blocks.push({
+        kind: 'table',
+        columns: [t('colName'), t('spread'), t('placements')],
+        widths: [3, 1.2, 8],
+        rows: spreads.map((s) => [
+          display.get(s.key) ?? display.get(actorKey(s.name)) ?? s.name,
+          formatNumber(lang, s.spread, 2),
+          s.placements
+            .map(
+              (p) =>
+                `${p.group}: ${t('colHouding').toLowerCase()} ${attitudeWord(lang, p.houding)}, ${t('colInvloed').toLowerCase()} ${influenceWord(lang, p.invloed)}`,
+            )
+            .join('; '),
+        ]),
+      });
+    }
+  }
+
+  // Tips and points of attention: the plenary and tips questions' answers, most votes first.
+  if (parts.tips) {
+    blocks.push({ kind: 'heading', level: 2, text: t('tips') });
+    const tipPhases = source.program.phases.filter((p) => p.kind === 'plenary' || p.kind === 'tips');
+    let any = false;
+    for (const phase of tipPhases) {
+      for (const q of phase.questions) {
+        const answers = source.boards
+          .flatMap((b) => b.answers)
+          .filter((a) => a.questionId === q.id && cleanText(a.text))
+          .sort((a, b) => (votes.get(b.id) ?? 0) - (votes.get(a.id) ?? 0) || a.createdAt - b.createdAt);
+        if (!answers.length) continue;
+        any = true;
+        blocks.push({ kind: 'heading', level: 3, text: cleanText(q.text, 500) });
+        blocks.push({
+          kind: 'list',
+          items: answers.map((a) => withVotes(lang, cleanText(a.text, 2000), votes.get(a.id) ?? 0)),
+        });
+      }
+    }
+    const notes = plenary
+      .flatMap((b) => b.items)
+      .flatMap((i) => (i.kind === 'note' && cleanText(i.text) ? [i] : []))
+      .sort((a, b) => (votes.get(b.id) ?? 0) - (votes.get(a.id) ?? 0) || a.y - b.y || a.x - b.x);
+    if (notes.length) {
+      any = true;
+      blocks.push({ kind: 'heading', level: 3, text: t('plenaryNotes') });
+      blocks.push({
+        kind: 'list',
+        items: notes.map((n) => withVotes(lang, cleanText(n.text, 2000), votes.get(n.id) ?? 0)),
+      });
+    }
+    if (!any) blocks.push({ kind: 'paragraph', text: t('tipsNone'), style: 'muted' });
+  }
+
+  // Evaluation and quotes.
+  const ev = source.evaluation;
+  if (parts.evaluation) {
+    blocks.push({ kind: 'heading', level: 2, text: t('evaluation') });
+    if (ev.n === 0 || ev.mean === null) blocks.push({ kind: 'paragraph', text: t('evaluationNone'), style: 'muted' });
+    else {
+      blocks.push({
+        kind: 'paragraph',
+        text: t('evaluationText', { mean: formatNumber(lang, ev.mean), min: ev.min ?? '', max: ev.max ?? '', n: ev.n }),
+      });
+      if (parts.pictures)
+        figure(evaluationSvg(ev.distribution, { title: t('distribution'), lang }), t('distribution'), 'evaluation');
+      blocks.push({
+        kind: 'table',
+        columns: [t('grade'), ...ev.distribution.map((_, i) => String(i + 1))],
+        rows: [[t('count'), ...ev.distribution.map(String)]],
+      });
+    }
+  }
+  if (parts.quotes && ev.quotes.length) {
+    blocks.push({ kind: 'heading', level: 2, text: t('quotes') });
+    for (const q of ev.quotes.slice(0, 200)) {
+      const text = cleanText(q.text, 1000);
+      if (!text) continue;
+      const name = q.name ? ` (${cleanText(q.name, 80)})` : '';
+      blocks.push({ kind: 'paragraph', text: `‘${text}’${name}`, style: 'quote' });
+    }
+  }
+
+  if (cleanText(settings.conclusion)) {
+    blocks.push({ kind: 'heading', level: 2, text: t('conclusion') });
+    for (const p of paragraphs(settings.conclusion)) blocks.push({ kind: 'paragraph', text: p });
+  }
+
+  // Appendix: every actor of every board.
+  if (parts.appendix) {
+    const rows = source.boards.flatMap((b) =>
+      sortedActors(b).map((a) => [
+        boardLabel(b, lang),
+        actorName(a),
+        profile(lang, a),
+        placement(lang, a),
+        cleanText(a.bedoeling, 2000),
+        cleanText(a.belang, 2000),
+        cleanText(a.bijdrage, 2000),
+      ]),
+    );
+    if (rows.length) {
+      blocks.push({ kind: 'heading', level: 2, text: t('appendix') });
+      blocks.push({
+        kind: 'table',
+        columns: [
+          t('colBoard'),
+          t('colName'),
+          t('colProfile'),
+          t('colPlacement'),
+          t('colBedoeling'),
+          t('colBelang'),
+          t('colBijdrage'),
+        ],
+        widths: [10, 16, 16, 12, 15, 15, 16],
+        rows,
+      });
+    }
+  }
+
+  return {
+    lang,
+    title,
+    subtitle: `${t('reportOf')} · ${date}`,
+    blocks,
+    fileName: `${lang === 'nl' ? 'verslag' : 'report'}-${slug(title)}-${isoDate(session.createdAt)}`,
+  };
+}
+
+function actorName(a: Actor): string {
+  const name = cleanText(a.name, 200);
+  const org = cleanText(a.organisation, 200);
+  return org && org !== name ? `${name} (${org})` : name || '–';
+}
+
+/** Role, level, participation and type, one per line ("beslisser / strategisch / ..."). */
+function profile(lang: ReportLang, a: Actor): string {
+  return [word(lang, a.category), word(lang, a.level), word(lang, a.participation), actorType(lang, a)].join('\n');
+}
+
+/** Where the actor is on the krachtenveld, in words and figures. */
+function placement(lang: ReportLang, a: Actor): string {
+  if (a.houding === null || a.invloed === null) return reportText(lang, 'notPlaced');
+  const h = `${reportText(lang, 'colHouding')}: ${attitudeWord(lang, a.houding)} (${formatNumber(lang, a.houding, 1)})`;
+  const i = `${reportText(lang, 'colInvloed')}: ${influenceWord(lang, a.invloed)} (${formatNumber(lang, a.invloed, 1)})`;
+  return `${h}\n${i}`;
+}
+
+function withVotes(lang: ReportLang, text: string, n: number): string {
+  return n > 0 ? `${text} (${votesLabel(lang, n)})` : text;
+}
+
+function paragraphs(text: string): string[] {
+  return cleanText(text, 20_000)
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter(Boolean);
+}
+
+function zipColumns(a: string[], b: string[]): string[][] {
+  return Array.from({ length: Math.max(a.length, b.length) }, (_, i) => [a[i] ?? '', b[i] ?? '']);
+}
+
+function usedMethods(boards: readonly ReportBoardSource[]): { network: boolean; typology: boolean } {
+  return {
+    network: boards.some((b) => b.relations.length > 0),
+    typology: boards.some((b) => b.actors.some((a) => a.inhoud !== null && a.vertrouwen !== null)),
+  };
+}

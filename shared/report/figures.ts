@@ -1,0 +1,58 @@
+/**
+ * The pictures of a board for the report: each method view that was used (actors
+ * placed, forces listed, relations drawn, types judged) and the free board when it
+ * holds items. The same pure drawings as the app's export (shared/drawing).
+ */
+import { renderBoardSvg } from '../drawing/boardSvg.ts';
+import { methodSvg } from '../drawing/methods/index.ts';
+import type { MethodsSnapshot } from '../model/board/actors.ts';
+import type { ReportBoardSource } from './source.ts';
+import { reportText, type ReportLang, type ReportTextKey } from './texts.ts';
+
+export type ReportView = 'krachtenveld' | 'krachten' | 'netwerk' | 'typologie' | 'canvas';
+
+export interface BoardFigure {
+  view: ReportView;
+  label: string;
+  drawing: { svg: string; width: number; height: number };
+}
+
+const LABEL: Record<ReportView, ReportTextKey> = {
+  krachtenveld: 'viewKrachtenveld',
+  krachten: 'viewKrachten',
+  netwerk: 'viewNetwerk',
+  typologie: 'viewTypologie',
+  canvas: 'viewCanvas',
+};
+
+/** Which views of a board were used, in the order of the app's tabs. */
+export function usedViews(board: ReportBoardSource): ReportView[] {
+  const views: ReportView[] = [];
+  if (board.actors.some((a) => a.houding !== null && a.invloed !== null)) views.push('krachtenveld');
+  if (board.forces.length > 0) views.push('krachten');
+  if (board.relations.length > 0 || board.actors.some((a) => a.participation !== null || a.relation !== null))
+    views.push('netwerk');
+  if (board.actors.some((a) => a.inhoud !== null && a.vertrouwen !== null)) views.push('typologie');
+  if (board.items.some((i) => i.view === 'canvas')) views.push('canvas');
+  return views;
+}
+
+export function methodsSnapshotOf(board: ReportBoardSource): MethodsSnapshot {
+  return {
+    actors: board.actors,
+    actorsById: new Map(board.actors.map((a) => [a.id, a])),
+    relations: board.relations,
+    forces: board.forces,
+    settings: board.settings,
+  };
+}
+
+export function boardFigures(board: ReportBoardSource, lang: ReportLang): BoardFigure[] {
+  const snapshot = methodsSnapshotOf(board);
+  return usedViews(board).map((view) => {
+    const label = reportText(lang, LABEL[view]);
+    const drawing =
+      view === 'canvas' ? renderBoardSvg(board.items, { view: 'canvas' }) : methodSvg(view, snapshot, { lang });
+    return { view, label, drawing };
+  });
+}

@@ -1,0 +1,251 @@
+/** The report's words, Dutch first (seed 003's own), English on request. */
+export type ReportLang = 'nl' | 'en';
+
+const nl = {
+  date: 'Datum',
+  place: 'Plaats',
+  facilitator: 'Procesbegeleider',
+  participants: 'Aantal deelnemers',
+  groups: 'Groepen',
+  intro: 'Inleiding',
+  programme: 'Programma',
+  minutes: '{n} min',
+  methods: 'Gebruikte methoden',
+  methodKrachtenveld:
+    'Krachtenveld met 3 assen (Den Hollander): elke actor krijgt een plek op invloed (weinig tot veel), houding ten opzichte van het doel (tegen tot voor) en belang of betrokkenheid (klein tot groot, de grootte van de stip).',
+  methodForces:
+    'Positieve en negatieve krachten (naar Lewin): rond één doel of vraagstuk staan de bevorderende en de belemmerende krachten, elk met een sterkte; de balans laat zien waar je kunt handelen.',
+  methodDrieB:
+    'De 3 B’s bij samenwerking: de bedoeling (wat wil deze partner bereiken?), het belang (wat staat er voor hem op het spel?) en de bijdrage (wat kan hij inbrengen in de samenwerking?).',
+  methodNetwork:
+    'Netwerkanalyse: huidige partners, potentiële partners en (mogelijke) opponenten, intern en extern, en hoe vaak je samenwerkt.',
+  methodTypology:
+    'Typologie: uit overeenstemming over de inhoud en vertrouwen in de relatie volgt het type actor (bondgenoot, coalitiepartner, opponent, tegenstander, opportunist, twijfelaar) en een benaderingsstrategie.',
+  group: 'Groep',
+  plenaryBoard: 'Plenair bord',
+  viewKrachtenveld: 'Krachtenveld',
+  viewKrachten: 'Krachten + en −',
+  viewNetwerk: 'Netwerk',
+  viewTypologie: 'Typologie',
+  viewCanvas: 'Vrij bord',
+  figure: 'Figuur {n}. {text}',
+  actorsTable: 'Actoren',
+  colName: 'Actor',
+  colOrganisation: 'Organisatie',
+  colRole: 'Rol',
+  colLevel: 'Niveau',
+  colParticipation: 'Participatie',
+  colType: 'Type',
+  colBedoeling: 'Bedoeling',
+  colBelang: 'Belang',
+  colBijdrage: 'Bijdrage',
+  colBoard: 'Bord',
+  colProfile: 'Rol · niveau · participatie · type',
+  colPlacement: 'Plaats in het krachtenveld',
+  colHouding: 'Houding',
+  colInvloed: 'Invloed',
+  forces: 'Krachten',
+  forcesPositive: 'Bevorderend (+)',
+  forcesNegative: 'Belemmerend (−)',
+  forcesBalance: 'Balans: {pos} tegen {neg} ({verdict}).',
+  verdictBevorderend: 'het veld duwt richting het doel',
+  verdictBelemmerend: 'het veld remt',
+  verdictEvenwicht: 'in evenwicht',
+  strength: 'sterkte {n}',
+  goal: 'Doel: {goal}',
+  answers: 'Antwoorden op de vragen',
+  noAnswers: 'Geen antwoorden.',
+  noActors: 'Nog geen actoren.',
+  comparison: 'Vergelijking van de groepen',
+  comparisonIntro: 'Actoren die door meer groepen zijn geplaatst, met de grootste verschillen eerst.',
+  comparisonNone: 'Geen actoren die door meer dan één groep zijn geplaatst.',
+  spread: 'Spreiding',
+  placements: 'Plaatsing per groep',
+  tips: 'Tips en aandachtspunten',
+  tipsNone: 'Er zijn geen tips of aandachtspunten vastgelegd.',
+  votes: '{n} stemmen',
+  vote1: '1 stem',
+  plenaryNotes: 'Notities van het plenaire bord',
+  evaluation: 'Evaluatie',
+  evaluationText: 'De bijeenkomst is door de deelnemers gewaardeerd met een {mean} (spreiding {min} – {max}), n = {n}.',
+  evaluationNone: 'Er zijn (nog) geen cijfers gegeven.',
+  grade: 'Cijfer',
+  count: 'Aantal',
+  distribution: 'Verdeling van de cijfers',
+  quotes: 'Quotes',
+  conclusion: 'Conclusie',
+  appendix: 'Bijlage: alle actoren',
+  notSet: '–',
+  notPlaced: 'niet geplaatst',
+  high: 'hoog',
+  low: 'laag',
+  against: 'tegen',
+  favour: 'voor',
+  neutral: 'neutraal',
+  reportOf: 'Verslag',
+};
+
+const en: Record<keyof typeof nl, string> = {
+  date: 'Date',
+  place: 'Place',
+  facilitator: 'Facilitator',
+  participants: 'Participants',
+  groups: 'Groups',
+  intro: 'Introduction',
+  programme: 'Programme',
+  minutes: '{n} min',
+  methods: 'Methods used',
+  methodKrachtenveld:
+    'Field of forces with three axes (Den Hollander): each actor gets a place on influence (low to high), attitude toward the goal (against to in favour) and interest or involvement (small to large, the size of the marker).',
+  methodForces:
+    'Positive and negative forces (after Lewin): around one goal, the driving and the restraining forces, each with a strength; the balance shows where to act.',
+  methodDrieB:
+    'The 3 B’s of collaboration: intention (what does this partner want to achieve?), interest (what is at stake for them?) and contribution (what can they bring to the collaboration?).',
+  methodNetwork:
+    'Network analysis: current partners, potential partners and (possible) opponents, internal and external, and how often you work together.',
+  methodTypology:
+    'Typology: agreement on content and trust in the relationship give the type of actor (ally, coalition partner, opponent, adversary, opportunist, doubter) and an approach.',
+  group: 'Group',
+  plenaryBoard: 'Plenary board',
+  viewKrachtenveld: 'Field of forces',
+  viewKrachten: 'Forces + and −',
+  viewNetwerk: 'Network',
+  viewTypologie: 'Typology',
+  viewCanvas: 'Free board',
+  figure: 'Figure {n}. {text}',
+  actorsTable: 'Actors',
+  colName: 'Actor',
+  colOrganisation: 'Organisation',
+  colRole: 'Role',
+  colLevel: 'Level',
+  colParticipation: 'Participation',
+  colType: 'Type',
+  colBedoeling: 'Intention',
+  colBelang: 'Interest',
+  colBijdrage: 'Contribution',
+  colBoard: 'Board',
+  colProfile: 'Role · level · participation · type',
+  colPlacement: 'Place in the field',
+  colHouding: 'Attitude',
+  colInvloed: 'Influence',
+  forces: 'Forces',
+  forcesPositive: 'Driving (+)',
+  forcesNegative: 'Restraining (−)',
+  forcesBalance: 'Balance: {pos} against {neg} ({verdict}).',
+  verdictBevorderend: 'the field pushes towards the goal',
+  verdictBelemmerend: 'the field holds back',
+  verdictEvenwicht: 'in balance',
+  strength: 'strength {n}',
+  goal: 'Goal: {goal}',
+  answers: 'Answers to the questions',
+  noAnswers: 'No answers.',
+  noActors: 'No actors yet.',
+  comparison: 'Comparing the groups',
+  comparisonIntro: 'Actors placed by several groups, largest differences first.',
+  comparisonNone: 'No actor was placed by more than one group.',
+  spread: 'Spread',
+  placements: 'Placement per group',
+  tips: 'Tips and points of attention',
+  tipsNone: 'No tips or points of attention were recorded.',
+  votes: '{n} votes',
+  vote1: '1 vote',
+  plenaryNotes: 'Notes on the plenary board',
+  evaluation: 'Evaluation',
+  evaluationText: 'Participants graded the meeting {mean} (spread {min} – {max}), n = {n}.',
+  evaluationNone: 'No grades (yet).',
+  grade: 'Grade',
+  count: 'Count',
+  distribution: 'Distribution of grades',
+  quotes: 'Quotes',
+  conclusion: 'Conclusion',
+  appendix: 'Appendix: all actors',
+  notSet: '–',
+  notPlaced: 'not placed',
+  high: 'high',
+  low: 'low',
+  against: 'against',
+  favour: 'in favour',
+  neutral: 'neutral',
+  reportOf: 'Report',
+};
+
+export type ReportTextKey = keyof typeof nl;
+const TEXTS: Record<ReportLang, Record<ReportTextKey, string>> = { nl, en };
+
+export function reportText(lang: ReportLang, key: ReportTextKey, vars?: Record<string, string | number>): string {
+  const text = TEXTS[lang][key];
+  return vars ? text.replace(/\{(\w+)\}/g, (w, n: string) => (n in vars ? String(vars[n]) : w)) : text;
+}
+
+/** Words of the actor fields (the users' own in Dutch). */
+export const FIELD_WORDS: Record<ReportLang, Record<string, string>> = {
+  nl: {
+    beslisser: 'beslisser',
+    uitvoerder: 'uitvoerder',
+    financier: 'financier/leverancier',
+    gebruiker: 'gebruiker',
+    strategisch: 'strategisch',
+    tactisch: 'tactisch',
+    uitvoerend: 'uitvoerend',
+    meeweten: 'meeweten',
+    meedenken: 'meedenken',
+    meedoen: 'meedoen',
+    meebeslissen: 'meebeslissen',
+  },
+  en: {
+    beslisser: 'decision maker',
+    uitvoerder: 'implementer',
+    financier: 'funder/supplier',
+    gebruiker: 'user',
+    strategisch: 'strategic',
+    tactisch: 'tactical',
+    uitvoerend: 'operational',
+    meeweten: 'kept informed',
+    meedenken: 'consulted',
+    meedoen: 'co-producing',
+    meebeslissen: 'co-deciding',
+  },
+};
+
+/** A number as the language writes it: 7,8 in Dutch, 7.8 in English. */
+export function formatNumber(lang: ReportLang, n: number, digits = 1): string {
+  const s = n.toFixed(digits);
+  return lang === 'nl' ? s.replace('.', ',') : s;
+}
+
+const MONTHS: Record<ReportLang, string[]> = {
+  nl: [
+    'januari',
+    'februari',
+    'maart',
+    'april',
+    'mei',
+    'juni',
+    'juli',
+    'augustus',
+    'september',
+    'oktober',
+    'november',
+    'december',
+  ],
+  en: [
+    'January',
+    'February',
+    'March',
+    'April',
+    'May',
+    'June',
+    'July',
+    'August',
+    'September',
+    'October',
+    'November',
+    'December',
+  ],
+};
+
+/** "22 november 2026" / "22 November 2026" (UTC, so the same everywhere). */
+export function formatDate(lang: ReportLang, ms: number): string {
+  const d = new Date(ms);
+  return `${d.getUTCDate()} ${MONTHS[lang][d.getUTCMonth()]} ${d.getUTCFullYear()}`;
+}
