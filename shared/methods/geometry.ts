@@ -2,8 +2,10 @@
  * Geometry of the method views, pure (no React, no Konva): the krachtenveld's axes and
  * marker sizes, the tray of actors still to be placed, the network's rings and the
  * typology chart. Model values stay in the model's units (houding -1..1, invloed 0..1);
- * these functions map them to pixels and back.
+ * these functions map them to pixels and back. Shared by the app's views and the SVG
+ * drawings of the report, so both put everything in the same place.
  */
+import { AGREEMENT_THRESHOLD, TRUST_THRESHOLD, type ActorType } from './typology.ts';
 
 export interface Point {
   x: number;
@@ -217,6 +219,16 @@ export function fromChartPoint(plot: Rect, p: Point): { inhoud: number; vertrouw
   const { houding, invloed } = fromFieldPoint(plot, p);
   return { inhoud: houding, vertrouwen: invloed };
 }
+
+/** Zones of the typology chart in model units: [inhoud from, to] × [vertrouwen from, to]. */
+export const TYPE_ZONES: readonly { type: ActorType; x: [number, number]; y: [number, number] }[] = [
+  { type: 'opponent', x: [-1, -AGREEMENT_THRESHOLD], y: [TRUST_THRESHOLD, 1] },
+  { type: 'twijfelaar', x: [-AGREEMENT_THRESHOLD, AGREEMENT_THRESHOLD], y: [TRUST_THRESHOLD, 1] },
+  { type: 'bondgenoot', x: [AGREEMENT_THRESHOLD, 1], y: [TRUST_THRESHOLD, 1] },
+  { type: 'tegenstander', x: [-1, -AGREEMENT_THRESHOLD], y: [0, TRUST_THRESHOLD] },
+  { type: 'opportunist', x: [-AGREEMENT_THRESHOLD, AGREEMENT_THRESHOLD], y: [0, TRUST_THRESHOLD] },
+  { type: 'coalitiepartner', x: [AGREEMENT_THRESHOLD, 1], y: [0, TRUST_THRESHOLD] },
+];
 
 // ---------- Labels that stay out of each other's way ----------
 

@@ -2,8 +2,8 @@
  * Where everything goes on the network map, pure (no React, no Konva): rings, actors on
  * their ring, their name labels and the relations' labels, out of each other's way.
  */
-import { PARTICIPATION, RELATIONS, type Actor, type RelationRecord } from '../../../shared/model/board/actorSchema.ts';
-import type { BoardSettings } from '../../../shared/model/board/actorSchema.ts';
+import { PARTICIPATION, RELATIONS, type Actor, type RelationRecord } from '../model/board/actorSchema.ts';
+import type { BoardSettings } from '../model/board/actorSchema.ts';
 import {
   bandAt,
   labelWidth,

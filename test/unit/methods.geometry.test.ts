@@ -15,8 +15,8 @@ import {
   trayChip,
   trayOptions,
   type Rect,
-} from '../../client/src/methods/geometry.ts';
-import { networkLayout, nodeAt, ringDrop } from '../../client/src/methods/networkLayout.ts';
+} from '../../shared/methods/geometry.ts';
+import { networkLayout, nodeAt, ringDrop } from '../../shared/methods/networkLayout.ts';
 import { readMethods } from '../../shared/model/board/index.ts';
 import { seedGezondeWijk } from '../../shared/model/templates/gezondeWijk.ts';
 import { createDoc } from '../../shared/model/doc.ts';

@@ -11,7 +11,6 @@ import {
   type BoardSettings,
 } from '../../../shared/model/board/actorSchema.ts';
 import { updateSettings } from '../../../shared/model/board/actors.ts';
-import type { Lang } from '../i18n/useT.ts';
 import { useMethods } from './context.ts';
 import { CATEGORY_COLORS, RELATION_COLORS } from './palette.ts';
 
@@ -67,24 +66,8 @@ export function SizeLegend({ axis }: { axis: AxisLabels }) {
 
 type AxisKey = keyof BoardSettings['axes'];
 
-const ENGLISH_AXES: BoardSettings['axes'] = {
-  houding: { name: 'Attitude', low: 'Against', high: 'In favour' },
-  invloed: { name: 'Influence', low: 'Little influence', high: 'Much influence' },
-  betrokkenheid: { name: 'Interest', low: 'Small interest', high: 'Large interest' },
-};
+export { displayAxes } from '../../../shared/methods/labels.ts';
 
-/** The axes as shown: an axis nobody renamed speaks the UI's language; a renamed one is shown as typed. */
-export function displayAxes(axes: BoardSettings['axes'], lang: Lang): BoardSettings['axes'] {
-  if (lang === 'nl') return axes;
-  const same = (a: AxisLabels, b: AxisLabels) => a.name === b.name && a.low === b.low && a.high === b.high;
-  return {
-    houding: same(axes.houding, DEFAULT_AXES.houding) ? ENGLISH_AXES.houding : axes.houding,
-    invloed: same(axes.invloed, DEFAULT_AXES.invloed) ? ENGLISH_AXES.invloed : axes.invloed,
-    betrokkenheid: same(axes.betrokkenheid, DEFAULT_AXES.betrokkenheid)
-      ? ENGLISH_AXES.betrokkenheid
-      : axes.betrokkenheid,
-  };
-}
 const AXIS_KEYS: AxisKey[] = ['houding', 'invloed', 'betrokkenheid'];
 
 /** Names and end labels of the three axes; the three-axis structure itself stays. */

@@ -8,7 +8,7 @@ import { memo } from 'react';
 import { Arrow, Circle, Group, Label, Line, Rect, Tag, Text } from 'react-konva';
 import type { KonvaEventObject } from 'konva/lib/Node';
 import type { AxisLabels } from '../../../shared/model/board/actorSchema.ts';
-import type { Rect as Box, TrayOptions } from './geometry.ts';
+import type { Rect as Box, TrayOptions } from '../../../shared/methods/geometry.ts';
 
 const FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif";
 const INK = '#1d2a30';

@@ -26,7 +26,7 @@ import {
   trayChip,
   trayOptions,
   type Point,
-} from './geometry.ts';
+} from '../../../shared/methods/geometry.ts';
 import { useBoxSize, useFrameWriter } from './hooks.ts';
 import { actorFill } from './palette.ts';
 

@@ -5,8 +5,8 @@
 import { memo, useState } from 'react';
 import { Arrow, Circle, Group, Label, Line, Tag, Text } from 'react-konva';
 import type { KonvaEventObject } from 'konva/lib/Node';
-import type { Point, RingGeometry } from './geometry.ts';
-import { relationLabelFont } from './networkLayout.ts';
+import type { Point, RingGeometry } from '../../../shared/methods/geometry.ts';
+import { relationLabelFont } from '../../../shared/methods/networkLayout.ts';
 
 const FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif";
 const INK = '#1d2a30';

@@ -12,10 +12,10 @@ import { addRelation, updateActor, updateSettings } from '../../../shared/model/
 import { networkFigures } from '../../../shared/methods/network.ts';
 import { useMethods } from './context.ts';
 import { ColorLegend } from './FieldBar.tsx';
-import { canvasFont, type Point } from './geometry.ts';
+import { canvasFont, type Point } from '../../../shared/methods/geometry.ts';
 import { useBoxSize, useFrameWriter } from './hooks.ts';
 import type { MethodsKey } from './i18n.ts';
-import { networkLayout, nodeAt, ringDrop, type NetworkLayout } from './networkLayout.ts';
+import { networkLayout, nodeAt, ringDrop, type NetworkLayout } from '../../../shared/methods/networkLayout.ts';
 import { ConnectHandle, Goal, NetNode, RelationLine, Rings } from './NetworkShapes.tsx';
 import { AddRelationForm, LineSample, NetworkFiguresPanel, RelationEditor } from './NetworkSide.tsx';
 import { actorFill, RELATION_TYPE_STYLE, type RelationType } from './palette.ts';

@@ -7,7 +7,8 @@ import { memo, useCallback, useRef, useState } from 'react';
 import { Arrow, Group, Layer, Rect, Stage, Text } from 'react-konva';
 import type { KonvaEventObject } from 'konva/lib/Node';
 import { updateActor } from '../../../shared/model/board/actors.ts';
-import { AGREEMENT_THRESHOLD, TRUST_THRESHOLD, TYPE_TEXTS, type ActorType } from '../../../shared/methods/typology.ts';
+import { TRUST_THRESHOLD, TYPE_TEXTS, type ActorType } from '../../../shared/methods/typology.ts';
+import { TYPE_COLORS } from '../../../shared/methods/palette.ts';
 import { Approach, TypologySliders } from './ActorCard.tsx';
 import { useMethods } from './context.ts';
 import { ColorLegend } from './FieldBar.tsx';
@@ -23,31 +24,13 @@ import {
   toChartPoint,
   trayOptions,
   type Point,
+  TYPE_ZONES,
   type Rect as Box,
-} from './geometry.ts';
+} from '../../../shared/methods/geometry.ts';
 import { useBoxSize, useFrameWriter } from './hooks.ts';
 import { actorFill } from './palette.ts';
 
 const FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif";
-
-export const TYPE_COLORS: Record<ActorType, { ink: string; fill: string }> = {
-  bondgenoot: { ink: '#1f6b2a', fill: '#e5f2e7' },
-  coalitiepartner: { ink: '#1d5bb8', fill: '#e6eefb' },
-  opponent: { ink: '#8a5a00', fill: '#fbf1dc' },
-  tegenstander: { ink: '#a3241b', fill: '#fbe9e7' },
-  twijfelaar: { ink: '#4b5b62', fill: '#eef0ee' },
-  opportunist: { ink: '#8a2f7d', fill: '#f6e8f3' },
-};
-
-/** Zones of the chart in model units: [inhoud from, to] × [vertrouwen from, to]. */
-const ZONES: { type: ActorType; x: [number, number]; y: [number, number] }[] = [
-  { type: 'opponent', x: [-1, -AGREEMENT_THRESHOLD], y: [TRUST_THRESHOLD, 1] },
-  { type: 'twijfelaar', x: [-AGREEMENT_THRESHOLD, AGREEMENT_THRESHOLD], y: [TRUST_THRESHOLD, 1] },
-  { type: 'bondgenoot', x: [AGREEMENT_THRESHOLD, 1], y: [TRUST_THRESHOLD, 1] },
-  { type: 'tegenstander', x: [-1, -AGREEMENT_THRESHOLD], y: [0, TRUST_THRESHOLD] },
-  { type: 'opportunist', x: [-AGREEMENT_THRESHOLD, AGREEMENT_THRESHOLD], y: [0, TRUST_THRESHOLD] },
-  { type: 'coalitiepartner', x: [AGREEMENT_THRESHOLD, 1], y: [0, TRUST_THRESHOLD] },
-];
 
 const Zones = memo(function Zones({
   plot,
@@ -65,7 +48,7 @@ const Zones = memo(function Zones({
   const text = { fontFamily: FONT, fontSize: font, fill: '#4b5b62' };
   return (
     <Group listening={false}>
-      {ZONES.map((z) => {
+      {TYPE_ZONES.map((z) => {
         const a = toChartPoint(plot, z.x[0], z.y[1]);
         const b = toChartPoint(plot, z.x[1], z.y[0]);
         const top = z.y[0] >= TRUST_THRESHOLD;
@@ -173,7 +156,7 @@ export function TypologyView() {
   );
   const labelSizes = new Map(judged.map((a) => [a.id, markerLabelSize(a.name || t('actors.unnamed'), font)]));
   // Zone names sit in the zones' corners: keep labels off them.
-  const zoneNames = ZONES.map((z) => {
+  const zoneNames = TYPE_ZONES.map((z) => {
     const a = toChartPoint(plot, z.x[0], z.y[1]);
     const b = toChartPoint(plot, z.x[1], z.y[0]);
     const top = z.y[0] >= TRUST_THRESHOLD;

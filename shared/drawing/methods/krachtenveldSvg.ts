@@ -1,0 +1,245 @@
+/**
+ * The krachtenveld with three axes as an SVG drawing, as the app's `KrachtenveldView`
+ * draws it: houding from left to right, invloed from bottom to top, marker size for
+ * betrokkenheid; the same quadrants, tints and names, the same places (the app's
+ * `fieldLayout` and `toFieldPoint`). Below: the legends, the actors not placed yet,
+ * and the key to markers whose name had no room beside them.
+ */
+import type { Actor, AxisLabels } from '../../model/board/actorSchema.ts';
+import { fieldLayout, radiusFor, toFieldPoint, type Rect } from '../../methods/geometry.ts';
+import { displayAxes } from '../../methods/labels.ts';
+import { actorFill } from '../../methods/palette.ts';
+import { escapeXml, num } from '../xml.ts';
+import type { CleanMethods } from './input.ts';
+import {
+  FONT,
+  INK,
+  INK_2,
+  PAD,
+  WIDTH,
+  circle,
+  colorLegend,
+  fit,
+  heading,
+  labelSvg,
+  legendRow,
+  line,
+  markerLabels,
+  markerNumber,
+  nameList,
+  numberKey,
+  paragraph,
+  rect,
+  svgDocument,
+  svgText,
+  type Block,
+  type MethodSvgOptions,
+  type Translate,
+  translator,
+} from './kit.ts';
+
+export const FIELD_HEIGHT = 640;
+
+type Placed = Actor & { houding: number; invloed: number };
+const isPlaced = (a: Actor): a is Placed => a.houding !== null && a.invloed !== null;
+
+/** An axis with arrowheads at both ends, from `a` to `b`. */
+function doubleArrow(a: { x: number; y: number }, b: { x: number; y: number }, head: number): string {
+  const ang = Math.atan2(b.y - a.y, b.x - a.x);
+  const tip = (p: { x: number; y: number }, dir: number) => {
+    const c = Math.cos(ang) * dir;
+    const s = Math.sin(ang) * dir;
+    const back = { x: p.x - c * head, y: p.y - s * head };
+    const half = head / 2;
+    return `<polygon points="${num(p.x)},${num(p.y)} ${num(back.x - s * half)},${num(back.y + c * half)} ${num(back.x + s * half)},${num(back.y - c * half)}" fill="${INK_2}"/>`;
+  };
+  return line(a, b, ` stroke="${INK_2}" stroke-width="1.5"`) + tip(b, 1) + tip(a, -1);
+}
+
+/** Quadrant tints, centre lines, quadrant names and both axes with their labels (the app's `FieldBackdrop`). */
+export function fieldBackdrop(
+  plot: Rect,
+  font: number,
+  axes: { houding: AxisLabels; invloed: AxisLabels },
+  quadrants: { tr: string; tl: string; br: string; bl: string },
+): string {
+  const midX = plot.x + plot.w / 2;
+  const midY = plot.y + plot.h / 2;
+  const hw = plot.w / 2;
+  const hh = plot.h / 2;
+  const pad = font * 0.7;
+  const qFont = { size: Math.round(font * 1.05), bold: true };
+  const quadrant = (x: number, y: number, fill: string, text: string, align: 'left' | 'right', top: boolean) => {
+    const shown = fit(text, hw - 2 * pad, qFont);
+    const ty = top ? y + pad + qFont.size * 0.85 : y + hh - pad - qFont.size * 0.2;
+    return (
+      rect({ x, y, w: hw, h: hh }, ` fill="${fill}"`) +
+      svgText(align === 'left' ? x + pad : x + hw - pad, ty, shown, {
+        ...qFont,
+        fill: INK_2,
+        opacity: 0.55,
+        anchor: align === 'left' ? 'start' : 'end',
+      })
+    );
+  };
+  const dash = ` stroke="#aab6b2" stroke-width="1" stroke-dasharray="6 6"`;
+  const xAxisY = plot.y + plot.h + font * 0.8;
+  const yAxisX = plot.x - font * 0.8;
+  const textY = xAxisY + font * 0.5 + font * 0.85;
+  const third = plot.w * 0.3;
+  const parts = [
+    quadrant(plot.x, plot.y, '#fcefed', quadrants.tl, 'left', true),
+    quadrant(midX, plot.y, '#e7f3ea', quadrants.tr, 'right', true),
+    quadrant(plot.x, midY, '#f4f4f1', quadrants.bl, 'left', false),
+    quadrant(midX, midY, '#f1f7f2', quadrants.br, 'right', false),
+    rect(plot, ` rx="4" fill="none" stroke="#c5cfcb" stroke-width="1"`),
+    line({ x: midX, y: plot.y }, { x: midX, y: plot.y + plot.h }, dash),
+    line({ x: plot.x, y: midY }, { x: plot.x + plot.w, y: midY }, dash),
+    doubleArrow({ x: plot.x, y: xAxisY }, { x: plot.x + plot.w, y: xAxisY }, font * 0.6),
+    svgText(plot.x, textY, fit(axes.houding.low, third, { size: font }), { size: font, fill: INK_2 }),
+    svgText(midX, textY, fit(axes.houding.name, plot.w * 0.36, { size: font, bold: true }), {
+      size: font,
+      bold: true,
+      anchor: 'middle',
+    }),
+    svgText(plot.x + plot.w, textY, fit(axes.houding.high, third, { size: font }), {
+      size: font,
+      fill: INK_2,
+      anchor: 'end',
+    }),
+    doubleArrow({ x: yAxisX, y: plot.y + plot.h }, { x: yAxisX, y: plot.y }, font * 0.6),
+  ];
+  // Rotated a quarter turn: the text runs upwards, its baseline at x.
+  const labelX = plot.x - font * 2.9 + font * 0.85;
+  const vThird = plot.h * 0.3;
+  const rotated = (y: number, text: string, anchor: 'start' | 'middle' | 'end', bold: boolean, width: number) =>
+    svgText(0, 0, fit(text, width, { size: font, bold }), {
+      size: font,
+      bold,
+      anchor,
+      fill: bold ? INK : INK_2,
+      attrs: ` transform="translate(${num(labelX)} ${num(y)}) rotate(-90)"`,
+    });
+  parts.push(
+    rotated(plot.y + plot.h, axes.invloed.low, 'start', false, vThird),
+    rotated(midY, axes.invloed.name, 'middle', true, plot.h * 0.36),
+    rotated(plot.y, axes.invloed.high, 'end', false, vThird),
+  );
+  return parts.join('');
+}
+
+/** Where the quadrant names stand, to keep name labels off them. */
+function quadrantNameBoxes(plot: Rect, font: number): Rect[] {
+  const pad = font * 0.7;
+  const h = Math.round(font * 1.05) * 1.3;
+  const w = plot.w * 0.3;
+  const top = plot.y + pad;
+  const bottom = plot.y + plot.h - pad - h;
+  const left = plot.x + pad;
+  const right = plot.x + plot.w - pad - w;
+  return [
+    { x: left, y: top, w, h },
+    { x: right, y: top, w, h },
+    { x: left, y: bottom, w, h },
+    { x: right, y: bottom, w, h },
+  ];
+}
+
+/** A marker as in the app: the colour a little transparent, a white rim, a soft shadow. */
+export function markerSvg(x: number, y: number, r: number, color: string): string {
+  return (
+    circle(x, y + 1, r + 1, ` fill="#000000" fill-opacity="0.12"`) +
+    circle(x, y, r, ` fill="${color}" fill-opacity="0.82" stroke="#ffffff" stroke-width="2"`)
+  );
+}
+
+/** The size legend: a small and a large dot, "Grootte: Belang (Klein belang → Groot belang)". */
+function sizeLegend(axis: AxisLabels, t: Translate, top: number): Block {
+  const label = t('kv.size', { name: axis.name, low: axis.low, high: axis.high });
+  return legendRow(
+    '',
+    [
+      {
+        swatch: (x, y) => ({
+          svg: circle(x + 4, y, 4, ` fill="#7a8a90"`) + circle(x + 20, y, 9, ` fill="#7a8a90"`),
+          w: 30,
+        }),
+        label,
+      },
+    ],
+    top,
+    WIDTH,
+  );
+}
+
+/** The krachtenveld of a board as a standalone SVG document. */
+export function krachtenveldSvg(data: CleanMethods, opts: MethodSvgOptions = {}) {
+  const lang = opts.lang ?? 'nl';
+  const t = translator(lang);
+  const axes = displayAxes(data.settings.axes, lang);
+  const nameOf = (a: Actor) => a.name.trim() || t('actors.unnamed');
+  const head = heading(opts.title?.trim() ?? '', t('fo.goal'), data.settings.goal.trim(), WIDTH);
+
+  const stageW = WIDTH - 2 * PAD;
+  const { plot, area, radii } = fieldLayout(stageW, FIELD_HEIGHT, FONT, null);
+  const placed = data.actors.filter(isPlaced);
+  const unplaced = data.actors.filter((a) => !isPlaced(a));
+  const points = placed.map((a) => {
+    const p = toFieldPoint(area, a.houding, a.invloed);
+    return { id: a.id, x: p.x, y: p.y, r: radiusFor(radii, a.betrokkenheid), name: nameOf(a), actor: a };
+  });
+  // Large markers behind small ones (as in the app); the large ones choose a label place first.
+  const bySize = [...points].sort((a, b) => b.r - a.r || a.actor.order - b.actor.order);
+  const labelSize = Math.round(FONT * 0.85);
+  const { labels, numbers } = markerLabels(
+    bySize,
+    labelSize,
+    FONT * 14,
+    // Off the vertical axis' words (the app lets them run to the stage's edge).
+    { x: plot.x - FONT * 1.8, y: 0, w: stageW - plot.x + FONT * 1.8, h: plot.y + plot.h },
+    quadrantNameBoxes(plot, FONT),
+    points.map((p) => p.id),
+  );
+
+  const stage = [
+    fieldBackdrop(plot, FONT, axes, { tr: t('kv.q.tr'), tl: t('kv.q.tl'), br: t('kv.q.br'), bl: t('kv.q.bl') }),
+    ...bySize.map(
+      (p) =>
+        `<g data-actor="${escapeXml(p.id)}">${markerSvg(p.x, p.y, p.r, actorFill(p.actor, data.settings.colorBy))}</g>`,
+    ),
+    ...bySize.map((p) => {
+      const n = numbers.get(p.id);
+      return n === undefined ? '' : markerNumber(p.x, p.y, p.r, n, labelSize);
+    }),
+    ...bySize.map((p) => {
+      const l = labels.get(p.id);
+      return l ? labelSvg(l, labelSize) : '';
+    }),
+  ].join('');
+
+  let y = head.height + FIELD_HEIGHT + 8;
+  const blocks: string[] = [];
+  const add = (b: Block, gap = 4) => {
+    blocks.push(b.svg);
+    if (b.height) y += b.height + gap;
+  };
+  add(colorLegend(data.settings.colorBy, t, y, WIDTH));
+  add(sizeLegend(axes.betrokkenheid, t, y), 10);
+  if (!data.actors.length) add(paragraph(t('draw.empty'), PAD, y, WIDTH - 2 * PAD, { size: 13, fill: INK_2 }));
+  add(nameList(t('kv.trayReadonly'), unplaced.map(nameOf), y, WIDTH));
+  add(numberKey(numbers, (id) => nameOf(data.actorsById.get(id)!), t, y, WIDTH));
+
+  const body = [
+    head.svg,
+    `<g transform="translate(${PAD} ${num(head.height)})" data-view="krachtenveld" data-plot="${num(plot.x)} ${num(plot.y)} ${num(plot.w)} ${num(plot.h)}">`,
+    stage,
+    '</g>',
+    ...blocks,
+  ].join('');
+  const height = y + PAD - 4;
+  return {
+    svg: svgDocument(WIDTH, height, opts.title?.trim() || t('view.krachtenveld'), body),
+    width: WIDTH,
+    height: Math.ceil(height),
+  };
+}

@@ -1,0 +1,153 @@
+/**
+ * The method views' words for drawings made outside the app (the report's SVG
+ * drawings on the server, the export): the same words as the app's
+ * `client/src/methods/i18n.ts`, Dutch first, English checked against it by type.
+ */
+import { DEFAULT_AXES, type AxisLabels, type BoardSettings } from '../model/board/actorSchema.ts';
+
+export type MethodLang = 'nl' | 'en';
+
+const nl = {
+  'view.krachtenveld': 'Krachtenveld',
+  'view.krachten': 'Krachten + en −',
+  'view.netwerk': 'Netwerk',
+  'view.typologie': 'Typologie',
+  'actors.unnamed': '(zonder naam)',
+  'cat.beslisser': 'Beslisser',
+  'cat.uitvoerder': 'Uitvoerder',
+  'cat.financier': 'Financier / leverancier',
+  'cat.gebruiker': 'Gebruiker',
+  'rel.partner': 'Huidige partner',
+  'rel.potentieel': 'Potentiële partner',
+  'rel.opponent': '(Mogelijke) tegenstander',
+  'part.meeweten': 'Meeweten',
+  'part.meedenken': 'Meedenken',
+  'part.meedoen': 'Meedoen',
+  'part.meebeslissen': 'Meebeslissen',
+  'reltype.samenwerking': 'Samenwerking',
+  'reltype.afhankelijkheid': 'Afhankelijkheid',
+  'reltype.spanning': 'Spanning',
+  'kv.colorBy': 'Kleur naar',
+  'kv.colorBy.category': 'Rol',
+  'kv.colorBy.relation': 'Relatie',
+  'kv.size': 'Grootte: {name} ({low} → {high})',
+  'kv.trayReadonly': 'Nog niet geplaatst',
+  'kv.q.tr': 'Sleutelspelers',
+  'kv.q.tl': 'Kritische machthebbers',
+  'kv.q.br': 'Medestanders',
+  'kv.q.bl': 'Sceptici',
+  'fo.goal': 'Doel / vraagstuk',
+  'fo.noGoal': 'Nog geen doel',
+  'fo.bevorderend': 'Bevorderende krachten',
+  'fo.belemmerend': 'Belemmerende krachten',
+  'fo.total': 'Totaal {total} · {count} krachten',
+  'fo.balance': 'Balans',
+  'fo.verdict.bevorderend': 'De bevorderende krachten zijn sterker.',
+  'fo.verdict.belemmerend': 'De belemmerende krachten zijn sterker: kijk welke je kunt verzwakken.',
+  'fo.verdict.evenwicht': 'De krachten houden elkaar in evenwicht.',
+  'fo.empty': 'Nog geen krachten.',
+  'nw.rings': 'Ringen naar',
+  'nw.rings.participation': 'Participatie',
+  'nw.rings.relation': 'Relatie',
+  'nw.unset': 'Nog niet bepaald',
+  'nw.total': '{n} relaties',
+  'nw.isolated': 'Zonder relaties',
+  'ty.x': 'Inhoud',
+  'ty.xLow': 'Oneens',
+  'ty.xHigh': 'Eens',
+  'ty.y': 'Vertrouwen',
+  'ty.yLow': 'Weinig',
+  'ty.yHigh': 'Veel',
+  'ty.notJudged': 'Nog niet beoordeeld',
+  /** Only in drawings: markers whose name did not fit beside them carry a number. */
+  'draw.key': 'Nummers in de tekening',
+  'draw.empty': 'Nog geen actoren.',
+  'draw.moreRelations': 'Omschrijving van de overige relaties',
+};
+
+export type MethodLabelKey = keyof typeof nl;
+
+const en: Record<MethodLabelKey, string> = {
+  'view.krachtenveld': 'Field of forces',
+  'view.krachten': 'Forces + and −',
+  'view.netwerk': 'Network',
+  'view.typologie': 'Typology',
+  'actors.unnamed': '(no name)',
+  'cat.beslisser': 'Decision maker',
+  'cat.uitvoerder': 'Implementer',
+  'cat.financier': 'Funder / supplier',
+  'cat.gebruiker': 'User',
+  'rel.partner': 'Current partner',
+  'rel.potentieel': 'Potential partner',
+  'rel.opponent': '(Possible) opponent',
+  'part.meeweten': 'Kept informed',
+  'part.meedenken': 'Consulted',
+  'part.meedoen': 'Co-producing',
+  'part.meebeslissen': 'Co-deciding',
+  'reltype.samenwerking': 'Collaboration',
+  'reltype.afhankelijkheid': 'Dependency',
+  'reltype.spanning': 'Tension',
+  'kv.colorBy': 'Colour by',
+  'kv.colorBy.category': 'Role',
+  'kv.colorBy.relation': 'Relation',
+  'kv.size': 'Size: {name} ({low} → {high})',
+  'kv.trayReadonly': 'Not placed yet',
+  'kv.q.tr': 'Key players',
+  'kv.q.tl': 'Powerful critics',
+  'kv.q.br': 'Supporters',
+  'kv.q.bl': 'Sceptics',
+  'fo.goal': 'Goal / issue',
+  'fo.noGoal': 'No goal yet',
+  'fo.bevorderend': 'Driving forces',
+  'fo.belemmerend': 'Restraining forces',
+  'fo.total': 'Total {total} · {count} forces',
+  'fo.balance': 'Balance',
+  'fo.verdict.bevorderend': 'The driving forces are stronger.',
+  'fo.verdict.belemmerend': 'The restraining forces are stronger: look which ones you can weaken.',
+  'fo.verdict.evenwicht': 'The forces are in balance.',
+  'fo.empty': 'No forces yet.',
+  'nw.rings': 'Rings by',
+  'nw.rings.participation': 'Participation',
+  'nw.rings.relation': 'Relation',
+  'nw.unset': 'Not decided yet',
+  'nw.total': '{n} relations',
+  'nw.isolated': 'Without relations',
+  'ty.x': 'Content',
+  'ty.xLow': 'Disagree',
+  'ty.xHigh': 'Agree',
+  'ty.y': 'Trust',
+  'ty.yLow': 'Little',
+  'ty.yHigh': 'Much',
+  'ty.notJudged': 'Not judged yet',
+  'draw.key': 'Numbers in the drawing',
+  'draw.empty': 'No actors yet.',
+  'draw.moreRelations': 'Descriptions of the other relations',
+};
+
+const TEXTS: Record<MethodLang, Record<MethodLabelKey, string>> = { nl, en };
+
+/** A label in `lang`, with `{name}` placeholders filled in. */
+export function methodLabel(lang: MethodLang, key: MethodLabelKey, vars?: Record<string, string | number>): string {
+  const text = TEXTS[lang][key];
+  if (!vars) return text;
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+}
+
+const ENGLISH_AXES: BoardSettings['axes'] = {
+  houding: { name: 'Attitude', low: 'Against', high: 'In favour' },
+  invloed: { name: 'Influence', low: 'Little influence', high: 'Much influence' },
+  betrokkenheid: { name: 'Interest', low: 'Small interest', high: 'Large interest' },
+};
+
+/** The axes as shown: an axis nobody renamed speaks the UI's language; a renamed one is shown as typed. */
+export function displayAxes(axes: BoardSettings['axes'], lang: MethodLang): BoardSettings['axes'] {
+  if (lang === 'nl') return axes;
+  const same = (a: AxisLabels, b: AxisLabels) => a.name === b.name && a.low === b.low && a.high === b.high;
+  return {
+    houding: same(axes.houding, DEFAULT_AXES.houding) ? ENGLISH_AXES.houding : axes.houding,
+    invloed: same(axes.invloed, DEFAULT_AXES.invloed) ? ENGLISH_AXES.invloed : axes.invloed,
+    betrokkenheid: same(axes.betrokkenheid, DEFAULT_AXES.betrokkenheid)
+      ? ENGLISH_AXES.betrokkenheid
+      : axes.betrokkenheid,
+  };
+}
