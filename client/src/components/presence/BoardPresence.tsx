@@ -13,6 +13,8 @@
  * Each part subscribes to what it needs, so a peer's cursor never re-renders the canvas.
  */
 import { useEffect, useRef, useSyncExternalStore } from 'react';
+import type { Follow } from '../../presence/useFollow.ts';
+import type { PeerPresence } from '../../presence/presenceState.ts';
 import { boardReaderFor, useBoardSnapshot } from '../../board/boardModel.ts';
 import { useBoardState, type BoardStore } from '../../board/boardState.ts';
 import { useElementSize } from '../../board/useElementSize.ts';
@@ -76,10 +78,47 @@ export function BoardPresenceOverlay({ room, store, me }: BoardPresenceOverlayPr
   useEffect(() => {
     if (follow.viewport) store.setViewport(follow.viewport, 'follow');
   }, [store, follow.viewport]);
+  useFollowRequest(presence.peers, follow);
 
   return (
     <div ref={frame} className="presence-overlay">
       <BoardPeople peers={presence.peers} follow={follow} me={me} className="presence-overlay-people" />
     </div>
   );
+}
+
+// ---- Presenter mode (issue 5): the meeting asks this screen to follow one person ----
+
+let followRequest = { userId: '', on: false, seq: 0 };
+const followRequestListeners = new Set<() => void>();
+const subscribeFollowRequest = (l: () => void) => {
+  followRequestListeners.add(l);
+  return () => followRequestListeners.delete(l);
+};
+
+/**
+ * Asks the open board to follow a person (by participant id) as soon as they show a view
+ * on it, or (`on` false) to stop following them. Each request is handled once per board
+ * overlay, so panning yourself still ends it, as with "Volgen".
+ */
+export function requestFollow(userId: string, on = true): void {
+  followRequest = { userId, on, seq: followRequest.seq + 1 };
+  for (const l of followRequestListeners) l();
+}
+
+function useFollowRequest(peers: readonly PeerPresence[], follow: Follow): void {
+  const request = useSyncExternalStore(subscribeFollowRequest, () => followRequest);
+  const handled = useRef(0);
+  useEffect(() => {
+    if (request.seq === handled.current || !request.userId) return;
+    if (!request.on) {
+      handled.current = request.seq;
+      if (follow.following?.user.id === request.userId) follow.stop();
+      return;
+    }
+    const peer = peers.find((p) => p.user.id === request.userId && p.viewport);
+    if (!peer) return; // not on this board (yet)
+    handled.current = request.seq;
+    follow.start(peer.clientId);
+  }, [request, peers, follow]);
 }
