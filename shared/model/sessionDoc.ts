@@ -134,6 +134,11 @@ export function readSharedEvaluation(doc: Doc): SharedEvaluation | null {
   return parsed.success ? parsed.data : null;
 }
 
+/** The kinds of things a vote round lets people put dots on. */
+export const VOTE_TARGETS = ['notes', 'answers', 'actors'] as const;
+export const VoteTarget = z.enum(VOTE_TARGETS);
+export type VoteTarget = z.infer<typeof VoteTarget>;
+
 /**
  * Dot voting: the facilitator opens a round on a board; each participant has
  * `votesPerPerson` dots to put on notes, answers or actors. Votes go to the server,
@@ -144,6 +149,12 @@ export const VoteRound = z.object({
   title: z.string().max(200).catch(''),
   boardId: z.string().regex(BOARD_ID_RE),
   votesPerPerson: z.number().int().min(1).max(20),
+  /** What can get dots: the board's notes, answers, actors (all three when missing). */
+  targets: z
+    .array(VoteTarget)
+    .min(1)
+    .max(3)
+    .catch([...VOTE_TARGETS]),
   status: z.enum(['open', 'closed']).catch('closed'),
   createdAt: z.number().catch(0),
 });
@@ -166,7 +177,11 @@ export function readVoteRound(doc: Doc, id: string): VoteRound | null {
 }
 
 /** Opens a vote round (facilitator). */
-export function openVoteRound(doc: Doc, round: Omit<VoteRound, 'status'>, origin: unknown = Origin.local): boolean {
+export function openVoteRound(
+  doc: Doc,
+  round: Omit<VoteRound, 'status' | 'targets'> & { targets?: VoteTarget[] },
+  origin: unknown = Origin.local,
+): boolean {
   const parsed = VoteRound.safeParse({ ...round, status: 'open' });
   if (!parsed.success || readVoteRound(doc, round.id)) return false;
   doc.transact(() => roundsOf(doc).set(round.id, parsed.data), origin);

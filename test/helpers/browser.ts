@@ -34,11 +34,14 @@ export interface Person {
 /** A new person: a fresh browser context (nothing shared with others) and one page. */
 export async function newPerson(
   browser: Browser,
-  opts: { viewport?: { width: number; height: number }; locale?: string } = {},
+  opts: { viewport?: { width: number; height: number }; locale?: string; isMobile?: boolean; hasTouch?: boolean } = {},
 ): Promise<Person> {
   const context = await browser.newContext({
     viewport: opts.viewport ?? { width: 1280, height: 800 },
     locale: opts.locale ?? 'nl-NL',
+    // A phone: mobile viewport meta and touch events (off unless asked).
+    isMobile: opts.isMobile ?? false,
+    hasTouch: opts.hasTouch ?? false,
   });
   const page = await context.newPage();
   const errors: string[] = [];

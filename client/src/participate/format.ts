@@ -1,0 +1,31 @@
+/** Small formatting helpers of taking part: the mean as the report writes it, API errors in words. */
+import type { Lang } from '../i18n/useT.ts';
+import { ApiRequestError } from '../api/client.ts';
+import type { PT } from './i18n.ts';
+
+/** One decimal, with a Dutch comma in Dutch: 7,8 (seed 003), 7.8 in English. */
+export function formatMean(mean: number, lang: Lang): string {
+  const text = mean.toFixed(1);
+  return lang === 'nl' ? text.replace('.', ',') : text;
+}
+
+/** A clock time (14:05) in the app's language. */
+export function formatTime(ms: number, lang: Lang): string {
+  return new Date(ms).toLocaleTimeString(lang === 'nl' ? 'nl-NL' : 'en-GB', { hour: '2-digit', minute: '2-digit' });
+}
+
+/** "1 stip" / "3 stippen": picks the singular key for one, the plural otherwise. */
+export function plural(t: PT, n: number, one: Parameters<PT>[0], many: Parameters<PT>[0]): string {
+  return n === 1 ? t(one) : t(many, { n });
+}
+
+/** What went wrong with an API call, said so a participant knows what to do. */
+export function apiErrorText(t: PT, err: unknown, votesPerPerson = 0): string {
+  if (err instanceof ApiRequestError) {
+    if (err.code === 'no_votes_left') return t('err.no_votes_left', { n: votesPerPerson });
+    if (err.code === 'round_closed') return t('err.round_closed');
+    if (err.code === 'network') return t('err.network');
+    return t('err.other', { message: err.message });
+  }
+  return t('err.other', { message: err instanceof Error ? err.message : String(err) });
+}

@@ -1,0 +1,60 @@
+/**
+ * "3 B's" on a phone: the individual round's own card of the method views (pick an
+ * actor, fill in bedoeling, belang and bijdrage), on the open board, without the rest
+ * of the workspace.
+ */
+import { useMemo } from 'react';
+import { canWriteBoard } from '../../../shared/roles.ts';
+import { useLang } from '../i18n/useT.ts';
+import { useMeeting } from '../meeting/MeetingContext.tsx';
+import { MethodsContext, readWorkspace, type MethodsContextValue } from '../methods/context.ts';
+import { useMT } from '../methods/i18n.ts';
+import { RoundCard } from '../methods/RoundPanel.tsx';
+import { useDocSnapshot } from '../sync/useDocSnapshot.ts';
+import { usePhoneT } from './i18n.ts';
+import '../methods/methods.css';
+
+const noop = () => undefined;
+
+export function PhoneBees() {
+  const { boardRoom, identity, session, boardId } = useMeeting();
+  const t = usePhoneT();
+  const mt = useMT();
+  const lang = useLang();
+  const doc = boardRoom.doc;
+  const data = useDocSnapshot(doc, readWorkspace);
+  const locked = session.boards.find((b) => b.id === boardId)?.locked ?? false;
+  const editable = canWriteBoard(identity.role, locked);
+  const ctx = useMemo<MethodsContextValue>(
+    () => ({
+      doc,
+      data,
+      editable,
+      isFacilitator: false,
+      me: { id: identity.participantId, name: identity.name },
+      participants: [],
+      lang,
+      t: mt,
+      selectedId: null,
+      select: noop,
+      requestDeleteActor: noop,
+      notifyUndoable: noop,
+      stopCapturing: noop,
+    }),
+    [doc, data, editable, identity.participantId, identity.name, lang, mt],
+  );
+  return (
+    <section className="ph-section ph-bees" data-testid="phone-bees">
+      <div className="pp-card">
+        <h3 className="pp-card-title">{t('bees.title')}</h3>
+        <p className="pp-small muted">{t('bees.text')}</p>
+        {!editable ? <p className="pp-notice is-warn">{t('bees.locked')}</p> : null}
+      </div>
+      <MethodsContext.Provider value={ctx}>
+        <div className="ph-bees-card">
+          <RoundCard />
+        </div>
+      </MethodsContext.Provider>
+    </section>
+  );
+}

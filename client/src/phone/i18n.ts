@@ -1,0 +1,69 @@
+/** Texts of the phone view (the participant's page on a phone). */
+import { textsHook } from '../i18n/texts.ts';
+
+const nl = {
+  'phone.cards': 'Onderdelen',
+  'card.questions': 'Vragen',
+  'card.notes': 'Notities',
+  'card.bees': "3 B's",
+  'card.vote': 'Stemmen',
+  'card.evaluation': 'Evaluatie',
+  'phase.none': 'De bijeenkomst begint zo.',
+  'phase.noneText': 'De procesbegeleider start de eerste fase. Je kunt alvast een notitie toevoegen.',
+  'phase.kicker': 'Nu',
+  'phase.more': 'Meer lezen',
+  'phase.less': 'Minder',
+  'phase.answer': 'Antwoorden',
+  fullBoard: 'Volledig bord openen',
+  fullBoardHint: 'Het hele bord met alle notities, om te bekijken en te schuiven.',
+  'notes.title': 'Notitie toevoegen',
+  'notes.board': 'Op bord: {board}',
+  'notes.placeholder': 'Wat wil je kwijt? Eén gedachte per notitie.',
+  'notes.add': 'Notitie toevoegen',
+  'notes.added': 'Je notitie staat op het bord.',
+  'notes.mine': 'Mijn notities',
+  'notes.none': 'Je hebt nog geen notities op dit bord.',
+  'notes.delete': 'Verwijderen',
+  'notes.confirmDelete': 'Echt verwijderen?',
+  'notes.cancel': 'Annuleren',
+  'notes.locked': 'Dit bord is op slot gezet door de procesbegeleider: je kunt nu geen notities toevoegen.',
+  'bees.title': "De 3 B's voor één actor",
+  'bees.text':
+    'Bedoeling, belang en bijdrage: wat wil deze partner, wat staat er voor hen op het spel, wat kunnen ze bijdragen?',
+  'bees.locked': 'Dit bord is op slot gezet: je kunt de 3 B’s nu alleen lezen.',
+};
+
+const en: Record<keyof typeof nl, string> = {
+  'phone.cards': 'Sections',
+  'card.questions': 'Questions',
+  'card.notes': 'Notes',
+  'card.bees': "3 B's",
+  'card.vote': 'Vote',
+  'card.evaluation': 'Evaluation',
+  'phase.none': 'The meeting starts soon.',
+  'phase.noneText': 'The facilitator starts the first phase. You can already add a note.',
+  'phase.kicker': 'Now',
+  'phase.more': 'Read more',
+  'phase.less': 'Less',
+  'phase.answer': 'Answer',
+  fullBoard: 'Open the full board',
+  fullBoardHint: 'The whole board with all notes, to look at and move around.',
+  'notes.title': 'Add a note',
+  'notes.board': 'On board: {board}',
+  'notes.placeholder': 'What do you want to say? One thought per note.',
+  'notes.add': 'Add note',
+  'notes.added': 'Your note is on the board.',
+  'notes.mine': 'My notes',
+  'notes.none': 'You have no notes on this board yet.',
+  'notes.delete': 'Delete',
+  'notes.confirmDelete': 'Really delete?',
+  'notes.cancel': 'Cancel',
+  'notes.locked': 'The facilitator has locked this board: you cannot add notes now.',
+  'bees.title': "The 3 B's for one actor",
+  'bees.text':
+    'Intention, interest and contribution: what does this partner want, what is at stake for them, what can they bring?',
+  'bees.locked': 'This board is locked: you can only read the 3 B’s now.',
+};
+
+export type PhoneKey = keyof typeof nl;
+export const usePhoneT = textsHook(nl, en);
