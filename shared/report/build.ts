@@ -152,6 +152,8 @@ export function buildReport(source: ReportSource, options: BuildOptions = {}): R
 
   // Per group (and the plenary board when something is on it).
   const questionText = new Map(allQuestions(source.program).map(({ question }) => [question.id, question.text]));
+  const tipPhases = source.program.phases.filter((p) => p.kind === 'plenary' || p.kind === 'tips');
+  const tipQuestions = new Set(tipPhases.flatMap((p) => p.questions.map((q) => q.id)));
   if (parts.groups) {
     for (const board of [...groupBoards, ...plenary.filter(hasContent)]) {
       const label = boardLabel(board, lang);
@@ -210,7 +212,8 @@ export function buildReport(source: ReportSource, options: BuildOptions = {}): R
           }),
         });
       }
-      const answers = board.answers.filter((a) => cleanText(a.text));
+      // Answers to the plenary and tips questions are reported under 'tips' (most votes first).
+      const answers = board.answers.filter((a) => cleanText(a.text) && !tipQuestions.has(a.questionId));
       if (answers.length) {
         blocks.push({ kind: 'heading', level: 3, text: t('answers') });
         const byQuestion = new Map<string, string[]>();
@@ -264,7 +267,6 @@ export function buildReport(source: ReportSource, options: BuildOptions = {}): R
   // Tips and points of attention: the plenary and tips questions' answers, most votes first.
   if (parts.tips) {
     blocks.push({ kind: 'heading', level: 2, text: t('tips') });
-    const tipPhases = source.program.phases.filter((p) => p.kind === 'plenary' || p.kind === 'tips');
     let any = false;
     for (const phase of tipPhases) {
       for (const q of phase.questions) {

@@ -190,9 +190,13 @@ export function deleteActor(doc: Y.Doc, id: string, origin: unknown = Origin.loc
 
 function setRecord(map: Y.Map<Y.Map<unknown>>, record: Record<string, unknown> & { id: string }): void {
   const existing = map.get(record.id);
-  const m = existing instanceof Y.Map ? existing : new Y.Map<unknown>();
-  for (const [k, v] of Object.entries(record)) if (m.get(k) !== v) m.set(k, v);
-  if (existing !== m) map.set(record.id, m);
+  if (existing instanceof Y.Map) {
+    for (const [k, v] of Object.entries(record)) if (existing.get(k) !== v) existing.set(k, v);
+    return;
+  }
+  // A new record: integrate the map first, then fill it (reading a map before it is in a doc warns).
+  const m = map.set(record.id, new Y.Map<unknown>());
+  for (const [k, v] of Object.entries(record)) m.set(k, v);
 }
 
 export function addRelation(
