@@ -106,7 +106,7 @@ export function assignMember(
 /**
  * Auto-balanced assignment: everyone in `participantIds` who has no group yet goes to
  * the smallest group (ties by group order), so sizes differ by at most one when all
- * start unassigned. `reshuffle` first clears everyone's group.
+ * start unassigned. `reshuffle` first clears the group of everyone in `participantIds`.
  */
 export function balanceMembers(
   doc: Doc,
@@ -116,13 +116,21 @@ export function balanceMembers(
 ): void {
   const { groups, members } = readGroups(doc);
   if (groups.length === 0) return;
+  // Only ids that read back as members (anything else would stay "unassigned" forever).
+  const ids = participantIds.filter((id) => ID_RE.test(id));
+  // Reshuffling: those not being divided again keep their place and count in the sizes.
+  const moving = new Set(ids);
+  const current = opts.reshuffle
+    ? Object.fromEntries(Object.entries(members).filter(([pid]) => !moving.has(pid)))
+    : members;
   const plan = planBalance(
     groups.map((g) => g.id),
-    participantIds,
-    opts.reshuffle ? {} : members,
+    ids,
+    current,
   );
+  if (!opts.reshuffle && Object.keys(plan).length === 0) return;
   doc.transact(() => {
-    if (opts.reshuffle) for (const pid of participantIds) membersOf(doc).delete(pid);
+    if (opts.reshuffle) for (const pid of ids) membersOf(doc).delete(pid);
     for (const [pid, gid] of Object.entries(plan)) membersOf(doc).set(pid, gid);
   }, origin);
 }
