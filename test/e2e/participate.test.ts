@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setPrivateMode } from '../../shared/model/meeting/live.ts';
 import { setCurrentPhase } from '../../shared/model/meeting/program.ts';
 import { addItems } from '../../shared/model/board/commands.ts';
+import { setBoardLocked } from '../../shared/model/sessionDoc.ts';
 import { PLENARY_BOARD_ID } from '../../shared/protocol.ts';
 import type { Person } from '../helpers/browser.ts';
 import { useMeetingHarness } from '../helpers/meeting.ts';
@@ -83,6 +84,30 @@ describe('taking part: answers, dot voting, evaluation', () => {
 
     setPrivateMode(fac.doc, false);
     await expect.poll(() => participate.answerTexts(a.page, 'p1'), WAIT).toEqual(both);
+
+    // Your own answer can be edited (Enter saves); the facilitator may delete any answer.
+    await participate.answer(a.page, 'p2', 'Zorg voor een trekker');
+    const own = participate.question(a.page, 'p2');
+    await own.getByTestId('answer-edit').click();
+    await own.getByTestId('answer-edit-input').fill('Zorg voor één trekker');
+    await own.getByTestId('answer-edit-input').press('Enter');
+    await expect.poll(() => participate.answerTexts(b.page, 'p2'), WAIT).toEqual(['Zorg voor één trekker']);
+    expect(await participate.question(b.page, 'p2').getByTestId('answer-delete').count()).toBe(0);
+    await expect.poll(() => participate.answerTexts(f.page, 'p2'), WAIT).toEqual(['Zorg voor één trekker']);
+    await participate.question(f.page, 'p2').getByTestId('answer-delete').click();
+    await participate.question(f.page, 'p2').getByTestId('answer-delete-confirm').click();
+    await expect.poll(() => participate.answerTexts(a.page, 'p2'), WAIT).toEqual([]);
+
+    // A locked board: participants read, and are told why.
+    setBoardLocked(fac.doc, PLENARY_BOARD_ID, true);
+    await participate
+      .question(a.page, 'p1')
+      .getByTestId('answer-input')
+      .waitFor({ state: 'detached', ...WAIT });
+    expect(await a.page.getByTestId('answers-readonly').textContent()).toContain('op slot');
+    expect(await participate.question(a.page, 'p1').getByTestId('answer-edit').count()).toBe(0);
+    setBoardLocked(fac.doc, PLENARY_BOARD_ID, false);
+    await participate.question(a.page, 'p1').getByTestId('answer-input').waitFor(WAIT);
 
     // Folded away, the panel is a slim strip of tabs; a tab opens it again.
     await f.page.getByTestId('panel-toggle').click();

@@ -5,12 +5,12 @@
  * only their own answers; a locked board or a viewer reads only.
  */
 import { useMemo } from 'react';
-import { answersByQuestion, readAnswers, visibleAnswers } from '../../../shared/model/board/answers.ts';
+import { answersByQuestion, visibleAnswers } from '../../../shared/model/board/answers.ts';
 import type { AnswerRecord } from '../../../shared/model/board/answers.ts';
 import { currentPhase, type Phase, type Question } from '../../../shared/model/meeting/program.ts';
 import { useMeeting } from '../meeting/MeetingContext.tsx';
 import { useDocSnapshot } from '../sync/useDocSnapshot.ts';
-import { useAnswerAccess } from './access.ts';
+import { readAnswersStable, useAnswerAccess } from './access.ts';
 import { AnswerComposer, AnswerItem } from './Answers.tsx';
 import { plural } from './format.ts';
 import { usePT } from './i18n.ts';
@@ -20,7 +20,7 @@ const NO_ANSWERS: AnswerRecord[] = [];
 export function QuestionsSection() {
   const { program, boardRoom, session, boardId, live, isFacilitator } = useMeeting();
   const t = usePT();
-  const answers = useDocSnapshot(boardRoom.doc, readAnswers);
+  const answers = useDocSnapshot(boardRoom.doc, readAnswersStable);
   const byQuestion = useMemo(() => answersByQuestion(answers), [answers]);
   const access = useAnswerAccess();
   const phase = currentPhase(program);

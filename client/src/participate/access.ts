@@ -1,4 +1,6 @@
 /** Who may answer on the open board, and why not (a viewer, a locked board); who sees every answer. */
+import { readAnswers, type AnswerRecord } from '../../../shared/model/board/answers.ts';
+import type { Doc } from '../../../shared/model/doc.ts';
 import { canWriteBoard, Role } from '../../../shared/roles.ts';
 import { useMeeting } from '../meeting/MeetingContext.tsx';
 import { usePT } from './i18n.ts';
@@ -11,4 +13,27 @@ export function useAnswerAccess(): { canWrite: boolean; reason: string | null; s
   const reason = identity.role === Role.viewer ? t('q.viewer') : !canWrite ? t('q.locked') : null;
   // Private mode: participants see only their own until the facilitator turns it off.
   return { canWrite, reason, seesAll: isFacilitator || !live.privateMode.on };
+}
+
+const lastAnswers = new WeakMap<Doc, AnswerRecord[]>();
+
+/**
+ * The answers of a board doc, the same array while they have not changed: the board
+ * doc changes on every frame of a drag, and the panel need not render again for that.
+ */
+export function readAnswersStable(doc: Doc): AnswerRecord[] {
+  const next = readAnswers(doc);
+  const prev = lastAnswers.get(doc);
+  if (
+    prev &&
+    prev.length === next.length &&
+    prev.every((a, i) => {
+      const b = next[i]!;
+      return a.id === b.id && a.text === b.text && a.author === b.author && a.authorId === b.authorId;
+    })
+  ) {
+    return prev;
+  }
+  lastAnswers.set(doc, next);
+  return next;
 }

@@ -6,7 +6,7 @@
 import { useMemo } from 'react';
 import type { Actor } from '../../../shared/model/board/actorSchema.ts';
 import { readMethods } from '../../../shared/model/board/actors.ts';
-import { readAnswers, visibleAnswers, type AnswerRecord } from '../../../shared/model/board/answers.ts';
+import { visibleAnswers, type AnswerRecord } from '../../../shared/model/board/answers.ts';
 import type { BoardItem } from '../../../shared/model/board/schema.ts';
 import type { Doc } from '../../../shared/model/doc.ts';
 import { allQuestions } from '../../../shared/model/meeting/program.ts';
@@ -16,6 +16,7 @@ import { boardReaderFor, useBoardSnapshot } from '../board/boardModel.ts';
 import { useMeeting } from '../meeting/MeetingContext.tsx';
 import { useDocSnapshot } from '../sync/useDocSnapshot.ts';
 import { useRoom } from '../sync/useRoom.ts';
+import { readAnswersStable } from './access.ts';
 
 export interface Candidate {
   id: string;
@@ -28,7 +29,7 @@ export interface Candidate {
 export interface CandidateSources {
   items: readonly BoardItem[];
   answers: readonly AnswerRecord[];
-  actors: readonly Actor[];
+  actors: readonly Pick<Actor, 'id' | 'name' | 'organisation'>[];
   /** Question id -> text (answers say which question they answer). */
   questions: ReadonlyMap<string, string>;
 }
@@ -84,14 +85,26 @@ export function rankTotals(
     .map(({ id, votes, candidate }) => ({ id, votes, candidate }));
 }
 
-const readActorList = (doc: Doc): readonly Actor[] => readMethods(doc).actors;
+type ActorName = Pick<Actor, 'id' | 'name' | 'organisation'>;
+const lastActors = new WeakMap<Doc, ActorName[]>();
+
+/** Actors' names, the same array while they have not changed (a drag changes the doc every frame). */
+function readActorList(doc: Doc): readonly ActorName[] {
+  const next = readMethods(doc).actors.map(({ id, name, organisation }) => ({ id, name, organisation }));
+  const prev = lastActors.get(doc);
+  const same = (a: ActorName, i: number) =>
+    a.id === next[i]!.id && a.name === next[i]!.name && a.organisation === next[i]!.organisation;
+  if (prev && prev.length === next.length && prev.every(same)) return prev;
+  lastActors.set(doc, next);
+  return next;
+}
 
 /** The candidates of a round, live from its board. */
 export function useRoundCandidates(round: VoteRound, seesAllOverride?: boolean): Candidate[] {
   const { sessionId, identity, program, live, isFacilitator } = useMeeting();
   const { room } = useRoom(boardRoomName(sessionId, round.boardId), identity.token);
   const board = useBoardSnapshot(boardReaderFor(room.doc));
-  const answers = useDocSnapshot(room.doc, readAnswers);
+  const answers = useDocSnapshot(room.doc, readAnswersStable);
   const actors = useDocSnapshot(room.doc, readActorList);
   const seesAll = seesAllOverride ?? (isFacilitator || !live.privateMode.on);
   const questions = useMemo(
