@@ -41,6 +41,7 @@ import {
 import { MeetingBar } from '../meeting/MeetingBar.tsx';
 import { MeetingEffects } from '../meeting/MeetingEffects.tsx';
 import { ScreenTabs } from '../meeting/ScreenTabs.tsx';
+import { ReportButton } from '../report/ReportDialog.tsx';
 import { GroupsPanel } from '../groups/GroupsPanel.tsx';
 import { ParticipatePanel } from '../participate/ParticipatePanel.tsx';
 import { usePhoneLayout } from '../meeting/usePhoneLayout.ts';
@@ -255,6 +256,7 @@ export function SessionView({ sessionId, identity, info, onNeedInfo, initialView
           </h1>
           <div className="session-header-tools">
             {isFacilitator ? <ScreenTabs /> : null}
+            {isFacilitator ? <ReportButton /> : null}
             <ConnectionIndicator statuses={[session.status, board.status]} />
             <LanguageSwitch />
           </div>
