@@ -154,17 +154,22 @@ describe('groups and the control room', () => {
       .toBe('1 van 1');
     await expect.poll(() => groups.thumbText(fien.page, 'Groep 2'), WAIT).toContain('Huisartsen De Horst');
     expect((await groups.thumbText(fien.page, 'Groep 2')).match(/<circle /g)).toHaveLength(1);
-    // Spotlight on group 2 and lock group 1, from the cards.
-    const two = groups.controlCard(fien.page, 'Groep 2');
-    await two.getByTestId('control-spotlight').click();
-    await expect.poll(() => two.getAttribute('class'), WAIT).toContain('is-spotlight');
-    expect(await two.getByTestId('control-spotlight').textContent()).toBe('Spotlight uit');
+    // Lock group 1 from its card: its members can no longer write.
     const one = groups.controlCard(fien.page, 'Groep 1');
     await one.getByTestId('control-lock').click();
     await expect.poll(() => one.getByTestId('control-lock').getAttribute('aria-pressed'), WAIT).toBe('true');
     await writer.page.getByTestId('board-readonly').waitFor();
+    // Spotlight on group 2: everyone looks at its board until it ends.
+    const two = groups.controlCard(fien.page, 'Groep 2');
+    await two.getByTestId('control-spotlight').click();
+    await expect.poll(() => two.getAttribute('class'), WAIT).toContain('is-spotlight');
+    expect(await two.getByTestId('control-spotlight').textContent()).toBe('Spotlight uit');
+    const openTab = (page: Page) => page.locator('[data-testid="board-tab"][aria-selected="true"]').textContent();
+    await expect.poll(() => openTab(writer.page), WAIT).toContain('Groep 2');
     await fien.page.waitForTimeout(300);
     await fien.page.screenshot({ path: '/tmp/groups-control.png' });
+    await two.getByTestId('control-spotlight').click();
+    await expect.poll(() => openTab(writer.page), WAIT).toContain('Groep 1');
     await one.getByTestId('control-lock').click();
     await expect.poll(() => writer.page.getByTestId('board').getAttribute('data-editable'), WAIT).toBe('true');
 

@@ -14,6 +14,7 @@ import { PLENARY_BOARD_ID } from '../../../shared/protocol.ts';
 import { personColor } from '../colors.ts';
 import { useKnownParticipants } from '../groups/people.ts';
 import { useMeeting } from '../meeting/MeetingContext.tsx';
+import { serverNow } from '../meeting/serverClock.ts';
 import { BoardCard, type CardPerson } from './BoardCard.tsx';
 import { useControlT } from './i18n.ts';
 import type { ThumbKind } from './useBoardWatch.ts';
@@ -59,7 +60,10 @@ export function ControlRoom() {
     [selectBoard, setScreen],
   );
   const onLock = useCallback((boardId: string, locked: boolean) => setBoardLocked(doc, boardId, locked), [doc]);
-  const onSpotlight = useCallback((boardId: string, on: boolean) => setSpotlight(doc, on ? boardId : null), [doc]);
+  const onSpotlight = useCallback(
+    (boardId: string, on: boolean) => setSpotlight(doc, on ? boardId : null, serverNow()),
+    [doc],
+  );
 
   const boardTitle = useMemo(() => new Map(m.session.boards.map((b) => [b.id, b.title])), [m.session.boards]);
   const lockedBoards = useMemo(
