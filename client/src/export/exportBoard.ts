@@ -62,9 +62,20 @@ export function safeRasterScale(width: number, height: number, scale: number): n
   return Math.max(0.01, Math.min(scale, bySide, byArea));
 }
 
+/** A drawing ready to save: a standalone SVG document and its size. */
+export interface Drawing {
+  svg: string;
+  width: number;
+  height: number;
+}
+
 /** Rasterises the board's SVG at `scale` (2: sharp on a projector and in a report) into a PNG blob. */
 export async function renderPng(snapshot: Exportable, scale = 2, opts: BoardSvgOptions = {}): Promise<Blob> {
-  const { svg, width, height } = renderBoardSvg(snapshot.items, opts);
+  return drawingToPng(renderBoardSvg(snapshot.items, opts), scale);
+}
+
+/** Rasterises any drawing (a method view's, say) into a PNG blob. */
+export async function drawingToPng({ svg, width, height }: Drawing, scale = 2): Promise<Blob> {
   const factor = safeRasterScale(width, height, scale);
   const url = URL.createObjectURL(svgBlob(svg));
   try {
@@ -94,4 +105,10 @@ export async function downloadPng(
   opts: BoardSvgOptions = {},
 ): Promise<void> {
   downloadBlob(await renderPng(snapshot, scale, opts), fileName);
+}
+
+/** Downloads a drawing (e.g. a method view from shared/drawing/methods) as SVG or PNG. */
+export async function downloadDrawing(drawing: Drawing, fileName: string, format: 'svg' | 'png'): Promise<void> {
+  if (format === 'svg') downloadBlob(svgBlob(drawing.svg), fileName);
+  else downloadBlob(await drawingToPng(drawing, 2), fileName);
 }

@@ -7,7 +7,7 @@ import { addBoard, readSession, renameBoard } from '../../../shared/model/sessio
 import { createBoardStore } from '../board/boardState.ts';
 import { personColor, noteColor } from '../colors.ts';
 import { forgetIdentity, loadViewerUrl, type Identity } from '../identity.ts';
-import { useT } from '../i18n/useT.ts';
+import { getLang, useT } from '../i18n/useT.ts';
 import { Brand } from '../components/Brand.tsx';
 import { BoardCanvas } from '../components/BoardCanvas.tsx';
 import { BoardTabs } from '../components/board/BoardTabs.tsx';
@@ -327,6 +327,18 @@ export function SessionView({ sessionId, identity, info, onNeedInfo, initialView
                           {canEdit ? <AnnotationToggle on={annotateOn} onChange={setAnnotateOn} /> : null}
                           {isFacilitator ? (
                             <LockToggle sessionDoc={session.room.doc} boardId={boardId} locked={locked} />
+                          ) : null}
+                          {view !== 'drieB' ? (
+                            <ExportMenu
+                              snapshot={() => boardReaderFor(board.room.doc).getSnapshot()}
+                              title={`${title} ${boardTitle}`}
+                              drawing={async () => {
+                                const { methodDrawing } = await import('../export/methodDrawing.ts');
+                                const d = methodDrawing(board.room.doc, view, getLang(), `${title} · ${boardTitle}`);
+                                if (!d) throw new Error(`no drawing for ${view}`);
+                                return d;
+                              }}
+                            />
                           ) : null}
                         </>
                       }

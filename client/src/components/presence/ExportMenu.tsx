@@ -8,7 +8,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import type { BoardSnapshot } from '../../../../shared/model/board/read.ts';
-import { downloadPng, downloadSvg, exportFileName } from '../../export/exportBoard.ts';
+import { downloadDrawing, downloadPng, downloadSvg, exportFileName, type Drawing } from '../../export/exportBoard.ts';
 import { usePresenceT } from '../../presence/messages.ts';
 import './presence.css';
 
@@ -23,12 +23,17 @@ export interface ExportMenuProps {
   title: string;
   /** Which view (tab) to export; default `canvas`. */
   view?: string;
+  /**
+   * A method view's drawing (krachtenveld, forces, network, typology) instead of the
+   * free board: read at the moment of the click.
+   */
+  drawing?: () => Drawing | Promise<Drawing>;
 }
 
 type Format = 'png' | 'svg';
 type Exportable = Pick<BoardSnapshot, 'items'>;
 
-export function ExportMenu({ snapshot, title, view }: ExportMenuProps) {
+export function ExportMenu({ snapshot, title, view, drawing }: ExportMenuProps) {
   const t = usePresenceT();
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -62,9 +67,13 @@ export function ExportMenu({ snapshot, title, view }: ExportMenuProps) {
     setOpen(false);
     const opts = { title, ...(view ? { view } : {}) };
     const fileName = exportFileName(title, format);
-    const board = typeof snapshot === 'function' ? snapshot() : snapshot;
     try {
       setBusy(true);
+      if (drawing) {
+        await downloadDrawing(await drawing(), fileName, format);
+        return;
+      }
+      const board = typeof snapshot === 'function' ? snapshot() : snapshot;
       if (format === 'svg') downloadSvg(board, fileName, opts);
       else await downloadPng(board, fileName, 2, opts);
     } catch {
