@@ -3,7 +3,7 @@
  * admin CLI, so both give the same answers.
  */
 import { formatJoinCode, type CreateSessionResponse, type JoinResponse } from '../shared/api.ts';
-import { createDoc, encodeDoc, type Doc } from '../shared/model/doc.ts';
+import { createDoc, docFromState, encodeDoc, type Doc } from '../shared/model/doc.ts';
 import { initSessionDoc } from '../shared/model/sessionDoc.ts';
 import { applyMeetingTemplate, type MeetingTemplateId } from '../shared/model/templates/meetingTemplates.ts';
 import { boardRoomName, sessionRoomName } from '../shared/protocol.ts';
@@ -30,6 +30,10 @@ export interface SessionSeed {
   sessionDoc(doc: Doc): void;
   /** Board docs to store, as encoded states. */
   boards: { id: string; state: Uint8Array }[];
+  /** An imported session (server/io): its session doc as is, instead of fresh defaults. */
+  sessionState?: Uint8Array;
+  /** An imported session keeps its facilitator's id: the docs may name it. */
+  facilitatorId?: string;
 }
 
 export class SessionService {
@@ -53,7 +57,7 @@ export class SessionService {
     const { store } = this.opts;
     const now = this.now();
     const sessionId = createSessionId();
-    const facilitatorId = createParticipantId();
+    const facilitatorId = seed?.facilitatorId ?? createParticipantId();
     for (let attempt = 0; ; attempt++) {
       const joinCode = createJoinCode();
       if (await store.sessions.findSessionByJoinCode(joinCode)) {
@@ -78,8 +82,8 @@ export class SessionService {
         role: Role.viewer,
         createdAt: now,
       });
-      const doc = createDoc();
-      initSessionDoc(doc, { title: input.title, createdAt: now });
+      const doc = seed?.sessionState ? docFromState(seed.sessionState) : createDoc();
+      if (!seed?.sessionState) initSessionDoc(doc, { title: input.title, createdAt: now });
       if (input.template) applyMeetingTemplate(doc, input.template);
       seed?.sessionDoc(doc);
       await store.docs.append(sessionRoomName(sessionId), encodeDoc(doc));

@@ -20,6 +20,7 @@ import { copyRoutes } from './copyRoutes.ts';
 import { evaluationRoutes } from './evaluationRoutes.ts';
 import { groupRoutes } from './groupRoutes.ts';
 import { reportRoutes } from './reportRoutes.ts';
+import { ioRoutes, sessionImportGate } from './ioRoutes.ts';
 import { bearerToken, HttpError, parseBody, sendError } from './http.ts';
 import { participantRoutes } from './participantRoutes.ts';
 import { voteRoutes } from './voteRoutes.ts';
@@ -37,6 +38,7 @@ export interface ApiDeps {
 
 export function createApiRouter(deps: ApiDeps): express.Router {
   const router = express.Router();
+  router.use('/sessions/import', sessionImportGate(deps.createLimiter)); // before the small JSON limit
   router.use(express.json({ limit: '16kb' }));
   const baseUrl = (req: Request) => deps.publicUrl ?? `${req.protocol}://${req.get('host') ?? 'localhost'}`;
 
@@ -84,6 +86,7 @@ export function createApiRouter(deps: ApiDeps): express.Router {
   router.use('/sessions/:id/copy', copyRoutes(ctx, deps.sessions, baseUrl));
   router.use('/sessions/:id/groups', groupRoutes(ctx));
   router.use('/sessions/:id/report', reportRoutes(ctx));
+  router.use(ioRoutes(ctx, { sessions: deps.sessions, baseUrl }));
 
   // The server's clock: clients correct the timer for their own clock with it.
   router.get('/time', (_req: Request, res: Response) => {

@@ -27,6 +27,7 @@ import { ViewTabs } from '../components/ViewTabs.tsx';
 import { BoardToolbar } from '../components/BoardChrome.tsx';
 import { BoardPresenceLayer, BoardPresenceOverlay } from '../components/presence/BoardPresence.tsx';
 import { ExportMenu } from '../components/presence/ExportMenu.tsx';
+import { ActorsImportExport } from '../io/ActorsImportExport.tsx';
 import { boardReaderFor, boardUndoFor } from '../board/boardModel.ts';
 import { AnnotationLayer, AnnotationToggle } from '../components/AnnotationLayer.tsx';
 import { usePresence } from '../sync/usePresence.ts';
@@ -304,6 +305,7 @@ export function SessionView({ sessionId, identity, info, onNeedInfo, initialView
                           snapshot={() => boardReaderFor(board.room.doc).getSnapshot()}
                           title={`${title} ${boardTitle}`}
                         />
+                        <ActorsImportExport />
                       </>
                     }
                     layers={<BoardPresenceLayer room={board.room} store={boardState} />}
@@ -325,6 +327,7 @@ export function SessionView({ sessionId, identity, info, onNeedInfo, initialView
                       end={
                         <>
                           {canEdit ? <AnnotationToggle on={annotateOn} onChange={setAnnotateOn} /> : null}
+                          <ActorsImportExport />
                           {isFacilitator ? (
                             <LockToggle sessionDoc={session.room.doc} boardId={boardId} locked={locked} />
                           ) : null}

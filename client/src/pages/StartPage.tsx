@@ -4,6 +4,7 @@ import { CreateSessionForm } from '../components/CreateSessionForm.tsx';
 import { JoinForm } from '../components/JoinForm.tsx';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
 import { MySessions } from '../home/MySessions.tsx';
+import { SessionImport } from '../io/SessionImport.tsx';
 
 /**
  * `/` and `/join/<CODE>`: start a meeting, or join one with a code. A facilitator also
@@ -30,6 +31,7 @@ export function StartPage({ initialJoinCode }: { initialJoinCode: string }) {
           <JoinForm initialCode={initialJoinCode} />
         </div>
         {joining ? <MySessions /> : null}
+        {joining ? null : <SessionImport />}
         <p className="start-privacy">{t('start.privacy')}</p>
       </main>
     </div>

@@ -1,0 +1,109 @@
+/**
+ * GET /api/sessions/:id/export: the whole session as one JSON file (format in
+ * shared/io/sessionFile.ts). Docs are read from the store, which holds every accepted
+ * update before anyone sees it (server/sync/Room.ts), so the file has all that was seen.
+ */
+import {
+  boardDocKey,
+  docContent,
+  SESSION_DOC_KEY,
+  SESSION_FILE_FORMAT,
+  SESSION_FILE_VERSION,
+  type SessionFile,
+} from '../../shared/io/sessionFile.ts';
+import { applyDocUpdate, createDoc, encodeDoc, type Doc } from '../../shared/model/doc.ts';
+import { readPreviousSession, readBoards, readVoteRounds } from '../../shared/model/sessionDoc.ts';
+import { boardRoomName, parseRoomName, sessionRoomName } from '../../shared/protocol.ts';
+import type { Store } from '../store/SessionStore.ts';
+
+const toBase64 = (bytes: Uint8Array) =>
+  Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
+
+/** A doc from its stored updates. */
+async function loadDoc(store: Store, room: string): Promise<Doc> {
+  const doc = createDoc();
+  for (const update of (await store.docs.load(room)).updates) applyDocUpdate(doc, update);
+  return doc;
+}
+
+/** Doc key in the file of a stored room name, `null` for another session's room. */
+function keyOfRoom(sessionId: string, room: string): string | null {
+  const parsed = parseRoomName(room);
+  if (!parsed || parsed.sessionId !== sessionId) return null;
+  return parsed.kind === 'session' ? SESSION_DOC_KEY : boardDocKey(parsed.boardId);
+}
+
+export async function exportSession(
+  store: Store,
+  sessionId: string,
+  opts: { history: boolean; now: number },
+): Promise<SessionFile | null> {
+  const session = await store.sessions.getSession(sessionId);
+  if (!session) return null;
+  const sessionDoc = await loadDoc(store, sessionRoomName(sessionId));
+  const rooms = new Set(await store.docs.listRooms(sessionId));
+  for (const b of readBoards(sessionDoc)) rooms.add(boardRoomName(sessionId, b.id));
+  rooms.delete(sessionRoomName(sessionId));
+
+  const docs: Record<string, string> = {};
+  const content: Record<string, unknown> = {};
+  const add = (key: string, doc: Doc) => {
+    docs[key] = toBase64(encodeDoc(doc));
+    content[key] = docContent(key, doc);
+  };
+  add(SESSION_DOC_KEY, sessionDoc);
+  for (const room of [...rooms].sort()) {
+    const key = keyOfRoom(sessionId, room);
+    if (!key) continue;
+    const doc = await loadDoc(store, room);
+    add(key, doc);
+    doc.destroy();
+  }
+
+  const votes: SessionFile['votes'] = [];
+  for (const round of readVoteRounds(sessionDoc)) {
+    for (const v of await store.sessions.listVotes(sessionId, round.id))
+      votes.push({ roundId: v.roundId, participantId: v.participantId, targetId: v.targetId, count: v.count });
+  }
+  const file: SessionFile = {
+    format: SESSION_FILE_FORMAT,
+    version: SESSION_FILE_VERSION,
+    exportedAt: opts.now,
+    session: { title: session.title, createdAt: session.createdAt, previousSessionId: readPreviousSession(sessionDoc) },
+    participants: (await store.sessions.listParticipants(sessionId)).map((p) => ({
+      id: p.id,
+      name: p.name,
+      role: p.role,
+      createdAt: p.createdAt,
+    })),
+    docs,
+    content,
+    evaluations: (await store.sessions.listEvaluations(sessionId))
+      .map((e) => ({
+        participantId: e.participantId,
+        grade: e.grade,
+        quote: e.quote,
+        anonymous: e.anonymous,
+        createdAt: e.createdAt,
+      }))
+      .sort((a, b) => a.createdAt - b.createdAt || a.participantId.localeCompare(b.participantId)),
+    votes: votes.sort(
+      (a, b) =>
+        a.roundId.localeCompare(b.roundId) ||
+        a.participantId.localeCompare(b.participantId) ||
+        a.targetId.localeCompare(b.targetId),
+    ),
+  };
+  sessionDoc.destroy();
+  if (opts.history) {
+    file.history = [];
+    const snapshots = [...(await store.docs.listSnapshots(sessionId))].reverse(); // oldest first
+    for (const info of snapshots) {
+      const key = keyOfRoom(sessionId, info.room);
+      const snap = key ? await store.docs.getSnapshot(sessionId, info.id) : null;
+      if (key && snap)
+        file.history.push({ room: key, createdAt: info.createdAt, reason: info.reason, state: toBase64(snap.state) });
+    }
+  }
+  return file;
+}
