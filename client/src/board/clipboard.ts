@@ -84,6 +84,7 @@ export function pasteText(env: BoardEnv, text: string | null): boolean {
         text: body,
         color: noteColorFor(env),
         author: env.props.author.slice(0, 80),
+        authorId: env.props.authorId || undefined,
         view: env.props.view,
       },
     ]);

@@ -36,6 +36,13 @@ export interface EnvProps {
   size: Size;
   /** The view (tab) whose items this canvas shows and adds to (`canvas`, or a method view's annotations). */
   view: string;
+  /** Participant id stamped on what this person adds (private mode shows people their own). */
+  authorId: string;
+  /**
+   * Private mode: the participant whose notes stay visible; everyone else's notes are
+   * left out of the view (drawn face down by ConcealedLayer, not selectable). `null`: all.
+   */
+  privateFor: string | null;
 }
 
 export interface BoardEnv {
@@ -55,23 +62,45 @@ export interface ViewItems {
 
 const cache = new WeakMap<BoardSnapshot, Map<string, ViewItems>>();
 
-/** The items of one view (the free canvas by default) in drawing order, computed once per snapshot. */
-export function viewItemsOf(snapshot: BoardSnapshot, view: string = CANVAS_VIEW): ViewItems {
+/** In private mode, is this item someone else's note (shown face down, not usable)? */
+export function isConcealed(item: BoardItem, privateFor: string | null): boolean {
+  return privateFor !== null && item.kind === 'note' && item.authorId !== privateFor;
+}
+
+/**
+ * The items of one view (the free canvas by default) in drawing order, computed once per
+ * snapshot; in private mode without others' notes (see {@link isConcealed}).
+ */
+export function viewItemsOf(
+  snapshot: BoardSnapshot,
+  view: string = CANVAS_VIEW,
+  privateFor: string | null = null,
+): ViewItems {
   let perView = cache.get(snapshot);
   if (!perView) {
     perView = new Map();
     cache.set(snapshot, perView);
   }
-  let v = perView.get(view);
+  const key = privateFor === null ? view : `${view}\u0000${privateFor}`;
+  let v = perView.get(key);
   if (!v) {
-    v = { items: renderOrder(snapshot.items.filter((i) => i.view === view)), byId: snapshot.byId };
-    perView.set(view, v);
+    const items = snapshot.items.filter((i) => i.view === view && !isConcealed(i, privateFor));
+    const byId =
+      privateFor === null ? snapshot.byId : new Map([...snapshot.byId].filter(([, i]) => !isConcealed(i, privateFor)));
+    v = { items: renderOrder(items), byId };
+    perView.set(key, v);
   }
   return v;
 }
 
+/** Others' notes in private mode, for the face-down layer. */
+export function concealedItemsOf(snapshot: BoardSnapshot, view: string, privateFor: string | null): BoardItem[] {
+  if (privateFor === null) return [];
+  return snapshot.items.filter((i) => i.view === view && isConcealed(i, privateFor));
+}
+
 export function viewItems(env: BoardEnv): ViewItems {
-  return viewItemsOf(env.reader.getSnapshot(), env.props.view);
+  return viewItemsOf(env.reader.getSnapshot(), env.props.view, env.props.privateFor);
 }
 
 /** The selection without ids that no longer exist. */

@@ -23,6 +23,8 @@ interface AnnotationLayerProps {
   synced: boolean;
   mode: BoardMode;
   author: string;
+  authorId?: string;
+  privateFor?: string | null;
   color: NoteColor;
 }
 
@@ -41,6 +43,8 @@ export function AnnotationLayer(props: AnnotationLayerProps) {
       synced={props.synced}
       mode={props.mode}
       author={props.author}
+      authorId={props.authorId}
+      privateFor={props.privateFor}
       color={props.color}
       view={props.view}
       annotation

@@ -27,6 +27,7 @@ import { BoardToolbar, ZoomControls, type BoardMode } from './BoardChrome.tsx';
 import { ActiveLayer } from './board/ActiveLayer.tsx';
 import { ContextToolbar } from './board/ContextToolbar.tsx';
 import { HelpOverlay } from './board/HelpOverlay.tsx';
+import { ConcealedLayer } from './board/ConcealedLayer.tsx';
 import { ItemsLayer } from './board/ItemsLayer.tsx';
 import { OverlayLayer } from './board/OverlayLayer.tsx';
 import { TextEditor } from './board/TextEditor.tsx';
@@ -49,6 +50,10 @@ interface BoardCanvasProps {
   toolbarEnd?: ReactNode;
   /** Shown on notes you add. */
   author: string;
+  /** Your participant id, stamped on what you add (for private mode). */
+  authorId?: string;
+  /** Private mode: others' notes are shown face down to this participant; `null` (default): all shown. */
+  privateFor?: string | null;
   /** Colour of your notes until you pick another. */
   color: NoteColor;
   /** PRESENCE: Konva layers drawn over the board in world coordinates (`<CursorLayer/>`). */
@@ -187,14 +192,19 @@ function BoardZoom({ env, actions }: { env: BoardEnv; actions: BoardActions }) {
  */
 export function BoardCanvas(props: BoardCanvasProps) {
   const { doc, state, editable, synced, mode, tabs, toolbarEnd, author, color, layers, overlay } = props;
-  const { view = CANVAS_VIEW, annotation = false, active = true } = props;
+  const { view = CANVAS_VIEW, annotation = false, active = true, authorId = '', privateFor = null } = props;
   // An annotation layer that is switched off only shows its items: no tools, no keys.
   const live = !annotation || active;
   const t = useT();
   const containerRef = useRef<HTMLDivElement>(null);
   const size = useElementSize(containerRef);
   const [stage, setStage] = useState<Konva.Stage | null>(null);
-  const env = useBoardEnv(doc, state, { editable, author, personNoteColor: color, t, size, view }, stage);
+  const env = useBoardEnv(
+    doc,
+    state,
+    { editable, author, authorId, privateFor, personNoteColor: color, t, size, view },
+    stage,
+  );
   const snapshot = useCanvasSnapshot(env.reader, state);
   const undoState = useUndoState(env.undo);
   const actions = useMemo(() => createActions(env), [env]);
@@ -234,9 +244,11 @@ export function BoardCanvas(props: BoardCanvasProps) {
       <div ref={containerRef} className="board-canvas" aria-label={t('board.canvasLabel')} role="application">
         {size.width > 0 && size.height > 0 ? (
           <Stage ref={setStage} width={size.width} height={size.height}>
+            <ConcealedLayer snapshot={snapshot} view={view} privateFor={privateFor} label={t('board.concealed')} />
             <ItemsLayer
               snapshot={snapshot}
               view={view}
+              privateFor={privateFor}
               hidden={hidden}
               editingId={editingId}
               notePlaceholder={editable ? t('board.emptyNote') : null}

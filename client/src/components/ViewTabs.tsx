@@ -3,6 +3,7 @@ import { useT } from '../i18n/useT.ts';
 import { useMT, type MethodsKey } from '../methods/i18n.ts';
 import { METHOD_VIEWS } from '../methods/views.ts';
 import type { BoardView } from '../pages/useBoardView.ts';
+import './viewTabs.css';
 
 const VIEWS: readonly BoardView[] = ['canvas', ...METHOD_VIEWS];
 
@@ -13,7 +14,7 @@ export function ViewTabs({ view, onChange }: { view: BoardView; onChange: (v: Bo
   return (
     <>
       <select
-        className="mw-select mw-view-select"
+        className="mw-select mw-view-select view-select"
         data-testid="method-select"
         value={view}
         aria-label={t('views.label')}

@@ -72,6 +72,7 @@ export const en: Messages = {
   'board.viewer': 'View only',
   'board.viewerText': 'You are watching along; this link cannot make changes.',
   'board.emptyNote': 'Double-click to write',
+  'board.concealed': 'Hidden until the facilitator reveals',
   'board.emptyText': 'Type here…',
   'board.editLabel': 'Note text',
   'board.editText': 'Text',

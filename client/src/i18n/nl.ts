@@ -74,6 +74,7 @@ export const nl = {
   'board.viewer': 'Alleen kijken',
   'board.viewerText': 'Je kijkt mee; wijzigen kan niet met deze link.',
   'board.emptyNote': 'Dubbelklik om te schrijven',
+  'board.concealed': 'Verborgen tot de procesbegeleider onthult',
   'board.emptyText': 'Typ hier…',
   'board.editLabel': 'Tekst van het briefje',
   'board.editText': 'Tekst',

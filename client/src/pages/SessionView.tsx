@@ -177,6 +177,8 @@ export function SessionView({ sessionId, identity, info, onNeedInfo, initialView
     [present],
   );
   const boardTitle = snapshot.boards.find((b) => b.id === boardId)?.title ?? '';
+  // Private mode: a participant sees only their own notes; others' lie face down.
+  const privateFor = live.privateMode.on && identity.role === Role.participant ? identity.participantId : null;
   const meeting: MeetingContextValue = useMemo(
     () => ({
       sessionId,
@@ -311,6 +313,8 @@ export function SessionView({ sessionId, identity, info, onNeedInfo, initialView
                     layers={<BoardPresenceLayer room={board.room} store={boardState} />}
                     overlay={<BoardPresenceOverlay room={board.room} store={boardState} me={me} />}
                     author={identity.name}
+                    authorId={identity.participantId}
+                    privateFor={privateFor}
                     color={noteColor(personKey)}
                   />
                 ) : (
@@ -368,6 +372,8 @@ export function SessionView({ sessionId, identity, info, onNeedInfo, initialView
                             synced={board.status.connection === 'connected'}
                             mode={boardMode(identity.role, locked)}
                             author={identity.name}
+                            authorId={identity.participantId}
+                            privateFor={privateFor}
                             color={noteColor(personKey)}
                           />
                         }

@@ -8,6 +8,8 @@ interface ItemsLayerProps {
   snapshot: BoardSnapshot;
   /** The view whose items are drawn. */
   view: string;
+  /** Private mode: whose notes are shown (others' are drawn face down elsewhere); `null`: all. */
+  privateFor: string | null;
   /** Items drawn elsewhere right now (being dragged, in the active layer). */
   hidden: ReadonlySet<string>;
   editingId: string | null;
@@ -23,8 +25,8 @@ interface ItemsLayerProps {
  * dragged items live in the active layer until they are dropped.
  */
 export const ItemsLayer = memo(function ItemsLayer(props: ItemsLayerProps) {
-  const { snapshot, view, hidden, editingId, notePlaceholder, textPlaceholder } = props;
-  const { items, byId } = viewItemsOf(snapshot, view);
+  const { snapshot, view, privateFor, hidden, editingId, notePlaceholder, textPlaceholder } = props;
+  const { items, byId } = viewItemsOf(snapshot, view, privateFor);
   const ctx = { byId, editingId, notePlaceholder, textPlaceholder };
   return (
     // Keyed on "has items": the first load mounts a new layer with all shapes at once,
