@@ -3,6 +3,7 @@
  * notes and the others' notes face down (not readable, not selectable); the facilitator
  * sees everything; revealing shows everyone everything again.
  */
+import type Konva from 'konva';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { setPrivateMode } from '../../shared/model/meeting/live.ts';
@@ -10,14 +11,11 @@ import { BoardPage } from '../helpers/boardPage.ts';
 import { useMeetingHarness } from '../helpers/meeting.ts';
 import { createMeeting, facilitatorClient, openSession, WAIT } from '../helpers/participatePage.ts';
 
-type Stage = import('konva').default.Stage;
-type Container = import('konva').default.Container;
-
 /** Ids of the shapes drawn on a layer of the canvas ("items": readable notes; "concealed": face down). */
 function drawnIds(page: Page, layer: 'items' | 'concealed'): Promise<string[]> {
   return page.evaluate((name) => {
-    const hook = (window as unknown as { __veldwerkBoard: { stage: Stage } }).__veldwerkBoard;
-    const found = hook.stage.findOne(`.${name}`) as Container | undefined;
+    const hook = (window as unknown as { __veldwerkBoard: { stage: Konva.Stage } }).__veldwerkBoard;
+    const found = hook.stage.findOne(`.${name}`) as Konva.Container | undefined;
     return found ? found.getChildren().map((n) => n.id()) : [];
   }, layer);
 }
@@ -25,9 +23,9 @@ function drawnIds(page: Page, layer: 'items' | 'concealed'): Promise<string[]> {
 /** The label on the face-down notes. */
 function concealedLabels(page: Page): Promise<string[]> {
   return page.evaluate(() => {
-    const hook = (window as unknown as { __veldwerkBoard: { stage: Stage } }).__veldwerkBoard;
-    const found = hook.stage.findOne('.concealed') as Container | undefined;
-    return found ? found.find('Text').map((t) => (t as import('konva').default.Text).text()) : [];
+    const hook = (window as unknown as { __veldwerkBoard: { stage: Konva.Stage } }).__veldwerkBoard;
+    const found = hook.stage.findOne('.concealed') as Konva.Container | undefined;
+    return found ? found.find('Text').map((t) => (t as Konva.Text).text()) : [];
   });
 }
 
