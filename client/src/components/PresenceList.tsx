@@ -1,5 +1,6 @@
+import type { ReactNode } from 'react';
 import type { Room } from '../sync/Room.ts';
-import { usePresence } from '../sync/usePresence.ts';
+import { usePresence, type PresentPerson } from '../sync/usePresence.ts';
 import { useT, type MessageKey } from '../i18n/useT.ts';
 import type { Role } from '../../../shared/roles.ts';
 
@@ -9,8 +10,11 @@ const ROLE_LABEL: Record<Role, MessageKey> = {
   viewer: 'role.viewer',
 };
 
-/** "Aanwezig": everyone connected to the session, from the session room's awareness. */
-export function PresenceList({ room }: { room: Room }) {
+/**
+ * "Aanwezig": everyone connected to the session, from the session room's awareness.
+ * `actions` adds controls to a row (the facilitator's "Beheren" for participants).
+ */
+export function PresenceList({ room, actions }: { room: Room; actions?: (person: PresentPerson) => ReactNode }) {
   const t = useT();
   const people = usePresence(room);
   return (
@@ -43,6 +47,7 @@ export function PresenceList({ room }: { room: Room }) {
                 </span>
                 <span className={`role-label role-${p.role}`}>{t(ROLE_LABEL[p.role])}</span>
               </span>
+              {actions && !p.isSelf ? actions(p) : null}
             </li>
           ))}
         </ul>

@@ -43,6 +43,8 @@ import { MeetingBar } from '../meeting/MeetingBar.tsx';
 import { MeetingEffects } from '../meeting/MeetingEffects.tsx';
 import { ScreenTabs } from '../meeting/ScreenTabs.tsx';
 import { ReportButton } from '../report/ReportDialog.tsx';
+import { AbsentParticipants } from '../participants/AbsentParticipants.tsx';
+import { ParticipantActions } from '../participants/ParticipantActions.tsx';
 import { GroupsPanel } from '../groups/GroupsPanel.tsx';
 import { ParticipatePanel } from '../participate/ParticipatePanel.tsx';
 import { usePhoneLayout } from '../meeting/usePhoneLayout.ts';
@@ -266,11 +268,23 @@ export function SessionView({ sessionId, identity, info, onNeedInfo, initialView
         </header>
         <div className="session-body">
           <aside className="sidebar">
-            <PresenceList room={session.room} />
-            <GroupsPanel />
+            <PresenceList
+              room={session.room}
+              actions={
+                isFacilitator
+                  ? (p) =>
+                      p.role === Role.participant && p.id ? (
+                        <ParticipantActions sessionId={sessionId} token={identity.token} participant={p} />
+                      ) : null
+                  : undefined
+              }
+            />
+            {/* The invitation first: it is what the facilitator needs as the room comes in. */}
             {isFacilitator ? (
               <FacilitatorPanel joinCode={info?.joinCode ?? null} viewerUrl={loadViewerUrl(sessionId)} />
             ) : null}
+            <GroupsPanel />
+            {isFacilitator ? <AbsentParticipants /> : null}
           </aside>
           <div className="session-main">
             <MeetingBar />

@@ -1,0 +1,182 @@
+/**
+ * The facilitator's "Beheren" for one participant (issue 5: rename or remove): a small
+ * button on their row that opens an inline form. Renaming shows at once in everyone's
+ * presence list; removing disconnects them and revokes their invitation (the server
+ * does both), after a confirmation that names them.
+ */
+import { useEffect, useId, useRef, useState } from 'react';
+import { NAME_MAX } from '../../../shared/api.ts';
+import { ApiRequestError } from '../api/client.ts';
+import { removeParticipant, renameParticipant } from './api.ts';
+import { useParticipantsT } from './i18n.ts';
+import './participants.css';
+
+interface Props {
+  sessionId: string;
+  token: string;
+  participant: { id: string; name: string };
+  /** After a change (the list of known participants refreshes). */
+  onChanged?: () => void;
+}
+
+type Mode = 'closed' | 'menu' | 'rename' | 'remove';
+
+export function ParticipantActions({ sessionId, token, participant, onChanged }: Props) {
+  const t = useParticipantsT();
+  const [mode, setMode] = useState<Mode>('closed');
+  const [name, setName] = useState(participant.name);
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const inputId = useId();
+  const root = useRef<HTMLDivElement>(null);
+
+  // A click elsewhere or Escape closes the form.
+  useEffect(() => {
+    if (mode === 'closed') return;
+    const onDown = (e: PointerEvent) => {
+      if (!busy && !root.current?.contains(e.target as Node)) setMode('closed');
+    };
+    window.addEventListener('pointerdown', onDown);
+    return () => window.removeEventListener('pointerdown', onDown);
+  }, [mode, busy]);
+
+  useEffect(() => {
+    if (!message) return;
+    const timer = setTimeout(() => setMessage(null), 5000);
+    return () => clearTimeout(timer);
+  }, [message]);
+
+  const fail = (err: unknown) =>
+    setMessage({
+      ok: false,
+      text: t('failed', { reason: err instanceof ApiRequestError ? err.message : String(err) }),
+    });
+
+  const rename = async () => {
+    const clean = name.trim();
+    if (!clean || clean === participant.name) return setMode('closed');
+    setBusy(true);
+    try {
+      await renameParticipant(sessionId, token, participant.id, clean);
+      setMessage({ ok: true, text: t('renamed', { name: clean }) });
+      setMode('closed');
+      onChanged?.();
+    } catch (err) {
+      fail(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const remove = async () => {
+    setBusy(true);
+    try {
+      await removeParticipant(sessionId, token, participant.id);
+      setMessage({ ok: true, text: t('removed', { name: participant.name }) });
+      setMode('closed');
+      onChanged?.();
+    } catch (err) {
+      fail(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div
+      className="pa-root"
+      ref={root}
+      onKeyDown={(e) => {
+        // Keys typed here are not board shortcuts.
+        e.stopPropagation();
+        if (e.key === 'Escape' && !busy) setMode('closed');
+      }}
+    >
+      <button
+        type="button"
+        className="pa-toggle"
+        aria-label={t('manageLabel', { name: participant.name })}
+        aria-expanded={mode !== 'closed'}
+        title={t('manage')}
+        onClick={() => {
+          setName(participant.name);
+          setMode(mode === 'closed' ? 'menu' : 'closed');
+        }}
+        data-testid="participant-manage"
+      >
+        ⋯
+      </button>
+      {mode === 'menu' ? (
+        <div className="pa-pop" role="menu">
+          <button type="button" role="menuitem" onClick={() => setMode('rename')} data-testid="participant-rename">
+            {t('rename')}
+          </button>
+          <button
+            type="button"
+            role="menuitem"
+            className="is-danger"
+            onClick={() => setMode('remove')}
+            data-testid="participant-remove"
+          >
+            {t('remove')}
+          </button>
+        </div>
+      ) : null}
+      {mode === 'rename' ? (
+        <form
+          className="pa-pop pa-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void rename();
+          }}
+        >
+          <label htmlFor={inputId}>{t('renameLabel')}</label>
+          <input
+            id={inputId}
+            value={name}
+            maxLength={NAME_MAX}
+            autoFocus
+            onChange={(e) => setName(e.target.value)}
+            data-testid="participant-rename-input"
+          />
+          <div className="pa-buttons">
+            <button type="submit" className="button button-small button-primary" disabled={busy || !name.trim()}>
+              {t('save')}
+            </button>
+            <button type="button" className="button button-small" onClick={() => setMode('closed')} disabled={busy}>
+              {t('cancel')}
+            </button>
+          </div>
+        </form>
+      ) : null}
+      {mode === 'remove' ? (
+        <div className="pa-pop pa-form" role="alertdialog" aria-label={t('remove')}>
+          <p>{t('removeConfirm', { name: participant.name })}</p>
+          <div className="pa-buttons">
+            <button
+              type="button"
+              className="button button-small pa-danger"
+              onClick={() => void remove()}
+              disabled={busy}
+              data-testid="participant-remove-yes"
+            >
+              {t('removeYes')}
+            </button>
+            <button type="button" className="button button-small" onClick={() => setMode('closed')} disabled={busy}>
+              {t('cancel')}
+            </button>
+          </div>
+        </div>
+      ) : null}
+      {message ? (
+        <p
+          className={message.ok ? 'pa-message' : 'pa-message is-error'}
+          role="status"
+          data-testid="participant-message"
+        >
+          {message.text}
+        </p>
+      ) : null}
+    </div>
+  );
+}
