@@ -4,12 +4,14 @@ import { App } from './App.tsx';
 import { parseRoute } from './router.ts';
 import './styles.css';
 
-// Opening a session (first paint, issue 3): fetch the board's code while React starts,
-// not after, and as soon as it is here check access and connect to the board.
+// Opening a session (first paint, issue 3): check access and connect to the board from a
+// small module (sync and API only), while the session page's code (Konva, the views)
+// loads and starts; and fetch that code while React starts, not after.
 const route = parseRoute(location.pathname);
 if (route.page === 'session' || route.page === 'methods') {
   const { sessionId } = route;
-  void import('./pages/SessionPage.tsx').then((m) => m.openSessionEarly(sessionId));
+  void import('./pages/earlySession.ts').then((m) => m.openSessionEarly(sessionId));
+  void import('./pages/SessionPage.tsx');
 }
 
 const root = document.getElementById('root');

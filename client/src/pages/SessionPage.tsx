@@ -6,8 +6,6 @@ import { SessionView } from './SessionView.tsx';
 import type { BoardView } from './useBoardView.ts';
 import { DENIED_TEXT, useSessionAccess } from './useSessionAccess.ts';
 
-export { openSessionEarly } from './useSessionAccess.ts';
-
 /** `/s/<sessionId>`: finds out who we are, then shows the session. */
 export function SessionPage({ sessionId, initialView }: { sessionId: string; initialView?: BoardView }) {
   const t = useT();

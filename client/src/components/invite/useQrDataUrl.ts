@@ -1,4 +1,3 @@
-import QRCode from 'qrcode';
 import { useEffect, useState } from 'react';
 
 /**
@@ -10,12 +9,16 @@ export function useQrDataUrl(text: string | null): string | null {
   useEffect(() => {
     if (text === null) return;
     let cancelled = false;
-    QRCode.toString(text, {
-      type: 'svg',
-      margin: 2,
-      errorCorrectionLevel: 'M',
-      color: { dark: '#1d2a30', light: '#ffffff' },
-    })
+    // Loaded when first needed: the QR library stays out of the session page's first load.
+    import('qrcode')
+      .then(({ default: QRCode }) =>
+        QRCode.toString(text, {
+          type: 'svg',
+          margin: 2,
+          errorCorrectionLevel: 'M',
+          color: { dark: '#1d2a30', light: '#ffffff' },
+        }),
+      )
       .then((svg) => {
         if (!cancelled) setMade({ text, url: `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}` });
       })
