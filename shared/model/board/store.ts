@@ -16,7 +16,16 @@
  * object (odd clients): both repair into the same item.
  */
 import * as Y from 'yjs';
-import { parseItem, type BoardItem, type ItemKind } from './schema.ts';
+import {
+  COORD_LIMIT,
+  INK_COLORS,
+  ITEM_ID_RE,
+  NOTE_COLORS,
+  parseItem,
+  type ArrowEnd,
+  type BoardItem,
+  type ItemKind,
+} from './schema.ts';
 
 export const TEXT_FIELD = { note: 'text', text: 'text', frame: 'title', arrow: 'label' } as const satisfies Record<
   ItemKind,
@@ -32,12 +41,109 @@ export function readStoredItem(id: string, stored: unknown): BoardItem | null {
     if (typeof record === 'object' && record !== null && !Array.isArray(record)) {
       const raw = record as Record<string, unknown>;
       const field = TEXT_FIELD[raw.kind as ItemKind] as string | undefined;
-      const text = stored.get('t');
-      return parseItem(id, field ? { ...raw, [field]: typeof text === 'string' ? text : '' } : raw);
+      const t = stored.get('t');
+      const text = typeof t === 'string' ? t : '';
+      return quickItem(id, raw, field ? text : undefined) ?? parseItem(id, field ? { ...raw, [field]: text } : raw);
     }
     return parseItem(id, stored.toJSON());
   }
   return typeof stored === 'object' && stored !== null ? parseItem(id, stored) : null;
+}
+
+// The fast path of reading (issue 3, first paint: zod took ~50 ms for 5,000 items).
+// The bounds repeat schema.ts; test/unit/board.store.test.ts checks that both agree.
+const NOTE_COLOR_SET: ReadonlySet<unknown> = new Set(NOTE_COLORS);
+const INK_COLOR_SET: ReadonlySet<unknown> = new Set(INK_COLORS);
+const isCoord = (v: unknown): v is number => typeof v === 'number' && v >= -COORD_LIMIT && v <= COORD_LIMIT; // NaN fails both
+const isSize = (v: unknown): v is number => typeof v === 'number' && v >= 8 && v <= 20_000;
+const isString = (v: unknown, max: number): v is string => typeof v === 'string' && v.length <= max;
+
+function quickEnd(v: unknown): ArrowEnd | null {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return null;
+  const end = v as Record<string, unknown>;
+  if ('itemId' in end) {
+    const itemId = end.itemId;
+    return typeof itemId === 'string' && ITEM_ID_RE.test(itemId) ? { itemId } : null;
+  }
+  return isCoord(end.x) && isCoord(end.y) ? { x: end.x, y: end.y } : null;
+}
+
+/**
+ * A stored record that is already well-formed, as the zod schema would give it (the
+ * same fields in the same order, unknown fields left out), without running zod: plain
+ * checks of what a writer of this app stores. `null` when anything looks off (an
+ * invalid, missing or repaired field, a hostile value): the caller then parses with
+ * the schema, which repairs or rejects. It never accepts what the schema would change.
+ *
+ * @param text the item's text field, `undefined` when it is in `raw` itself
+ */
+export function quickItem(id: string, raw: Record<string, unknown>, text?: string): BoardItem | null {
+  const { view, z, author } = raw;
+  if (
+    raw.id !== id ||
+    typeof id !== 'string' ||
+    !ITEM_ID_RE.test(id) ||
+    typeof view !== 'string' ||
+    view.length < 1 ||
+    view.length > 40 ||
+    typeof z !== 'number' ||
+    !Number.isFinite(z) ||
+    !isString(author, 80)
+  ) {
+    return null;
+  }
+  // Absent stays absent; present must be valid (zod would turn a bad one into `undefined`).
+  let authorId: string | undefined;
+  const hasAuthorId = 'authorId' in raw;
+  if (hasAuthorId) {
+    if (!isString(raw.authorId, 64)) return null;
+    authorId = raw.authorId;
+  }
+  const kind = raw.kind;
+  if (kind === 'arrow') {
+    const label = text ?? raw.label;
+    const start = quickEnd(raw.start);
+    const end = quickEnd(raw.end);
+    if (!start || !end || !isString(label, 200) || !INK_COLOR_SET.has(raw.color)) return null;
+    const color = raw.color as (typeof INK_COLORS)[number];
+    return hasAuthorId
+      ? { id, view, z, author, authorId, kind, start, end, label, color }
+      : { id, view, z, author, kind, start, end, label, color };
+  }
+  const { x, y, w, h } = raw;
+  if (!isCoord(x) || !isCoord(y) || !isSize(w) || !isSize(h)) return null;
+  if (kind === 'note') {
+    const body = text ?? raw.text;
+    if (!isString(body, 5000) || !NOTE_COLOR_SET.has(raw.color)) return null;
+    const color = raw.color as (typeof NOTE_COLORS)[number];
+    return hasAuthorId
+      ? { id, view, z, author, authorId, kind, x, y, w, h, text: body, color }
+      : { id, view, z, author, kind, x, y, w, h, text: body, color };
+  }
+  if (kind === 'text') {
+    const body = text ?? raw.text;
+    const fontSize = raw.fontSize;
+    if (
+      !isString(body, 5000) ||
+      typeof fontSize !== 'number' ||
+      !(fontSize >= 8 && fontSize <= 200) ||
+      !INK_COLOR_SET.has(raw.color)
+    ) {
+      return null;
+    }
+    const color = raw.color as (typeof INK_COLORS)[number];
+    return hasAuthorId
+      ? { id, view, z, author, authorId, kind, x, y, w, h, text: body, fontSize, color }
+      : { id, view, z, author, kind, x, y, w, h, text: body, fontSize, color };
+  }
+  if (kind === 'frame') {
+    const title = text ?? raw.title;
+    if (!isString(title, 200)) return null;
+    return hasAuthorId
+      ? { id, view, z, author, authorId, kind, x, y, w, h, title }
+      : { id, view, z, author, kind, x, y, w, h, title };
+  }
+  return null;
 }
 
 export function readItemFromDoc(doc: Y.Doc, id: string): BoardItem | null {
