@@ -42,11 +42,20 @@ export interface RoomOptions {
 /** Raised for frames that are not valid y-websocket messages. */
 class MalformedMessage extends Error {}
 
+/** A Yjs client id (uint32) other than the doc's own. */
+function serverClientIdFor(docClientId: number): number {
+  let id = docClientId;
+  while (id === docClientId) id = Math.floor(Math.random() * 0xffffffff);
+  return id;
+}
+
 export class Room {
   readonly peers = new Set<Peer>();
   readonly awareness: awarenessProtocol.Awareness;
   /** Set when the room's session was deleted: nothing more is stored or served. */
   dead = false;
+  /** The client id of the server's own changes in this room (see applyServerChange). */
+  private readonly serverClientId: number;
   private chain: Promise<void> = Promise.resolve();
   private lastSeq: number;
   private storedRows: number;
@@ -62,6 +71,7 @@ export class Room {
     private readonly opts: RoomOptions,
   ) {
     this.now = opts.now ?? Date.now;
+    this.serverClientId = serverClientIdFor(doc.clientID);
     this.lastSeq = stored.lastSeq;
     this.storedRows = stored.rows;
     this.approxBytes = stored.bytes;
@@ -229,7 +239,9 @@ export class Room {
         const copy = new Y.Doc({ gc: false });
         Y.applyUpdate(copy, Y.encodeStateAsUpdate(this.doc));
         const before = Y.encodeStateVector(copy);
-        copy.clientID = this.doc.clientID; // the server writes as one stable client per room
+        // The server writes as one stable client per room, never as the room doc's own
+        // client id (the doc would take that for another client using its id and change it).
+        copy.clientID = this.serverClientId;
         change(copy);
         const update = Y.encodeStateAsUpdate(copy, before);
         copy.destroy();
