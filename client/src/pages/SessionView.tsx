@@ -155,7 +155,8 @@ export function SessionView({ sessionId, identity, info, onNeedInfo, initialView
 
   const sessionDoc = session.room.doc;
   const sessionRoom = session.room;
-  const boardCount = snapshot.boards.length;
+  // "Bord n" counts the boards people see (not the template the group boards are copied from).
+  const boardCount = snapshot.boards.filter((b) => b.kind !== 'template').length;
   const addNewBoard = useCallback(() => {
     const id = newItemId();
     if (!addBoard(sessionDoc, { id, title: t('tabs.newTitle', { n: boardCount + 1 }), kind: 'group' })) return;
