@@ -84,11 +84,14 @@ function apply(e: Entry, item: BoardItem, editing: boolean, placeholder: string 
   }
 }
 
+/** The container the nodes go in: the items layer (a test may pass a Group with its own batchDraw). */
+export type ItemsContainer = Konva.Container & { batchDraw(): unknown };
+
 export class ItemNodes {
   private readonly entries = new Map<string, Entry>();
   private syncs = 0;
 
-  constructor(private readonly layer: Konva.Layer) {}
+  constructor(private readonly layer: ItemsContainer) {}
 
   /** Brings the layer's nodes to `input`; draws the layer (once) if anything changed. */
   sync({ items, byId, hidden, editingId, notePlaceholder, textPlaceholder }: ItemNodesInput): void {
