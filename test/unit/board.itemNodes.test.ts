@@ -135,4 +135,30 @@ describe('items layer nodes', () => {
     expect(t.draws()).toBe(3);
     t.nodes.destroy();
   });
+
+  it('ends with exactly the wanted nodes in order after random changes (seeded)', () => {
+    let seed = 11;
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const t = setup();
+    let items: NoteItem[] = Array.from({ length: 60 }, (_, i) => note(`n${i}`, i * 10, i));
+    let next = 60;
+    for (let step = 0; step < 300; step++) {
+      const r = rnd();
+      if (r < 0.2)
+        items = items.filter(() => rnd() > 0.05); // deletions
+      else if (r < 0.4)
+        items = [...items, note(`n${next++}`, 0, next)]; // a new one on top
+      else if (r < 0.5)
+        items = [...items].sort(() => rnd() - 0.5); // any change of order
+      else if (r < 0.7 && items.length > 2) {
+        const i = Math.floor(rnd() * items.length);
+        items = [...items.slice(0, i), { ...items[i]!, x: rnd() * 100 }, ...items.slice(i + 1)]; // a move
+      }
+      const hidden = new Set(items.filter(() => rnd() < (r < 0.85 ? 0.05 : 0.5)).map((i) => i.id));
+      t.sync(items, { hidden });
+      expect(t.ids()).toEqual(items.filter((i) => !hidden.has(i.id)).map((i) => i.id));
+      expect(t.group.getChildren().every((n, i) => n.index === i && n.getParent() === t.group)).toBe(true);
+      for (const i of items) if (!hidden.has(i.id)) expect(t.node(i.id)!.x()).toBe(i.x);
+    }
+  });
 });

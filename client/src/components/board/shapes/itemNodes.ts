@@ -39,6 +39,9 @@ interface Entry {
   seen: number;
 }
 
+/** Up to this many nodes are removed or inserted one by one; more, and the layer's children are rebuilt. */
+const FEW = 16;
+
 const samePts = (a: readonly number[] | null, b: readonly number[] | null) =>
   a === b || (!!a && !!b && a.length === b.length && a.every((v, i) => v === b[i]));
 
@@ -167,26 +170,41 @@ export class ItemNodes {
   }
 
   /**
-   * Puts exactly `wanted` on the layer, in that order; true if anything moved. New items
-   * on top (and the first load) are appended all at once; any other change of order
-   * puts all children back in one go, cheaper than moving nodes one by one.
+   * Puts exactly `wanted` on the layer, in that order; true if anything changed. New
+   * items on top (and the first load) are appended all at once, a few items back in
+   * their places (dropped after a drag) are inserted there, and any other change of
+   * order puts all nodes back in one go, cheaper than moving them one by one.
    */
   private order(wanted: readonly Konva.Shape[], stale: readonly Konva.Shape[]): boolean {
     const layer = this.layer;
-    if (stale.length > 0 && stale.length <= 16) {
-      for (const node of stale) node.remove();
-    } else if (stale.length > 0) {
-      layer.removeChildren();
-    }
+    if (stale.length > FEW) layer.removeChildren();
+    else for (const node of stale) node.remove();
     const children = layer.getChildren();
     let same = 0;
     while (same < children.length && same < wanted.length && children[same] === wanted[same]) same++;
-    if (same === children.length && same === wanted.length) return stale.length > 0;
-    if (same < children.length) {
-      layer.removeChildren();
-      same = 0;
+    if (same === children.length) {
+      if (same === wanted.length) return stale.length > 0;
+      layer.add(...wanted.slice(same));
+      return true;
     }
-    layer.add(...wanted.slice(same));
+    // Are the children still in order, with a few nodes missing in between?
+    const inserts: number[] = [];
+    let j = same;
+    for (let i = same; i < wanted.length && inserts.length <= FEW; i++) {
+      if (children[j] === wanted[i]) j++;
+      else if (wanted[i]!.getParent()) break;
+      else inserts.push(i);
+    }
+    if (j === children.length && inserts.length <= FEW && j + inserts.length === wanted.length) {
+      // Ascending, so everything before each place is already in order.
+      for (const i of inserts) {
+        layer.add(wanted[i]!);
+        wanted[i]!.zIndex(i);
+      }
+    } else {
+      layer.removeChildren();
+      layer.add(...wanted);
+    }
     return true;
   }
 }
