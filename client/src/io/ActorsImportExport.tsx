@@ -5,10 +5,11 @@
  *
  *   <ActorsImportExport />   (reads the session and open board from useMeeting())
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useLang } from '../i18n/useT.ts';
 import { useMeeting } from '../meeting/MeetingContext.tsx';
 import { actorsDownloadPath, downloadFile, sessionExportPath } from './api.ts';
+import { usePopover } from '../components/usePopover.ts';
 import { useIoT } from './i18n.ts';
 import { ImportDialog } from './ImportDialog.tsx';
 import './io.css';
@@ -20,27 +21,10 @@ export function ActorsImportExport() {
   const lang = useLang();
   const meeting = useMeeting();
   const { sessionId, identity, isFacilitator, boardId } = meeting;
-  const [open, setOpen] = useState(false);
+  const { open, toggle, close, root } = usePopover();
   const [busy, setBusy] = useState(false);
   const [importing, setImporting] = useState(false);
   const [status, setStatus] = useState<{ text: string; error: boolean } | null>(null);
-  const root = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    if (!open) return;
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') setOpen(false);
-    };
-    const onDown = (e: PointerEvent) => {
-      if (!root.current?.contains(e.target as Node)) setOpen(false);
-    };
-    window.addEventListener('keydown', onKey);
-    window.addEventListener('pointerdown', onDown);
-    return () => {
-      window.removeEventListener('keydown', onKey);
-      window.removeEventListener('pointerdown', onDown);
-    };
-  }, [open]);
 
   useEffect(() => {
     if (!status) return;
@@ -53,7 +37,7 @@ export function ActorsImportExport() {
   const boardTitle = meeting.session.boards.find((b) => b.id === boardId)?.title ?? boardId;
 
   const run = async (action: Action) => {
-    setOpen(false);
+    close();
     if (action === 'import') {
       setImporting(true);
       return;
@@ -92,7 +76,7 @@ export function ActorsImportExport() {
         aria-label={t('menu.label')}
         title={t('menu.label')}
         disabled={busy}
-        onClick={() => setOpen((o) => !o)}
+        onClick={toggle}
         data-testid="io-button"
       >
         {busy ? t('menu.busy') : t('menu.button')}

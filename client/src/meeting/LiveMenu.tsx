@@ -8,7 +8,7 @@ import { setPresenter, setPrivateMode, setSpotlight, summonTo } from '../../../s
 import { useMeeting } from './MeetingContext.tsx';
 import { serverNow } from './serverClock.ts';
 import { useMeetingT } from './i18n.ts';
-import { usePopover } from './usePopover.ts';
+import { usePopover } from '../components/usePopover.ts';
 
 function Switch({
   on,

@@ -15,7 +15,7 @@ import { serverNow } from './serverClock.ts';
 import { TimerControls, TimerDisplay } from './Timer.tsx';
 import { useMeetingT } from './i18n.ts';
 import { usePhoneLayout } from './usePhoneLayout.ts';
-import { usePopover } from './usePopover.ts';
+import { usePopover } from '../components/usePopover.ts';
 import './meeting.css';
 
 export function MeetingBar() {

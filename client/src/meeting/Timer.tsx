@@ -22,7 +22,7 @@ import { currentPhase } from '../../../shared/model/meeting/program.ts';
 import { useMeeting } from './MeetingContext.tsx';
 import { serverNow, startServerClock, useServerClockOffset } from './serverClock.ts';
 import { useMeetingT } from './i18n.ts';
-import { usePopover } from './usePopover.ts';
+import { usePopover } from '../components/usePopover.ts';
 import './meeting.css';
 
 const MAX_TIMER_MS = 6 * 3600 * 1000;

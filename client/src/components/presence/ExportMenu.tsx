@@ -6,10 +6,11 @@
  *
  * File names: `veldwerk-<title>-<yyyy-mm-dd>.png|svg` (see exportFileName).
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { BoardSnapshot } from '../../../../shared/model/board/read.ts';
 import { downloadDrawing, downloadPng, downloadSvg, exportFileName, type Drawing } from '../../export/exportBoard.ts';
 import { usePresenceT } from '../../presence/messages.ts';
+import { usePopover } from '../usePopover.ts';
 import './presence.css';
 
 export interface ExportMenuProps {
@@ -35,27 +36,11 @@ type Exportable = Pick<BoardSnapshot, 'items'>;
 
 export function ExportMenu({ snapshot, title, view, drawing }: ExportMenuProps) {
   const t = usePresenceT();
-  const [open, setOpen] = useState(false);
+  const { open, toggle, close, root } = usePopover();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const root = useRef<HTMLDivElement>(null);
 
   // Close on Escape and on a click elsewhere.
-  useEffect(() => {
-    if (!open) return;
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') setOpen(false);
-    };
-    const onDown = (e: PointerEvent) => {
-      if (!root.current?.contains(e.target as Node)) setOpen(false);
-    };
-    window.addEventListener('keydown', onKey);
-    window.addEventListener('pointerdown', onDown);
-    return () => {
-      window.removeEventListener('keydown', onKey);
-      window.removeEventListener('pointerdown', onDown);
-    };
-  }, [open]);
 
   useEffect(() => {
     if (error === null) return;
@@ -64,7 +49,7 @@ export function ExportMenu({ snapshot, title, view, drawing }: ExportMenuProps) 
   }, [error]);
 
   const run = async (format: Format) => {
-    setOpen(false);
+    close();
     const opts = { title, ...(view ? { view } : {}) };
     const fileName = exportFileName(title, format);
     try {
@@ -91,7 +76,7 @@ export function ExportMenu({ snapshot, title, view, drawing }: ExportMenuProps) 
         aria-haspopup="menu"
         aria-expanded={open}
         disabled={busy}
-        onClick={() => setOpen((o) => !o)}
+        onClick={toggle}
         data-testid="export-button"
       >
         {busy ? t('export.busy') : t('export.button')}

@@ -1,4 +1,7 @@
-/** A small popover (the bar's menus): open state, closed by Escape (focus back to the button) and by a click elsewhere. */
+/**
+ * A small popover (menus in the meeting bar, the toolbars' export and data menus): open
+ * state, closed by Escape (focus back to its button) and by a click elsewhere.
+ */
 import { useCallback, useEffect, useRef, useState } from 'react';
 
 export function usePopover() {
