@@ -9,6 +9,11 @@ import type { Actor } from '../../shared/model/board/actorSchema.ts';
 import { checkTableSize, fileError, IMPORT_LIMITS, actorsTable } from '../../shared/io/actorsFile.ts';
 import type { Cell, Table } from '../../shared/io/actorTable.ts';
 import type { IoLang } from '../../shared/io/texts.ts';
+import { zipUncompressedSize } from './zipSize.ts';
+
+/** An actors list unpacks to a few MB at most; more is refused before unpacking. */
+const MAX_UNPACKED_BYTES = 64 * 2 ** 20;
+const MAX_ZIP_ENTRIES = 2000;
 
 /**
  * Text as OOXML keeps it exactly: XML has no CR or control characters, so they travel as
@@ -63,6 +68,12 @@ export async function readXlsxTable(bytes: Buffer, lang: IoLang): Promise<Table>
   if (bytes.length === 0) throw fileError(lang, 'file.empty');
   // An .xlsx is a zip: anything else is not worth unpacking.
   if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) throw fileError(lang, 'file.badXlsx');
+  // What it unpacks to, before anything is unpacked (a small zip can hold gigabytes).
+  const size = zipUncompressedSize(bytes);
+  if (!size || size.entries > MAX_ZIP_ENTRIES) throw fileError(lang, 'file.badXlsx');
+  if (size.uncompressed > MAX_UNPACKED_BYTES) {
+    throw fileError(lang, 'file.tooLarge', { max: Math.round(MAX_UNPACKED_BYTES / 2 ** 20) });
+  }
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
