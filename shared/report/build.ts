@@ -9,7 +9,6 @@ import { compareGroups } from '../methods/compare.ts';
 import { forcesBalance } from '../methods/forces.ts';
 import { classifyActor, TYPE_TEXTS } from '../methods/typology.ts';
 import type { Actor } from '../model/board/actorSchema.ts';
-import { actorKey, mergedKey } from '../model/meeting/live.ts';
 import { allQuestions } from '../model/meeting/program.ts';
 import { evaluationSvg } from './charts.ts';
 import { boardFigures } from './figures.ts';
@@ -233,16 +232,9 @@ export function buildReport(source: ReportSource, options: BuildOptions = {}): R
   // The plenary comparison: where groups disagreed.
   if (parts.comparison && groupBoards.length >= 2) {
     blocks.push({ kind: 'heading', level: 2, text: t('comparison') });
-    const display = new Map<string, string>();
-    const groups = groupBoards.map((b) => ({
-      group: boardLabel(b, lang),
-      actors: b.actors.map((a) => {
-        const key = mergedKey(source.merges, a.name);
-        if (!display.has(key)) display.set(key, actorName(a));
-        return { ...a, name: key };
-      }),
-    }));
-    const spreads = compareGroups(groups).slice(0, 40);
+    // Matched as in the plenary: case, accents and punctuation ignored, the facilitator's merges applied.
+    const groups = groupBoards.map((b) => ({ group: boardLabel(b, lang), actors: b.actors }));
+    const spreads = compareGroups(groups, { merges: source.merges }).slice(0, 40);
     if (!spreads.length) blocks.push({ kind: 'paragraph', text: t('comparisonNone'), style: 'muted' });
     else {
       blocks.push({ kind: 'paragraph', text: t('comparisonIntro') });
@@ -251,7 +243,7 @@ export function buildReport(source: ReportSource, options: BuildOptions = {}): R
         columns: [t('colName'), t('spread'), t('placements')],
         widths: [3, 1.2, 8],
         rows: spreads.map((s) => [
-          display.get(s.key) ?? display.get(actorKey(s.name)) ?? s.name,
+          cleanText(s.name, 200),
           formatNumber(lang, s.spread, 2),
           s.placements
             .map(

@@ -5,7 +5,6 @@
  */
 import { renderBoardSvg } from '../drawing/boardSvg.ts';
 import { methodSvg } from '../drawing/methods/index.ts';
-import type { MethodsSnapshot } from '../model/board/actors.ts';
 import type { ReportBoardSource } from './source.ts';
 import { reportText, type ReportLang, type ReportTextKey } from './texts.ts';
 
@@ -37,22 +36,11 @@ export function usedViews(board: ReportBoardSource): ReportView[] {
   return views;
 }
 
-export function methodsSnapshotOf(board: ReportBoardSource): MethodsSnapshot {
-  return {
-    actors: board.actors,
-    actorsById: new Map(board.actors.map((a) => [a.id, a])),
-    relations: board.relations,
-    forces: board.forces,
-    settings: board.settings,
-  };
-}
-
 export function boardFigures(board: ReportBoardSource, lang: ReportLang): BoardFigure[] {
-  const snapshot = methodsSnapshotOf(board);
   return usedViews(board).map((view) => {
     const label = reportText(lang, LABEL[view]);
     const drawing =
-      view === 'canvas' ? renderBoardSvg(board.items, { view: 'canvas' }) : methodSvg(view, snapshot, { lang });
+      view === 'canvas' ? renderBoardSvg(board.items, { view: 'canvas' }) : methodSvg(view, board, { lang });
     return { view, label, drawing };
   });
 }
