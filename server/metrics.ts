@@ -10,6 +10,14 @@ export class Metrics {
   updatesTotal = 0;
   refusedUpdatesTotal = 0;
   closedMalformedTotal = 0;
+  /** Stored rows moved to the quarantine since the start (server/sync/loadStored.ts). */
+  quarantinedRowsTotal = 0;
+  /** Rows in the quarantine: read from the store at start, then counted up. */
+  quarantineRows = 0;
+  /** Refused updates that had been applied tentatively, so the room's doc was reloaded. */
+  roomRestoresTotal = 0;
+  /** Websocket upgrades refused because the page's origin is not the app's. */
+  refusedOriginsTotal = 0;
   private readonly writeBuckets = new Array<number>(LATENCY_BUCKETS_S.length).fill(0);
   private writeCount = 0;
   private writeSum = 0;
@@ -25,6 +33,11 @@ export class Metrics {
     if (this.perSecond.size > 120) {
       for (const k of this.perSecond.keys()) if (k < sec - 60) this.perSecond.delete(k);
     }
+  }
+
+  countQuarantined(): void {
+    this.quarantinedRowsTotal++;
+    this.quarantineRows++;
   }
 
   observeStoreWrite(seconds: number): void {
@@ -58,7 +71,7 @@ export class Metrics {
     );
     gauge(
       'veldwerk_refused_updates_total',
-      'Updates refused (role, lock or size).',
+      'Updates refused (role, lock, size, limits or write rules).',
       this.refusedUpdatesTotal,
       'counter',
     );
@@ -66,6 +79,25 @@ export class Metrics {
       'veldwerk_malformed_closes_total',
       'Connections closed for a malformed frame.',
       this.closedMalformedTotal,
+      'counter',
+    );
+    gauge(
+      'veldwerk_refused_origins_total',
+      'Websocket connections refused for a foreign page origin.',
+      this.refusedOriginsTotal,
+      'counter',
+    );
+    gauge(
+      'veldwerk_quarantined_rows_total',
+      'Stored updates moved to the quarantine because they could not be loaded.',
+      this.quarantinedRowsTotal,
+      'counter',
+    );
+    gauge('veldwerk_quarantine_rows', 'Stored updates in the quarantine.', this.quarantineRows);
+    gauge(
+      'veldwerk_room_restores_total',
+      'Times a room reloaded its doc from the store after refusing an applied update.',
+      this.roomRestoresTotal,
       'counter',
     );
     lines.push(

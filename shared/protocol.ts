@@ -34,6 +34,8 @@ export const CloseCode = {
   participantRemoved: 4411,
   /** The document would grow past the server's maximum document size. */
   docTooLarge: 4413,
+  /** Too many refused updates that made the room reload its doc, within a minute. */
+  tooManyRefusals: 4429,
   /** Too many open connections from this address: retry later (not final). */
   tooManyConnections: 4529,
   /** Internal error while handling the connection. */
@@ -55,6 +57,10 @@ export const RefusalReason = {
   readOnly: 'read-only',
   boardLocked: 'board-locked',
   docTooLarge: 'doc-too-large',
+  /** The update is over the server's limits, does not apply, or lacks what it depends on. */
+  invalidUpdate: 'invalid-update',
+  /** The server could not store the update (e.g. disk full); nothing changed. */
+  serverError: 'server-error',
 } as const;
 export type RefusalReason = (typeof RefusalReason)[keyof typeof RefusalReason];
 

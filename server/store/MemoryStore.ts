@@ -1,6 +1,7 @@
 import { parseRoomName } from '../../shared/protocol.ts';
-import type { DocStore, SnapshotInfo } from './DocStore.ts';
+import type { DocStore, QuarantineInfo, SnapshotInfo } from './DocStore.ts';
 import type {
+  AnonymousResults,
   EvaluationRecord,
   ParticipantRecord,
   SessionRecord,
@@ -17,8 +18,11 @@ export class MemoryStore implements Store {
   private readonly participantRows = new Map<string, ParticipantRecord[]>();
   private readonly updateRows = new Map<string, { seq: number; data: Uint8Array }[]>();
   private readonly snapshotRows: (SnapshotInfo & { sessionId: string; data: Uint8Array })[] = [];
+  private quarantineRows: (QuarantineInfo & { sessionId: string; data: Uint8Array })[] = [];
+  private quarantineSeq = 0;
   private readonly evaluationRows = new Map<string, EvaluationRecord>();
   private voteRows: VoteRecord[] = [];
+  private readonly anonymousRows = new Map<string, AnonymousResults>();
 
   private exists(room: string): string | null {
     const sid = parseRoomName(room)?.sessionId;
@@ -29,7 +33,7 @@ export class MemoryStore implements Store {
   readonly docs: DocStore = {
     load: async (room) => {
       const rows = this.updateRows.get(room) ?? [];
-      return { updates: rows.map((r) => r.data.slice()), lastSeq: rows.at(-1)?.seq ?? 0 };
+      return { updates: rows.map((r) => r.data.slice()), seqs: rows.map((r) => r.seq), lastSeq: rows.at(-1)?.seq ?? 0 };
     },
     append: async (room, update) => {
       if (!this.exists(room)) return null;
@@ -39,16 +43,54 @@ export class MemoryStore implements Store {
       this.updateRows.set(room, rows);
       return seq;
     },
-    compact: async (room, merged, upToSeq) => {
+    compact: async (room, merged, mergedSeqs) => {
       if (!this.exists(room)) return null;
       const seq = ++this.seq;
-      const kept = (this.updateRows.get(room) ?? []).filter((r) => r.seq > upToSeq);
+      const done = new Set(mergedSeqs);
+      const kept = (this.updateRows.get(room) ?? []).filter((r) => !done.has(r.seq));
       this.updateRows.set(room, [...kept, { seq, data: merged.slice() }]);
       return seq;
     },
+    quarantine: async (room, seq, reason, at) => {
+      const sessionId = this.exists(room);
+      const rows = this.updateRows.get(room) ?? [];
+      const i = rows.findIndex((r) => r.seq === seq);
+      if (!sessionId || i < 0) return false;
+      const [row] = rows.splice(i, 1);
+      const data = row!.data;
+      this.quarantineRows.push({
+        id: ++this.quarantineSeq,
+        room,
+        seq,
+        reason,
+        quarantinedAt: at,
+        bytes: data.byteLength,
+        sessionId,
+        data,
+      });
+      return true;
+    },
+    listQuarantine: async (sessionId) =>
+      this.quarantineRows
+        .filter((q) => sessionId === undefined || q.sessionId === sessionId)
+        .map(({ data: _data, sessionId: _sid, ...info }) => info),
+    getQuarantined: async (id) => {
+      const q = this.quarantineRows.find((r) => r.id === id);
+      if (!q) return null;
+      const { data, sessionId: _sid, ...info } = q;
+      return { info, data: data.slice() };
+    },
+    countQuarantine: async () => this.quarantineRows.length,
     listRooms: async (sessionId) =>
       [...this.updateRows.keys()].filter((room) => parseRoomName(room)?.sessionId === sessionId).sort(),
     countUpdates: async (room) => this.updateRows.get(room)?.length ?? 0,
+    deleteRoom: async (room) => {
+      const n = this.updateRows.get(room)?.length ?? 0;
+      this.updateRows.delete(room);
+      for (let i = this.snapshotRows.length - 1; i >= 0; i--)
+        if (this.snapshotRows[i]!.room === room) this.snapshotRows.splice(i, 1);
+      return n;
+    },
     saveSnapshot: async (room, state, reason, createdAt) => {
       const sessionId = this.exists(room);
       const info: SnapshotInfo = { id: ++this.snapshotSeq, room, createdAt, reason, bytes: state.byteLength };
@@ -129,14 +171,21 @@ export class MemoryStore implements Store {
       this.voteRows
         .filter((r) => r.sessionId === sid && r.roundId === roundId)
         .sort((a, b) => a.participantId.localeCompare(b.participantId) || a.targetId.localeCompare(b.targetId)),
+    saveAnonymousResults: async (sid, results) => {
+      if (!this.sessionRows.has(sid)) throw new Error('unknown session');
+      this.anonymousRows.set(sid, structuredClone(results));
+    },
+    getAnonymousResults: async (sid) => structuredClone(this.anonymousRows.get(sid) ?? null),
     deleteSession: async (id) => {
       if (!this.sessionRows.delete(id)) return false;
+      this.anonymousRows.delete(id);
       this.voteRows = this.voteRows.filter((r) => r.sessionId !== id);
       for (const key of [...this.evaluationRows.keys()]) if (key.startsWith(`${id}/`)) this.evaluationRows.delete(key);
       this.participantRows.delete(id);
       for (const room of [...this.updateRows.keys()]) {
         if (parseRoomName(room)?.sessionId === id) this.updateRows.delete(room);
       }
+      this.quarantineRows = this.quarantineRows.filter((q) => q.sessionId !== id);
       for (let i = this.snapshotRows.length - 1; i >= 0; i--) {
         if (this.snapshotRows[i]?.sessionId === id) this.snapshotRows.splice(i, 1);
       }

@@ -3,8 +3,15 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { parseRoomName } from '../../shared/protocol.ts';
 import type { Role } from '../../shared/roles.ts';
-import type { DocStore, SnapshotInfo, SnapshotReason, StoredDoc } from './DocStore.ts';
-import type { ParticipantRecord, SessionRecord, SessionStore, Store, VoteRecord } from './SessionStore.ts';
+import type { DocStore, QuarantineInfo, SnapshotInfo, SnapshotReason, StoredDoc } from './DocStore.ts';
+import type {
+  AnonymousResults,
+  ParticipantRecord,
+  SessionRecord,
+  SessionStore,
+  Store,
+  VoteRecord,
+} from './SessionStore.ts';
 
 export type SqliteSynchronous = 'NORMAL' | 'FULL';
 
@@ -42,6 +49,10 @@ CREATE TABLE IF NOT EXISTS votes (
   PRIMARY KEY (session_id, round_id, participant_id, target_id),
   FOREIGN KEY (session_id, participant_id) REFERENCES participants(session_id, id) ON DELETE CASCADE
 );
+CREATE TABLE IF NOT EXISTS anonymous_results (
+  session_id TEXT PRIMARY KEY REFERENCES sessions(id) ON DELETE CASCADE,
+  data TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS updates (
   seq INTEGER PRIMARY KEY AUTOINCREMENT,
   room TEXT NOT NULL,
@@ -59,6 +70,16 @@ CREATE TABLE IF NOT EXISTS snapshots (
   data BLOB NOT NULL
 );
 CREATE INDEX IF NOT EXISTS snapshots_by_session ON snapshots(session_id, created_at);
+CREATE TABLE IF NOT EXISTS quarantine (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  room TEXT NOT NULL,
+  session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+  seq INTEGER NOT NULL,
+  reason TEXT NOT NULL,
+  quarantined_at INTEGER NOT NULL,
+  data BLOB NOT NULL
+);
+CREATE INDEX IF NOT EXISTS quarantine_by_session ON quarantine(session_id, id);
 `;
 
 function sessionOf(room: string): string {
@@ -79,6 +100,23 @@ const toSnapshotInfo = (r: SnapshotRow): SnapshotInfo => ({
   room: r.room,
   createdAt: r.created_at,
   reason: r.reason,
+  bytes: r.bytes,
+});
+
+interface QuarantineRow {
+  id: number;
+  room: string;
+  seq: number;
+  reason: string;
+  quarantined_at: number;
+  bytes: number;
+}
+const toQuarantineInfo = (r: QuarantineRow): QuarantineInfo => ({
+  id: r.id,
+  room: r.room,
+  seq: r.seq,
+  reason: r.reason,
+  quarantinedAt: r.quarantined_at,
   bytes: r.bytes,
 });
 
@@ -150,11 +188,30 @@ function createSqliteDocStore(db: Database.Database): DocStore {
   const appendStmt = db.prepare(
     'INSERT INTO updates (room, session_id, data) SELECT ?, ?, ? WHERE EXISTS (SELECT 1 FROM sessions WHERE id = ?)',
   );
-  const deleteUpToStmt = db.prepare('DELETE FROM updates WHERE room = ? AND seq <= ?');
+  const deleteRowStmt = db.prepare('DELETE FROM updates WHERE room = ? AND seq = ?');
+  const quarantineStmt = db.prepare(
+    `INSERT INTO quarantine (room, session_id, seq, reason, quarantined_at, data)
+     SELECT room, session_id, seq, ?, ?, data FROM updates WHERE room = ? AND seq = ?`,
+  );
+  const quarantineCols = 'id, room, seq, reason, quarantined_at, length(data) AS bytes';
+  const listQuarantineStmt = db.prepare<[], QuarantineRow>(`SELECT ${quarantineCols} FROM quarantine ORDER BY id`);
+  const listQuarantineOfStmt = db.prepare<[string], QuarantineRow>(
+    `SELECT ${quarantineCols} FROM quarantine WHERE session_id = ? ORDER BY id`,
+  );
+  const getQuarantinedStmt = db.prepare<[number], QuarantineRow & { data: Buffer }>(
+    `SELECT ${quarantineCols}, data FROM quarantine WHERE id = ?`,
+  );
+  const countQuarantineStmt = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM quarantine');
   const roomsStmt = db.prepare<[string], { room: string }>(
     'SELECT DISTINCT room FROM updates WHERE session_id = ? ORDER BY room',
   );
   const countStmt = db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM updates WHERE room = ?');
+  const deleteRoomUpdatesStmt = db.prepare('DELETE FROM updates WHERE room = ?');
+  const deleteRoomSnapshotsStmt = db.prepare('DELETE FROM snapshots WHERE room = ?');
+  const deleteRoomTx = db.transaction((room: string): number => {
+    deleteRoomSnapshotsStmt.run(room);
+    return deleteRoomUpdatesStmt.run(room).changes;
+  });
   const saveSnapshotStmt = db.prepare(
     'INSERT INTO snapshots (room, session_id, created_at, reason, data) SELECT ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM sessions WHERE id = ?)',
   );
@@ -170,11 +227,16 @@ function createSqliteDocStore(db: Database.Database): DocStore {
     const res = appendStmt.run(room, sid, Buffer.from(update), sid);
     return res.changes === 1 ? Number(res.lastInsertRowid) : null;
   };
-  const compactTx = db.transaction((room: string, merged: Uint8Array, upToSeq: number) => {
+  const compactTx = db.transaction((room: string, merged: Uint8Array, mergedSeqs: readonly number[]) => {
     const seq = insert(room, merged);
     if (seq === null) return null;
-    deleteUpToStmt.run(room, upToSeq);
+    for (const s of mergedSeqs) deleteRowStmt.run(room, s);
     return seq;
+  });
+  const quarantineTx = db.transaction((room: string, seq: number, reason: string, at: number): boolean => {
+    if (quarantineStmt.run(reason, at, room, seq).changes !== 1) return false;
+    deleteRowStmt.run(room, seq);
+    return true;
   });
 
   return {
@@ -182,17 +244,35 @@ function createSqliteDocStore(db: Database.Database): DocStore {
       const rows = loadStmt.all(room);
       return {
         updates: rows.map((r) => new Uint8Array(r.data.buffer, r.data.byteOffset, r.data.byteLength)),
+        seqs: rows.map((r) => r.seq),
         lastSeq: rows.length ? Math.max(...rows.map((r) => r.seq)) : 0,
       };
     },
     async append(room, update) {
       return insert(room, update);
     },
-    async compact(room, merged, upToSeq) {
-      return compactTx(room, merged, upToSeq);
+    async compact(room, merged, mergedSeqs) {
+      return compactTx(room, merged, mergedSeqs);
+    },
+    async quarantine(room, seq, reason, at) {
+      return quarantineTx(room, seq, reason, at);
+    },
+    async listQuarantine(sessionId) {
+      const rows = sessionId === undefined ? listQuarantineStmt.all() : listQuarantineOfStmt.all(sessionId);
+      return rows.map(toQuarantineInfo);
+    },
+    async getQuarantined(id) {
+      const row = getQuarantinedStmt.get(id);
+      return row ? { info: toQuarantineInfo(row), data: new Uint8Array(row.data) } : null;
+    },
+    async countQuarantine() {
+      return countQuarantineStmt.get()?.n ?? 0;
     },
     async listRooms(sessionId) {
       return roomsStmt.all(sessionId).map((r) => r.room);
+    },
+    async deleteRoom(room) {
+      return deleteRoomTx(room);
     },
     async countUpdates(room) {
       return countStmt.get(room)?.n ?? 0;
@@ -262,7 +342,11 @@ function createSqliteSessionStore(db: Database.Database): SessionStore {
     else voteSetStmt.run(v.sessionId, v.roundId, v.participantId, v.targetId, v.count);
     return true;
   });
-  // Cascades to participants, evaluations, votes, updates and snapshots (foreign_keys = ON).
+  const saveAnonStmt = db.prepare(
+    'INSERT INTO anonymous_results (session_id, data) VALUES (?, ?) ON CONFLICT (session_id) DO UPDATE SET data = excluded.data',
+  );
+  const getAnonStmt = db.prepare<[string], { data: string }>('SELECT data FROM anonymous_results WHERE session_id = ?');
+  // Cascades to participants, evaluations, votes, updates, snapshots and quarantined rows (foreign_keys = ON).
   const deleteSession = db.prepare('DELETE FROM sessions WHERE id = ?');
 
   const addParticipant = (p: ParticipantRecord) =>
@@ -327,6 +411,13 @@ function createSqliteSessionStore(db: Database.Database): SessionStore {
         targetId: r.target_id,
         count: r.count,
       }));
+    },
+    async saveAnonymousResults(sid, results) {
+      saveAnonStmt.run(sid, JSON.stringify(results));
+    },
+    async getAnonymousResults(sid) {
+      const row = getAnonStmt.get(sid);
+      return row ? (JSON.parse(row.data) as AnonymousResults) : null;
     },
     async deleteSession(id) {
       return deleteSession.run(id).changes > 0;

@@ -1,20 +1,25 @@
 /**
  * One loaded document and the connections on it. Every message of a room runs through
- * one serial queue, so an update is stored, THEN applied, THEN broadcast, and a sync
- * step 1 is answered only after every earlier accepted update (issue #2: "an edit that
- * others saw is never lost").
+ * one serial queue. A client's update is decoded within limits, applied tentatively
+ * while the broadcast is held, checked (missing dependencies, `checkChanges`), and only
+ * then stored and sent to the others; a refused update is undone by reloading the doc
+ * from the store (issue 10). A sync step 1 is answered only after every earlier
+ * accepted update (issue #2: "an edit that others saw is never lost").
  */
-import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
-import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
-import { CloseCode, MessageType, RefusalReason, type Room as RoomName } from '../../shared/protocol.ts';
+import type { DocChange } from '../../shared/model/changes.ts';
+import { CloseCode, RefusalReason, type Room as RoomName } from '../../shared/protocol.ts';
 import type { Logger } from '../log.ts';
 import type { Metrics } from '../metrics.ts';
 import type { DocStore, SnapshotReason } from '../store/DocStore.ts';
 import { guardAwarenessUpdate, type Identity } from './awarenessGuard.ts';
+import { MalformedMessage, parseClientMessage } from './clientMessage.ts';
+import { loadStoredDoc, type LoadedDoc } from './loadStored.ts';
+import { applyTentatively } from './tentativeApply.ts';
 import { changesDoc } from './updateContent.ts';
+import { CLIENT_UPDATE_LIMITS, decodeWithinLimits, type UpdateLimits } from './updateLimits.ts';
 import { encodeAwareness, encodeRefusal, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from './messages.ts';
 
 /** A connection as the room sees it. */
@@ -35,17 +40,29 @@ export interface RoomOptions {
   compactAfterUpdates: number;
   snapshotIntervalMs: number;
   now?: () => number;
-  /** `null` when the peer may write this doc now, else why not. */
+  /** `null` when the peer may write this doc now, else why not (cheap: before decoding). */
   writePolicy(peer: Peer): RefusalReason | null;
+  /** Root names the model uses as maps: typed in the doc before anything untrusted is applied. */
+  mapRoots?: readonly string[];
+  /**
+   * The write rules: called with what a client's update changed, after it was applied
+   * tentatively to `doc` and before anything is stored or sent. `null` allows it; a
+   * reason refuses it (the doc is reloaded from the store). Not called for server changes.
+   */
+  checkChanges?(peer: Peer, doc: Y.Doc, changes: DocChange[]): RefusalReason | null;
+  /** Called, and awaited inside the room's queue, after every stored and applied update. */
+  onAccepted?(update: Uint8Array, origin: Peer | null): void | Promise<void>;
+  /** Bounds on a client's update (default {@link CLIENT_UPDATE_LIMITS}). */
+  updateLimits?: UpdateLimits;
 }
 
-/** Raised for frames that are not valid y-websocket messages. */
-class MalformedMessage extends Error {}
+/** Refusals that make the room reload, per peer and minute, before the peer is closed. */
+const MAX_RESTORES_PER_MINUTE = 10;
 
-/** A Yjs client id (uint32) other than the doc's own. */
-function serverClientIdFor(docClientId: number): number {
-  let id = docClientId;
-  while (id === docClientId) id = Math.floor(Math.random() * 0xffffffff);
+/** A Yjs client id (uint32) other than `taken`. */
+function clientIdOtherThan(taken: number): number {
+  let id = taken;
+  while (id === taken) id = Math.floor(Math.random() * 0xffffffff);
   return id;
 }
 
@@ -57,53 +74,74 @@ export class Room {
   /** The client id of the server's own changes in this room (see applyServerChange). */
   private readonly serverClientId: number;
   private chain: Promise<void> = Promise.resolve();
-  private lastSeq: number;
-  private storedRows: number;
-  private approxBytes: number;
+  private currentDoc!: Y.Doc;
+  /** Sequence numbers of the stored rows the doc holds (the rows compaction replaces). */
+  private seqs: number[] = [];
+  private approxBytes = 0;
   private lastSnapshotAt: number;
   private changedSinceSnapshot = false;
+  /** Update frames held back while a client's update is applied tentatively. */
+  private held: Uint8Array[] | null = null;
+  private readonly restoresBy = new WeakMap<Peer, number[]>();
   private readonly now: () => number;
 
   private constructor(
     readonly name: RoomName,
-    readonly doc: Y.Doc,
-    stored: { lastSeq: number; rows: number; bytes: number },
+    loaded: LoadedDoc,
     private readonly opts: RoomOptions,
   ) {
     this.now = opts.now ?? Date.now;
-    this.serverClientId = serverClientIdFor(doc.clientID);
-    this.lastSeq = stored.lastSeq;
-    this.storedRows = stored.rows;
-    this.approxBytes = stored.bytes;
+    this.serverClientId = clientIdOtherThan(loaded.doc.clientID);
+    this.bind(loaded);
     this.lastSnapshotAt = this.now();
-    this.awareness = new awarenessProtocol.Awareness(doc);
+    this.awareness = new awarenessProtocol.Awareness(loaded.doc);
     this.awareness.setLocalState(null); // the server has no presence of its own
     this.awareness.on('update', this.onAwarenessUpdate);
-    doc.on('update', this.onDocUpdate);
+  }
+
+  /** The room's doc. Replaced when a refused update is undone: do not keep it across awaits. */
+  get doc(): Y.Doc {
+    return this.currentDoc;
   }
 
   /** Loads the complete stored doc before anyone is served (no "synced" on a partial doc). */
   static async load(name: RoomName, opts: RoomOptions): Promise<Room> {
     const started = performance.now();
-    const stored = await opts.store.load(name.name);
-    const doc = new Y.Doc({ gc: true });
-    let bytes = 0;
-    doc.transact(() => {
-      for (const update of stored.updates) {
-        bytes += update.byteLength;
-        try {
-          Y.applyUpdate(doc, update);
-        } catch (err) {
-          // A damaged row must not take the room down; the rest of the doc still loads.
-          opts.log.error({ err, room: name.name }, 'skipped a stored update that failed to apply');
-        }
-      }
-    });
+    const loaded = await loadStoredDoc(name.name, opts);
     opts.log.debug(
-      { room: name.name, rows: stored.updates.length, bytes, ms: Math.round(performance.now() - started) },
+      { room: name.name, rows: loaded.seqs.length, bytes: loaded.bytes, ms: Math.round(performance.now() - started) },
       'room loaded',
     );
-    return new Room(name, doc, { lastSeq: stored.lastSeq, rows: stored.updates.length, bytes }, opts);
+    return new Room(name, loaded, opts);
+  }
+
+  private bind(loaded: LoadedDoc): void {
+    const doc = loaded.doc;
+    if (doc.clientID === this.serverClientId) doc.clientID = clientIdOtherThan(this.serverClientId);
+    this.currentDoc = doc;
+    this.seqs = loaded.seqs;
+    this.approxBytes = loaded.bytes;
+    doc.on('update', this.onDocUpdate);
+  }
+
+  /**
+   * Undoes whatever the doc holds that is not stored: reloads it from the store and
+   * swaps it in (awareness and connections stay). Call inside the queue.
+   */
+  private async restore(): Promise<void> {
+    this.held = null;
+    this.opts.metrics.roomRestoresTotal++;
+    const old = this.currentDoc;
+    old.off('update', this.onDocUpdate);
+    try {
+      this.bind(await loadStoredDoc(this.name.name, this.opts));
+    } catch (err) {
+      // The doc may hold what was never stored: serve nobody from it, store nothing from it.
+      this.opts.log.error({ err, room: this.name.name }, 'could not reload the room from the store');
+      this.dead = true;
+      this.closeAll(CloseCode.internalError, 'internal error');
+    }
+    // The old doc is not destroyed: the awareness would go with it.
   }
 
   /** Runs `fn` after everything queued before it; errors are logged, never thrown. */
@@ -185,75 +223,148 @@ export class Room {
     }
   }
 
-  /** Validates, stores, then applies (which broadcasts) one update. */
+  private refuse(peer: Peer, reason: RefusalReason): void {
+    this.opts.metrics.refusedUpdatesTotal++;
+    peer.send(encodeRefusal(reason));
+  }
+
+  /** Limits, rules, tentative apply and checks; then store, then broadcast. */
   private async acceptUpdate(peer: Peer, update: Uint8Array): Promise<void> {
-    let decoded: ReturnType<typeof Y.decodeUpdate>;
-    try {
-      decoded = Y.decodeUpdate(update);
-    } catch (err) {
-      throw new MalformedMessage(`undecodable update: ${String(err)}`);
+    const checked = decodeWithinLimits(update, this.opts.updateLimits ?? CLIENT_UPDATE_LIMITS);
+    if (!checked.ok) {
+      if (checked.malformed) throw new MalformedMessage(checked.reason);
+      this.opts.log.warn({ room: this.name.name, peer: peer.identity.id, reason: checked.reason }, 'update refused');
+      return this.refuse(peer, RefusalReason.invalidUpdate);
     }
     // A sync step 2 with nothing new (every client sends one on connect) is no write.
-    if (!changesDoc(this.doc, decoded)) return;
+    if (!changesDoc(this.doc, checked.decoded)) return;
     const refusal =
       this.opts.writePolicy(peer) ??
       (this.approxBytes + update.byteLength > this.opts.maxDocBytes ? RefusalReason.docTooLarge : null);
-    if (refusal) {
-      this.opts.metrics.refusedUpdatesTotal++;
-      peer.send(encodeRefusal(refusal));
-      return;
+    if (refusal) return this.refuse(peer, refusal);
+
+    const verdict = this.applyAndCheck(peer, update);
+    if (verdict) {
+      this.refuse(peer, verdict);
+      await this.restore();
+      return this.countRestore(peer);
     }
-    await this.storeAndApply(update, peer);
+    let seq: number | null;
+    const started = performance.now();
+    try {
+      seq = await this.opts.store.append(this.name.name, update);
+    } catch (err) {
+      this.opts.log.error({ err, room: this.name.name }, 'could not store an update; the room reloads from the store');
+      this.refuse(peer, RefusalReason.serverError);
+      return this.restore();
+    }
+    this.opts.metrics.observeStoreWrite((performance.now() - started) / 1000);
+    const frames = this.held ?? [];
+    this.held = null;
+    if (seq === null) return this.markDeleted();
+    for (const frame of frames) this.broadcast(frame, peer);
+    await this.afterStored(seq, update, peer);
   }
 
-  /** The one write path: store durably, then apply (which broadcasts to everyone but `origin`). */
-  private async storeAndApply(update: Uint8Array, origin: unknown): Promise<boolean> {
-    const started = performance.now();
+  /** Applies a client's update with the broadcast held; why it is refused, or `null`. */
+  private applyAndCheck(peer: Peer, update: Uint8Array): RefusalReason | null {
+    this.held = [];
+    const result = applyTentatively(this.doc, update, peer);
+    if (result.ok) return this.opts.checkChanges?.(peer, this.doc, result.changes) ?? null;
+    const err = result.err === undefined ? undefined : String(result.err);
+    this.opts.log.warn({ room: this.name.name, peer: peer.identity.id, why: result.why, err }, 'update refused');
+    return RefusalReason.invalidUpdate;
+  }
+
+  /** A peer whose refusals keep making the room reload is closed (it could do it forever). */
+  private countRestore(peer: Peer): void {
+    const now = this.now();
+    const recent = (this.restoresBy.get(peer) ?? []).filter((t) => now - t < 60_000);
+    recent.push(now);
+    this.restoresBy.set(peer, recent);
+    if (recent.length < MAX_RESTORES_PER_MINUTE) return;
+    this.opts.log.warn({ room: this.name.name, peer: peer.identity.id }, 'closed after too many refused updates');
+    this.leave(peer);
+    peer.close(CloseCode.tooManyRefusals, 'too many refused updates');
+  }
+
+  /** Bookkeeping after an update is stored and applied: the hook, compaction, snapshots. */
+  private async afterStored(seq: number, update: Uint8Array, origin: Peer | null): Promise<void> {
+    this.seqs.push(seq);
+    this.approxBytes += update.byteLength;
+    this.changedSinceSnapshot = true;
+    this.opts.metrics.countUpdate();
+    try {
+      await this.opts.onAccepted?.(update, origin);
+    } catch (err) {
+      this.opts.log.error({ err, room: this.name.name }, 'onAccepted failed');
+    }
+    try {
+      if (this.seqs.length >= this.opts.compactAfterUpdates) await this.compact();
+      if (this.now() - this.lastSnapshotAt >= this.opts.snapshotIntervalMs) await this.snapshot('interval');
+    } catch (err) {
+      // Housekeeping: the update itself is stored; the next one tries again.
+      this.opts.log.error({ err, room: this.name.name }, 'compaction or snapshot failed');
+    }
+  }
+
+  /**
+   * A change made by the server itself (revealing votes, a summary for everyone):
+   * `change` runs on a copy of the doc, and the resulting update is stored before the
+   * room's doc applies and broadcasts it (no write rules). Resolves false when nothing
+   * changed or the session is gone; rejects when it could not be made or stored.
+   */
+  applyServerChange(change: (doc: Y.Doc) => void): Promise<boolean> {
+    return new Promise((resolve, reject) => {
+      void this.enqueue(async () => {
+        try {
+          resolve(await this.serverChange(change));
+        } catch (err) {
+          this.opts.log.error({ err, room: this.name.name }, 'server change failed');
+          reject(err instanceof Error ? err : new Error(String(err)));
+        }
+      });
+    });
+  }
+
+  private async serverChange(change: (doc: Y.Doc) => void): Promise<boolean> {
+    if (this.dead) return false;
+    const copy = new Y.Doc({ gc: false });
+    Y.applyUpdate(copy, Y.encodeStateAsUpdate(this.doc));
+    const before = Y.encodeStateVector(copy);
+    // The server writes as one stable client per room, never as the room doc's own
+    // client id (the doc would take that for another client using its id and change it).
+    copy.clientID = this.serverClientId;
+    try {
+      change(copy);
+    } finally {
+      copy.destroy();
+    }
+    const update = Y.encodeStateAsUpdate(copy, before);
+    if (!changesDoc(this.doc, Y.decodeUpdate(update))) return false;
     const seq = await this.opts.store.append(this.name.name, update);
-    this.opts.metrics.observeStoreWrite((performance.now() - started) / 1000);
     if (seq === null) {
       this.markDeleted();
       return false;
     }
-    this.lastSeq = seq;
-    this.storedRows++;
-    this.approxBytes += update.byteLength;
-    this.opts.metrics.countUpdate();
-    Y.applyUpdate(this.doc, update, origin); // broadcasts through onDocUpdate
-    this.changedSinceSnapshot = true;
-    if (this.storedRows >= this.opts.compactAfterUpdates) await this.compact();
-    if (this.now() - this.lastSnapshotAt >= this.opts.snapshotIntervalMs) await this.snapshot('interval');
+    try {
+      Y.applyUpdate(this.doc, update, null); // broadcasts through onDocUpdate
+    } catch (err) {
+      await this.restore(); // the stored row is quarantined by the reload if it cannot apply
+      throw err;
+    }
+    await this.afterStored(seq, update, null);
     return true;
   }
 
-  /**
-   * A change made by the server itself (revealing votes, a summary for everyone),
-   * through the same path as clients' updates: `change` runs on a copy of the doc,
-   * and the resulting update is stored before the room's doc applies and broadcasts it.
-   * Resolves false when nothing changed or the session is gone.
-   */
-  applyServerChange(change: (doc: Y.Doc) => void): Promise<boolean> {
-    return new Promise((resolve) => {
-      void this.enqueue(async () => {
-        if (this.dead) return resolve(false);
-        const copy = new Y.Doc({ gc: false });
-        Y.applyUpdate(copy, Y.encodeStateAsUpdate(this.doc));
-        const before = Y.encodeStateVector(copy);
-        // The server writes as one stable client per room, never as the room doc's own
-        // client id (the doc would take that for another client using its id and change it).
-        copy.clientID = this.serverClientId;
-        change(copy);
-        const update = Y.encodeStateAsUpdate(copy, before);
-        copy.destroy();
-        const decoded = Y.decodeUpdate(update);
-        resolve(changesDoc(this.doc, decoded) ? await this.storeAndApply(update, null) : false);
-      }).catch(() => resolve(false));
-    });
+  private broadcast(update: Uint8Array, origin: unknown): void {
+    const frame = encodeUpdate(update);
+    for (const p of this.peers) if (p !== origin) p.send(frame);
   }
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
-    const frame = encodeUpdate(update);
-    for (const p of this.peers) if (p !== origin) p.send(frame);
+    if (this.held) this.held.push(update);
+    else this.broadcast(update, origin);
   };
 
   private readonly onAwarenessUpdate = (
@@ -266,14 +377,13 @@ export class Room {
     for (const p of this.peers) p.send(frame);
   };
 
-  /** Merges the stored rows of this doc into one. Call inside the queue. */
+  /** Merges the stored rows this doc holds into one (never a row it did not read). Call inside the queue. */
   async compact(): Promise<void> {
-    if (this.dead || this.storedRows <= 1) return;
+    if (this.dead || this.seqs.length <= 1) return;
     const merged = Y.encodeStateAsUpdate(this.doc);
-    const seq = await this.opts.store.compact(this.name.name, merged, this.lastSeq);
+    const seq = await this.opts.store.compact(this.name.name, merged, this.seqs);
     if (seq === null) return this.markDeleted();
-    this.lastSeq = seq;
-    this.storedRows = 1;
+    this.seqs = [seq];
     this.approxBytes = merged.byteLength;
   }
 
@@ -340,38 +450,5 @@ export class Room {
   private markDeleted(): void {
     this.dead = true;
     this.closeAll(CloseCode.sessionDeleted, 'session deleted');
-  }
-}
-
-type ClientMessage =
-  | { kind: 'syncStep1'; payload: Uint8Array }
-  | { kind: 'update'; payload: Uint8Array }
-  | { kind: 'awareness'; payload: Uint8Array }
-  | { kind: 'queryAwareness' };
-
-/** Reads one frame completely; anything else than a well-formed message is {@link MalformedMessage}. */
-function parseClientMessage(data: Uint8Array): ClientMessage {
-  try {
-    const d = decoding.createDecoder(data);
-    const type = decoding.readVarUint(d);
-    let msg: ClientMessage;
-    if (type === MessageType.sync) {
-      const sub = decoding.readVarUint(d);
-      const payload = decoding.readVarUint8Array(d);
-      if (sub === syncProtocol.messageYjsSyncStep1) msg = { kind: 'syncStep1', payload };
-      else if (sub === syncProtocol.messageYjsSyncStep2 || sub === syncProtocol.messageYjsUpdate)
-        msg = { kind: 'update', payload };
-      else throw new Error(`unknown sync message ${sub}`);
-    } else if (type === MessageType.awareness) {
-      msg = { kind: 'awareness', payload: decoding.readVarUint8Array(d) };
-    } else if (type === MessageType.queryAwareness) {
-      msg = { kind: 'queryAwareness' };
-    } else {
-      throw new Error(`unknown message type ${type}`);
-    }
-    if (decoding.hasContent(d)) throw new Error('trailing bytes');
-    return msg;
-  } catch (err) {
-    throw new MalformedMessage(String(err));
   }
 }

@@ -26,7 +26,7 @@ describe.each(implementations)('%s', (_name, make) => {
     const store = make();
     const sid = await seed(store);
     const room = `s/${sid}/b/plenair`;
-    expect(await store.docs.load(room)).toEqual({ updates: [], lastSeq: 0 });
+    expect(await store.docs.load(room)).toEqual({ updates: [], seqs: [], lastSeq: 0 });
     const s1 = await store.docs.append(room, bytes(1, 2));
     const s2 = await store.docs.append(room, bytes(3));
     expect(s1).not.toBeNull();
@@ -34,6 +34,7 @@ describe.each(implementations)('%s', (_name, make) => {
     const loaded = await store.docs.load(room);
     expect(loaded.updates.map((u) => [...u])).toEqual([[1, 2], [3]]);
     expect(loaded.lastSeq).toBe(s2);
+    expect(loaded.seqs).toEqual([s1, s2]);
     expect(await store.docs.countUpdates(room)).toBe(2);
     expect(await store.docs.listRooms(sid)).toEqual([room]);
     store.close();
@@ -42,23 +43,55 @@ describe.each(implementations)('%s', (_name, make) => {
   it('refuses to write for a session that does not exist', async () => {
     const store = make();
     expect(await store.docs.append('s/nosessionXX', bytes(1))).toBeNull();
-    expect(await store.docs.compact('s/nosessionXX', bytes(1), 10)).toBeNull();
+    expect(await store.docs.compact('s/nosessionXX', bytes(1), [10])).toBeNull();
+    expect(await store.docs.quarantine('s/nosessionXX', 10, 'x', 1)).toBe(false);
     expect((await store.docs.load('s/nosessionXX')).updates).toEqual([]);
     store.close();
   });
 
-  it('compaction replaces rows up to a sequence number and keeps later ones', async () => {
+  it('compaction replaces the rows it merged and keeps every other one', async () => {
     const store = make();
     const sid = await seed(store);
     const room = `s/${sid}`;
-    await store.docs.append(room, bytes(1));
-    const upTo = (await store.docs.append(room, bytes(2)))!;
+    const s1 = (await store.docs.append(room, bytes(1)))!;
+    const unread = (await store.docs.append(room, bytes(5)))!; // e.g. a row the room could not read
+    const s2 = (await store.docs.append(room, bytes(2)))!;
     await store.docs.append(room, bytes(3)); // arrives while compaction is prepared
-    const seq = await store.docs.compact(room, bytes(9, 9), upTo);
-    expect(seq).toBeGreaterThan(upTo);
+    const seq = await store.docs.compact(room, bytes(9, 9), [s1, s2]);
+    expect(seq).toBeGreaterThan(s2);
     const loaded = await store.docs.load(room);
-    expect(loaded.updates.map((u) => [...u]).sort()).toEqual([[3], [9, 9]]);
-    expect(await store.docs.countUpdates(room)).toBe(2);
+    expect(loaded.updates.map((u) => [...u]).sort()).toEqual([[3], [5], [9, 9]]);
+    expect(loaded.seqs).toContain(unread);
+    expect(await store.docs.countUpdates(room)).toBe(3);
+    store.close();
+  });
+
+  it('moves a row to the quarantine, lists and returns it; compaction cannot touch it', async () => {
+    const store = make();
+    const sid = await seed(store);
+    const other = await seed(store, 'sessionBBBB', 'BCDEFG');
+    const room = `s/${sid}/b/plenair`;
+    const good = (await store.docs.append(room, bytes(1)))!;
+    const bad = (await store.docs.append(room, bytes(0xff, 0xfe)))!;
+    await store.docs.append(`s/${other}`, bytes(4));
+    expect(await store.docs.quarantine(room, bad, 'undecodable', 7000)).toBe(true);
+    expect(await store.docs.quarantine(room, bad, 'again', 7001)).toBe(false); // moved, not copied
+    expect(await store.docs.quarantine(`s/${sid}`, good, 'wrong room', 7001)).toBe(false);
+    expect((await store.docs.load(room)).seqs).toEqual([good]);
+    const list = await store.docs.listQuarantine(sid);
+    expect(list).toEqual([{ id: list[0]!.id, room, seq: bad, reason: 'undecodable', quarantinedAt: 7000, bytes: 2 }]);
+    expect(await store.docs.listQuarantine(other)).toEqual([]);
+    expect(await store.docs.listQuarantine()).toHaveLength(1);
+    expect(await store.docs.countQuarantine()).toBe(1);
+    const got = await store.docs.getQuarantined(list[0]!.id);
+    expect([...got!.data]).toEqual([0xff, 0xfe]);
+    expect(got!.info).toEqual(list[0]);
+    expect(await store.docs.getQuarantined(list[0]!.id + 100)).toBeNull();
+    await store.docs.compact(room, bytes(9), [good, bad]);
+    expect(await store.docs.countQuarantine()).toBe(1);
+    expect(await store.sessions.deleteSession(sid)).toBe(true);
+    expect(await store.docs.listQuarantine(sid)).toEqual([]);
+    expect(await store.docs.countQuarantine()).toBe(0);
     store.close();
   });
 
@@ -143,6 +176,25 @@ describe.each(implementations)('%s', (_name, make) => {
     expect((await store.sessions.listVotes(sid, 'r2')).map((x) => [x.targetId, x.count])).toEqual([['b', 3]]);
     await store.sessions.removeParticipant(sid, 'p1');
     expect(await store.sessions.listVotes(sid, 'r2')).toEqual([]);
+    store.close();
+  });
+
+  it("deleting a room removes its updates and snapshots, not another room's", async () => {
+    const store = make();
+    const sid = await seed(store);
+    const fork = `s/${sid}/b/plenair/p/pid1`;
+    const board = `s/${sid}/b/plenair`;
+    await store.docs.append(fork, bytes(1));
+    await store.docs.append(fork, bytes(2));
+    await store.docs.append(board, bytes(3));
+    await store.docs.saveSnapshot(fork, bytes(4), 'unload', 2000);
+    const kept = await store.docs.saveSnapshot(board, bytes(5), 'unload', 2000);
+    expect(await store.docs.deleteRoom(fork)).toBe(2);
+    expect((await store.docs.load(fork)).updates).toEqual([]);
+    expect((await store.docs.load(board)).updates.map((u) => [...u])).toEqual([[3]]);
+    expect(await store.docs.listRooms(sid)).toEqual([board]);
+    expect((await store.docs.listSnapshots(sid)).map((s) => s.id)).toEqual([kept.id]);
+    expect(await store.docs.deleteRoom(fork)).toBe(0);
     store.close();
   });
 
