@@ -61,6 +61,8 @@ export const RefusalReason = {
   invalidUpdate: 'invalid-update',
   /** The server could not store the update (e.g. disk full); nothing changed. */
   serverError: 'server-error',
+  /** The write rules (`shared/model/writeRules.ts`): not this person's to change. */
+  notAllowed: 'not-allowed',
 } as const;
 export type RefusalReason = (typeof RefusalReason)[keyof typeof RefusalReason];
 

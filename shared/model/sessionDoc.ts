@@ -5,7 +5,8 @@
  *
  * Layout (schema version 1):
  *   meta:   Y.Map { schemaVersion: number, title: string, createdAt: number }
- *   boards: Y.Map<boardId, BoardRecord>   (plain JSON values, replaced whole)
+ *   boards: Y.Map<boardId, BoardRecord>   (plain JSON values, replaced whole; `open`
+ *           since issue 10, read as false when missing)
  */
 import { z } from 'zod';
 import { BOARD_ID_RE, PLENARY_BOARD_ID } from '../protocol.ts';
@@ -21,6 +22,11 @@ export const BoardRecord = z.object({
   title: z.string().max(120),
   kind: BoardKind,
   locked: z.boolean().default(false),
+  /**
+   * A group board the facilitator opened to everyone: every participant may write it,
+   * not only its group's members (issue 10; see `writeRules.ts`).
+   */
+  open: z.boolean().default(false),
   order: z.number().default(0),
 });
 export type BoardRecord = z.infer<typeof BoardRecord>;
@@ -43,7 +49,14 @@ export function initSessionDoc(doc: Doc, init: { title: string; createdAt: numbe
     meta.set('schemaVersion', SESSION_SCHEMA_VERSION);
     meta.set('title', init.title);
     meta.set('createdAt', init.createdAt);
-    const plenary: BoardRecord = { id: PLENARY_BOARD_ID, title: 'Plenair', kind: 'plenary', locked: false, order: 0 };
+    const plenary: BoardRecord = {
+      id: PLENARY_BOARD_ID,
+      title: 'Plenair',
+      kind: 'plenary',
+      locked: false,
+      open: false,
+      order: 0,
+    };
     boardsOf(doc).set(PLENARY_BOARD_ID, plenary);
   }, Origin.server);
 }
@@ -88,7 +101,7 @@ export function addBoard(
 ): boolean {
   if (readBoard(doc, board.id)) return false;
   const order = Math.max(0, ...readBoards(doc).map((b) => b.order)) + 1;
-  const parsed = BoardRecord.safeParse({ ...board, locked: false, order });
+  const parsed = BoardRecord.safeParse({ ...board, locked: false, open: false, order });
   if (!parsed.success) return false;
   doc.transact(() => boardsOf(doc).set(board.id, parsed.data), origin);
   return true;
@@ -107,6 +120,16 @@ export function setBoardLocked(doc: Doc, boardId: string, locked: boolean, origi
   const board = readBoard(doc, boardId);
   if (!board || board.locked === locked) return;
   doc.transact(() => boardsOf(doc).set(boardId, { ...board, locked }), origin);
+}
+
+/**
+ * Opens a group board to every participant, or back to its group only (facilitator).
+ * No-op for an unknown board or one that is not a group board.
+ */
+export function setBoardOpen(doc: Doc, boardId: string, open: boolean, origin: unknown = Origin.local): void {
+  const board = readBoard(doc, boardId);
+  if (!board || board.kind !== 'group' || board.open === open) return;
+  doc.transact(() => boardsOf(doc).set(boardId, { ...board, open }), origin);
 }
 
 /** What the facilitator chose to show everyone of the evaluation (written by the server). */
@@ -234,6 +257,6 @@ export function readPreviousSession(doc: Doc): string | null {
 /** Copies the boards (ids, titles, kinds; unlocked) of one session doc into another. */
 export function copyBoards(from: Doc, to: Doc, origin: unknown = Origin.server): void {
   to.transact(() => {
-    for (const board of readBoards(from)) boardsOf(to).set(board.id, { ...board, locked: false });
+    for (const board of readBoards(from)) boardsOf(to).set(board.id, { ...board, locked: false, open: false });
   }, origin);
 }
