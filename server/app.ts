@@ -10,6 +10,7 @@ import express from 'express';
 import type { Config } from './config.ts';
 import { createApiRouter } from './api/routes.ts';
 import { RateLimiter } from './auth/RateLimiter.ts';
+import { clientAddress, inlineScriptHashes, metricsAccess, originAllowed, securityHeaders } from './http/security.ts';
 import { loadOrCreateSecret, TokenSigner } from './auth/tokens.ts';
 import type { Logger } from './log.ts';
 import { Metrics } from './metrics.ts';
@@ -66,15 +67,25 @@ export async function createVeldwerkServer(config: Config & { dbFile: string }, 
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.TRUST_PROXY);
-  app.use((_req, res, next) => {
-    res.setHeader('X-Content-Type-Options', 'nosniff');
-    res.setHeader('Referrer-Policy', 'no-referrer');
-    next();
-  });
+  if (config.NODE_ENV === 'development') {
+    // Vite's dev server injects inline scripts for hot reload: no CSP there.
+    app.use((_req, res, next) => {
+      res.setHeader('X-Content-Type-Options', 'nosniff');
+      res.setHeader('Referrer-Policy', 'no-referrer');
+      next();
+    });
+  } else {
+    app.use(
+      securityHeaders({
+        publicUrl: config.PUBLIC_URL,
+        scriptHashes: inlineScriptHashes(path.join(CLIENT_DIST, 'index.html')),
+      }),
+    );
+  }
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok', rooms: registry.loadedCount, connections: metrics.connections });
   });
-  app.get('/metrics', (_req, res) => {
+  app.get('/metrics', metricsAccess(config.METRICS_TOKEN), (_req, res) => {
     res.type('text/plain; version=0.0.4').send(metrics.render());
   });
   app.use(
@@ -103,16 +114,15 @@ export async function createVeldwerkServer(config: Config & { dbFile: string }, 
     log,
     maxMessageBytes: config.MAX_MESSAGE_BYTES,
     maxConnectionsPerIp: config.MAX_CONNECTIONS_PER_IP,
-    clientIp: (req) => {
-      if (config.TRUST_PROXY) {
-        const fwd = req.headers['x-forwarded-for'];
-        const first = (Array.isArray(fwd) ? fwd[0] : fwd)?.split(',')[0]?.trim();
-        if (first) return first;
-      }
-      return req.socket.remoteAddress ?? 'unknown';
-    },
+    clientIp: (req) => clientAddress(req, config.TRUST_PROXY),
   });
+  const allowedOrigins = [...config.ALLOWED_ORIGINS, ...(config.PUBLIC_URL ? [new URL(config.PUBLIC_URL).origin] : [])];
   server.on('upgrade', (req, socket, head) => {
+    if (req.url?.startsWith('/sync/') && !originAllowed(req, allowedOrigins)) {
+      metrics.refusedOriginsTotal++;
+      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+      return;
+    }
     if (!sync.handleUpgrade(req, socket, head) && !vite) socket.destroy();
   });
 

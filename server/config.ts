@@ -3,12 +3,57 @@
  * value stops the server with a message naming the variable and what is allowed.
  */
 import path from 'node:path';
+import proxyAddr from 'proxy-addr';
 import { z } from 'zod';
 
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
-const bool = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no'])
-  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+/**
+ * TRUST_PROXY: `false` (no proxy), `true` (one proxy hop), a hop count, or a comma list
+ * of proxy addresses/subnets (e.g. `10.0.0.1, 172.16.0.0/12`).
+ */
+const trustProxy = z.string().transform((v, ctx): false | number | string[] => {
+  const s = v.trim().toLowerCase();
+  if (s === 'false' || s === 'no' || s === '0') return false;
+  if (s === 'true' || s === 'yes') return 1;
+  if (/^\d+$/.test(s)) {
+    const hops = Number(s);
+    if (hops <= 10) return hops;
+  }
+  const list = v
+    .split(',')
+    .map((a) => a.trim())
+    .filter(Boolean);
+  try {
+    proxyAddr.compile(list);
+    if (list.length) return list;
+  } catch {
+    // reported below
+  }
+  ctx.addIssue({
+    code: 'custom',
+    message: 'expected false, true, a hop count (0-10) or a comma list of addresses/subnets',
+  });
+  return z.NEVER;
+});
+
+/** A comma list of origins such as `https://veldwerk.ggd.nl`. */
+const originList = z.string().transform((v, ctx) => {
+  const list = v
+    .split(',')
+    .map((a) => a.trim())
+    .filter(Boolean);
+  for (const o of list) {
+    let ok: boolean;
+    try {
+      ok = new URL(o).origin === o;
+    } catch {
+      ok = false;
+    }
+    if (!ok) ctx.addIssue({ code: 'custom', message: `not an origin (scheme://host[:port]): ${o}` });
+  }
+  return list;
+});
 
 /** Every setting, its env var, default and meaning (the README's table is generated from the same words). */
 export const ConfigSchema = z.object({
@@ -48,8 +93,12 @@ export const ConfigSchema = z.object({
     .default(5),
   /** SQLite `synchronous`: NORMAL survives a killed process; FULL also a power cut. */
   SQLITE_SYNCHRONOUS: z.enum(['NORMAL', 'FULL']).default('NORMAL'),
-  /** Trust `X-Forwarded-For` from a reverse proxy for client addresses. */
-  TRUST_PROXY: bool.default(false),
+  /** Proxies trusted for `X-Forwarded-For`: false, true (one hop), a hop count or addresses. */
+  TRUST_PROXY: trustProxy.default(false),
+  /** Other origins whose pages may open the sync websocket (the app's own always may). */
+  ALLOWED_ORIGINS: originList.default([]),
+  /** Bearer token for /metrics; without it, /metrics answers only on this machine. */
+  METRICS_TOKEN: z.string().min(16).optional(),
   /** Serve the client through Vite with hot reload (set by `npm run dev`). */
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
 });

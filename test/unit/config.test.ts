@@ -28,6 +28,24 @@ describe('configuration', () => {
 
   it('reads values from the environment', () => {
     const c = loadConfig({ PORT: '9000', TRUST_PROXY: 'true', DATA_DIR: '/tmp/x', SQLITE_SYNCHRONOUS: 'FULL' });
-    expect(c).toMatchObject({ PORT: 9000, TRUST_PROXY: true, DATA_DIR: '/tmp/x', SQLITE_SYNCHRONOUS: 'FULL' });
+    expect(c).toMatchObject({ PORT: 9000, TRUST_PROXY: 1, DATA_DIR: '/tmp/x', SQLITE_SYNCHRONOUS: 'FULL' });
+  });
+});
+
+describe('proxies and origins', () => {
+  it('takes TRUST_PROXY as false, a hop count or a list of proxy addresses', () => {
+    expect(loadConfig({}).TRUST_PROXY).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'false' }).TRUST_PROXY).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '2' }).TRUST_PROXY).toBe(2);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.1, 172.16.0.0/12' }).TRUST_PROXY).toEqual(['10.0.0.1', '172.16.0.0/12']);
+    expect(() => loadConfig({ TRUST_PROXY: 'proxy.example' })).toThrow(/TRUST_PROXY="proxy.example"/);
+  });
+
+  it('takes ALLOWED_ORIGINS as origins only', () => {
+    expect(loadConfig({ ALLOWED_ORIGINS: 'https://a.example, http://b.example:8080' }).ALLOWED_ORIGINS).toEqual([
+      'https://a.example',
+      'http://b.example:8080',
+    ]);
+    expect(() => loadConfig({ ALLOWED_ORIGINS: 'https://a.example/path' })).toThrow(/ALLOWED_ORIGINS/);
   });
 });
