@@ -4,6 +4,7 @@
  */
 import { formatJoinCode, type CreateSessionResponse, type JoinResponse } from '../shared/api.ts';
 import { createDoc, docFromState, encodeDoc, type Doc } from '../shared/model/doc.ts';
+import { cleanPersonName, cleanTitle } from '../shared/names.ts';
 import { initSessionDoc } from '../shared/model/sessionDoc.ts';
 import { applyMeetingTemplate, type MeetingTemplateId } from '../shared/model/templates/meetingTemplates.ts';
 import { boardRoomName, sessionRoomName } from '../shared/protocol.ts';
@@ -56,6 +57,9 @@ export class SessionService {
   ): Promise<CreateSessionResponse> {
     const { store } = this.opts;
     const now = this.now();
+    // The API's schemas already clean them; the CLI and the imports come through here too.
+    const title = cleanTitle(input.title) || 'Bijeenkomst';
+    const facilitatorName = cleanPersonName(input.facilitatorName ?? '') || 'Procesbegeleider';
     const sessionId = createSessionId();
     const facilitatorId = seed?.facilitatorId ?? createParticipantId();
     for (let attempt = 0; ; attempt++) {
@@ -65,11 +69,11 @@ export class SessionService {
         continue;
       }
       await store.sessions.createSession(
-        { id: sessionId, title: input.title, joinCode, createdAt: now },
+        { id: sessionId, title, joinCode, createdAt: now },
         {
           id: facilitatorId,
           sessionId,
-          name: input.facilitatorName ?? 'Procesbegeleider',
+          name: facilitatorName,
           role: Role.facilitator,
           createdAt: now,
         },
@@ -83,7 +87,7 @@ export class SessionService {
         createdAt: now,
       });
       const doc = seed?.sessionState ? docFromState(seed.sessionState) : createDoc();
-      if (!seed?.sessionState) initSessionDoc(doc, { title: input.title, createdAt: now });
+      if (!seed?.sessionState) initSessionDoc(doc, { title, createdAt: now });
       if (input.template) applyMeetingTemplate(doc, input.template);
       seed?.sessionDoc(doc);
       await store.docs.append(sessionRoomName(sessionId), encodeDoc(doc));
@@ -116,7 +120,9 @@ export class SessionService {
   }
 
   /** Adds a participant by join code (already normalized). */
-  async join(joinCode: string, name: string): Promise<JoinResponse> {
+  async join(joinCode: string, rawName: string): Promise<JoinResponse> {
+    const name = cleanPersonName(rawName);
+    if (!name) throw new Error('a name is needed');
     const session = await this.opts.store.sessions.findSessionByJoinCode(joinCode);
     if (!session) throw new NotFoundError('unknown join code');
     const now = this.now();

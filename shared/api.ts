@@ -3,18 +3,34 @@
  * server (input validation) and in the client (typed responses).
  */
 import { z } from 'zod';
+import { cleanLine, codePointLength, GROUP_NAME_MAX, PERSON_NAME_MAX, TITLE_MAX } from './names.ts';
 import { ROLES } from './roles.ts';
 
-/** Display names and titles: trimmed, no control characters, bounded length. */
+/**
+ * A name or title as the API takes it: cleaned by the one rule of shared/names.ts, then
+ * at least one visible character and at most `max` code points (a longer one is refused,
+ * not cut, so nobody's name changes behind their back).
+ */
 const cleanText = (max: number) =>
   z
     .string()
-    // eslint-disable-next-line no-control-regex -- stripping control characters is the point
-    .transform((s) => s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ').trim())
-    .pipe(z.string().min(1).max(max));
+    // Raw input is bounded before the rule runs on it (a name is never kilobytes).
+    .max(max * 16)
+    .transform((s) => cleanLine(s))
+    .pipe(
+      z
+        .string()
+        .min(1)
+        .refine((s) => codePointLength(s) <= max, { message: `at most ${max} characters` }),
+    );
 
-export const TITLE_MAX = 120;
-export const NAME_MAX = 60;
+export { TITLE_MAX, GROUP_NAME_MAX };
+/** A person's name: {@link PERSON_NAME_MAX} code points. */
+export const NAME_MAX = PERSON_NAME_MAX;
+/** Schemas of a person's name, a session's or board's title and a group's name. */
+export const PersonName = cleanText(PERSON_NAME_MAX);
+export const Title = cleanText(TITLE_MAX);
+export const GroupName = cleanText(GROUP_NAME_MAX);
 
 /** Join codes are shown as `ABC-DEF`; typed case-insensitively, with or without the dash. */
 export const JOIN_CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
@@ -27,8 +43,8 @@ export function formatJoinCode(code: string): string {
 }
 
 export const CreateSessionRequest = z.object({
-  title: cleanText(TITLE_MAX),
-  facilitatorName: cleanText(NAME_MAX).optional(),
+  title: Title,
+  facilitatorName: PersonName.optional(),
   /** The meeting template (shared/model/templates/meetingTemplates.ts); a blank session by default. */
   template: z.enum(['krachtenveld', 'blank']).optional(),
 });
@@ -46,7 +62,7 @@ export type CreateSessionResponse = z.infer<typeof CreateSessionResponse>;
 
 export const JoinRequest = z.object({
   joinCode: z.string().max(20).transform(normalizeJoinCode),
-  name: cleanText(NAME_MAX),
+  name: PersonName,
 });
 export type JoinRequest = z.input<typeof JoinRequest>;
 
@@ -85,11 +101,15 @@ export const ApiError = z.object({
 });
 export type ApiError = z.infer<typeof ApiError>;
 
+/** PATCH /api/sessions/:id/participants/:pid (facilitator): a new name. */
+export const RenameParticipantRequest = z.object({ name: PersonName });
+export type RenameParticipantRequest = z.input<typeof RenameParticipantRequest>;
+
 /** POST /api/sessions/:id/groups (facilitator): N new groups, each with a board cloned from the template board. */
 export const CreateGroupsRequest = z.object({
   count: z.number().int().min(1).max(24),
   /** Names for the new groups; missing ones become "Groep n". */
-  names: z.array(cleanText(80)).max(24).optional(),
+  names: z.array(GroupName).max(24).optional(),
   /** Board to clone; the template board when it exists, else an empty board. */
   fromBoardId: z.string().max(64).optional(),
 });

@@ -3,19 +3,23 @@
  * and the mapping of API errors onto the field they are about.
  */
 import { JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH, NAME_MAX, TITLE_MAX, normalizeJoinCode } from '../../shared/api.ts';
+import { cleanLine, codePointLength } from '../../shared/names.ts';
 import { ApiRequestError } from './api/client.ts';
 import type { Translate } from './i18n/useT.ts';
 
 export type FieldErrors<F extends string> = Partial<Record<F, string>> & { form?: string };
 
 function checkText(t: Translate, value: string, max: number, required: 'error.required.name' | 'error.required.title') {
-  const trimmed = value.trim();
-  if (!trimmed) return t(required);
-  if (trimmed.length > max) return t('error.tooLong', { max });
+  // The server's rule (shared/names.ts): what passes here is stored exactly as {@link cleanName} shows it.
+  const clean = cleanLine(value);
+  if (!clean) return t(required);
+  if (codePointLength(clean) > max) return t('error.tooLong', { max });
   return undefined;
 }
 
 export const checkName = (t: Translate, value: string) => checkText(t, value, NAME_MAX, 'error.required.name');
+/** A name or title as the server will store it (send this, not the raw input). */
+export const cleanName = (value: string) => cleanLine(value);
 export const checkTitle = (t: Translate, value: string) => checkText(t, value, TITLE_MAX, 'error.required.title');
 
 export function checkJoinCode(t: Translate, value: string): string | undefined {

@@ -56,7 +56,7 @@ export function groupRoutes(ctx: RoutesContext): express.Router {
           return {
             id: newItemId(),
             boardId: newItemId(),
-            name: body.names?.[i]?.trim() || `Groep ${n}`,
+            name: body.names?.[i] || `Groep ${n}`, // already clean (GroupName)
             order: maxOrder + i + 1,
           };
         });

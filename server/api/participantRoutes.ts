@@ -3,14 +3,11 @@
  * and remove (their connections close and their token stops working).
  */
 import express from 'express';
-import { z } from 'zod';
-import { NAME_MAX } from '../../shared/api.ts';
+import { RenameParticipantRequest as RenameRequest } from '../../shared/api.ts';
 import { CloseCode } from '../../shared/protocol.ts';
 import { Role } from '../../shared/roles.ts';
 import type { RoutesContext } from './context.ts';
 import { HttpError, parseBody } from './http.ts';
-
-const RenameRequest = z.object({ name: z.string().trim().min(1).max(NAME_MAX) });
 
 export function participantRoutes(ctx: RoutesContext): express.Router {
   const router = express.Router({ mergeParams: true });

@@ -20,6 +20,7 @@ import {
   type Actor,
 } from '../model/board/actorSchema.ts';
 import type { NewActor } from '../model/board/actors.ts';
+import { cleanLine, codePointLength } from '../names.ts';
 import { neutraliseCell, restoreCell } from './csv.ts';
 import { ioText, type IoLang } from './texts.ts';
 
@@ -340,9 +341,11 @@ export function checkRows(table: Table, mapping: readonly (ActorColumn | null)[]
       } else {
         const text = cellText(cell);
         const max = TEXT_MAX[field] ?? 200;
-        // Stray spaces around names are dropped; tabs and everything in the 3 B's and notes are kept.
-        const value = field === 'name' || field === 'organisation' ? text.replace(/^ +| +$/g, '') : text;
-        if (value.length > max) problem(field, 'row.tooLong', { field: label, max });
+        // Names and organisations follow the rule of every name (shared/names.ts); the 3 B's and notes are kept as typed.
+        const isName = field === 'name' || field === 'organisation';
+        const value = isName ? cleanLine(text) : text;
+        if ((isName ? codePointLength(value) : value.length) > max)
+          problem(field, 'row.tooLong', { field: label, max });
         else actor[field] = value;
       }
     });

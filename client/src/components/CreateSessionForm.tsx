@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { NAME_MAX, TITLE_MAX } from '../../../shared/api.ts';
 import { createSession } from '../api/client.ts';
-import { checkName, checkTitle, errorsFromApi, type FieldErrors } from '../forms.ts';
+import { checkName, checkTitle, cleanName, errorsFromApi, type FieldErrors } from '../forms.ts';
 import { saveIdentity, saveViewerUrl } from '../identity.ts';
 import { useT } from '../i18n/useT.ts';
 import { navigate } from '../router.ts';
@@ -29,12 +29,12 @@ export function CreateSessionForm() {
     if (found.title || found.name) return;
     setBusy(true);
     try {
-      const res = await createSession({ title: title.trim(), facilitatorName: name.trim(), template });
+      const res = await createSession({ title: cleanName(title), facilitatorName: cleanName(name), template });
       saveIdentity(res.sessionId, {
         token: res.facilitatorToken,
         role: 'facilitator',
         participantId: '',
-        name: name.trim(),
+        name: cleanName(name),
       });
       saveViewerUrl(res.sessionId, res.viewerUrl);
       const target = new URL(res.facilitatorUrl, location.href);

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { NAME_MAX } from '../../../shared/api.ts';
 import { joinSession } from '../api/client.ts';
-import { checkJoinCode, checkName, errorsFromApi, formatJoinCodeInput, type FieldErrors } from '../forms.ts';
+import { checkJoinCode, checkName, cleanName, errorsFromApi, formatJoinCodeInput, type FieldErrors } from '../forms.ts';
 import { saveIdentity } from '../identity.ts';
 import { useT } from '../i18n/useT.ts';
 import { navigate } from '../router.ts';
@@ -24,12 +24,12 @@ export function JoinForm({ initialCode }: { initialCode: string }) {
     if (found.code || found.name) return;
     setBusy(true);
     try {
-      const res = await joinSession({ joinCode: code, name: name.trim() });
+      const res = await joinSession({ joinCode: code, name: cleanName(name) });
       saveIdentity(res.sessionId, {
         token: res.token,
         role: 'participant',
         participantId: res.participantId,
-        name: name.trim(),
+        name: cleanName(name),
       });
       navigate(`/s/${encodeURIComponent(res.sessionId)}`);
     } catch (err) {

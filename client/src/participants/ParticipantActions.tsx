@@ -6,6 +6,7 @@
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import { NAME_MAX } from '../../../shared/api.ts';
+import { cleanLine } from '../../../shared/names.ts';
 import { ApiRequestError } from '../api/client.ts';
 import { removeParticipant, renameParticipant } from './api.ts';
 import { useParticipantsT } from './i18n.ts';
@@ -53,7 +54,7 @@ export function ParticipantActions({ sessionId, token, participant, onChanged }:
     });
 
   const rename = async () => {
-    const clean = name.trim();
+    const clean = cleanLine(name); // the server's rule: what is shown is what is stored
     if (!clean || clean === participant.name) return setMode('closed');
     setBusy(true);
     try {
@@ -140,7 +141,7 @@ export function ParticipantActions({ sessionId, token, participant, onChanged }:
             data-testid="participant-rename-input"
           />
           <div className="pa-buttons">
-            <button type="submit" className="button button-small button-primary" disabled={busy || !name.trim()}>
+            <button type="submit" className="button button-small button-primary" disabled={busy || !cleanLine(name)}>
               {t('save')}
             </button>
             <button type="button" className="button button-small" onClick={() => setMode('closed')} disabled={busy}>
