@@ -28,6 +28,11 @@ export const CloseCode = {
   forbidden: 4403,
   /** Room name is invalid, or the board does not exist in the session. */
   notFound: 4404,
+  /**
+   * A participant's private copy of a board, or the facilitator's overview, after the
+   * facilitator revealed (private mode is off): the client goes back to the board room.
+   */
+  privateEnded: 4409,
   /** The session was deleted while the connection was open. */
   sessionDeleted: 4410,
   /** The facilitator removed this participant from the session. */
@@ -66,23 +71,38 @@ export const RefusalReason = {
 } as const;
 export type RefusalReason = (typeof RefusalReason)[keyof typeof RefusalReason];
 
-/** Session ids and board ids: URL-safe, no dots or slashes. */
+/** Session ids, board ids and participant ids: URL-safe, no dots or slashes. */
 const SESSION_ID = '[A-Za-z0-9_-]{8,40}';
 const BOARD_ID = '[A-Za-z0-9_-]{1,40}';
-const ROOM_RE = new RegExp(`^s/(${SESSION_ID})(?:/b/(${BOARD_ID}))?$`);
+const PARTICIPANT_ID = '[A-Za-z0-9_-]{1,64}';
+const ROOM_RE = new RegExp(`^s/(${SESSION_ID})(?:/b/(${BOARD_ID})(?:/(o)|/p/(${PARTICIPANT_ID}))?)?$`);
 export const SESSION_ID_RE = new RegExp(`^${SESSION_ID}$`);
 export const BOARD_ID_RE = new RegExp(`^${BOARD_ID}$`);
 
+/**
+ * A room. `fork` and `overview` exist only while private mode is on (issue 10): a
+ * participant's private copy of a board, which only they may open, and the
+ * facilitator's overview of a board (the board plus every private copy).
+ */
 export type Room =
   | { kind: 'session'; sessionId: string; name: string }
-  | { kind: 'board'; sessionId: string; boardId: string; name: string };
+  | { kind: 'board'; sessionId: string; boardId: string; name: string }
+  | { kind: 'fork'; sessionId: string; boardId: string; participantId: string; name: string }
+  | { kind: 'overview'; sessionId: string; boardId: string; name: string };
 
-/** Parses a room name (`s/<sessionId>` or `s/<sessionId>/b/<boardId>`); `null` if invalid. */
+/**
+ * Parses a room name: `s/<sessionId>`, `s/<sessionId>/b/<boardId>`, a private copy
+ * `s/<sessionId>/b/<boardId>/p/<participantId>` or an overview `s/<sessionId>/b/<boardId>/o`;
+ * `null` if invalid.
+ */
 export function parseRoomName(name: string): Room | null {
   const m = ROOM_RE.exec(name);
   if (!m || m[1] === undefined) return null;
-  if (m[2] === undefined) return { kind: 'session', sessionId: m[1], name };
-  return { kind: 'board', sessionId: m[1], boardId: m[2], name };
+  const [, sessionId, boardId, overview, participantId] = m;
+  if (boardId === undefined) return { kind: 'session', sessionId, name };
+  if (overview !== undefined) return { kind: 'overview', sessionId, boardId, name };
+  if (participantId !== undefined) return { kind: 'fork', sessionId, boardId, participantId, name };
+  return { kind: 'board', sessionId, boardId, name };
 }
 
 export function sessionRoomName(sessionId: string): string {
@@ -91,6 +111,16 @@ export function sessionRoomName(sessionId: string): string {
 
 export function boardRoomName(sessionId: string, boardId: string): string {
   return `s/${sessionId}/b/${boardId}`;
+}
+
+/** A participant's private copy of a board (private mode). */
+export function forkRoomName(sessionId: string, boardId: string, participantId: string): string {
+  return `s/${sessionId}/b/${boardId}/p/${participantId}`;
+}
+
+/** The facilitator's overview of a board in private mode: the board and every private copy. */
+export function overviewRoomName(sessionId: string, boardId: string): string {
+  return `s/${sessionId}/b/${boardId}/o`;
 }
 
 /** The board every session starts with. */

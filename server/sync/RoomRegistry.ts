@@ -8,6 +8,7 @@ import { readBoard } from '../../shared/model/sessionDoc.ts';
 import { canWriteBoard, canWriteSessionDoc } from '../../shared/roles.ts';
 import { CloseCode, RefusalReason } from '../../shared/protocol.ts';
 import { Room, type Peer, type RoomOptions } from './Room.ts';
+import { PrivateRooms } from './privateRooms.ts';
 
 export type RegistryOptions = Omit<RoomOptions, 'writePolicy' | 'now'> & {
   /** How long a room with no clients stays loaded, in ms. */
@@ -24,8 +25,12 @@ interface Entry {
 export class RoomRegistry {
   private readonly entries = new Map<string, Entry>();
   private readonly unloading = new Map<string, Promise<void>>();
+  /** Private mode's forks and overviews (issue 10). */
+  readonly privateRooms: PrivateRooms;
 
-  constructor(private readonly opts: RegistryOptions) {}
+  constructor(private readonly opts: RegistryOptions) {
+    this.privateRooms = new PrivateRooms(this, opts.store, opts.log);
+  }
 
   get loadedCount(): number {
     return this.entries.size;
@@ -84,13 +89,18 @@ export class RoomRegistry {
 
   private async load(name: RoomName): Promise<Room> {
     // A board's write policy reads its lock in the session doc: keep that one loaded too.
-    const session = name.kind === 'board' ? await this.acquire(parseRoomName(sessionRoomName(name.sessionId))!) : null;
+    const session =
+      name.kind !== 'session' ? await this.acquire(parseRoomName(sessionRoomName(name.sessionId))!) : null;
     try {
-      return await Room.load(name, {
+      await this.privateRooms.prepare(name, session?.doc ?? null);
+      const room = await Room.load(name, {
         ...this.opts,
+        onAccepted: this.privateRooms.onAcceptedFor(name),
         writePolicy: (peer: Peer) => {
           const role = peer.identity.role;
           if (name.kind === 'session') return canWriteSessionDoc(role) ? null : RefusalReason.readOnly;
+          const privateRefusal = this.privateRooms.writeRefusal(name, peer, session?.doc ?? null);
+          if (privateRefusal) return privateRefusal;
           const board = session ? readBoard(session.doc, name.boardId) : null;
           if (role === 'viewer') return RefusalReason.readOnly;
           // The template the group boards are cloned from is the facilitator's to prepare.
@@ -98,6 +108,8 @@ export class RoomRegistry {
           return canWriteBoard(role, board?.locked ?? false) ? null : RefusalReason.boardLocked;
         },
       });
+      this.privateRooms.loaded(room);
+      return room;
     } catch (err) {
       if (session) this.release(session);
       throw err;
@@ -117,7 +129,8 @@ export class RoomRegistry {
       } catch (err) {
         this.opts.log.error({ err, room: key }, 'unload failed');
       }
-      if (room.name.kind === 'board') {
+      this.privateRooms.unloaded(room);
+      if (room.name.kind !== 'session') {
         const session = this.peek(sessionRoomName(room.name.sessionId));
         if (session) this.release(session);
       }
@@ -175,9 +188,9 @@ export class RoomRegistry {
     for (const entry of this.entries.values()) {
       if (entry.unloadTimer) clearTimeout(entry.unloadTimer);
     }
-    // Boards first: they hold their session rooms.
+    // Boards (and private copies) first: they hold their session rooms.
     const rooms = this.loadedRooms().sort(
-      (a, b) => (a.name.kind === 'board' ? -1 : 0) - (b.name.kind === 'board' ? -1 : 0),
+      (a, b) => (a.name.kind !== 'session' ? -1 : 0) - (b.name.kind !== 'session' ? -1 : 0),
     );
     for (const room of rooms) {
       room.closeAll(CloseCode.shuttingDown, 'server shutting down');

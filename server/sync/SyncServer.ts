@@ -101,7 +101,7 @@ export class SyncServer {
         if ('code' in auth) return close(auth.code, auth.reason);
         const acquired = await this.opts.registry.acquire(auth.room);
         if (closed) return this.opts.registry.release(acquired);
-        if (auth.room.kind === 'board') {
+        if (auth.room.kind !== 'session') {
           const session = this.opts.registry.peek(sessionRoomName(auth.room.sessionId));
           if (!session || !readBoard(session.doc, auth.room.boardId)) {
             this.opts.registry.release(acquired);
@@ -149,7 +149,11 @@ export class SyncServer {
     if (sid !== room.sessionId) return { code: CloseCode.forbidden, reason: 'token is for another session' };
     const person = await this.opts.sessions.getParticipant(sid, pid);
     if (!person) return { code: CloseCode.notFound, reason: 'session or participant no longer exists' };
-    return { room, identity: { id: pid, name: person.name, role } };
+    const identity: Identity = { id: pid, name: person.name, role };
+    // Private mode's rooms: a fork is its participant's, the overview the facilitator's.
+    const denied = await this.opts.registry.privateRooms.admit(room, identity);
+    if (denied) return denied;
+    return { room, identity };
   }
 
   /** Stops accepting connections (graceful shutdown); rooms close their own. */

@@ -1,0 +1,257 @@
+/**
+ * Private mode that the server keeps (issue 10): while it is on, a participant's new
+ * notes and answers never reach another participant's connection.
+ *
+ * - Each participant works on a private copy of each board (a fork, room
+ *   `s/<sid>/b/<bid>/p/<pid>`), created on first use from the board's stored state (the
+ *   same Yjs history, so it merges cleanly later). Only that participant opens it.
+ * - The facilitator works on the board's overview (`s/<sid>/b/<bid>/o`): the board plus
+ *   every fork. Each update a fork (or the board itself) stores is forwarded to the
+ *   overview through the server-change path (stored there before it is applied).
+ * - Participants cannot write to the board room while private mode is on; forks and
+ *   the overview take no writes once it is off.
+ * - Reveal (private mode goes off in the session doc): for every board, the state of
+ *   every fork and of the overview is taken inside that room's queue (so each write it
+ *   accepted is in, and it accepts none after), merged into the board through the
+ *   server-change path (stored before it is applied and broadcast), and only once the
+ *   board holds all of it are the forks' and the overview's rows deleted and their
+ *   connections closed. Rows left behind by a crash are merged when the session loads.
+ */
+import * as Y from 'yjs';
+import { readLive } from '../../shared/model/meeting/live.ts';
+import {
+  CloseCode,
+  RefusalReason,
+  boardRoomName,
+  overviewRoomName,
+  parseRoomName,
+  sessionRoomName,
+  type Room as RoomName,
+} from '../../shared/protocol.ts';
+import { Role } from '../../shared/roles.ts';
+import type { Logger } from '../log.ts';
+import type { DocStore } from '../store/DocStore.ts';
+import type { Identity } from './awarenessGuard.ts';
+import type { Peer, Room } from './Room.ts';
+import { changesDoc } from './updateContent.ts';
+
+/** What this module needs of the room registry. */
+export interface PrivateRoomHost {
+  acquire(name: RoomName): Promise<Room>;
+  release(room: Room): void;
+  peek(name: string): Room | undefined;
+  loadedRooms(): Room[];
+}
+
+type Denied = { code: number; reason: string };
+type PrivateRoomName = Extract<RoomName, { kind: 'fork' | 'overview' }>;
+
+const isPrivateRoom = (name: RoomName): name is PrivateRoomName => name.kind === 'fork' || name.kind === 'overview';
+
+/** Is private mode on in this session doc? */
+export function privateModeOn(sessionDoc: Y.Doc): boolean {
+  return readLive(sessionDoc).privateMode.on;
+}
+
+export class PrivateRooms {
+  /** Private mode as last seen per loaded session room (to see it go off). */
+  private readonly seenOn = new Map<string, boolean>();
+  /** The reveal running per session; a second one waits for it. */
+  private readonly reveals = new Map<string, Promise<void>>();
+
+  constructor(
+    private readonly host: PrivateRoomHost,
+    private readonly store: DocStore,
+    private readonly log: Logger,
+  ) {}
+
+  /**
+   * Who may open a fork (only its participant) or an overview (only a facilitator), and
+   * only while private mode is on. `null` for every other room kind.
+   */
+  async admit(room: RoomName, identity: Identity): Promise<Denied | null> {
+    if (room.kind === 'fork' && (identity.role !== Role.participant || identity.id !== room.participantId)) {
+      return { code: CloseCode.forbidden, reason: 'private copy of another person' };
+    }
+    if (room.kind === 'overview' && identity.role !== Role.facilitator) {
+      return { code: CloseCode.forbidden, reason: 'overview is for the facilitator' };
+    }
+    if (!isPrivateRoom(room)) return null;
+    const session = await this.host.acquire(parseRoomName(sessionRoomName(room.sessionId))!);
+    try {
+      return privateModeOn(session.doc) ? null : { code: CloseCode.privateEnded, reason: 'private mode is off' };
+    } finally {
+      this.host.release(session);
+    }
+  }
+
+  /**
+   * The private-mode part of a board-like room's write policy: participants write their
+   * fork, not the board, while private mode is on; forks and overviews take nothing
+   * once it is off. The board's own rules (lock, kind, fields) apply on top.
+   */
+  writeRefusal(name: RoomName, peer: Peer, sessionDoc: Y.Doc | null): RefusalReason | null {
+    if (name.kind === 'session' || !sessionDoc) return null;
+    const on = privateModeOn(sessionDoc);
+    if (name.kind === 'board') return on && peer.identity.role === Role.participant ? RefusalReason.privateMode : null;
+    return on ? null : RefusalReason.privateMode;
+  }
+
+  /**
+   * Before a fork or an overview loads: a new one starts as the board's stored state
+   * (an overview also with every fork of the board), stored as its first row. Nothing
+   * is created once private mode is off (a reveal then loads what is left to merge it).
+   */
+  async prepare(name: RoomName, sessionDoc: Y.Doc | null): Promise<void> {
+    if (!isPrivateRoom(name) || !sessionDoc || !privateModeOn(sessionDoc)) return;
+    if ((await this.store.countUpdates(name.name)) > 0) return;
+    const sources = [boardRoomName(name.sessionId, name.boardId)];
+    if (name.kind === 'overview') sources.push(...(await this.storedForks(name.sessionId, name.boardId)));
+    const doc = new Y.Doc({ gc: false });
+    for (const room of sources) {
+      for (const update of (await this.store.load(room)).updates) {
+        try {
+          Y.applyUpdate(doc, update);
+        } catch (err) {
+          // The room's own load reports (and quarantines) a row it cannot read.
+          this.log.warn({ err: String(err), room, into: name.name }, 'private copy: skipped an unreadable row');
+        }
+      }
+    }
+    await this.store.append(name.name, Y.encodeStateAsUpdate(doc));
+    doc.destroy();
+  }
+
+  /** After any room loads: a session room's private mode is noted; if off, leftovers are merged. */
+  loaded(room: Room): void {
+    if (room.name.kind !== 'session') return;
+    const on = privateModeOn(room.doc);
+    this.seenOn.set(room.name.sessionId, on);
+    if (!on) void this.revealLeftovers(room.name.sessionId);
+  }
+
+  /** A session room unloaded. */
+  unloaded(room: Room): void {
+    if (room.name.kind === 'session') this.seenOn.delete(room.name.sessionId);
+  }
+
+  /**
+   * `RoomOptions.onAccepted` for a room: a session room watches private mode go off; a
+   * fork, and the board itself while private mode is on, forward to the overview.
+   */
+  onAcceptedFor(name: RoomName): ((update: Uint8Array, origin: Peer | null) => Promise<void>) | undefined {
+    if (name.kind === 'session') return async () => this.sessionChanged(name.sessionId);
+    if (name.kind === 'fork' || name.kind === 'board') {
+      return (update) => this.forward(name.sessionId, name.boardId, update);
+    }
+    return undefined;
+  }
+
+  private sessionChanged(sessionId: string): void {
+    const session = this.host.peek(sessionRoomName(sessionId));
+    if (!session) return;
+    const on = privateModeOn(session.doc);
+    const was = this.seenOn.get(sessionId) ?? false;
+    this.seenOn.set(sessionId, on);
+    // Not awaited: the reveal waits for the boards' and forks' queues, not the session's.
+    if (was && !on) void this.reveal(sessionId);
+  }
+
+  private async forward(sessionId: string, boardId: string, update: Uint8Array): Promise<void> {
+    const session = this.host.peek(sessionRoomName(sessionId));
+    if (!session || !privateModeOn(session.doc)) return;
+    const overview = await this.host.acquire(parseRoomName(overviewRoomName(sessionId, boardId))!);
+    try {
+      if (!privateModeOn(session.doc)) return;
+      await overview.applyServerChange((doc) => Y.applyUpdate(doc, update));
+    } finally {
+      this.host.release(overview);
+    }
+  }
+
+  /** Merges every fork and overview of a session into its board (private mode went off). */
+  reveal(sessionId: string): Promise<void> {
+    const previous = this.reveals.get(sessionId) ?? Promise.resolve();
+    const next = previous
+      .then(() => this.revealNow(sessionId))
+      .catch((err: unknown) => this.log.error({ err, session: sessionId }, 'reveal failed; private copies kept'));
+    this.reveals.set(sessionId, next);
+    void next.finally(() => {
+      if (this.reveals.get(sessionId) === next) this.reveals.delete(sessionId);
+    });
+    return next;
+  }
+
+  /** Waits for the reveals running now (tests, shutdown). */
+  async settled(): Promise<void> {
+    await Promise.all([...this.reveals.values()]);
+  }
+
+  private async revealLeftovers(sessionId: string): Promise<void> {
+    if ((await this.privateRoomsOf(sessionId)).length) await this.reveal(sessionId);
+  }
+
+  private async revealNow(sessionId: string): Promise<void> {
+    const session = this.host.peek(sessionRoomName(sessionId));
+    if (session && privateModeOn(session.doc)) return; // switched on again before we ran
+    const byBoard = new Map<string, PrivateRoomName[]>();
+    for (const name of await this.privateRoomsOf(sessionId)) {
+      byBoard.set(name.boardId, [...(byBoard.get(name.boardId) ?? []), name]);
+    }
+    for (const [boardId, names] of byBoard) await this.mergeBoard(sessionId, boardId, names);
+    if (byBoard.size) this.log.info({ session: sessionId, boards: byBoard.size }, 'private mode revealed');
+  }
+
+  private async mergeBoard(sessionId: string, boardId: string, names: PrivateRoomName[]): Promise<void> {
+    const rooms: Room[] = [];
+    try {
+      const states: Uint8Array[] = [];
+      for (const name of names) {
+        const room = await this.host.acquire(name);
+        rooms.push(room);
+        // In the room's queue: every write it accepted is in the state, and it takes none after.
+        await room.enqueue(() => {
+          states.push(Y.encodeStateAsUpdate(room.doc));
+          room.dead = true;
+        });
+      }
+      const board = await this.host.acquire(parseRoomName(boardRoomName(sessionId, boardId))!);
+      let merged = false;
+      try {
+        await board.applyServerChange((doc) => {
+          for (const state of states) Y.applyUpdate(doc, state);
+        });
+        merged = states.every((state) => !changesDoc(board.doc, Y.decodeUpdate(state)));
+      } finally {
+        this.host.release(board);
+      }
+      if (!merged) {
+        this.log.error({ session: sessionId, board: boardId }, 'reveal: the board does not hold every private copy');
+        return; // rows kept: merged again when the session next loads
+      }
+      for (const name of names) await this.store.deleteRoom(name.name);
+    } finally {
+      for (const room of rooms) {
+        room.closeAll(CloseCode.privateEnded, 'revealed');
+        this.host.release(room);
+      }
+    }
+  }
+
+  /** Forks and overviews of a session: stored or loaded. */
+  private async privateRoomsOf(sessionId: string): Promise<PrivateRoomName[]> {
+    const names = new Set(await this.store.listRooms(sessionId));
+    for (const room of this.host.loadedRooms()) if (room.name.sessionId === sessionId) names.add(room.name.name);
+    return [...names].flatMap((n) => {
+      const parsed = parseRoomName(n);
+      return parsed && parsed.sessionId === sessionId && isPrivateRoom(parsed) ? [parsed] : [];
+    });
+  }
+
+  private async storedForks(sessionId: string, boardId: string): Promise<string[]> {
+    return (await this.store.listRooms(sessionId)).filter((n) => {
+      const parsed = parseRoomName(n);
+      return parsed?.kind === 'fork' && parsed.boardId === boardId;
+    });
+  }
+}
