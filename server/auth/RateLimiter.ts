@@ -1,9 +1,13 @@
 /**
- * Fixed-window counter per key (an IP address): at most `limit` hits per `windowMs`.
- * Old windows are dropped as they pass, so memory stays bounded by active keys.
+ * A sliding-window counter per key (an address): at most about `limit` events in any
+ * `windowMs`. It keeps two counts per key, this window's and the previous one's, and
+ * weighs the previous by how much of it still lies in the trailing window (the
+ * estimate Cloudflare and Kong use). Unlike a fixed window, a burst at a window's end
+ * followed by one at the next window's start is refused: the previous window still
+ * counts almost fully. Memory: two numbers per active key; idle keys are swept.
  */
 export class RateLimiter {
-  private readonly windows = new Map<string, { start: number; count: number }>();
+  private readonly keys = new Map<string, { epoch: number; current: number; previous: number }>();
 
   constructor(
     private readonly limit: number,
@@ -11,20 +15,61 @@ export class RateLimiter {
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** Counts one hit. Returns 0 when allowed, else the ms until the key may try again. */
+  /** Counts one event and returns 0, or, when over the limit, counts nothing and returns the ms to wait. */
   hit(key: string): number {
+    const wait = this.check(key);
+    if (wait === 0) this.count(key);
+    return wait;
+  }
+
+  /** The ms until `key` may have one more event (0: now), without counting anything. */
+  check(key: string): number {
     const t = this.now();
-    if (this.windows.size > 10_000) this.sweep(t);
-    const w = this.windows.get(key);
-    if (!w || t - w.start >= this.windowMs) {
-      this.windows.set(key, { start: t, count: 1 });
-      return 0;
+    const entry = this.roll(key, t);
+    if (!entry) return 0;
+    const elapsed = t - entry.epoch * this.windowMs;
+    const estimate = entry.previous * (1 - elapsed / this.windowMs) + entry.current;
+    if (estimate < this.limit) return 0;
+    if (entry.current >= this.limit) {
+      // Wait for the next window, and then until this window's count has faded enough.
+      return Math.ceil(this.windowMs - elapsed + this.windowMs * (1 - this.limit / (entry.current + 1))) + 1;
     }
-    w.count++;
-    return w.count > this.limit ? w.start + this.windowMs - t : 0;
+    // The previous window fades out linearly: when is previous * (1 - e/W) + current < limit?
+    const fadeAt = this.windowMs * (1 - (this.limit - entry.current) / entry.previous);
+    return Math.max(1, Math.ceil(fadeAt - elapsed) + 1);
+  }
+
+  /** Counts one event (e.g. a failed attempt, after the fact). */
+  count(key: string): void {
+    const t = this.now();
+    if (this.keys.size > 10_000) this.sweep(t);
+    const entry = this.roll(key, t);
+    if (entry) entry.current++;
+    else this.keys.set(key, { epoch: Math.floor(t / this.windowMs), current: 1, previous: 0 });
+  }
+
+  /** The key's entry moved to the window of `t`; undefined when it has nothing in the last two windows. */
+  private roll(key: string, t: number) {
+    const entry = this.keys.get(key);
+    if (!entry) return undefined;
+    const epoch = Math.floor(t / this.windowMs);
+    if (epoch === entry.epoch) return entry;
+    if (epoch === entry.epoch + 1) {
+      entry.previous = entry.current;
+    } else {
+      entry.previous = 0;
+    }
+    entry.current = 0;
+    entry.epoch = epoch;
+    if (entry.previous === 0) {
+      this.keys.delete(key);
+      return undefined;
+    }
+    return entry;
   }
 
   private sweep(t: number): void {
-    for (const [k, w] of this.windows) if (t - w.start >= this.windowMs) this.windows.delete(k);
+    const epoch = Math.floor(t / this.windowMs);
+    for (const [k, e] of this.keys) if (e.epoch < epoch - 1) this.keys.delete(k);
   }
 }

@@ -70,9 +70,48 @@ describe('RateLimiter', () => {
     const rl = new RateLimiter(3, 60_000, () => now);
     expect([rl.hit('a'), rl.hit('a'), rl.hit('a')]).toEqual([0, 0, 0]);
     now = 10_000;
-    expect(rl.hit('a')).toBe(50_000);
+    const wait = rl.hit('a');
+    expect(wait).toBeGreaterThan(50_000);
     expect(rl.hit('b')).toBe(0);
-    now = 60_000;
+    now += wait;
     expect(rl.hit('a')).toBe(0);
+  });
+
+  it('refuses a second burst right after a window boundary (no fixed-window leak)', () => {
+    let now = 59_000;
+    const rl = new RateLimiter(20, 60_000, () => now);
+    let first = 0;
+    for (let i = 0; i < 40; i++) if (rl.hit('a') === 0) first++;
+    now = 61_000; // the next window has started
+    let second = 0;
+    for (let i = 0; i < 40; i++) if (rl.hit('a') === 0) second++;
+    expect(first).toBe(20);
+    // A fixed window would let 20 more through here; the previous window still weighs 59/60.
+    expect(second).toBeLessThanOrEqual(1);
+  });
+
+  it('never lets more than 1.5 x limit through in any trailing window, over a long attack', () => {
+    let now = 0;
+    const rl = new RateLimiter(20, 60_000, () => now);
+    const accepted: number[] = [];
+    for (now = 0; now < 600_000; now += 250) if (rl.hit('a') === 0) accepted.push(now);
+    for (const t of accepted) {
+      const inWindow = accepted.filter((u) => u > t - 60_000 && u <= t).length;
+      expect(inWindow).toBeLessThanOrEqual(30);
+    }
+    // And the long-run rate is the limit: about 20 a minute over 10 minutes.
+    expect(accepted.length).toBeGreaterThanOrEqual(190);
+    expect(accepted.length).toBeLessThanOrEqual(215);
+  });
+
+  it('check() does not count; count() counts after the fact', () => {
+    let now = 0;
+    const rl = new RateLimiter(2, 60_000, () => now);
+    expect([rl.check('a'), rl.check('a'), rl.check('a')]).toEqual([0, 0, 0]);
+    rl.count('a');
+    rl.count('a');
+    expect(rl.check('a')).toBeGreaterThan(0);
+    now = 180_000; // two windows later: forgotten
+    expect(rl.check('a')).toBe(0);
   });
 });
