@@ -15,6 +15,7 @@ import { loadOrCreateSecret, TokenSigner } from './auth/tokens.ts';
 import type { Logger } from './log.ts';
 import { Metrics } from './metrics.ts';
 import { SessionService } from './sessions.ts';
+import { checkDatabaseFile } from './store/integrity.ts';
 import { SqliteStore } from './store/SqliteStore.ts';
 import type { Store } from './store/SessionStore.ts';
 import { RoomRegistry } from './sync/RoomRegistry.ts';
@@ -45,6 +46,7 @@ export interface VeldwerkServer {
 }
 
 export async function createVeldwerkServer(config: Config & { dbFile: string }, log: Logger): Promise<VeldwerkServer> {
+  checkDatabaseFile(config.dbFile);
   const store = new SqliteStore(config.dbFile, { synchronous: config.SQLITE_SYNCHRONOUS });
   const tokens = new TokenSigner(loadOrCreateSecret(config.DATA_DIR));
   const metrics = new Metrics();

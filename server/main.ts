@@ -2,6 +2,7 @@
 import { ConfigError, loadConfig } from './config.ts';
 import { createVeldwerkServer } from './app.ts';
 import { createLogger } from './log.ts';
+import { describeStartupError } from './startupErrors.ts';
 
 async function main(): Promise<void> {
   let config;
@@ -15,8 +16,17 @@ async function main(): Promise<void> {
     throw err;
   }
   const log = createLogger(config.LOG_LEVEL);
-  const server = await createVeldwerkServer(config, log);
-  const port = await server.listen();
+  let server;
+  let port;
+  try {
+    server = await createVeldwerkServer(config, log);
+    port = await server.listen();
+  } catch (err) {
+    const line = describeStartupError(err, { dataDir: config.DATA_DIR, port: config.PORT });
+    if (!line) throw err;
+    console.error(line);
+    process.exit(1);
+  }
   log.info({ port, dataDir: config.DATA_DIR, url: `http://localhost:${port}/` }, 'veldwerk listening');
 
   const shutdown = (signal: string) => {
