@@ -1,7 +1,9 @@
 /**
  * The evaluation of the meeting: each participant grades 1-10 and may leave a quote
- * (anonymous by default). Grades stay on the server; the facilitator sees the summary
- * and can show it to everyone, which the server writes into the session doc.
+ * (anonymous by default; a person may sign their quote, never their grade). Grades stay
+ * on the server, linked to nobody in any answer: the facilitator sees the summary (n,
+ * mean, spread, counts per grade) and the quotes, and can show them to everyone, which
+ * the server writes into the session doc. A participant reads back only their own.
  */
 import express from 'express';
 import { z } from 'zod';
@@ -9,6 +11,7 @@ import { summarizeGrades } from '../../shared/methods/evaluation.ts';
 import { setSharedEvaluation, type SharedEvaluation } from '../../shared/model/sessionDoc.ts';
 import { parseRoomName, sessionRoomName } from '../../shared/protocol.ts';
 import { Role } from '../../shared/roles.ts';
+import { evaluationResults } from '../results.ts';
 import type { RoutesContext } from './context.ts';
 import { parseBody } from './http.ts';
 
@@ -21,16 +24,13 @@ const EvaluationRequest = z.object({
 export function evaluationRoutes(ctx: RoutesContext): express.Router {
   const router = express.Router({ mergeParams: true });
 
-  /** Summary and quotes as the facilitator may show them (names only where allowed). */
+  /**
+   * Summary and quotes as the facilitator may show them: grades only as counts, quotes
+   * sorted by text, a name only beside a quote its author signed (server/results.ts).
+   */
   const summary = async (sid: string): Promise<Omit<SharedEvaluation, 'shownAt'>> => {
-    const list = await ctx.store.sessions.listEvaluations(sid);
-    const names = new Map((await ctx.store.sessions.listParticipants(sid)).map((p) => [p.id, p.name]));
-    return {
-      ...summarizeGrades(list.map((e) => e.grade)),
-      quotes: list
-        .filter((e) => e.quote.trim())
-        .map((e) => ({ text: e.quote.trim(), name: e.anonymous ? null : (names.get(e.participantId) ?? null) })),
-    };
+    const { grades, quotes } = await evaluationResults(ctx.store, sid);
+    return { ...summarizeGrades(grades), quotes };
   };
 
   router.put(

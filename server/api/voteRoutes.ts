@@ -1,8 +1,9 @@
 /**
  * Dot voting. The facilitator opens a round in the session doc; participants put
  * their dots through this API, so nobody sees anyone's votes (not even by reading the
- * docs) until the facilitator reveals the totals, which the server writes into the
- * session doc for everyone.
+ * docs). The facilitator sees the running totals per target and the number of voters,
+ * never who voted for what; a participant sees only their own dots. The totals reach
+ * everyone when the facilitator reveals them (the server writes them into the session doc).
  */
 import express from 'express';
 import { z } from 'zod';
@@ -10,6 +11,7 @@ import { readVoteRound, setVoteResults, type VoteResults, type VoteRound } from 
 import { ITEM_ID_RE } from '../../shared/model/board/schema.ts';
 import { parseRoomName, sessionRoomName } from '../../shared/protocol.ts';
 import { Role } from '../../shared/roles.ts';
+import { voteTotals } from '../results.ts';
 import type { RoutesContext } from './context.ts';
 import { HttpError, parseBody } from './http.ts';
 
@@ -34,12 +36,8 @@ export function voteRoutes(ctx: RoutesContext): express.Router {
     }
   };
 
-  const totals = async (sid: string, roundId: string) => {
-    const votes = await ctx.store.sessions.listVotes(sid, roundId);
-    const sum: Record<string, number> = {};
-    for (const v of votes) sum[v.targetId] = (sum[v.targetId] ?? 0) + v.count;
-    return { totals: sum, voters: new Set(votes.map((v) => v.participantId)).size };
-  };
+  // Totals and the number of voters only: who put which dots is never answered (server/results.ts).
+  const totals = (sid: string, roundId: string) => voteTotals(ctx.store, sid, roundId);
 
   router.put(
     '/:roundId',

@@ -2,6 +2,8 @@
  * GET /api/sessions/:id/export: the whole session as one JSON file (format in
  * shared/io/sessionFile.ts). Docs are read from the store, which holds every accepted
  * update before anyone sees it (server/sync/Room.ts), so the file has all that was seen.
+ * Votes and the evaluation are in it without persons (server/results.ts), so the file
+ * restores totals and distribution and says nothing of who gave which grade or dot.
  */
 import {
   boardDocKey,
@@ -14,6 +16,7 @@ import {
 import { applyDocUpdate, createDoc, encodeDoc, type Doc } from '../../shared/model/doc.ts';
 import { readPreviousSession, readBoards, readVoteRounds } from '../../shared/model/sessionDoc.ts';
 import { boardRoomName, parseRoomName, sessionRoomName } from '../../shared/protocol.ts';
+import { anonymousResults } from '../results.ts';
 import type { Store } from '../store/SessionStore.ts';
 
 const toBase64 = (bytes: Uint8Array) =>
@@ -26,11 +29,14 @@ async function loadDoc(store: Store, room: string): Promise<Doc> {
   return doc;
 }
 
-/** Doc key in the file of a stored room name, `null` for another session's room. */
+/** Doc key in the file of a stored room name, `null` for another session's room or a room that is no board. */
 function keyOfRoom(sessionId: string, room: string): string | null {
   const parsed = parseRoomName(room);
   if (!parsed || parsed.sessionId !== sessionId) return null;
-  return parsed.kind === 'session' ? SESSION_DOC_KEY : boardDocKey(parsed.boardId);
+  if (parsed.kind === 'session') return SESSION_DOC_KEY;
+  // Only the boards themselves: a person's private copy (private mode) or any other room
+  // kind is not part of the session file and must never take a board's place in it.
+  return parsed.kind === 'board' ? boardDocKey(parsed.boardId) : null;
 }
 
 export async function exportSession(
@@ -60,11 +66,6 @@ export async function exportSession(
     doc.destroy();
   }
 
-  const votes: SessionFile['votes'] = [];
-  for (const round of readVoteRounds(sessionDoc)) {
-    for (const v of await store.sessions.listVotes(sessionId, round.id))
-      votes.push({ roundId: v.roundId, participantId: v.participantId, targetId: v.targetId, count: v.count });
-  }
   const file: SessionFile = {
     format: SESSION_FILE_FORMAT,
     version: SESSION_FILE_VERSION,
@@ -78,20 +79,11 @@ export async function exportSession(
     })),
     docs,
     content,
-    evaluations: (await store.sessions.listEvaluations(sessionId))
-      .map((e) => ({
-        participantId: e.participantId,
-        grade: e.grade,
-        quote: e.quote,
-        anonymous: e.anonymous,
-        createdAt: e.createdAt,
-      }))
-      .sort((a, b) => a.createdAt - b.createdAt || a.participantId.localeCompare(b.participantId)),
-    votes: votes.sort(
-      (a, b) =>
-        a.roundId.localeCompare(b.roundId) ||
-        a.participantId.localeCompare(b.participantId) ||
-        a.targetId.localeCompare(b.targetId),
+    // Totals, counts and sorted lists only: no participant id or name beside a grade, quote or vote (issue 10).
+    results: await anonymousResults(
+      store,
+      sessionId,
+      readVoteRounds(sessionDoc).map((r) => r.id),
     ),
   };
   sessionDoc.destroy();

@@ -1,15 +1,28 @@
 /**
  * POST /api/sessions/import: a session file (shared/io/sessionFile.ts) becomes a NEW
  * session on this server: new id, join code and tokens; the same boards, actors,
- * answers, votes, evaluation, participants' names (and history when the file has it).
+ * answers, participants' names (cleaned by shared/names.ts), history when the file has
+ * it, and the votes' totals and the evaluation's grades and quotes WITHOUT persons
+ * (issue 10): they are stored as the session's anonymous results, linked to nobody. A
+ * version 1 file, which still named the person of each grade and vote, loses those
+ * identities here.
  *
  * Everything is checked before anything is stored: the schema, every doc state (it must
- * decode, and its content must match the file's `content`), and that evaluations and
- * votes name participants of the file. If storing fails half-way, the new session is
- * deleted again, so an import creates the whole session or nothing.
+ * decode, and its content must match the file's `content`), and (version 1) that
+ * evaluations and votes name participants of the file. If storing fails half-way, the
+ * new session is deleted again, so an import creates the whole session or nothing.
  */
-import { CreateSessionRequest, NAME_MAX, type CreateSessionResponse } from '../../shared/api.ts';
-import { boardIdOfKey, contentMatches, docContent, SESSION_DOC_KEY, SessionFile } from '../../shared/io/sessionFile.ts';
+import type { CreateSessionResponse } from '../../shared/api.ts';
+import {
+  AnySessionFile,
+  boardIdOfKey,
+  contentMatches,
+  docContent,
+  resultsOfV1,
+  SESSION_DOC_KEY,
+  type SessionResults,
+} from '../../shared/io/sessionFile.ts';
+import { cleanPersonName, cleanTitle } from '../../shared/names.ts';
 import { docFromState, encodeDoc } from '../../shared/model/doc.ts';
 import { readSession } from '../../shared/model/sessionDoc.ts';
 import { boardRoomName, sessionRoomName } from '../../shared/protocol.ts';
@@ -48,13 +61,20 @@ function rebuild(key: string, base64: string): Uint8Array {
   }
 }
 
+export interface CheckedSessionFile {
+  file: AnySessionFile;
+  states: Map<string, Uint8Array>;
+  /** Votes and evaluation without persons (a version 1 file's converted). */
+  results: SessionResults;
+}
+
 /** Parses and checks a session file; throws {@link SessionImportError}. */
-export function checkSessionFile(body: unknown): { file: SessionFile; states: Map<string, Uint8Array> } {
-  const parsed = SessionFile.safeParse(body);
+export function checkSessionFile(body: unknown): CheckedSessionFile {
+  const parsed = AnySessionFile.safeParse(body);
   if (!parsed.success) {
     throw new SessionImportError(
       'invalid_file',
-      'This is not a Veldwerk session file (format veldwerk-session, version 1). / Dit is geen Veldwerk-sessiebestand.',
+      'This is not a Veldwerk session file (format veldwerk-session, version 1 or 2). / Dit is geen Veldwerk-sessiebestand.',
       parsed.error.issues.slice(0, 20).map((i) => ({ field: i.path.join('.'), message: i.message })),
     );
   }
@@ -79,9 +99,12 @@ export function checkSessionFile(body: unknown): { file: SessionFile; states: Ma
   const ids = new Set(file.participants.map((p) => p.id));
   if (ids.size !== file.participants.length) throw invalid('participants', 'a participant id appears twice');
   if (!file.participants.some((p) => p.role === Role.facilitator)) throw invalid('participants', 'no facilitator');
-  for (const e of file.evaluations) if (!ids.has(e.participantId)) throw invalid('evaluations', 'unknown participant');
-  for (const v of file.votes) if (!ids.has(v.participantId)) throw invalid('votes', 'unknown participant');
-  return { file, states };
+  if (file.version === 1) {
+    for (const e of file.evaluations)
+      if (!ids.has(e.participantId)) throw invalid('evaluations', 'unknown participant');
+    for (const v of file.votes) if (!ids.has(v.participantId)) throw invalid('votes', 'unknown participant');
+  }
+  return { file, states, results: file.version === 1 ? resultsOfV1(file) : file.results };
 }
 
 function invalid(field: string, message: string): SessionImportError {
@@ -92,26 +115,26 @@ function invalid(field: string, message: string): SessionImportError {
   );
 }
 
-const Title = CreateSessionRequest.shape.title;
-const cleanName = (name: string) => {
-  const r = CreateSessionRequest.shape.facilitatorName.safeParse(name.slice(0, NAME_MAX));
-  return (r.success ? r.data : undefined) ?? 'Procesbegeleider';
-};
+/** A name from the file by the rule of every name; an empty one becomes `fallback`. */
+const nameOr = (name: string, fallback: string) => cleanPersonName(name) || fallback;
 
 /** Creates the new session from a checked file; on a failure half-way deletes it again. */
 export async function importSession(
-  checked: { file: SessionFile; states: Map<string, Uint8Array> },
+  checked: CheckedSessionFile,
   deps: { store: Store; sessions: SessionService; baseUrl: string },
 ): Promise<CreateSessionResponse> {
-  const { file, states } = checked;
+  const { file, states, results } = checked;
   const facilitator = file.participants.find((p) => p.role === Role.facilitator)!;
-  const title = Title.safeParse(file.session.title);
+
   const boards = [...states.entries()].flatMap(([key, state]) => {
     const id = boardIdOfKey(key);
     return id ? [{ id, state }] : [];
   });
   const created = await deps.sessions.create(
-    { title: title.success ? title.data : 'Bijeenkomst', facilitatorName: cleanName(facilitator.name) },
+    {
+      title: cleanTitle(file.session.title) || 'Bijeenkomst',
+      facilitatorName: nameOr(facilitator.name, 'Procesbegeleider'),
+    },
     deps.baseUrl,
     { sessionDoc: () => {}, boards, sessionState: states.get(SESSION_DOC_KEY)!, facilitatorId: facilitator.id },
   );
@@ -123,20 +146,19 @@ export async function importSession(
       await store.sessions.addParticipant({
         id: p.id,
         sessionId: sid,
-        name: p.name,
+        name: nameOr(p.name, p.role === Role.facilitator ? 'Procesbegeleider' : 'Deelnemer'),
         role: p.role,
         createdAt: p.createdAt,
       });
     }
-    for (const e of file.evaluations) {
-      if (file.participants.find((p) => p.id === e.participantId)?.role === Role.viewer) continue;
-      await store.sessions.saveEvaluation({ ...e, sessionId: sid });
-    }
-    for (const v of file.votes) {
-      if (file.participants.find((p) => p.id === v.participantId)?.role === Role.viewer) continue;
-      if (!(await store.sessions.castVote({ ...v, sessionId: sid }, Number.MAX_SAFE_INTEGER)))
-        throw new Error('vote refused');
-    }
+    const clean: SessionResults = {
+      ...results,
+      quotes: results.quotes.map((q) => ({
+        text: q.text,
+        name: q.name === null ? null : cleanPersonName(q.name) || null,
+      })),
+    };
+    await store.sessions.saveAnonymousResults(sid, clean);
     for (const h of file.history ?? []) {
       const boardId = boardIdOfKey(h.room);
       const room = boardId ? boardRoomName(sid, boardId) : sessionRoomName(sid);

@@ -18,6 +18,7 @@ import { readSession, readVoteResults, readVoteRounds } from '../../shared/model
 import type { ReportBoardSource, ReportSource } from '../../shared/report/source.ts';
 import { boardRoomName, parseRoomName, sessionRoomName } from '../../shared/protocol.ts';
 import { Role } from '../../shared/roles.ts';
+import { evaluationResults } from '../results.ts';
 import type { DocStore } from '../store/DocStore.ts';
 import type { Store } from '../store/SessionStore.ts';
 import type { RoomRegistry } from '../sync/RoomRegistry.ts';
@@ -64,8 +65,8 @@ export async function collectReportSource(sessionId: string, store: Store, docs:
   if (!session) throw new SessionNotFound(`no session ${sessionId}`);
   const people = await store.sessions.listParticipants(sessionId);
   const facilitator = people.find((p) => p.role === Role.facilitator);
-  const evaluations = await store.sessions.listEvaluations(sessionId);
-  const names = new Map(people.map((p) => [p.id, p.name]));
+  // Grades and quotes without persons, sorted (server/results.ts): the verslag never links anyone to a grade.
+  const evaluation = await evaluationResults(store, sessionId);
 
   const sessionDoc = await docs.open(sessionRoomName(sessionId));
   try {
@@ -111,12 +112,7 @@ export async function collectReportSource(sessionId: string, store: Store, docs:
       boards,
       merges: readLive(doc).merges,
       votes,
-      evaluation: {
-        ...summarizeGrades(evaluations.map((e) => e.grade)),
-        quotes: evaluations
-          .filter((e) => e.quote.trim())
-          .map((e) => ({ text: e.quote.trim(), name: e.anonymous ? null : (names.get(e.participantId) ?? null) })),
-      },
+      evaluation: { ...summarizeGrades(evaluation.grades), quotes: evaluation.quotes },
       settings: readReportSettings(doc),
     };
   } finally {

@@ -37,6 +37,19 @@ export interface VoteRecord {
 }
 
 /**
+ * Results that belong to nobody (issue 10): what an imported session file brought. They
+ * count in the totals and the distribution, and are linked to no participant.
+ */
+export interface AnonymousResults {
+  /** Grades 1 to 10, sorted. */
+  grades: number[];
+  /** Quotes sorted by text; `name` only where the person signed their quote. */
+  quotes: { text: string; name: string | null }[];
+  /** Per vote round: dots per target id and how many people voted. */
+  votes: { roundId: string; voters: number; totals: Record<string, number> }[];
+}
+
+/**
  * Sessions and the people in them. Deleting a session removes every row that belongs
  * to it, its documents and history included: participants' names are personal data.
  */
@@ -60,6 +73,10 @@ export interface SessionStore {
    */
   castVote(v: VoteRecord, budget: number): Promise<boolean>;
   listVotes(sessionId: string, roundId: string): Promise<VoteRecord[]>;
+  /** Sets the session's {@link AnonymousResults} (an import; replaces earlier ones). */
+  saveAnonymousResults(sessionId: string, results: AnonymousResults): Promise<void>;
+  /** The session's {@link AnonymousResults}; `null` when it has none. */
+  getAnonymousResults(sessionId: string): Promise<AnonymousResults | null>;
   /** Deletes the session, its participants, documents and snapshots. `false` if unknown. */
   deleteSession(id: string): Promise<boolean>;
 }

@@ -122,9 +122,10 @@ describe('evaluation', () => {
       s.facilitatorToken,
     );
     expect(summary.body).toMatchObject({ n: 4, mean: 7.3, min: 6, max: 8 });
+    // Sorted by text, not in the order given (issue 10: the order must not tell who wrote what).
     expect(summary.body.quotes).toEqual([
-      { text: 'Leerzaam <b>!</b>', name: null },
       { text: 'Goed gesprek', name: 'B' },
+      { text: 'Leerzaam <b>!</b>', name: null },
     ]);
 
     const participant = h.client(server.wsUrl, sessionRoomName(s.sessionId), s.participants[2]!.token);

@@ -478,8 +478,9 @@ describe('the whole session as JSON', () => {
       'Scherm:viewer',
     ]);
     expect(exported.bytes.toString('utf8')).not.toContain(s.facilitatorToken);
-    expect(file.evaluations.map((e) => e.grade)).toEqual([8, 6]);
-    expect(file.votes).toHaveLength(2);
+    // Without persons (issue 10): grades sorted, dots per target (test/integration/anonymity.test.ts has the rest).
+    expect(file.results.grades).toEqual([6, 8]);
+    expect(file.results.votes).toHaveLength(1);
     expect(file.history!.length).toBeGreaterThanOrEqual(2);
     const plenary = file.content['b/plenair'] as { actors: { name: string }[]; items: unknown[]; answers: unknown[] };
     expect(plenary.actors.map((x) => x.name)).toContain(HOSTILE.name);
@@ -505,8 +506,7 @@ describe('the whole session as JSON', () => {
     const again = await download(b, `/api/sessions/${created.sessionId}/export?history=1`, created.facilitatorToken);
     const file2 = JSON.parse(again.bytes.toString('utf8')) as SessionFile;
     expect(file2.content).toEqual(file.content);
-    expect(file2.evaluations).toEqual(file.evaluations);
-    expect(file2.votes).toEqual(file.votes);
+    expect(file2.results).toEqual(file.results);
     // The new session is created now; the doc keeps the original date (in content).
     expect({ ...file2.session, createdAt: 0 }).toEqual({ ...file.session, createdAt: 0 });
     expect(file2.history!.map((x) => [x.room, x.createdAt, x.state])).toEqual(
@@ -552,7 +552,7 @@ describe('the whole session as JSON', () => {
     const cases: [string, unknown, string][] = [
       ['not JSON', '{"format": "veldwerk-session", "docs": {', 'invalid_json'],
       ['wrong format', { ...file, format: 'excalidraw' }, 'invalid_file'],
-      ['newer version', { ...file, version: 2 }, 'invalid_file'],
+      ['newer version', { ...file, version: 3 }, 'invalid_file'],
       ['no session doc', { ...file, docs: { 'b/plenair': file.docs['b/plenair'] } }, 'invalid_file'],
       ['garbage state', { ...file, docs: { ...file.docs, 'b/plenair': garbage } }, 'broken_doc'],
       [
@@ -577,10 +577,16 @@ describe('the whole session as JSON', () => {
       ],
       [
         'vote of a stranger',
-        { ...file, votes: [{ roundId: 'tips', participantId: 'stranger', targetId: 'x', count: 1 }] },
+        {
+          ...file,
+          version: 1,
+          results: undefined,
+          evaluations: [],
+          votes: [{ roundId: 'tips', participantId: 'stranger', targetId: 'x', count: 1 }],
+        },
         'invalid_file',
       ],
-      ['grade 11', { ...file, evaluations: [{ ...file.evaluations[0]!, grade: 11 }] }, 'invalid_file'],
+      ['grade 11', { ...file, results: { ...file.results, grades: [11] } }, 'invalid_file'],
     ];
     for (const [what, body, code] of cases) {
       const res = await post(body);

@@ -61,6 +61,9 @@ export function RoundAdmin({ round, results }: { round: VoteRound; results: Vote
           {voters === 0 ? t('v.voters0') : plural(t, voters, 'v.voters1', 'v.voters')}
         </p>
       ) : null}
+      <p className="pp-small muted" data-testid="round-secret">
+        {t('v.secretFacilitator')}
+      </p>
       {error ? (
         <p className="pp-error" role="alert">
           {error}

@@ -63,7 +63,10 @@ const nl = {
   'v.group.notes': 'Notities',
   'v.group.answers': 'Antwoorden',
   'v.group.actors': 'Actoren',
-  'v.secret': 'Geheim: niemand ziet jouw stippen. De procesbegeleider maakt de uitslag bekend.',
+  'v.secret':
+    'Geheim: niemand ziet wie op wat stemde, ook de procesbegeleider niet. Tijdens de ronde kan alleen de procesbegeleider zien hoeveel mensen stemden en hoeveel stippen elk punt heeft; de anderen zien de totalen pas als de uitslag getoond wordt. Totalen laten nooit zien wie stemde.',
+  'v.secretFacilitator':
+    'Hier zie je hoeveel mensen stemden; de totalen per punt verschijnen als je de uitslag toont. Wie op wat stemde ziet niemand, ook jij niet: Veldwerk geeft dat aan niemand, ook niet in de export of het verslag.',
   'v.voters': '{n} mensen hebben gestemd',
   'v.voters1': '1 persoon heeft gestemd',
   'v.voters0': 'Nog niemand heeft gestemd',
@@ -89,15 +92,18 @@ const nl = {
   'e.grade': 'Cijfer {n}',
   'e.quote': 'Wil je nog iets kwijt? (optioneel)',
   'e.quotePlaceholder': 'Bijvoorbeeld: wat nam je mee, wat kan beter?',
-  'e.anonymous': 'Anoniem',
-  'e.anonymousHint': 'Je naam staat dan niet bij je quote.',
-  'e.named': 'Je naam staat bij je quote.',
+  'e.anonymous': 'Quote anoniem',
+  'e.anonymousHint':
+    'Anoniem: niemand, ook de procesbegeleider niet, ziet wie welk cijfer gaf. Je quote verschijnt zonder naam.',
+  'e.named':
+    'Je naam verschijnt bij je quote. Je cijfer blijft anoniem: niemand, ook de procesbegeleider niet, ziet wie welk cijfer gaf.',
   'e.send': 'Cijfer geven',
   'e.update': 'Bijwerken',
   'e.saved': 'Dank je! Je gaf een {grade}.',
   'e.saving': 'Bezig…',
   'e.pickGrade': 'Kies eerst een cijfer.',
-  'e.facilitator': 'Deelnemers geven hier een cijfer. Jij ziet het resultaat live.',
+  'e.facilitator':
+    'Deelnemers geven hier een cijfer. Jij ziet live het aantal cijfers, het gemiddelde, de spreiding, de verdeling en de quotes (met naam alleen als de schrijver die erbij zette). Wie welk cijfer gaf, ziet niemand, ook jij niet; ook de export en het verslag noemen dat niet.',
   'e.openResults': 'Naar resultaten',
   'e.result': 'Resultaat',
   'e.n': '{n} cijfers',
@@ -188,7 +194,10 @@ const en: Record<keyof typeof nl, string> = {
   'v.group.notes': 'Notes',
   'v.group.answers': 'Answers',
   'v.group.actors': 'Actors',
-  'v.secret': 'Secret: nobody sees your dots. The facilitator reveals the result.',
+  'v.secret':
+    'Secret: nobody sees who voted for what, not even the facilitator. During the round only the facilitator can see how many people voted and how many dots each item has; the others see the totals once the result is shown. Totals never show who voted.',
+  'v.secretFacilitator':
+    'Here you see how many people voted; the totals per item appear when you show the result. Who voted for what nobody sees, not even you: Veldwerk gives that to nobody, not in the export or the report either.',
   'v.voters': '{n} people have voted',
   'v.voters1': '1 person has voted',
   'v.voters0': 'Nobody has voted yet',
@@ -214,15 +223,18 @@ const en: Record<keyof typeof nl, string> = {
   'e.grade': 'Grade {n}',
   'e.quote': 'Anything else to say? (optional)',
   'e.quotePlaceholder': 'For example: what did you take away, what could be better?',
-  'e.anonymous': 'Anonymous',
-  'e.anonymousHint': 'Your name is not shown with your quote.',
-  'e.named': 'Your name is shown with your quote.',
+  'e.anonymous': 'Anonymous quote',
+  'e.anonymousHint':
+    'Anonymous: nobody, not even the facilitator, sees who gave which grade. Your quote appears without your name.',
+  'e.named':
+    'Your name appears with your quote. Your grade stays anonymous: nobody, not even the facilitator, sees who gave which grade.',
   'e.send': 'Give grade',
   'e.update': 'Update',
   'e.saved': 'Thank you! You gave a {grade}.',
   'e.saving': 'Saving…',
   'e.pickGrade': 'Choose a grade first.',
-  'e.facilitator': 'Participants grade the meeting here. You see the result live.',
+  'e.facilitator':
+    'Participants grade the meeting here. You see the number of grades, the mean, the spread, the distribution and the quotes live (with a name only where its writer added it). Who gave which grade nobody sees, not even you; the export and the report do not say it either.',
   'e.openResults': 'To results',
   'e.result': 'Result',
   'e.n': '{n} grades',
