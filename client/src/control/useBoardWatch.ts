@@ -9,8 +9,9 @@ import { useEffect, useState } from 'react';
 import { readMethods } from '../../../shared/model/board/actors.ts';
 import { readAnswers } from '../../../shared/model/board/answers.ts';
 import { onDocChange, type Doc } from '../../../shared/model/doc.ts';
-import { boardRoomName } from '../../../shared/protocol.ts';
 import { boardReaderFor } from '../board/boardModel.ts';
+import { useMeeting } from '../meeting/MeetingContext.tsx';
+import { boardConnectionRoom } from '../sync/boardRoom.ts';
 import type { AwarenessUser, Room } from '../sync/Room.ts';
 import { useRoom } from '../sync/useRoom.ts';
 import { canvasThumbSvg, fieldThumbSvg, svgDataUrl } from './thumbnail.ts';
@@ -82,7 +83,16 @@ export function useBoardWatch(
   /** Who we are on the board once we are there (given back when the card goes). */
   me: AwarenessUser,
 ): BoardWatch | null {
-  const { room, status } = useRoom(boardRoomName(sessionId, boardId), token);
+  // In private mode the facilitator watches the board's overview: everyone's hidden work too.
+  const { live } = useMeeting();
+  const roomName = boardConnectionRoom({
+    sessionId,
+    boardId,
+    role: me.role,
+    participantId: me.id,
+    privateOn: live.privateMode.on,
+  });
+  const { room, status } = useRoom(roomName, token);
   const [watch, setWatch] = useState<BoardWatch | null>(null);
   const connected = status.connection === 'connected';
 

@@ -10,7 +10,8 @@ import { serverNow } from './serverClock.ts';
 import { useMeetingT } from './i18n.ts';
 
 export function LiveBanners({ floating = false }: { floating?: boolean }) {
-  const { live, session, present, isFacilitator, sessionDoc, boardId, selectBoard, setView, view } = useMeeting();
+  const { live, session, present, isFacilitator, identity, sessionDoc, boardId, selectBoard, setView, view } =
+    useMeeting();
   const t = useMeetingT();
   const { spotlight, presenter, privateMode } = live;
   if (!spotlight && !presenter?.on && !privateMode.on) return null;
@@ -70,7 +71,10 @@ export function LiveBanners({ floating = false }: { floating?: boolean }) {
             <rect x="3" y="7" width="10" height="7" rx="1.5" fill="currentColor" />
             <path d="M5 7V5a3 3 0 0 1 6 0v2" fill="none" stroke="currentColor" strokeWidth="1.6" />
           </svg>
-          <span className="live-banner-text">{t('fx.private')}</span>
+          {/* What each person can and cannot see (issue 10): the server keeps these promises. */}
+          <span className="live-banner-text" data-testid="private-banner-text">
+            {isFacilitator ? t('fx.privateYou') : identity.role === 'viewer' ? t('fx.privateViewer') : t('fx.private')}
+          </span>
           {isFacilitator ? (
             <button
               type="button"

@@ -64,11 +64,16 @@ const nl = {
   'live.spotlightNone': 'Nog geen groepen: maak eerst groepen.',
   'live.spotlightOff': 'Spotlight uit',
   'live.private': 'Privémodus',
-  'live.privateHint': 'Deelnemers zien alleen hun eigen notities en antwoorden.',
+  'live.privateHint':
+    'Nieuwe notities en antwoorden van deelnemers gaan tot je onthult naar niemand anders: niet naar de andere deelnemers, ook niet naar hun browser, en niet naar de beamer. Jij ziet ze allemaal. Wat jij zelf op de borden verandert, zien de anderen ook pas na het onthullen.',
   'live.reveal': 'Onthullen',
 
   // Indicators and banners for everyone
-  'fx.private': 'Privémodus: deelnemers zien alleen hun eigen notities en antwoorden',
+  'fx.private':
+    'Privémodus: je notities en antwoorden zijn alleen voor jou en de procesbegeleider zichtbaar tot die ze onthult.',
+  'fx.privateYou':
+    'Privémodus: jij ziet ieders notities en antwoorden; deelnemers zien alleen hun eigen. Wat jij op de borden verandert, zien zij ook pas na het onthullen.',
+  'fx.privateViewer': 'Privémodus: hier staat alleen wat al gedeeld was, tot de procesbegeleider onthult.',
   'fx.spotlight': 'Iedereen kijkt naar {board}',
   'fx.spotlightGo': 'Bekijken',
   'fx.spotlightYou': 'Spotlight aan: iedereen kijkt naar {board}',
@@ -186,10 +191,15 @@ const en: Record<keyof typeof nl, string> = {
   'live.spotlightNone': 'No groups yet: create groups first.',
   'live.spotlightOff': 'Spotlight off',
   'live.private': 'Private mode',
-  'live.privateHint': 'Participants see only their own notes and answers.',
+  'live.privateHint':
+    "Participants' new notes and answers reach nobody else until you reveal them: not the other participants, not even their browsers, and not the projector. You see them all. What you change on the boards yourself, the others also see only after the reveal.",
   'live.reveal': 'Reveal',
 
-  'fx.private': 'Private mode: participants see only their own notes and answers',
+  'fx.private':
+    'Private mode: your notes and answers are visible only to you and the facilitator until they reveal them.',
+  'fx.privateYou':
+    "Private mode: you see everyone's notes and answers; participants see only their own. What you change on the boards, they too see only after the reveal.",
+  'fx.privateViewer': 'Private mode: this shows only what was shared before, until the facilitator reveals.',
   'fx.spotlight': 'Everyone is looking at {board}',
   'fx.spotlightGo': 'View',
   'fx.spotlightYou': 'Spotlight on: everyone is looking at {board}',

@@ -1,6 +1,6 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { SessionInfo } from '../../../shared/api.ts';
-import { CloseCode, boardRoomName, sessionRoomName } from '../../../shared/protocol.ts';
+import { CloseCode, sessionRoomName } from '../../../shared/protocol.ts';
 import { canWriteBoard, Role } from '../../../shared/roles.ts';
 import { newItemId } from '../../../shared/model/board/ids.ts';
 import { addBoard, readSession, renameBoard } from '../../../shared/model/sessionDoc.ts';
@@ -19,6 +19,7 @@ import { PresenceList } from '../components/PresenceList.tsx';
 import { forgetLocalCopies } from '../sync/rooms.ts';
 import { useDocSnapshot } from '../sync/useDocSnapshot.ts';
 import { useRoom } from '../sync/useRoom.ts';
+import { useBoardRoom } from '../sync/useBoardRoom.ts';
 import { MessagePage } from './MessagePage.tsx';
 import { DENIED_TEXT, type DeniedReason } from './useSessionAccess.ts';
 import { useCurrentBoard } from './useCurrentBoard.ts';
@@ -105,14 +106,17 @@ export function SessionView({ sessionId, identity, info, onNeedInfo, initialView
   const [fullBoardOnPhone, setFullBoardOnPhone] = useState(false);
   const { view, setView } = useBoardView(initialView);
   const present = usePresence(session.room);
-  const board = useRoom(boardRoomName(sessionId, boardId), identity.token);
+  // The board, or in private mode my private copy of it (the facilitator: the overview).
+  const board = useBoardRoom(sessionId, boardId, identity, live.privateMode.on);
   // One UI state per open board: selection, viewport and pointer (presence reads them too).
   const boardState = useMemo(() => createBoardStore(), [board.room]);
   const locked = snapshot.boards.find((b) => b.id === boardId)?.locked ?? false;
   const title = snapshot.title || info?.title || '';
   const personKey = identity.participantId || identity.name;
   const canEdit = canWriteBoard(identity.role, locked);
-  const closeCode = session.status.closeCode ?? board.status.closeCode;
+  // A revealed private copy closes with privateEnded: the page is moving to the board room.
+  const boardClose = board.status.closeCode === CloseCode.privateEnded ? null : board.status.closeCode;
+  const closeCode = session.status.closeCode ?? boardClose;
   // "Aantekeningen": the annotation layer over a method view has the pointer.
   const [annotateOn, setAnnotateOn] = useState(false);
   const annotating = annotateOn && canEdit;

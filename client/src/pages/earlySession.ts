@@ -10,9 +10,11 @@
  * seconds (rooms.ts, UNCLAIMED_DELAY_MS).
  */
 import type { SessionInfo } from '../../../shared/api.ts';
-import { PLENARY_BOARD_ID, boardRoomName, sessionRoomName } from '../../../shared/protocol.ts';
+import { PLENARY_BOARD_ID, sessionRoomName } from '../../../shared/protocol.ts';
+import { Role } from '../../../shared/roles.ts';
 import { getSession } from '../api/client.ts';
 import { loadIdentity, takeTokenFromHash } from '../identity.ts';
+import { boardConnectionRoom, lastPrivateMode } from '../sync/boardRoom.ts';
 import { getRoomEntry } from '../sync/rooms.ts';
 
 /** The access check started by {@link openSessionEarly}, taken over by the hook's first run. */
@@ -22,14 +24,24 @@ const checked = new Set<string>();
 
 export function openSessionEarly(sessionId: string): void {
   if (checked.has(sessionId) || early?.sessionId === sessionId) return;
-  const token = takeTokenFromHash() ?? loadIdentity(sessionId)?.token;
+  const kept = loadIdentity(sessionId);
+  const token = takeTokenFromHash() ?? kept?.token;
   if (!token) return;
   const info = getSession(sessionId, token);
   info.catch(() => undefined); // Reported by the hook when it takes the request over.
   early = { sessionId, token, info };
   getRoomEntry(sessionRoomName(sessionId), token);
-  // The board SessionView opens first (before the session doc lists the others).
-  getRoomEntry(boardRoomName(sessionId, PLENARY_BOARD_ID), token);
+  // The board SessionView opens first (before the session doc lists the others): in
+  // private mode, as last seen on this device, my private copy or the overview of it.
+  const me = kept?.token === token ? kept : null;
+  const board = boardConnectionRoom({
+    sessionId,
+    boardId: PLENARY_BOARD_ID,
+    role: me?.role ?? Role.viewer,
+    participantId: me?.participantId ?? '',
+    privateOn: lastPrivateMode(sessionId),
+  });
+  getRoomEntry(board, token);
 }
 
 /** The hook has run for this session. */

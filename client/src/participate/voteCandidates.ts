@@ -11,9 +11,9 @@ import type { BoardItem } from '../../../shared/model/board/schema.ts';
 import type { Doc } from '../../../shared/model/doc.ts';
 import { allQuestions } from '../../../shared/model/meeting/program.ts';
 import type { VoteRound, VoteTarget } from '../../../shared/model/sessionDoc.ts';
-import { boardRoomName } from '../../../shared/protocol.ts';
 import { boardReaderFor, useBoardSnapshot } from '../board/boardModel.ts';
 import { useMeeting } from '../meeting/MeetingContext.tsx';
+import { boardConnectionRoom } from '../sync/boardRoom.ts';
 import { useDocSnapshot } from '../sync/useDocSnapshot.ts';
 import { useRoom } from '../sync/useRoom.ts';
 import { readAnswersStable } from './access.ts';
@@ -102,7 +102,11 @@ function readActorList(doc: Doc): readonly ActorName[] {
 /** The candidates of a round, live from its board. */
 export function useRoundCandidates(round: VoteRound, seesAllOverride?: boolean): Candidate[] {
   const { sessionId, identity, program, live, isFacilitator } = useMeeting();
-  const { room } = useRoom(boardRoomName(sessionId, round.boardId), identity.token);
+  // The round's board as I see it (in private mode my own copy, or the overview).
+  const { room } = useRoom(
+    boardConnectionRoom({ ...identity, sessionId, boardId: round.boardId, privateOn: live.privateMode.on }),
+    identity.token,
+  );
   const board = useBoardSnapshot(boardReaderFor(room.doc));
   const answers = useDocSnapshot(room.doc, readAnswersStable);
   const actors = useDocSnapshot(room.doc, readActorList);

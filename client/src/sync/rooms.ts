@@ -32,6 +32,8 @@ interface Entry extends RoomEntry {
 }
 
 const entries = new Map<string, Entry>();
+/** Rooms whose offline copy is deleted once nobody uses them any more. */
+const forgotten = new Set<string>();
 
 function noticeFor(event: RoomEvent): MessageKey {
   if (event.type === 'too-large') return 'notice.docTooLarge';
@@ -47,6 +49,9 @@ function noticeFor(event: RoomEvent): MessageKey {
 
 function createEntry(key: string, name: string, token: string): Entry {
   const onEvent = (event: RoomEvent) => {
+    // Private mode went on or off while we wrote: the page moves this board's connection
+    // to the other room and carries our work along (useBoardRoom). Nothing to reset or say.
+    if (event.type === 'refused' && event.reason === RefusalReason.privateMode) return;
     pushNotice(noticeFor(event));
     const now = Date.now();
     if (now - entry.lastReset < MIN_RESET_INTERVAL_MS || !entries.has(key)) return;
@@ -82,7 +87,17 @@ function scheduleRelease(entry: Entry, delay: number): void {
     if (entry.refs > 0) return;
     entries.delete(entry.key);
     entry.room.destroy();
+    if (forgotten.delete(entry.room.name)) void clearDocument(`veldwerk:${entry.room.name}`).catch(() => undefined);
   }, delay);
+}
+
+/**
+ * Deletes this device's offline copy of a room (a private copy the facilitator has
+ * revealed), once the room is closed: now if nobody has it open.
+ */
+export function forgetRoom(name: string): void {
+  if ([...entries.values()].some((e) => e.room.name === name)) forgotten.add(name);
+  else void clearDocument(`veldwerk:${name}`).catch(() => undefined);
 }
 
 /** The entry for a room, created on first use. Safe to call during render: it is idempotent. */
@@ -95,6 +110,7 @@ export function getRoomEntry(name: string, token: string): RoomEntry {
 export function retainRoom(entry: RoomEntry): () => void {
   const e = entry as Entry;
   e.refs++;
+  forgotten.delete(e.room.name); // in use again (private mode back on): keep its copy
   if (e.releaseTimer !== null) clearTimeout(e.releaseTimer);
   e.releaseTimer = null;
   return () => {
@@ -122,5 +138,9 @@ window.addEventListener('pageshow', (e) => {
 export async function forgetLocalCopies(sessionId: string, boardIds: readonly string[] = []): Promise<void> {
   const boards = new Set([PLENARY_BOARD_ID, ...boardIds.filter(Boolean)]);
   const names = [sessionRoomName(sessionId), ...[...boards].map((id) => boardRoomName(sessionId, id))];
+  // Private copies and overviews (private mode) have names this device only finds in IndexedDB.
+  const prefix = `veldwerk:${sessionRoomName(sessionId)}/`;
+  const stored = await indexedDB.databases?.().catch(() => []);
+  for (const db of stored ?? []) if (db.name?.startsWith(prefix)) names.push(db.name.slice('veldwerk:'.length));
   await Promise.all(names.map((n) => clearDocument(`veldwerk:${n}`).catch(() => undefined)));
 }
