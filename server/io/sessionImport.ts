@@ -23,8 +23,9 @@ import {
   type SessionResults,
 } from '../../shared/io/sessionFile.ts';
 import { cleanPersonName, cleanTitle } from '../../shared/names.ts';
-import { docFromState, encodeDoc } from '../../shared/model/doc.ts';
-import { readSession } from '../../shared/model/sessionDoc.ts';
+import { docFromState, encodeDoc, Origin, type Doc } from '../../shared/model/doc.ts';
+import { readGroups, renameGroup } from '../../shared/model/meeting/groups.ts';
+import { readBoards, readSession, renameBoard } from '../../shared/model/sessionDoc.ts';
 import { boardRoomName, sessionRoomName } from '../../shared/protocol.ts';
 import { Role } from '../../shared/roles.ts';
 import type { SessionService } from '../sessions.ts';
@@ -118,6 +119,12 @@ function invalid(field: string, message: string): SessionImportError {
 /** A name from the file by the rule of every name; an empty one becomes `fallback`. */
 const nameOr = (name: string, fallback: string) => cleanPersonName(name) || fallback;
 
+/** Board titles and group names of an imported session doc by the rule of every title (renames are no-ops when clean). */
+function cleanTitles(doc: Doc): void {
+  for (const b of readBoards(doc)) renameBoard(doc, b.id, b.title, Origin.server);
+  for (const g of readGroups(doc).groups) renameGroup(doc, g.id, g.name, Origin.server);
+}
+
 /** Creates the new session from a checked file; on a failure half-way deletes it again. */
 export async function importSession(
   checked: CheckedSessionFile,
@@ -136,7 +143,7 @@ export async function importSession(
       facilitatorName: nameOr(facilitator.name, 'Procesbegeleider'),
     },
     deps.baseUrl,
-    { sessionDoc: () => {}, boards, sessionState: states.get(SESSION_DOC_KEY)!, facilitatorId: facilitator.id },
+    { sessionDoc: cleanTitles, boards, sessionState: states.get(SESSION_DOC_KEY)!, facilitatorId: facilitator.id },
   );
   const sid = created.sessionId;
   const { store } = deps;

@@ -9,6 +9,7 @@
  *           since issue 10, read as false when missing)
  */
 import { z } from 'zod';
+import { cleanTitle } from '../names.ts';
 import { BOARD_ID_RE, PLENARY_BOARD_ID } from '../protocol.ts';
 import { Origin, type Doc } from './doc.ts';
 
@@ -110,7 +111,7 @@ export function addBoard(
 /** Renames a board (facilitator). */
 export function renameBoard(doc: Doc, boardId: string, title: string, origin: unknown = Origin.local): void {
   const board = readBoard(doc, boardId);
-  const clean = title.trim().slice(0, 120);
+  const clean = cleanTitle(title); // the rule of every title (shared/names.ts)
   if (!board || !clean || board.title === clean) return;
   doc.transact(() => boardsOf(doc).set(boardId, { ...board, title: clean }), origin);
 }

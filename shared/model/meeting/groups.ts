@@ -10,6 +10,7 @@
  */
 import { z } from 'zod';
 import { BOARD_ID_RE } from '../../protocol.ts';
+import { cleanTitle, GROUP_NAME_MAX } from '../../names.ts';
 import { Origin, type Doc } from '../doc.ts';
 
 export const MAX_GROUPS = 24;
@@ -68,7 +69,7 @@ export function addGroups(doc: Doc, groups: readonly GroupRecord[], origin: unkn
 
 export function renameGroup(doc: Doc, groupId: string, name: string, origin: unknown = Origin.local): void {
   const parsed = GroupRecord.safeParse(groupsOf(doc).get(groupId));
-  const clean = name.trim().slice(0, 80);
+  const clean = cleanTitle(name, GROUP_NAME_MAX); // the rule of every title (shared/names.ts)
   if (!parsed.success || !clean || parsed.data.name === clean) return;
   doc.transact(() => groupsOf(doc).set(groupId, { ...parsed.data, name: clean }), origin);
 }
