@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { checkName, checkTitle, cleanName } from '../../client/src/forms.ts';
 import { CreateGroupsRequest, CreateSessionRequest, JoinRequest, RenameParticipantRequest } from '../../shared/api.ts';
 import {
   cleanLine,
@@ -105,5 +106,19 @@ describe('the rule of names and titles (shared/names.ts)', () => {
   it('is stable: cleaning a clean name changes nothing', () => {
     const samples = ['Anna', `Gijs ${FAMILY}`, 'Réné', 'x'.repeat(200), `${SCOTLAND} ok`, '\u0645\u06CC\u200C\u062E'];
     for (const s of samples) expect(cleanLine(cleanLine(s))).toBe(cleanLine(s));
+  });
+
+  it('the start and rename forms send what the server stores, and refuse what it refuses', () => {
+    const t = ((key: string) => key) as unknown as Parameters<typeof checkName>[0];
+    for (const raw of [' Ann\u0000a \u202E ', `Gijs ${FAMILY}`, 'Re\u0301ne\u0301', 'a\t\tb']) {
+      expect(checkName(t, raw)).toBeUndefined();
+      expect(cleanName(raw)).toBe(JoinRequest.parse({ joinCode: 'ABCDEF', name: raw }).name);
+    }
+    for (const raw of ['\u202E\u0000 ', '😀'.repeat(PERSON_NAME_MAX + 1)]) {
+      expect(checkName(t, raw)).toBeDefined();
+      expect(JoinRequest.safeParse({ joinCode: 'ABCDEF', name: raw }).success).toBe(false);
+    }
+    expect(checkName(t, '😀'.repeat(PERSON_NAME_MAX))).toBeUndefined();
+    expect(checkTitle(t, 'x'.repeat(TITLE_MAX + 1))).toBeDefined();
   });
 });
