@@ -49,89 +49,218 @@ export const STORED_ROW_LIMITS: UpdateLimits = {
   maxValues: Number.POSITIVE_INFINITY,
 };
 
-/** Why a decoded update is over a limit (for logs and the quarantine), or `null`. */
-export function checkUpdateLimits(decoded: DecodedUpdate, limits: UpdateLimits): string | null {
-  if (decoded.structs.length > limits.maxStructs) return `${decoded.structs.length} structs`;
-  let ranges = 0;
-  for (const list of decoded.ds.clients.values()) ranges += list.length;
-  if (ranges > limits.maxDeleteRanges) return `${ranges} delete ranges`;
-  const budget = { values: 0 };
-  for (const struct of decoded.structs) {
-    if (!(struct instanceof Y.Item)) continue;
-    const problem = checkItem(struct, limits, budget);
-    if (problem) return `${problem} (item ${struct.id.client}:${struct.id.clock})`;
+/** Raised by the scan for bytes that are no Yjs update. */
+class Malformed extends Error {}
+
+/** A cursor over the update's bytes that never reads past their end. */
+class Reader {
+  pos = 0;
+  constructor(private readonly bytes: Uint8Array) {}
+  byte(): number {
+    if (this.pos >= this.bytes.length) throw new Malformed('unexpected end of update');
+    return this.bytes[this.pos++]!;
   }
-  return null;
+  uint(): number {
+    let num = 0;
+    let mult = 1;
+    for (;;) {
+      const b = this.byte();
+      num += (b & 0x7f) * mult;
+      if (b < 0x80) return num;
+      mult *= 128;
+      if (num > Number.MAX_SAFE_INTEGER) throw new Malformed('integer out of range');
+    }
+  }
+  /** An item id: client and clock. */
+  id(): void {
+    this.uint();
+    this.uint();
+  }
+  skip(n: number): number {
+    if (this.pos + n > this.bytes.length) throw new Malformed('length past the end of the update');
+    const at = this.pos;
+    this.pos += n;
+    return at;
+  }
+  /** A length-prefixed string or buffer; returns its byte range. */
+  chunk(): [number, number] {
+    const n = this.uint();
+    const at = this.skip(n);
+    return [at, at + n];
+  }
+  /** Deepest nesting of `[`/`{` in a JSON text (scanned, not parsed). */
+  jsonDepth([from, to]: [number, number]): number {
+    let depth = 0;
+    let max = 0;
+    let inString = false;
+    for (let i = from; i < to; i++) {
+      const c = this.bytes[i]!;
+      if (inString) {
+        if (c === 0x5c)
+          i++; // backslash escapes the next byte
+        else if (c === 0x22) inString = false;
+      } else if (c === 0x22) inString = true;
+      else if (c === 0x5b || c === 0x7b) max = Math.max(max, ++depth);
+      else if (c === 0x5d || c === 0x7d) depth--;
+    }
+    return max;
+  }
 }
 
-/** Decodes an update and checks it; a throw while decoding is reported as `malformed`. */
+/**
+ * Walks the bytes of a Yjs (v1) update as `Y.decodeUpdate` would, without building
+ * anything and without recursion, and checks every limit on the way. Returns why it is
+ * over a limit, or `null`; throws {@link Malformed} for bytes that are no update.
+ */
+function scanUpdate(bytes: Uint8Array, limits: UpdateLimits): string | null {
+  const r = new Reader(bytes);
+  const over = (n: number, max: number) => n > max;
+  const str = (what: string): string | null => {
+    const [from, to] = r.chunk();
+    return over(to - from, limits.maxStringLength) ? `${what} of ${to - from} bytes` : null;
+  };
+  const json = (what: string): string | null => {
+    const range = r.chunk();
+    if (over(range[1] - range[0], limits.maxStringLength)) return `${what} of ${range[1] - range[0]} bytes`;
+    return r.jsonDepth(range) >= limits.maxDepth ? `${what} nested deeper than ${limits.maxDepth}` : null;
+  };
+  let values = 0;
+  /** lib0's `readAny`, with an explicit stack of how many values each open array/object still holds. */
+  const any = (): string | null => {
+    const open: { left: number; isObject: boolean }[] = [];
+    for (;;) {
+      if (open.length) {
+        const top = open[open.length - 1]!;
+        if (top.left === 0) {
+          open.pop();
+          if (!open.length) return null;
+          continue;
+        }
+        top.left--;
+        if (top.isObject) {
+          const p = str('object key');
+          if (p) return p;
+        }
+      }
+      if (over(++values, limits.maxValues)) return `more than ${limits.maxValues} values`;
+      const type = r.byte();
+      if (type === 119) {
+        const p = str('string');
+        if (p) return p;
+      } else if (type === 117 || type === 118) {
+        const n = r.uint();
+        if (over(n, limits.maxArrayLength)) return `an array or object of ${n} entries`;
+        if (open.length + 1 >= limits.maxDepth) return `a value nested deeper than ${limits.maxDepth}`;
+        open.push({ left: n, isObject: type === 118 });
+      } else if (type === 125)
+        r.uint(); // varInt: the same bytes as a varUint
+      else if (type === 124) r.skip(4);
+      else if (type === 123 || type === 122) r.skip(8);
+      else if (type === 116) r.chunk();
+      else if (type < 116 || type > 127) throw new Malformed(`unknown value type ${type}`);
+      if (!open.length) return null;
+    }
+  };
+
+  let structs = 0;
+  const clients = r.uint();
+  for (let c = 0; c < clients; c++) {
+    const n = r.uint();
+    r.uint(); // client
+    r.uint(); // clock
+    structs += n;
+    if (over(structs, limits.maxStructs)) return `more than ${limits.maxStructs} structs`;
+    for (let i = 0; i < n; i++) {
+      const info = r.byte();
+      const ref = info & 0x1f;
+      if (ref === 0 || ref === 10) {
+        r.uint(); // GC or skip: a length
+        continue;
+      }
+      if (info & 0x80) r.id(); // origin
+      if (info & 0x40) r.id(); // right origin
+      if ((info & 0xc0) === 0) {
+        const p = r.uint() === 1 ? str('root name') : (r.id(), null);
+        if (p) return p;
+        if (info & 0x20) {
+          const k = str('map key');
+          if (k) return k;
+        }
+      }
+      const problem = scanContent(ref);
+      if (problem) return problem;
+    }
+  }
+  let ranges = 0;
+  const dsClients = r.uint();
+  for (let c = 0; c < dsClients; c++) {
+    r.uint(); // client
+    const n = r.uint();
+    ranges += n;
+    if (over(ranges, limits.maxDeleteRanges)) return `more than ${limits.maxDeleteRanges} delete ranges`;
+    for (let i = 0; i < n; i++) r.id(); // clock and length
+  }
+  return null;
+
+  function scanContent(ref: number): string | null {
+    switch (ref) {
+      case 1: // deleted
+        r.uint();
+        return null;
+      case 2: {
+        // JSON
+        const n = r.uint();
+        if (over(n, limits.maxArrayLength)) return `${n} JSON values`;
+        for (let i = 0; i < n; i++) {
+          const p = json('JSON value');
+          if (p) return p;
+        }
+        return null;
+      }
+      case 3: // binary
+        r.chunk();
+        return null;
+      case 4:
+        return str('text');
+      case 5:
+        return json('embed');
+      case 6:
+        return str('format key') ?? json('format value');
+      case 7: {
+        const typeRef = r.uint();
+        if (typeRef > 6) throw new Malformed(`unknown type ${typeRef}`);
+        return typeRef === 3 || typeRef === 5 ? str('element name') : null;
+      }
+      case 8: {
+        const n = r.uint();
+        if (over(n, limits.maxArrayLength)) return `${n} values in one item`;
+        for (let i = 0; i < n; i++) {
+          const p = any();
+          if (p) return p;
+        }
+        return null;
+      }
+      case 9:
+        return 'a subdocument';
+      default:
+        throw new Malformed(`unknown content ${ref}`);
+    }
+  }
+}
+
+/**
+ * Checks an update's bytes within limits, then decodes it. Bytes that are no update
+ * (found by the scan or by Yjs) are `malformed`; an update over a limit is not.
+ */
 export function decodeWithinLimits(
   update: Uint8Array,
   limits: UpdateLimits,
 ): { ok: true; decoded: DecodedUpdate } | { ok: false; malformed: boolean; reason: string } {
-  let decoded: DecodedUpdate;
   try {
-    decoded = Y.decodeUpdate(update);
+    const over = scanUpdate(update, limits);
+    if (over) return { ok: false, malformed: false, reason: `over limits: ${over}` };
+    return { ok: true, decoded: Y.decodeUpdate(update) };
   } catch (err) {
-    // Includes RangeError from lib0's recursive reads of deeply nested values.
     return { ok: false, malformed: true, reason: `undecodable: ${String(err)}` };
   }
-  const over = checkUpdateLimits(decoded, limits);
-  return over ? { ok: false, malformed: false, reason: `over limits: ${over}` } : { ok: true, decoded };
-}
-
-function checkString(s: unknown, limits: UpdateLimits, what: string): string | null {
-  return typeof s === 'string' && s.length > limits.maxStringLength ? `${what} of ${s.length} characters` : null;
-}
-
-function checkItem(item: Y.Item, limits: UpdateLimits, budget: { values: number }): string | null {
-  const problem =
-    checkString(item.parentSub, limits, 'map key') ??
-    checkString(item.parent, limits, 'root name') ??
-    (item.content instanceof Y.ContentDoc ? 'a subdocument' : null);
-  if (problem) return problem;
-  const c = item.content;
-  if (c instanceof Y.ContentString) return checkString(c.str, limits, 'text');
-  if (c instanceof Y.ContentAny || c instanceof Y.ContentJSON) return checkValue(c.arr, limits, budget);
-  if (c instanceof Y.ContentEmbed) return checkValue(c.embed, limits, budget);
-  if (c instanceof Y.ContentFormat)
-    return checkString(c.key, limits, 'format key') ?? checkValue(c.value, limits, budget);
-  if (c instanceof Y.ContentType) {
-    const type: unknown = c.type;
-    if (type instanceof Y.XmlElement) return checkString(type.nodeName, limits, 'element name');
-    if (type instanceof Y.XmlHook) return checkString(type.hookName, limits, 'hook name');
-  }
-  return null;
-}
-
-/**
- * Walks a plain value with an explicit stack. The item's content array itself is depth
- * 0, so a map value `[[1]]` is depth 2.
- */
-function checkValue(root: unknown, limits: UpdateLimits, budget: { values: number }): string | null {
-  const stack: { value: unknown; depth: number }[] = [{ value: root, depth: 0 }];
-  while (stack.length) {
-    const { value, depth } = stack.pop()!;
-    if (++budget.values > limits.maxValues) return `more than ${limits.maxValues} values`;
-    if (typeof value === 'string') {
-      const p = checkString(value, limits, 'string');
-      if (p) return p;
-      continue;
-    }
-    if (value === null || typeof value !== 'object' || value instanceof Uint8Array) continue;
-    if (depth >= limits.maxDepth) return `a value nested deeper than ${limits.maxDepth}`;
-    if (Array.isArray(value)) {
-      if (value.length > limits.maxArrayLength) return `an array of ${value.length} elements`;
-      for (const v of value as unknown[]) stack.push({ value: v, depth: depth + 1 });
-      continue;
-    }
-    const keys = Object.keys(value);
-    if (keys.length > limits.maxArrayLength) return `an object of ${keys.length} entries`;
-    for (const k of keys) {
-      const p = checkString(k, limits, 'object key');
-      if (p) return p;
-      stack.push({ value: (value as Record<string, unknown>)[k], depth: depth + 1 });
-    }
-  }
-  return null;
 }
