@@ -50,6 +50,7 @@ export async function createVeldwerkServer(config: Config & { dbFile: string }, 
   const store = new SqliteStore(config.dbFile, { synchronous: config.SQLITE_SYNCHRONOUS });
   const tokens = new TokenSigner(loadOrCreateSecret(config.DATA_DIR));
   const metrics = new Metrics();
+  metrics.quarantineRows = await store.docs.countQuarantine(); // issue 10: visible from the start
   const registry = new RoomRegistry({
     store: store.docs,
     metrics,

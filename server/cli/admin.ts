@@ -124,7 +124,7 @@ export async function runAdmin(argv: string[], out: (s: string) => void = consol
           out('export-quarantine needs a folder, e.g. npm run admin -- export-quarantine quarantine-2026-12-04');
           return 1;
         }
-        return exportQuarantine(store.docs, dir, sessionId, out);
+        return await exportQuarantine(store.docs, dir, sessionId, out);
       }
       case 'restore-board': {
         const { values, positionals } = parseArgs({
@@ -143,7 +143,7 @@ export async function runAdmin(argv: string[], out: (s: string) => void = consol
         }
         const snapshotId = values.snapshot === undefined ? undefined : Number(values.snapshot);
         const room = board === 'session' ? sessionRoomName(sessionId) : boardRoomName(sessionId, board);
-        return restoreBoard(store.docs, sessionId, room, snapshotId, out, config.LOG_LEVEL);
+        return await restoreBoard(store.docs, sessionId, room, snapshotId, out, config.LOG_LEVEL);
       }
       default:
         out(`Unknown command "${command}".\n\n${USAGE}`);
