@@ -50,7 +50,7 @@ const note = (i: number) => ({
   w: 180,
   h: 120,
   text: `Notitie ${i}`,
-  color: '#fff3a3',
+  color: '#fff3a3' as const,
 });
 
 function sql<T>(dataDir: string, fn: (db: Database.Database) => T, readonly = true): T {

@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addItems } from '../../shared/model/board/commands.ts';
 import { readBoard } from '../../shared/model/board/read.ts';
-import { boardRoomName, CloseCode, PLENARY_BOARD_ID, RefusalReason } from '../../shared/protocol.ts';
+import { boardRoomName, CloseCode, parseRoomName, PLENARY_BOARD_ID, RefusalReason } from '../../shared/protocol.ts';
+import type { SqliteStore } from '../../server/store/SqliteStore.ts';
 import { decodeWithinLimits, STORED_ROW_LIMITS } from '../../server/sync/updateLimits.ts';
 import { useHarness } from '../helpers/harness.ts';
 import { connectHostile, deeplyNestedUpdate, flipBit, seededRandom, syncFrame } from '../helpers/hostile.ts';
@@ -23,7 +24,7 @@ const note = (i: number) => ({
   w: 180,
   h: 120,
   text: `Notitie ${i}`,
-  color: '#fff3a3',
+  color: '#fff3a3' as const,
 });
 
 /** Every stored update row, read from the SQLite file (read-only) while the server runs. */
@@ -190,4 +191,68 @@ describe('updates are validated before they are stored', () => {
     expect(await ok.roundTrip()).toBe(true);
     ok.close();
   });
+
+  it('an update with missing dependencies is refused and undone; ten in a minute close the connection (4429)', async () => {
+    const server = await h.server();
+    const s = await createSessionWith(server.url, 'Gaten', ['Anna', 'Bram']);
+    const room = boardRoomName(s.sessionId, PLENARY_BOARD_ID);
+    const bram = h.client(server.wsUrl, room, s.participants[1]!.token);
+    await bram.synced;
+    let bramUpdates = 0;
+    bram.doc.on('update', () => bramUpdates++);
+    const anna = await connectHostile(server.wsUrl, room, s.participants[0]!.token);
+    const rowsBefore = storedRows(server.dataDir, room).length;
+    for (let n = 0; n < 10; n++) {
+      // The second half of a client's history, without the first: Yjs would hold it as pending.
+      const source = new Y.Doc();
+      source.clientID = 5000 + n;
+      addItems(source, [{ ...note(n), author: 'Anna', authorId: s.participants[0]!.participantId }]);
+      const seen = Y.encodeStateVector(source);
+      addItems(source, [{ ...note(100 + n), author: 'Anna', authorId: s.participants[0]!.participantId }]);
+      anna.sendUpdate(Y.encodeStateAsUpdate(source, seen));
+      source.destroy();
+      if (n < 9) expect(await anna.roundTrip()).toBe(true);
+    }
+    expect(await anna.closed).toBe(CloseCode.tooManyRefusals);
+    expect(anna.refusals).toEqual(new Array(10).fill(RefusalReason.invalidUpdate));
+    expect(storedRows(server.dataDir, room)).toHaveLength(rowsBefore);
+    expect(bramUpdates).toBe(0);
+    const live = server.server.registry.peek(room)!.doc;
+    expect(live.store.pendingStructs).toBeNull();
+    expect(await metric(server.url, 'veldwerk_room_restores_total')).toBe(10);
+  });
+
+  it('when the store fails (disk full), the update is refused and undone; the room goes on', async () => {
+    const server = await h.server();
+    const s = await createSessionWith(server.url, 'Vol', ['Anna', 'Bram']);
+    const room = boardRoomName(s.sessionId, PLENARY_BOARD_ID);
+    const anna = h.client(server.wsUrl, room, s.facilitatorToken);
+    const bram = h.client(server.wsUrl, room, s.participants[1]!.token);
+    await Promise.all([anna.synced, bram.synced]);
+    const db = (server.server.store as SqliteStore).db;
+    db.exec(
+      `CREATE TRIGGER disk_full BEFORE INSERT ON updates BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END`,
+    );
+    addItems(anna.doc, [note(1)]);
+    await waitFor(() => anna.refusals.length === 1, 'refused');
+    expect(anna.refusals).toEqual([RefusalReason.serverError]);
+    await sleep(100);
+    expect(bram.doc.getMap('items').has('n1')).toBe(false);
+    expect(server.server.registry.peek(room)!.doc.getMap('items').has('n1')).toBe(false);
+    // A server change that cannot be stored rejects, so its HTTP request can answer.
+    await expect(
+      server.server.registry.change(parseRoomName(room)!, (doc) => addItems(doc, [note(2)])),
+    ).rejects.toThrow(/disk is full/);
+    db.exec('DROP TRIGGER disk_full');
+    const carl = h.client(server.wsUrl, room, s.facilitatorToken);
+    await carl.synced;
+    addItems(carl.doc, [note(3)]);
+    await waitFor(() => bram.doc.getMap('items').has('n3'), 'the room goes on');
+    expect(storedRows(server.dataDir, room).length).toBeGreaterThan(0);
+  });
 });
+
+async function metric(url: string, name: string): Promise<number> {
+  const text = await (await fetch(`${url}/metrics`)).text();
+  return Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(text)?.[1]);
+}

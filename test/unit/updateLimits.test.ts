@@ -26,7 +26,8 @@ function richUpdate(): Uint8Array {
   const el = new Y.XmlElement('p');
   el.setAttribute('class', 'intro');
   el.insert(0, [new Y.XmlText('hallo')]);
-  xml.insert(0, [el, new Y.XmlHook('hook')]);
+  xml.insert(0, [el]);
+  items.set('hook', new Y.XmlHook('hook'));
   items.delete('undef');
   return Y.encodeStateAsUpdate(doc);
 }
