@@ -1,6 +1,7 @@
 /**
  * The facilitator manages participants: rename (the presence list follows at once)
- * and remove (their connections close and their token stops working).
+ * and remove (their connections close and their token stops working; with
+ * `?anonymise=true` their notes and answers stay but no longer carry their name).
  */
 import express from 'express';
 import { RenameParticipantRequest as RenameRequest } from '../../shared/api.ts';
@@ -8,6 +9,7 @@ import { CloseCode } from '../../shared/protocol.ts';
 import { Role } from '../../shared/roles.ts';
 import type { RoutesContext } from './context.ts';
 import { HttpError, parseBody } from './http.ts';
+import { unattributeEverywhere } from './unattribute.ts';
 
 export function participantRoutes(ctx: RoutesContext): express.Router {
   const router = express.Router({ mergeParams: true });
@@ -38,6 +40,10 @@ export function participantRoutes(ctx: RoutesContext): express.Router {
       await ctx.store.sessions.removeParticipant(t.sid, pid);
       for (const room of ctx.registry.sessionRooms(t.sid)) {
         room.closeParticipant(pid, CloseCode.participantRemoved, 'removed by the facilitator');
+      }
+      // `?anonymise=true`: their content stays, without their name (issue 10).
+      if (req.query.anonymise === 'true') {
+        await unattributeEverywhere(ctx.registry, t.sid, { participantId: pid, name: p.name });
       }
       res.status(204).end();
     }),

@@ -4,9 +4,16 @@
  * before the same room is loaded again, so the store never sees two writers.
  */
 import { parseRoomName, sessionRoomName, type Room as RoomName } from '../../shared/protocol.ts';
-import { readBoard } from '../../shared/model/sessionDoc.ts';
-import { canWriteBoard, canWriteSessionDoc } from '../../shared/roles.ts';
-import { CloseCode, RefusalReason } from '../../shared/protocol.ts';
+import {
+  checkWrite,
+  docRootsFor,
+  refusalFor,
+  writeContextFor,
+  writeDenial,
+  type WriteContext,
+} from '../../shared/model/writeRules.ts';
+import type { Doc } from '../../shared/model/doc.ts';
+import { CloseCode } from '../../shared/protocol.ts';
 import { Room, type Peer, type RoomOptions } from './Room.ts';
 import { PrivateRooms } from './privateRooms.ts';
 
@@ -96,16 +103,20 @@ export class RoomRegistry {
       const room = await Room.load(name, {
         ...this.opts,
         onAccepted: this.privateRooms.onAcceptedFor(name),
+        // The write rules (issue 10, shared/model/writeRules.ts): who may write this doc at
+        // all before an update is decoded, then every change of it once applied tentatively.
+        mapRoots: docRootsFor(name.kind === 'session' ? 'session' : 'board'),
         writePolicy: (peer: Peer) => {
-          const role = peer.identity.role;
-          if (name.kind === 'session') return canWriteSessionDoc(role) ? null : RefusalReason.readOnly;
-          const privateRefusal = this.privateRooms.writeRefusal(name, peer, session?.doc ?? null);
-          if (privateRefusal) return privateRefusal;
-          const board = session ? readBoard(session.doc, name.boardId) : null;
-          if (role === 'viewer') return RefusalReason.readOnly;
-          // The template the group boards are cloned from is the facilitator's to prepare.
-          if (board?.kind === 'template' && role !== 'facilitator') return RefusalReason.readOnly;
-          return canWriteBoard(role, board?.locked ?? false) ? null : RefusalReason.boardLocked;
+          if (name.kind !== 'session') {
+            const privateRefusal = this.privateRooms.writeRefusal(name, peer, session?.doc ?? null);
+            if (privateRefusal) return privateRefusal;
+          }
+          const denial = writeDenial(writeRulesContext(name, peer, session?.doc ?? null));
+          return denial && refusalFor(denial);
+        },
+        checkChanges: (peer, doc, changes) => {
+          const denial = checkWrite(writeRulesContext(name, peer, session?.doc ?? null), doc, changes);
+          return denial && refusalFor(denial);
         },
       });
       this.privateRooms.loaded(room);
@@ -200,4 +211,13 @@ export class RoomRegistry {
     for (const room of rooms) await this.unload(room.name.name);
     await Promise.all(this.unloading.values());
   }
+}
+
+/** Who writes where, for the write rules: a board's context comes from its session doc. */
+function writeRulesContext(name: RoomName, peer: Peer, sessionDoc: Doc | null): WriteContext {
+  const { role, id, name: personName } = peer.identity;
+  const writer = { role, participantId: id, name: personName };
+  if (name.kind === 'session') return { writer, target: { doc: 'session' } };
+  if (!sessionDoc) return { writer, target: { doc: 'board', board: null, boardGroupId: null, writerGroupId: null } };
+  return writeContextFor(writer, sessionDoc, name.boardId);
 }

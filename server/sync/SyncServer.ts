@@ -9,6 +9,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocket, WebSocketServer, type RawData } from 'ws';
 import { CloseCode, parseRoomName, sessionRoomName } from '../../shared/protocol.ts';
 import { readBoard } from '../../shared/model/sessionDoc.ts';
+import { Role } from '../../shared/roles.ts';
 import type { Logger } from '../log.ts';
 import type { Metrics } from '../metrics.ts';
 import type { SessionStore } from '../store/SessionStore.ts';
@@ -103,9 +104,15 @@ export class SyncServer {
         if (closed) return this.opts.registry.release(acquired);
         if (auth.room.kind !== 'session') {
           const session = this.opts.registry.peek(sessionRoomName(auth.room.sessionId));
-          if (!session || !readBoard(session.doc, auth.room.boardId)) {
+          const board = session ? readBoard(session.doc, auth.room.boardId) : null;
+          if (!board) {
             this.opts.registry.release(acquired);
             return close(CloseCode.notFound, 'no such board');
+          }
+          // The template board is the facilitator's to prepare, for reading too (issue 10).
+          if (board.kind === 'template' && auth.identity.role !== Role.facilitator) {
+            this.opts.registry.release(acquired);
+            return close(CloseCode.forbidden, 'template board: facilitator only');
           }
         }
         room = acquired;
