@@ -3,13 +3,9 @@
  * goes through the model's commands (Origin.local, so only this person's undo sees it)
  * and is its own undo step.
  */
-import {
-  deleteItems,
-  duplicateItems,
-  moveItems,
-  reorderItems,
-  updateItem,
-} from '../../../shared/model/board/commands.ts';
+import { withAuthor } from '../../../shared/model/board/authorship.ts';
+import { pasteItems } from '../../../shared/model/board/clipboard.ts';
+import { deleteItems, moveItems, reorderItems, updateItem } from '../../../shared/model/board/commands.ts';
 import type { InkColor, NoteColor } from '../../../shared/model/board/schema.ts';
 import { READ_ONLY_TOOLS, type Tool } from './boardState.ts';
 import { selectedIds, viewItems, type BoardEnv } from './env.ts';
@@ -59,8 +55,11 @@ export function createActions(env: BoardEnv) {
     duplicate() {
       const ids = selectedIds(env);
       if (!canEdit() || !ids.length) return;
+      // A copy is a new item by whoever makes it (the write rules, issue 10).
+      const chosen = viewItems(env).items.filter((i) => ids.includes(i.id));
+      const by = { author: env.props.author, authorId: env.props.authorId };
       let copies: string[] = [];
-      step(env, () => (copies = duplicateItems(env.doc, ids)));
+      step(env, () => (copies = pasteItems(env.doc, withAuthor(chosen, by), null, env.props.view)));
       store.setState({ selection: copies });
     },
     reorder(where: 'front' | 'back') {

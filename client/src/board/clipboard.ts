@@ -7,6 +7,7 @@
  * browser does not send one for a key press, the async Clipboard API is tried, and when
  * that is not permitted either, an in-memory copy (this tab only) is used.
  */
+import { withAuthor } from '../../../shared/model/board/authorship.ts';
 import { parseClipboard, pasteItems, serializeSelection } from '../../../shared/model/board/clipboard.ts';
 import { addItems, deleteItems } from '../../../shared/model/board/commands.ts';
 import { noteColorFor, selectedIds, type BoardEnv } from './env.ts';
@@ -70,7 +71,9 @@ export function pasteText(env: BoardEnv, text: string | null): boolean {
   env.undo.stopCapturing();
   let ids: string[];
   if (items) {
-    ids = pasteItems(env.doc, items, at, env.props.view);
+    // A pasted copy is a new item by whoever pastes it (the write rules, issue 10).
+    const by = { author: env.props.author, authorId: env.props.authorId };
+    ids = pasteItems(env.doc, withAuthor(items, by), at, env.props.view);
   } else {
     const body = text.trim().slice(0, 5000);
     if (!body) return false;

@@ -44,7 +44,13 @@ export function installDebugHook(env: BoardEnv, stage: Konva.Stage): () => void 
       env.undo.stopCapturing();
       return addItems(
         env.doc,
-        items.map((i) => ({ view: env.props.view, ...i })),
+        // As this person: their name and id, as the write rules expect of a new item.
+        items.map((i) => ({
+          view: env.props.view,
+          author: env.props.author.slice(0, 80),
+          authorId: env.props.authorId || undefined,
+          ...i,
+        })),
       );
     },
     stage,

@@ -4,7 +4,7 @@ import { useT } from '../i18n/useT.ts';
 const TOUCH = typeof matchMedia === 'function' && matchMedia('(pointer: coarse)').matches;
 
 /** What the board allows you right now, as the toolbar explains it. */
-export type BoardMode = 'open' | 'viewer' | 'locked' | 'lockedByYou';
+export type BoardMode = 'open' | 'viewer' | 'locked' | 'lockedByYou' | 'otherGroup';
 
 const LockIcon = () => (
   <svg viewBox="0 0 16 16" aria-hidden="true">
@@ -31,13 +31,21 @@ export function BoardToolbar({
   if (mode === 'open') {
     status = hint ? <p className="board-hint">{TOUCH ? t('board.hintTouch') : t('board.hint')}</p> : null;
   } else {
-    const viewer = mode === 'viewer';
-    const text = viewer ? t('board.viewerText') : mode === 'locked' ? t('board.lockedText') : t('board.lockedByYou');
+    // Another group's board reads like a viewer's: watching along, no lock involved.
+    const viewer = mode === 'viewer' || mode === 'otherGroup';
+    const text =
+      mode === 'viewer'
+        ? t('board.viewerText')
+        : mode === 'otherGroup'
+          ? t('board.otherGroupText')
+          : mode === 'locked'
+            ? t('board.lockedText')
+            : t('board.lockedByYou');
     status = (
       <p className={`board-banner is-${viewer ? 'viewer' : 'locked'}`} role="status" data-testid="board-readonly">
         <span className="badge">
           {viewer ? null : <LockIcon />}
-          {viewer ? t('board.viewer') : t('board.locked')}
+          {mode === 'viewer' ? t('board.viewer') : mode === 'otherGroup' ? t('board.otherGroup') : t('board.locked')}
         </span>
         <span>{text}</span>
       </p>

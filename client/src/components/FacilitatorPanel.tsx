@@ -1,6 +1,6 @@
 import { formatJoinCode, normalizeJoinCode } from '../../../shared/api.ts';
 import type { Doc } from '../../../shared/model/doc.ts';
-import { setBoardLocked } from '../../../shared/model/sessionDoc.ts';
+import { setBoardLocked, setBoardOpen } from '../../../shared/model/sessionDoc.ts';
 import { useState } from 'react';
 import { useHomeT } from '../home/i18n.ts';
 import { useT } from '../i18n/useT.ts';
@@ -128,6 +128,30 @@ export function LockToggle({ sessionDoc, boardId, locked }: { sessionDoc: Doc; b
         <span className="switch-thumb" />
       </span>
       <span>{t('facilitator.lockLabel')}</span>
+    </button>
+  );
+}
+
+/**
+ * Opens a group's board to every participant, or back to the group only (issue 10; the
+ * server's write rules follow it). Shown for boards that belong to a group.
+ */
+export function OpenToggle({ sessionDoc, boardId, open }: { sessionDoc: Doc; boardId: string; open: boolean }) {
+  const t = useT();
+  return (
+    <button
+      type="button"
+      role="switch"
+      className={open ? 'switch is-on' : 'switch'}
+      aria-checked={open}
+      title={open ? t('facilitator.openText') : t('facilitator.groupOnlyText')}
+      onClick={() => setBoardOpen(sessionDoc, boardId, !open)}
+      data-testid="open-toggle"
+    >
+      <span className="switch-track" aria-hidden="true">
+        <span className="switch-thumb" />
+      </span>
+      <span>{t('facilitator.openLabel')}</span>
     </button>
   );
 }

@@ -70,6 +70,8 @@ export const en: Messages = {
   'board.locked': 'Locked',
   'board.lockedText': 'The facilitator has locked this board. You can watch along.',
   'board.viewer': 'View only',
+  'board.otherGroup': 'Another group',
+  'board.otherGroupText': 'This is another group’s board. You can watch along; you write on your own group’s board.',
   'board.viewerText': 'You are watching along; this link cannot make changes.',
   'board.emptyNote': 'Double-click to write',
   'board.concealed': 'Hidden until the facilitator reveals',
@@ -173,6 +175,7 @@ export const en: Messages = {
 
   'notice.boardLocked': 'The facilitator has locked this board; your change was not saved.',
   'notice.readOnly': 'You can only watch here; your change was not saved.',
+  'notice.notAllowed': 'Only the facilitator or the writer may change that; your change was not saved.',
   'notice.docTooLarge': 'The board has grown too large; your last change was not saved.',
   'notice.dismiss': 'Close',
 
@@ -192,4 +195,7 @@ export const en: Messages = {
   'notFound.text': 'Check the address, or go to the start page to start or join a meeting.',
   'session.closed.error': 'The connection to the server was closed because of an error. Please try again.',
   'facilitator.lockLabel': 'Lock board',
+  'facilitator.openLabel': 'Open to everyone',
+  'facilitator.openText': 'Every participant can write on this group board.',
+  'facilitator.groupOnlyText': 'Only this group’s members can write on this board; others watch along.',
 };

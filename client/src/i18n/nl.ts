@@ -72,6 +72,9 @@ export const nl = {
   'board.locked': 'Vergrendeld',
   'board.lockedText': 'De procesbegeleider heeft dit bord vergrendeld. Je kunt meekijken.',
   'board.viewer': 'Alleen kijken',
+  'board.otherGroup': 'Andere groep',
+  'board.otherGroupText':
+    'Dit is het bord van een andere groep. Je kunt meekijken; schrijven doe je op het bord van je eigen groep.',
   'board.viewerText': 'Je kijkt mee; wijzigen kan niet met deze link.',
   'board.emptyNote': 'Dubbelklik om te schrijven',
   'board.concealed': 'Verborgen tot de procesbegeleider onthult',
@@ -175,6 +178,7 @@ export const nl = {
 
   'notice.boardLocked': 'Dit bord is vergrendeld door de procesbegeleider; je wijziging is niet opgeslagen.',
   'notice.readOnly': 'Je kunt hier alleen kijken; je wijziging is niet opgeslagen.',
+  'notice.notAllowed': 'Dat mag alleen de procesbegeleider of de schrijver zelf; je wijziging is niet opgeslagen.',
   'notice.docTooLarge': 'Het bord is te groot geworden; je laatste wijziging is niet opgeslagen.',
   'notice.dismiss': 'Sluiten',
 
@@ -194,6 +198,9 @@ export const nl = {
   'notFound.text': 'Controleer het adres, of ga naar de startpagina om een bijeenkomst te starten of deel te nemen.',
   'session.closed.error': 'De verbinding met de server is verbroken door een fout. Probeer het opnieuw.',
   'facilitator.lockLabel': 'Bord vergrendelen',
+  'facilitator.openLabel': 'Open voor iedereen',
+  'facilitator.openText': 'Alle deelnemers kunnen op dit groepsbord schrijven.',
+  'facilitator.groupOnlyText': 'Alleen de leden van deze groep kunnen op dit bord schrijven; anderen kijken mee.',
 } as const;
 
 export type MessageKey = keyof typeof nl;

@@ -72,7 +72,7 @@ function BeesTable() {
 }
 
 export function DrieBView() {
-  const { doc, data, editable, isFacilitator, t } = useMethods();
+  const { doc, data, editable, settingsEditable, isFacilitator, t } = useMethods();
   const round = data.settings.individualRound;
   // Participants see their card during the round; everyone may look at the whole table.
   const [showTable, setShowTable] = useState(false);
@@ -80,7 +80,7 @@ export function DrieBView() {
   return (
     <div className="mw-view mw-bees-view" data-testid="view-drieB">
       <div className="mw-view-bar">
-        {isFacilitator && editable ? (
+        {settingsEditable ? (
           <button
             type="button"
             className={round ? 'switch is-on' : 'switch'}

@@ -15,7 +15,7 @@ import { useMethods } from './context.ts';
 import { CATEGORY_COLORS, RELATION_COLORS } from './palette.ts';
 
 export function ColorLegend() {
-  const { doc, data, editable, t } = useMethods();
+  const { doc, data, settingsEditable, t } = useMethods();
   const colorBy = data.settings.colorBy;
   const entries =
     colorBy === 'category'
@@ -31,7 +31,7 @@ export function ColorLegend() {
             type="button"
             className={m === colorBy ? 'is-on' : ''}
             aria-pressed={m === colorBy}
-            disabled={!editable}
+            disabled={!settingsEditable}
             data-testid={`color-by-${m}`}
             onClick={() => updateSettings(doc, { colorBy: m })}
           >

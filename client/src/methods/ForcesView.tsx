@@ -135,7 +135,7 @@ function AddForce({ side }: { side: Side }) {
 }
 
 export function ForcesView() {
-  const { doc, data, editable, t } = useMethods();
+  const { doc, data, settingsEditable, t } = useMethods();
   const b = forcesBalance(data.forces);
   const max = Math.max(1, b.bevorderend.total + b.belemmerend.total);
   const side = (s: Side) => (
@@ -170,8 +170,8 @@ export function ForcesView() {
               value={data.settings.goal}
               maxLength={300}
               rows={3}
-              readOnly={!editable}
-              placeholder={editable ? t('fo.goalPlaceholder') : t('fo.noGoal')}
+              readOnly={!settingsEditable}
+              placeholder={settingsEditable ? t('fo.goalPlaceholder') : t('fo.noGoal')}
               data-testid="goal"
               onChange={(e) => updateSettings(doc, { goal: e.target.value.slice(0, 300) })}
             />

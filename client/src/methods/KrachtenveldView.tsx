@@ -36,7 +36,7 @@ const isPlaced = (a: Actor): a is Actor & { houding: number; invloed: number } =
 const fmt = (v: number) => v.toFixed(2);
 
 export function KrachtenveldView() {
-  const { doc, data, editable, isFacilitator, lang, selectedId, select, t, stopCapturing } = useMethods();
+  const { doc, data, editable, settingsEditable, lang, selectedId, select, t, stopCapturing } = useMethods();
   const box = useRef<HTMLDivElement>(null);
   const { width, height } = useBoxSize(box);
   const writer = useFrameWriter();
@@ -136,7 +136,7 @@ export function KrachtenveldView() {
       <div className="mw-view-bar">
         <ColorLegend />
         <SizeLegend axis={axes.betrokkenheid} />
-        {isFacilitator && editable ? <AxesEditor /> : null}
+        {settingsEditable ? <AxesEditor /> : null}
       </div>
       <div className="mw-stage" ref={box} data-testid="field-stage">
         {width > 0 && height > 0 ? (

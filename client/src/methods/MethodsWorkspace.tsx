@@ -33,6 +33,11 @@ export interface MethodsWorkspaceProps {
   doc: Doc;
   /** May this person change the board now (role and lock)? */
   editable: boolean;
+  /**
+   * May this person change the board's settings (the host asks the write rules,
+   * `shared/model/writeRules.ts`)? By default: the facilitator on a board they may write.
+   */
+  settingsEditable?: boolean;
   isFacilitator: boolean;
   /** Who is looking: participant id (from the token) and name. */
   me: Person;
@@ -70,6 +75,7 @@ export function MethodsWorkspace({
   doc,
   editable,
   isFacilitator,
+  settingsEditable = editable && isFacilitator,
   me,
   view,
   participants = NO_PEOPLE,
@@ -129,6 +135,7 @@ export function MethodsWorkspace({
       doc,
       data,
       editable,
+      settingsEditable,
       isFacilitator,
       me,
       participants,
@@ -144,6 +151,7 @@ export function MethodsWorkspace({
       doc,
       data,
       editable,
+      settingsEditable,
       isFacilitator,
       me,
       participants,

@@ -21,7 +21,7 @@ import { AddRelationForm, LineSample, NetworkFiguresPanel, RelationEditor } from
 import { actorFill, RELATION_TYPE_STYLE, type RelationType } from './palette.ts';
 
 function NetworkBar({ newType, onNewType }: { newType: RelationType; onNewType: (t: RelationType) => void }) {
-  const { doc, data, editable, t } = useMethods();
+  const { doc, data, editable, settingsEditable, t } = useMethods();
   const mode = data.settings.networkRings;
   return (
     <div className="mw-view-bar">
@@ -33,7 +33,7 @@ function NetworkBar({ newType, onNewType }: { newType: RelationType; onNewType: 
             type="button"
             className={m === mode ? 'is-on' : ''}
             aria-pressed={m === mode}
-            disabled={!editable}
+            disabled={!settingsEditable}
             data-testid={`rings-${m}`}
             onClick={() => updateSettings(doc, { networkRings: m })}
           >

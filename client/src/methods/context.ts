@@ -27,6 +27,8 @@ export interface MethodsContextValue {
   doc: Doc;
   data: WorkspaceData;
   editable: boolean;
+  /** May this person change the board's settings (axes, goal, colours, rings, the round)? Write rules decide. */
+  settingsEditable: boolean;
   isFacilitator: boolean;
   me: Person;
   /** People present (for the facilitator's assignment of the individual round). */

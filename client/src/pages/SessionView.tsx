@@ -1,7 +1,7 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { SessionInfo } from '../../../shared/api.ts';
 import { CloseCode, sessionRoomName } from '../../../shared/protocol.ts';
-import { canWriteBoard, Role } from '../../../shared/roles.ts';
+import { Role } from '../../../shared/roles.ts';
 import { newItemId } from '../../../shared/model/board/ids.ts';
 import { addBoard, readSession, renameBoard } from '../../../shared/model/sessionDoc.ts';
 import { createBoardStore } from '../board/boardState.ts';
@@ -12,7 +12,7 @@ import { Brand } from '../components/Brand.tsx';
 import { BoardCanvas } from '../components/BoardCanvas.tsx';
 import { BoardTabs } from '../components/board/BoardTabs.tsx';
 import { ConnectionIndicator } from '../components/ConnectionIndicator.tsx';
-import { FacilitatorPanel, LockToggle } from '../components/FacilitatorPanel.tsx';
+import { FacilitatorPanel, LockToggle, OpenToggle } from '../components/FacilitatorPanel.tsx';
 import type { BoardMode } from '../components/BoardChrome.tsx';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
 import { PresenceList } from '../components/PresenceList.tsx';
@@ -20,6 +20,7 @@ import { forgetLocalCopies } from '../sync/rooms.ts';
 import { useDocSnapshot } from '../sync/useDocSnapshot.ts';
 import { useRoom } from '../sync/useRoom.ts';
 import { useBoardRoom } from '../sync/useBoardRoom.ts';
+import { boardModeFor, boardWriteAccess } from '../meeting/writeAccess.ts';
 import { MessagePage } from './MessagePage.tsx';
 import { DENIED_TEXT, type DeniedReason } from './useSessionAccess.ts';
 import { useCurrentBoard } from './useCurrentBoard.ts';
@@ -69,12 +70,6 @@ const CLOSE_REASON: Record<number, DeniedReason> = {
   [CloseCode.sessionDeleted]: 'sessionDeleted',
 };
 
-function boardMode(role: Role, locked: boolean): BoardMode {
-  if (role === Role.viewer) return 'viewer';
-  if (!locked) return 'open';
-  return role === Role.facilitator ? 'lockedByYou' : 'locked';
-}
-
 interface SessionViewProps {
   sessionId: string;
   identity: Identity;
@@ -113,7 +108,13 @@ export function SessionView({ sessionId, identity, info, onNeedInfo, initialView
   const locked = snapshot.boards.find((b) => b.id === boardId)?.locked ?? false;
   const title = snapshot.title || info?.title || '';
   const personKey = identity.participantId || identity.name;
-  const canEdit = canWriteBoard(identity.role, locked);
+  // The write rules (shared/model/writeRules.ts), as the server applies them: role, lock, group, field.
+  const writer = { role: identity.role, participantId: identity.participantId, name: identity.name };
+  const currentBoard = snapshot.boards.find((b) => b.id === boardId);
+  const groupBoard = groups.groups.some((g) => g.boardId === boardId);
+  const access = boardWriteAccess(writer, currentBoard, groups);
+  const canEdit = access.board === null;
+  const mode: BoardMode = boardModeFor(identity.role, locked, access.board);
   // A revealed private copy closes with privateEnded: the page is moving to the board room.
   const boardClose = board.status.closeCode === CloseCode.privateEnded ? null : board.status.closeCode;
   const closeCode = session.status.closeCode ?? boardClose;
@@ -310,7 +311,7 @@ export function SessionView({ sessionId, identity, info, onNeedInfo, initialView
                     state={boardState}
                     editable={canEdit}
                     synced={board.status.connection === 'connected'}
-                    mode={boardMode(identity.role, locked)}
+                    mode={mode}
                     tabs={
                       <>
                         <BoardTabs boards={visibleBoards} current={boardId} onSelect={select} manage={manage} />
@@ -321,6 +322,13 @@ export function SessionView({ sessionId, identity, info, onNeedInfo, initialView
                       <>
                         {isFacilitator ? (
                           <LockToggle sessionDoc={session.room.doc} boardId={boardId} locked={locked} />
+                        ) : null}
+                        {isFacilitator && groupBoard ? (
+                          <OpenToggle
+                            sessionDoc={session.room.doc}
+                            boardId={boardId}
+                            open={currentBoard?.open ?? false}
+                          />
                         ) : null}
                         <ExportMenu
                           snapshot={() => boardReaderFor(board.room.doc).getSnapshot()}
@@ -339,7 +347,7 @@ export function SessionView({ sessionId, identity, info, onNeedInfo, initialView
                 ) : (
                   <div className="methods-area">
                     <BoardToolbar
-                      mode={boardMode(identity.role, locked)}
+                      mode={mode}
                       hint={false}
                       tabs={
                         <>
@@ -353,6 +361,13 @@ export function SessionView({ sessionId, identity, info, onNeedInfo, initialView
                           <ActorsImportExport />
                           {isFacilitator ? (
                             <LockToggle sessionDoc={session.room.doc} boardId={boardId} locked={locked} />
+                          ) : null}
+                          {isFacilitator && groupBoard ? (
+                            <OpenToggle
+                              sessionDoc={session.room.doc}
+                              boardId={boardId}
+                              open={currentBoard?.open ?? false}
+                            />
                           ) : null}
                           {view !== 'drieB' ? (
                             <ExportMenu
@@ -374,6 +389,7 @@ export function SessionView({ sessionId, identity, info, onNeedInfo, initialView
                         key={board.room.name + String(board.room.doc.clientID)}
                         doc={board.room.doc}
                         editable={canEdit}
+                        settingsEditable={canEdit && access.settings === null}
                         isFacilitator={isFacilitator}
                         me={me}
                         view={view}
@@ -389,7 +405,7 @@ export function SessionView({ sessionId, identity, info, onNeedInfo, initialView
                             active={annotating}
                             editable={canEdit}
                             synced={board.status.connection === 'connected'}
-                            mode={boardMode(identity.role, locked)}
+                            mode={mode}
                             author={identity.name}
                             authorId={identity.participantId}
                             privateFor={privateFor}

@@ -27,6 +27,7 @@ export function ParticipantActions({ sessionId, token, participant, onChanged }:
   const [mode, setMode] = useState<Mode>('closed');
   const [name, setName] = useState(participant.name);
   const [busy, setBusy] = useState(false);
+  const [anonymise, setAnonymise] = useState(false);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const inputId = useId();
   const root = useRef<HTMLDivElement>(null);
@@ -72,7 +73,7 @@ export function ParticipantActions({ sessionId, token, participant, onChanged }:
   const remove = async () => {
     setBusy(true);
     try {
-      await removeParticipant(sessionId, token, participant.id);
+      await removeParticipant(sessionId, token, participant.id, { anonymise });
       setMessage({ ok: true, text: t('removed', { name: participant.name }) });
       setMode('closed');
       onChanged?.();
@@ -116,7 +117,10 @@ export function ParticipantActions({ sessionId, token, participant, onChanged }:
             type="button"
             role="menuitem"
             className="is-danger"
-            onClick={() => setMode('remove')}
+            onClick={() => {
+              setAnonymise(false);
+              setMode('remove');
+            }}
             data-testid="participant-remove"
           >
             {t('remove')}
@@ -153,6 +157,16 @@ export function ParticipantActions({ sessionId, token, participant, onChanged }:
       {mode === 'remove' ? (
         <div className="pa-pop pa-form" role="alertdialog" aria-label={t('remove')}>
           <p>{t('removeConfirm', { name: participant.name })}</p>
+          <label className="pa-check">
+            <input
+              type="checkbox"
+              checked={anonymise}
+              onChange={(e) => setAnonymise(e.target.checked)}
+              disabled={busy}
+              data-testid="participant-remove-anonymise"
+            />
+            {t('anonymise', { name: participant.name })}
+          </label>
           <div className="pa-buttons">
             <button
               type="button"

@@ -10,8 +10,18 @@ export function renameParticipant(sessionId: string, token: string, pid: string,
   return request(z.unknown(), path(sessionId, pid), { method: 'PATCH', body: { name }, token });
 }
 
-export async function removeParticipant(sessionId: string, token: string, pid: string): Promise<void> {
-  await request(z.unknown(), path(sessionId, pid), { method: 'DELETE', token });
+/**
+ * Removes a participant. `anonymise`: what they wrote stays on the boards, without
+ * their name (the server blanks the author of their notes and answers).
+ */
+export async function removeParticipant(
+  sessionId: string,
+  token: string,
+  pid: string,
+  opts: { anonymise?: boolean } = {},
+): Promise<void> {
+  const query = opts.anonymise ? '?anonymise=true' : '';
+  await request(z.unknown(), path(sessionId, pid) + query, { method: 'DELETE', token });
 }
 
 /** Everyone who joined (facilitator's view of GET /api/sessions/:id). */

@@ -12,6 +12,7 @@ const nl = {
   removeConfirm:
     '{name} verwijderen? Diegene wordt losgekoppeld en kan niet meer terugkomen met deze uitnodiging. Wat al op de borden staat, blijft staan.',
   removeYes: 'Ja, verwijderen',
+  anonymise: 'Naam weghalen bij wat {name} schreef (notities en antwoorden blijven staan, zonder naam)',
   renamed: 'De naam is gewijzigd in “{name}”.',
   removed: '{name} is verwijderd uit de bijeenkomst.',
   failed: 'Dat lukte niet: {reason}',
@@ -30,6 +31,7 @@ const en: Record<keyof typeof nl, string> = {
   removeConfirm:
     'Remove {name}? They are disconnected and cannot come back with this invitation. What is on the boards stays.',
   removeYes: 'Yes, remove',
+  anonymise: 'Take {name}’s name off what they wrote (notes and answers stay, without a name)',
   renamed: 'The name is now “{name}”.',
   removed: '{name} has been removed from the meeting.',
   failed: 'That did not work: {reason}',

@@ -1,16 +1,26 @@
-/** Who may answer on the open board, and why not (a viewer, a locked board); who sees every answer. */
+/** Who may answer on the open board, and why not (a viewer, a locked board, another group's); who sees every answer. */
 import { readAnswers, type AnswerRecord } from '../../../shared/model/board/answers.ts';
 import type { Doc } from '../../../shared/model/doc.ts';
-import { canWriteBoard, Role } from '../../../shared/roles.ts';
+import { WriteDenial } from '../../../shared/model/writeRules.ts';
+import { Role } from '../../../shared/roles.ts';
+import { useBoardWriteAccess } from '../meeting/writeAccess.ts';
 import { useMeeting } from '../meeting/MeetingContext.tsx';
 import { usePT } from './i18n.ts';
 
 export function useAnswerAccess(): { canWrite: boolean; reason: string | null; seesAll: boolean } {
-  const { identity, session, boardId, live, isFacilitator } = useMeeting();
+  const { identity, live, isFacilitator } = useMeeting();
   const t = usePT();
-  const locked = session.boards.find((b) => b.id === boardId)?.locked ?? false;
-  const canWrite = canWriteBoard(identity.role, locked);
-  const reason = identity.role === Role.viewer ? t('q.viewer') : !canWrite ? t('q.locked') : null;
+  // The write rules (shared/model/writeRules.ts), as the server applies them.
+  const denial = useBoardWriteAccess().board;
+  const canWrite = denial === null;
+  const reason =
+    identity.role === Role.viewer
+      ? t('q.viewer')
+      : denial === WriteDenial.otherGroup
+        ? t('q.otherGroup')
+        : !canWrite
+          ? t('q.locked')
+          : null;
   // Private mode: participants see only their own until the facilitator turns it off.
   return { canWrite, reason, seesAll: isFacilitator || !live.privateMode.on };
 }

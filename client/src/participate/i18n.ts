@@ -36,6 +36,7 @@ const nl = {
   'q.privateFacilitator': 'Privémodus staat aan: deelnemers zien alleen hun eigen antwoorden. Jij ziet alles.',
   'q.locked': 'Dit bord is op slot gezet door de procesbegeleider: je kunt nu niet antwoorden.',
   'q.viewer': 'Je kijkt mee: antwoorden geven kan niet.',
+  'q.otherGroup': 'Dit is het bord van een andere groep: antwoorden geef je op het bord van je eigen groep.',
   'q.offline': 'Je bent offline: je antwoord wordt verstuurd zodra er weer verbinding is.',
 
   'v.title': 'Stemmen met stippen',
@@ -167,6 +168,7 @@ const en: Record<keyof typeof nl, string> = {
   'q.privateFacilitator': 'Private mode is on: participants see only their own answers. You see everything.',
   'q.locked': 'The facilitator has locked this board: you cannot answer now.',
   'q.viewer': 'You are watching: you cannot answer.',
+  'q.otherGroup': 'This is another group’s board: you answer on your own group’s board.',
   'q.offline': 'You are offline: your answer is sent once you are connected again.',
 
   'v.title': 'Dot voting',

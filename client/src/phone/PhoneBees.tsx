@@ -4,7 +4,7 @@
  * of the workspace.
  */
 import { useMemo } from 'react';
-import { canWriteBoard } from '../../../shared/roles.ts';
+import { useBoardWriteAccess } from '../meeting/writeAccess.ts';
 import { useLang } from '../i18n/useT.ts';
 import { useMeeting } from '../meeting/MeetingContext.tsx';
 import { MethodsContext, readWorkspace, type MethodsContextValue } from '../methods/context.ts';
@@ -17,19 +17,20 @@ import '../methods/methods.css';
 const noop = () => undefined;
 
 export function PhoneBees() {
-  const { boardRoom, identity, session, boardId } = useMeeting();
+  const { boardRoom, identity } = useMeeting();
   const t = usePhoneT();
   const mt = useMT();
   const lang = useLang();
   const doc = boardRoom.doc;
   const data = useDocSnapshot(doc, readWorkspace);
-  const locked = session.boards.find((b) => b.id === boardId)?.locked ?? false;
-  const editable = canWriteBoard(identity.role, locked);
+  const access = useBoardWriteAccess();
+  const editable = access.board === null;
   const ctx = useMemo<MethodsContextValue>(
     () => ({
       doc,
       data,
       editable,
+      settingsEditable: editable && access.settings === null,
       isFacilitator: false,
       me: { id: identity.participantId, name: identity.name },
       participants: [],

@@ -6,7 +6,7 @@
 import { useId, useState } from 'react';
 import { addItems, deleteItems } from '../../../shared/model/board/commands.ts';
 import type { NoteItem } from '../../../shared/model/board/schema.ts';
-import { canWriteBoard } from '../../../shared/roles.ts';
+import { useBoardWriteAccess } from '../meeting/writeAccess.ts';
 import { boardReaderFor, useBoardSnapshot } from '../board/boardModel.ts';
 import { noteColor } from '../colors.ts';
 import { useMeeting } from '../meeting/MeetingContext.tsx';
@@ -24,7 +24,7 @@ export function PhoneNotes() {
   const [text, setText] = useState('');
   const [added, setAdded] = useState(false);
   const board = session.boards.find((b) => b.id === boardId);
-  const canWrite = canWriteBoard(identity.role, board?.locked ?? false);
+  const canWrite = useBoardWriteAccess().board === null;
   const mine = snapshot.items.filter(
     (i): i is NoteItem =>
       i.kind === 'note' && (i.authorId ? i.authorId === identity.participantId : i.author === identity.name),

@@ -42,6 +42,8 @@ function noticeFor(event: RoomEvent): MessageKey {
       return 'notice.boardLocked';
     case RefusalReason.docTooLarge:
       return 'notice.docTooLarge';
+    case RefusalReason.notAllowed:
+      return 'notice.notAllowed';
     default:
       return 'notice.readOnly';
   }

@@ -17,7 +17,10 @@ import { distance, type PointerInput, type PointerState } from './types.ts';
 /** Makes one item as its own undo step; returns its id. */
 function create(env: BoardEnv, item: Parameters<typeof addItems>[1][number]): string | null {
   env.undo.stopCapturing();
-  const [id] = addItems(env.doc, [{ ...item, view: env.props.view, authorId: env.props.authorId || undefined }]);
+  // Every new item carries who made it (the write rules refuse a participant's item without).
+  const [id] = addItems(env.doc, [
+    { author: env.props.author.slice(0, 80), ...item, view: env.props.view, authorId: env.props.authorId || undefined },
+  ]);
   return id ?? null;
 }
 
