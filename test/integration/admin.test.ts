@@ -7,6 +7,7 @@ import type { CreateSessionResponse } from '../../shared/api.ts';
 import { boardRoomName, CloseCode, PLENARY_BOARD_ID, sessionRoomName } from '../../shared/protocol.ts';
 import { startTestServer, tempDir, type TestServer } from '../helpers/server.ts';
 import { connectClient, waitFor, type TestClient } from '../helpers/yclient.ts';
+import { mark } from '../helpers/marks.ts';
 
 const run = promisify(execFile);
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -45,7 +46,7 @@ describe('admin CLI against a running server', () => {
     );
     clients.push(board);
     await board.synced;
-    board.doc.getMap('m').set('k', 'v');
+    mark(board.doc, 'k', 'v');
     await waitFor(() => server!.server.metrics.updatesTotal === 1, 'stored');
 
     const list = (await admin(dataDir, 'list-sessions')).stdout;
@@ -64,7 +65,7 @@ describe('admin CLI against a running server', () => {
     const deleted = await admin(dataDir, 'delete-session', created.sessionId);
     expect(deleted.stdout).toContain('Deleted session');
     // The running server stores nothing more for it and closes the room at the next write.
-    board.doc.getMap('m').set('after', 'delete');
+    mark(board.doc, 'after', 'delete');
     expect((await board.closed).code).toBe(CloseCode.sessionDeleted);
     const db = new Database(path.join(dataDir, 'veldwerk.db'), { readonly: true });
     expect((db.prepare('SELECT COUNT(*) n FROM updates').get() as { n: number }).n).toBe(0);

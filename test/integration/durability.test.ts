@@ -5,6 +5,7 @@ import { startChildServer, type ChildServer } from '../helpers/processServer.ts'
 import { useHarness } from '../helpers/harness.ts';
 import { createSessionWith, tempDir } from '../helpers/server.ts';
 import { waitFor, type TestClient } from '../helpers/yclient.ts';
+import { mark, marks, markCount, observeMarks } from '../helpers/marks.ts';
 
 const h = useHarness();
 const client = h.client;
@@ -32,19 +33,18 @@ describe('an edit that others saw is never lost', () => {
     const watcher = client(first.wsUrl, room, s.participants[1]!.token);
     await Promise.all([writer.synced, watcher.synced]);
 
-    const seen = watcher.doc.getArray<number>('burst');
     let killedAt = -1;
-    seen.observe(() => {
+    observeMarks(watcher.doc, () => {
       // Kill mid-burst: updates are still in flight, in the server and on the wire.
-      if (killedAt < 0 && seen.length >= killAfter) {
-        killedAt = seen.length;
+      if (killedAt < 0 && markCount(watcher.doc) >= killAfter) {
+        killedAt = markCount(watcher.doc);
         first.proc.kill('SIGKILL');
       }
     });
-    for (let i = 0; i < 500; i++) writer.doc.getArray<number>('burst').push([i]); // 500 separate updates
+    for (let i = 0; i < 500; i++) mark(writer.doc, `b${i}`, i); // 500 separate updates
     expect((await first.exited).signal).toBe('SIGKILL');
     await waitFor(() => !watcher.provider.wsconnected, 'watcher notices the crash');
-    const received = new Set(seen.toArray());
+    const received = new Set(Object.values(marks(watcher.doc)) as number[]);
     writer.destroy(); // its unsent updates must not help the restarted server
     watcher.destroy();
     expect(received.size).toBeGreaterThanOrEqual(killAfter);
@@ -52,7 +52,7 @@ describe('an edit that others saw is never lost', () => {
     const second = await startChildServer(dataDir);
     children.push(second);
     const fresh = client(second.wsUrl, room, s.participants[1]!.token);
-    const atSync = (await contentAtFirstSync(fresh, (d) => d.getArray<number>('burst').toArray())) as number[];
+    const atSync = (await contentAtFirstSync(fresh, (d) => Object.values(marks(d)))) as number[];
     const present = new Set(atSync);
     const lost = [...received].filter((i) => !present.has(i));
     expect(lost).toEqual([]);
@@ -69,15 +69,14 @@ describe('an edit that others saw is never lost', () => {
     const room = boardRoomName(s.sessionId, PLENARY_BOARD_ID);
     const a = client(one.wsUrl, room, s.participants[0]!.token);
     await a.synced;
-    const map = a.doc.getMap<string>('notes');
-    for (let i = 0; i < 2000; i++) map.set(`n${i}`, `notitie ${i}`); // 2000 updates, 4 compactions
+    for (let i = 0; i < 2000; i++) mark(a.doc, `n${i}`, `notitie ${i}`); // 2000 updates, 4 compactions
     await waitFor(() => one.server.metrics.updatesTotal >= 2000, 'all stored');
     a.destroy();
     await h.stop(one);
 
     const two = await h.server({ dataDir });
     const b = client(two.wsUrl, room, s.participants[0]!.token);
-    const size = await contentAtFirstSync(b, (d) => d.getMap('notes').size);
+    const size = await contentAtFirstSync(b, (d) => markCount(d));
     expect(size).toBe(2000);
   });
 
@@ -87,7 +86,7 @@ describe('an edit that others saw is never lost', () => {
     const room = boardRoomName(s.sessionId, PLENARY_BOARD_ID);
     const a = client(one.wsUrl, room, s.participants[0]!.token);
     await a.synced;
-    for (let i = 0; i < 300; i++) a.doc.getArray<number>('list').push([i]);
+    for (let i = 0; i < 300; i++) mark(a.doc, `l${i}`, i);
     await waitFor(() => one.server.metrics.updatesTotal >= 300, 'all stored');
     expect(await one.server.store.docs.countUpdates(room)).toBe(300);
     a.destroy();
@@ -97,8 +96,8 @@ describe('an edit that others saw is never lost', () => {
     expect(snapshots.some((x) => x.room === room && x.reason === 'unload')).toBe(true);
 
     const b = client(one.wsUrl, room, s.participants[0]!.token);
-    const list = (await contentAtFirstSync(b, (d) => d.getArray<number>('list').toArray())) as number[];
-    expect(list).toEqual(Array.from({ length: 300 }, (_, i) => i));
+    const list = (await contentAtFirstSync(b, (d) => Object.values(marks(d)))) as number[];
+    expect(list.sort((x, y) => x - y)).toEqual(Array.from({ length: 300 }, (_, i) => i));
   });
 
   it('SIGTERM shuts down gracefully: compacts, snapshots and exits 0', async () => {
@@ -109,9 +108,9 @@ describe('an edit that others saw is never lost', () => {
     const room = boardRoomName(s.sessionId, PLENARY_BOARD_ID);
     const a = client(child.wsUrl, room, s.participants[0]!.token);
     await a.synced;
-    for (let i = 0; i < 50; i++) a.doc.getMap('m').set(`k${i}`, i);
+    for (let i = 0; i < 50; i++) mark(a.doc, `k${i}`, i);
     const check = client(child.wsUrl, room, s.participants[0]!.token);
-    await waitFor(() => check.doc.getMap('m').size === 50, 'all arrived');
+    await waitFor(() => markCount(check.doc) === 50, 'all arrived');
     child.proc.kill('SIGTERM');
     const exit = await child.exited;
     expect(exit.code).toBe(0);
@@ -121,6 +120,6 @@ describe('an edit that others saw is never lost', () => {
     const again = await startChildServer(dataDir);
     children.push(again);
     const b = client(again.wsUrl, room, s.participants[0]!.token);
-    expect(await contentAtFirstSync(b, (d) => d.getMap('m').size)).toBe(50);
+    expect(await contentAtFirstSync(b, (d) => markCount(d))).toBe(50);
   });
 });

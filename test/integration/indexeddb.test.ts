@@ -6,6 +6,7 @@ import * as Y from 'yjs';
 import { boardRoomName, PLENARY_BOARD_ID } from '../../shared/protocol.ts';
 import { createSessionWith, startTestServer, type TestServer } from '../helpers/server.ts';
 import { connectClient, waitFor, type TestClient } from '../helpers/yclient.ts';
+import { mark, markOf, marks } from '../helpers/marks.ts';
 
 let server: TestServer | undefined;
 const clients: TestClient[] = [];
@@ -27,31 +28,31 @@ describe('y-indexeddb against the server', () => {
     await idb1.whenSynced;
     const online = connectClient(server.wsUrl, room, s.participants[0]!.token, { doc: doc1 });
     await online.synced;
-    doc1.getMap('m').set('online', 1);
+    mark(doc1, 'online', 1);
     const bram = connectClient(server.wsUrl, room, s.participants[1]!.token);
     clients.push(bram);
-    await waitFor(() => bram.doc.getMap('m').get('online') === 1, 'bram sees the online edit');
+    await waitFor(() => markOf(bram.doc, 'online') === 1, 'bram sees the online edit');
 
     // Offline: the network goes, Anna keeps typing, then closes the tab.
     online.provider.disconnect();
-    doc1.getMap('m').set('offline', 'typed without network');
+    mark(doc1, 'offline', 'typed without network');
     await new Promise((r) => setTimeout(r, 100)); // y-indexeddb stores the update
     online.provider.destroy();
     await idb1.destroy();
     doc1.destroy();
-    bram.doc.getMap('m').set('meanwhile', 'bram');
+    mark(bram.doc, 'meanwhile', 'bram');
 
     // A new tab: the local copy loads first, then the reconnect merges both ways.
     const doc2 = new Y.Doc();
     const idb2 = new IndexeddbPersistence(idbName, doc2);
     await idb2.whenSynced;
-    expect(doc2.getMap('m').get('offline')).toBe('typed without network');
+    expect(markOf(doc2, 'offline')).toBe('typed without network');
     const back = connectClient(server.wsUrl, room, s.participants[0]!.token, { doc: doc2 });
     clients.push(back);
     await back.synced;
-    await waitFor(() => bram.doc.getMap('m').get('offline') === 'typed without network', 'bram gets the offline edit');
-    await waitFor(() => doc2.getMap('m').get('meanwhile') === 'bram', 'anna gets what she missed');
-    expect(doc2.getMap('m').toJSON()).toEqual(bram.doc.getMap('m').toJSON());
+    await waitFor(() => markOf(bram.doc, 'offline') === 'typed without network', 'bram gets the offline edit');
+    await waitFor(() => markOf(doc2, 'meanwhile') === 'bram', 'anna gets what she missed');
+    expect(marks(doc2)).toEqual(marks(bram.doc));
     await idb2.destroy();
   });
 });

@@ -5,6 +5,7 @@ import { setBoardLocked } from '../../shared/model/sessionDoc.ts';
 import { createSessionWith, type TestServer } from '../helpers/server.ts';
 import { useHarness } from '../helpers/harness.ts';
 import { sleep, waitFor } from '../helpers/yclient.ts';
+import { mark, unmark, markOf, marks } from '../helpers/marks.ts';
 
 const h = useHarness();
 const client = h.client;
@@ -18,10 +19,10 @@ describe('sync between real y-websocket clients', () => {
     const a = client(server.wsUrl, room, s.participants[0]!.token);
     const b = client(server.wsUrl, room, s.participants[1]!.token);
     await Promise.all([a.synced, b.synced]);
-    a.doc.getMap('m').set('from-a', 1);
-    b.doc.getArray('list').push(['from-b']);
-    await waitFor(() => b.doc.getMap('m').get('from-a') === 1, 'b sees a');
-    await waitFor(() => a.doc.getArray('list').length === 1, 'a sees b');
+    mark(a.doc, 'from-a', 1);
+    mark(b.doc, 'from-b', 'from-b');
+    await waitFor(() => markOf(b.doc, 'from-a') === 1, 'b sees a');
+    await waitFor(() => markOf(a.doc, 'from-b') === 'from-b', 'a sees b');
     expect(Y.encodeStateAsUpdate(a.doc)).toEqual(Y.encodeStateAsUpdate(b.doc));
   });
 
@@ -85,16 +86,16 @@ describe('roles and locks', () => {
     const viewer = client(server.wsUrl, room, s.viewerToken);
     await Promise.all([anna.synced, viewer.synced]);
     viewer.provider.awareness.setLocalStateField('user', { color: '#00f' });
-    viewer.doc.getMap('m').set('hack', 'by viewer');
+    mark(viewer.doc, 'hack', 'by viewer');
     await waitFor(() => viewer.refusals.length > 0, 'refusal to viewer');
     expect(viewer.refusals[0]).toBe('read-only');
     await waitFor(() => anna.provider.awareness.getStates().has(viewer.doc.clientID), 'anna sees the viewer');
-    anna.doc.getMap('m').set('ok', 'by anna');
-    await waitFor(() => viewer.doc.getMap('m').get('ok') === 'by anna', 'viewer receives edits');
-    expect(anna.doc.getMap('m').get('hack')).toBeUndefined();
+    mark(anna.doc, 'ok', 'by anna');
+    await waitFor(() => markOf(viewer.doc, 'ok') === 'by anna', 'viewer receives edits');
+    expect(markOf(anna.doc, 'hack')).toBeUndefined();
     const fresh = client(server.wsUrl, room, s.participants[0]!.token);
     await fresh.synced;
-    expect(fresh.doc.getMap('m').toJSON()).toEqual({ ok: 'by anna' });
+    expect(marks(fresh.doc)).toEqual({ ok: 'by anna' });
   });
 
   it('participants cannot write the session doc; the facilitator can', async () => {
@@ -122,24 +123,24 @@ describe('roles and locks', () => {
     const bram = client(server.wsUrl, board, s.participants[1]!.token);
     await Promise.all([fSession.synced, fBoard.synced, anna.synced, bram.synced]);
 
-    anna.doc.getMap('m').set('before', 1);
-    await waitFor(() => bram.doc.getMap('m').get('before') === 1, 'unlocked edit arrives');
+    mark(anna.doc, 'before', 1);
+    await waitFor(() => markOf(bram.doc, 'before') === 1, 'unlocked edit arrives');
 
     setBoardLocked(fSession.doc, PLENARY_BOARD_ID, true);
     await sleep(100); // the lock travels to the server
-    anna.doc.getMap('m').set('while-locked', 1);
+    mark(anna.doc, 'while-locked', 1);
     await waitFor(() => anna.refusals.includes('board-locked'), 'anna is told the board is locked');
-    fBoard.doc.getMap('m').set('facilitator', 1);
-    await waitFor(() => bram.doc.getMap('m').get('facilitator') === 1, 'facilitator edit arrives');
-    expect(bram.doc.getMap('m').get('while-locked')).toBeUndefined();
+    mark(fBoard.doc, 'facilitator', 1);
+    await waitFor(() => markOf(bram.doc, 'facilitator') === 1, 'facilitator edit arrives');
+    expect(markOf(bram.doc, 'while-locked')).toBeUndefined();
     const fresh = client(server.wsUrl, board, s.participants[1]!.token);
     await fresh.synced;
-    expect(fresh.doc.getMap('m').toJSON()).toEqual({ before: 1, facilitator: 1 });
+    expect(marks(fresh.doc)).toEqual({ before: 1, facilitator: 1 });
 
     setBoardLocked(fSession.doc, PLENARY_BOARD_ID, false);
     await sleep(100);
-    bram.doc.getMap('m').set('after', 1);
-    await waitFor(() => fresh.doc.getMap('m').get('after') === 1, 'edits flow again after unlock');
+    mark(bram.doc, 'after', 1);
+    await waitFor(() => markOf(fresh.doc, 'after') === 1, 'edits flow again after unlock');
   });
 });
 
@@ -152,9 +153,9 @@ describe('reconnects', () => {
     const anna = client(server.wsUrl, board, s.participants[0]!.token);
     const viewer = client(server.wsUrl, board, s.viewerToken);
     await Promise.all([fSession.synced, anna.synced, viewer.synced]);
-    anna.doc.getMap('m').set('a', 1);
-    anna.doc.getMap('m').set('b', 2);
-    anna.doc.getMap('m').delete('a'); // the doc now has deletions
+    mark(anna.doc, 'a', 1);
+    mark(anna.doc, 'b', 2);
+    unmark(anna.doc, 'a'); // the doc now has deletions
     setBoardLocked(fSession.doc, PLENARY_BOARD_ID, true); // and so has the session doc
     await waitFor(() => server.server.metrics.updatesTotal === 4, 'all stored');
     await sleep(100);
