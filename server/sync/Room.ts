@@ -17,7 +17,7 @@ import type { DocStore, SnapshotReason } from '../store/DocStore.ts';
 import { guardAwarenessUpdate, type Identity } from './awarenessGuard.ts';
 import { MalformedMessage, parseClientMessage } from './clientMessage.ts';
 import { loadStoredDoc, type LoadedDoc } from './loadStored.ts';
-import { applyTentatively } from './tentativeApply.ts';
+import { applyTentatively, buildServerUpdate, clientIdOtherThan } from './tentativeApply.ts';
 import { changesDoc } from './updateContent.ts';
 import { CLIENT_UPDATE_LIMITS, decodeWithinLimits, type UpdateLimits } from './updateLimits.ts';
 import { encodeAwareness, encodeRefusal, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from './messages.ts';
@@ -58,13 +58,6 @@ export interface RoomOptions {
 
 /** Refusals that make the room reload, per peer and minute, before the peer is closed. */
 const MAX_RESTORES_PER_MINUTE = 10;
-
-/** A Yjs client id (uint32) other than `taken`. */
-function clientIdOtherThan(taken: number): number {
-  let id = taken;
-  while (id === taken) id = Math.floor(Math.random() * 0xffffffff);
-  return id;
-}
 
 export class Room {
   readonly peers = new Set<Peer>();
@@ -131,8 +124,7 @@ export class Room {
   private async restore(): Promise<void> {
     this.held = null;
     this.opts.metrics.roomRestoresTotal++;
-    const old = this.currentDoc;
-    old.off('update', this.onDocUpdate);
+    this.currentDoc.off('update', this.onDocUpdate); // not destroyed: the awareness would go with it
     try {
       this.bind(await loadStoredDoc(this.name.name, this.opts));
     } catch (err) {
@@ -141,7 +133,6 @@ export class Room {
       this.dead = true;
       this.closeAll(CloseCode.internalError, 'internal error');
     }
-    // The old doc is not destroyed: the awareness would go with it.
   }
 
   /** Runs `fn` after everything queued before it; errors are logged, never thrown. */
@@ -270,10 +261,17 @@ export class Room {
   private applyAndCheck(peer: Peer, update: Uint8Array): RefusalReason | null {
     this.held = [];
     const result = applyTentatively(this.doc, update, peer);
-    if (result.ok) return this.opts.checkChanges?.(peer, this.doc, result.changes) ?? null;
-    const err = result.err === undefined ? undefined : String(result.err);
-    this.opts.log.warn({ room: this.name.name, peer: peer.identity.id, why: result.why, err }, 'update refused');
-    return RefusalReason.invalidUpdate;
+    if (!result.ok) {
+      const err = result.err === undefined ? undefined : String(result.err);
+      this.opts.log.warn({ room: this.name.name, peer: peer.identity.id, why: result.why, err }, 'update refused');
+      return RefusalReason.invalidUpdate;
+    }
+    try {
+      return this.opts.checkChanges?.(peer, this.doc, result.changes) ?? null;
+    } catch (err) {
+      this.opts.log.error({ err, room: this.name.name }, 'checking an update failed');
+      return RefusalReason.serverError; // the doc is reloaded: nothing unchecked stays
+    }
   }
 
   /** A peer whose refusals keep making the room reload is closed (it could do it forever). */
@@ -329,18 +327,7 @@ export class Room {
 
   private async serverChange(change: (doc: Y.Doc) => void): Promise<boolean> {
     if (this.dead) return false;
-    const copy = new Y.Doc({ gc: false });
-    Y.applyUpdate(copy, Y.encodeStateAsUpdate(this.doc));
-    const before = Y.encodeStateVector(copy);
-    // The server writes as one stable client per room, never as the room doc's own
-    // client id (the doc would take that for another client using its id and change it).
-    copy.clientID = this.serverClientId;
-    try {
-      change(copy);
-    } finally {
-      copy.destroy();
-    }
-    const update = Y.encodeStateAsUpdate(copy, before);
+    const update = buildServerUpdate(this.doc, this.serverClientId, change);
     if (!changesDoc(this.doc, Y.decodeUpdate(update))) return false;
     const seq = await this.opts.store.append(this.name.name, update);
     if (seq === null) {
