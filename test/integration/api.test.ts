@@ -91,7 +91,11 @@ describe('REST API', () => {
     const s = await createSessionWith(server.url, 'Historie', ['Anna']);
     const c = connectClient(server.wsUrl, boardRoomName(s.sessionId, PLENARY_BOARD_ID), s.participants[0]!.token);
     await c.synced;
-    addItems(c.doc, [{ id: 'n1', kind: 'note', x: 1, y: 2, w: 180, h: 120, text: 'Huisarts', color: '#fff3a3' }]);
+    // A participant's note carries her own name and id (the server's write rules).
+    const anna = { author: 'Anna', authorId: s.participants[0]!.participantId };
+    addItems(c.doc, [
+      { id: 'n1', kind: 'note', x: 1, y: 2, w: 180, h: 120, text: 'Huisarts', color: '#fff3a3', ...anna },
+    ]);
     await waitFor(() => server.server.metrics.updatesTotal > 0, 'stored');
     const taken = await api<{ taken: number; snapshots: { id: number; room: string }[] }>(
       server.url,

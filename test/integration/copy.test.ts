@@ -22,7 +22,18 @@ describe('a new session from an earlier one', () => {
     await board.synced;
     addActor(board.doc, { name: 'Huisartsen', houding: 0.2, invloed: 0.8, belang: 'Minder zorgvraag' });
     addItems(board.doc, [
-      { kind: 'note', x: 0, y: 0, w: 180, h: 120, text: 'Tip: elkaar vaker zien', color: '#fff3a3' },
+      // A participant's note carries her own name and id (the server's write rules).
+      {
+        kind: 'note',
+        x: 0,
+        y: 0,
+        w: 180,
+        h: 120,
+        text: 'Tip: elkaar vaker zien',
+        color: '#fff3a3',
+        author: 'Anna',
+        authorId: s.participants[0]!.participantId,
+      },
     ]);
     await waitFor(() => server.server.metrics.updatesTotal >= 3, 'stored');
 

@@ -3,7 +3,7 @@ import { runReport } from '../../server/cli/report.ts';
 import type { CreateSessionResponse, JoinResponse } from '../../shared/api.ts';
 import { addActor, addForce } from '../../shared/model/board/actors.ts';
 import { addAnswer } from '../../shared/model/board/answers.ts';
-import { readGroups } from '../../shared/model/meeting/groups.ts';
+import { assignMember, readGroups } from '../../shared/model/meeting/groups.ts';
 import { setReportSettings } from '../../shared/model/meeting/reportSettings.ts';
 import { openVoteRound, readVoteResults } from '../../shared/model/sessionDoc.ts';
 import { boardRoomName, PLENARY_BOARD_ID, sessionRoomName } from '../../shared/protocol.ts';
@@ -35,7 +35,15 @@ async function meeting(server: TestServer) {
   await session.synced;
   await waitFor(() => readGroups(session.doc).groups.length === 2, 'groups');
   const [g1, g2] = readGroups(session.doc).groups;
-  const fill = async (boardId: string, token: string, houding: number, name: string) => {
+  // Ana in the first group, Bram in the second: each writes their own group's board.
+  assignMember(session.doc, people[0]!.participantId, g1!.id);
+  assignMember(session.doc, people[1]!.participantId, g2!.id);
+  await waitFor(() => {
+    const doc = server.server.registry.peek(sessionRoomName(s.sessionId))?.doc;
+    return !!doc && Object.keys(readGroups(doc).members).length === 2;
+  }, 'members on the server');
+  const fill = async (boardId: string, person: JoinResponse, author: string, houding: number, name: string) => {
+    const token = person.token;
     const c = h.client(server.wsUrl, boardRoomName(s.sessionId, boardId), token);
     await c.synced;
     addActor(c.doc, {
@@ -52,18 +60,19 @@ async function meeting(server: TestServer) {
       id: `a${boardId}`,
       questionId: 'g1',
       text: 'Rolonduidelijkheid over de regie',
-      authorId: 'x',
-      author: 'Ana',
+      authorId: person.participantId,
+      author,
     });
     return c;
   };
-  const b1 = await fill(g1!.boardId, people[0]!.token, 0.9, 'GGD Hollands Midden');
-  const b2 = await fill(g2!.boardId, people[1]!.token, -0.7, 'ggd hollands-midden');
+  const b1 = await fill(g1!.boardId, people[0]!, 'Ana', 0.9, 'GGD Hollands Midden');
+  const b2 = await fill(g2!.boardId, people[1]!, 'Bram', -0.7, 'ggd hollands-midden');
   // Tips on the plenary board, a vote round on them, revealed.
   const plenary = h.client(server.wsUrl, boardRoomName(s.sessionId, PLENARY_BOARD_ID), people[2]!.token);
   await plenary.synced;
-  addAnswer(plenary.doc, { id: 'tipA', questionId: 'p2', text: 'Zorg voor één trekker', authorId: 'c', author: 'Cas' });
-  addAnswer(plenary.doc, { id: 'tipB', questionId: 'p2', text: 'Ken je netwerk', authorId: 'c', author: 'Cas' });
+  const cas = { authorId: people[2]!.participantId, author: 'Cas' };
+  addAnswer(plenary.doc, { id: 'tipA', questionId: 'p2', text: 'Zorg voor één trekker', ...cas });
+  addAnswer(plenary.doc, { id: 'tipB', questionId: 'p2', text: 'Ken je netwerk', ...cas });
   openVoteRound(session.doc, {
     id: 'ronde1',
     title: 'Tips',
