@@ -44,6 +44,12 @@ export interface PrivateRoomHost {
 }
 
 type Denied = { code: number; reason: string };
+/** Updates waiting for an overview: `next` takes every pending one once `tail` is done. */
+interface Outbox {
+  pending: Uint8Array[];
+  next: Promise<void> | null;
+  tail: Promise<void>;
+}
 type PrivateRoomName = Extract<RoomName, { kind: 'fork' | 'overview' }>;
 
 const isPrivateRoom = (name: RoomName): name is PrivateRoomName => name.kind === 'fork' || name.kind === 'overview';
@@ -58,6 +64,8 @@ export class PrivateRooms {
   private readonly seenOn = new Map<string, boolean>();
   /** The reveal running per session; a second one waits for it. */
   private readonly reveals = new Map<string, Promise<void>>();
+  /** Updates on their way to an overview, per overview room (see {@link forward}). */
+  private readonly outboxes = new Map<string, Outbox>();
 
   constructor(
     private readonly host: PrivateRoomHost,
@@ -157,13 +165,48 @@ export class PrivateRooms {
     if (was && !on) void this.reveal(sessionId);
   }
 
-  private async forward(sessionId: string, boardId: string, update: Uint8Array): Promise<void> {
+  /**
+   * Forwards an update (stored in a fork or the board) to the board's overview, where it
+   * is stored and then applied. A server change copies the overview's doc, so updates
+   * that arrive while one is on its way go together in the next one: one copy per
+   * round trip, not per keystroke of every participant. Resolves once this update's
+   * batch is stored in the overview.
+   */
+  private forward(sessionId: string, boardId: string, update: Uint8Array): Promise<void> {
     const session = this.host.peek(sessionRoomName(sessionId));
-    if (!session || !privateModeOn(session.doc)) return;
-    const overview = await this.host.acquire(parseRoomName(overviewRoomName(sessionId, boardId))!);
+    if (!session || !privateModeOn(session.doc)) return Promise.resolve();
+    const key = overviewRoomName(sessionId, boardId);
+    let box = this.outboxes.get(key);
+    if (!box) {
+      box = { pending: [], next: null, tail: Promise.resolve() };
+      this.outboxes.set(key, box);
+    }
+    const outbox = box;
+    outbox.pending.push(update);
+    if (!outbox.next) {
+      const next = outbox.tail.then(async () => {
+        outbox.next = null;
+        const batch = outbox.pending.splice(0);
+        try {
+          await this.forwardNow(session, key, batch);
+        } finally {
+          if (!outbox.next && !outbox.pending.length && this.outboxes.get(key) === outbox) this.outboxes.delete(key);
+        }
+      });
+      outbox.next = next;
+      outbox.tail = next.catch(() => undefined);
+    }
+    return outbox.next;
+  }
+
+  private async forwardNow(session: Room, overviewName: string, updates: Uint8Array[]): Promise<void> {
+    if (!updates.length || !privateModeOn(session.doc)) return;
+    const overview = await this.host.acquire(parseRoomName(overviewName)!);
     try {
       if (!privateModeOn(session.doc)) return;
-      await overview.applyServerChange((doc) => Y.applyUpdate(doc, update));
+      await overview.applyServerChange((doc) => {
+        for (const update of updates) Y.applyUpdate(doc, update);
+      });
     } finally {
       this.host.release(overview);
     }
