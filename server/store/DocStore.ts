@@ -73,12 +73,6 @@ export interface DocStore {
    * the board (issue 10). Resolves the number of update rows deleted.
    */
   deleteRoom(room: string): Promise<number>;
-  /**
-   * Deletes a room's stored updates and history snapshots, nothing else (quarantined rows
-   * stay). For the private copies of private mode, once revealed: their content is then in
-   * the board (issue 10). Resolves the number of update rows deleted.
-   */
-  deleteRoom(room: string): Promise<number>;
   /** Number of stored update rows of a room (for compaction thresholds and metrics). */
   countUpdates(room: string): Promise<number>;
   saveSnapshot(room: string, state: Uint8Array, reason: SnapshotReason, createdAt: number): Promise<SnapshotInfo>;

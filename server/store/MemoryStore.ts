@@ -91,13 +91,6 @@ export class MemoryStore implements Store {
         if (this.snapshotRows[i]!.room === room) this.snapshotRows.splice(i, 1);
       return n;
     },
-    deleteRoom: async (room) => {
-      const n = this.updateRows.get(room)?.length ?? 0;
-      this.updateRows.delete(room);
-      for (let i = this.snapshotRows.length - 1; i >= 0; i--)
-        if (this.snapshotRows[i]!.room === room) this.snapshotRows.splice(i, 1);
-      return n;
-    },
     saveSnapshot: async (room, state, reason, createdAt) => {
       const sessionId = this.exists(room);
       const info: SnapshotInfo = { id: ++this.snapshotSeq, room, createdAt, reason, bytes: state.byteLength };

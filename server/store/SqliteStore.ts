@@ -212,12 +212,6 @@ function createSqliteDocStore(db: Database.Database): DocStore {
     deleteRoomSnapshotsStmt.run(room);
     return deleteRoomUpdatesStmt.run(room).changes;
   });
-  const deleteRoomUpdatesStmt = db.prepare('DELETE FROM updates WHERE room = ?');
-  const deleteRoomSnapshotsStmt = db.prepare('DELETE FROM snapshots WHERE room = ?');
-  const deleteRoomTx = db.transaction((room: string): number => {
-    deleteRoomSnapshotsStmt.run(room);
-    return deleteRoomUpdatesStmt.run(room).changes;
-  });
   const saveSnapshotStmt = db.prepare(
     'INSERT INTO snapshots (room, session_id, created_at, reason, data) SELECT ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM sessions WHERE id = ?)',
   );
@@ -276,9 +270,6 @@ function createSqliteDocStore(db: Database.Database): DocStore {
     },
     async listRooms(sessionId) {
       return roomsStmt.all(sessionId).map((r) => r.room);
-    },
-    async deleteRoom(room) {
-      return deleteRoomTx(room);
     },
     async deleteRoom(room) {
       return deleteRoomTx(room);

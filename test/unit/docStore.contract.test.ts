@@ -198,25 +198,6 @@ describe.each(implementations)('%s', (_name, make) => {
     store.close();
   });
 
-  it("deleting a room removes its updates and snapshots, not another room's", async () => {
-    const store = make();
-    const sid = await seed(store);
-    const fork = `s/${sid}/b/plenair/p/pid1`;
-    const board = `s/${sid}/b/plenair`;
-    await store.docs.append(fork, bytes(1));
-    await store.docs.append(fork, bytes(2));
-    await store.docs.append(board, bytes(3));
-    await store.docs.saveSnapshot(fork, bytes(4), 'unload', 2000);
-    const kept = await store.docs.saveSnapshot(board, bytes(5), 'unload', 2000);
-    expect(await store.docs.deleteRoom(fork)).toBe(2);
-    expect((await store.docs.load(fork)).updates).toEqual([]);
-    expect((await store.docs.load(board)).updates.map((u) => [...u])).toEqual([[3]]);
-    expect(await store.docs.listRooms(sid)).toEqual([board]);
-    expect((await store.docs.listSnapshots(sid)).map((s) => s.id)).toEqual([kept.id]);
-    expect(await store.docs.deleteRoom(fork)).toBe(0);
-    store.close();
-  });
-
   it('deleting a session removes its participants, docs and snapshots, and nothing else', async () => {
     const store = make();
     const sid = await seed(store);
