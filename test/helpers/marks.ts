@@ -41,3 +41,12 @@ export function markCount(doc: Y.Doc): number {
 export function observeMarks(doc: Y.Doc, listener: () => void): void {
   root(doc).observe(listener);
 }
+
+/** A mark with a long text (up to 20,000 characters, an actor's notes), for size limits. */
+export function markLong(doc: Y.Doc, key: string, text: string): void {
+  doc.transact(() => {
+    const m = new Y.Map<unknown>();
+    m.set('notities', new Y.Text(text));
+    root(doc).set(key, m);
+  });
+}

@@ -7,6 +7,7 @@ import { boardRoomName, CloseCode, PLENARY_BOARD_ID, sessionRoomName } from '../
 import { api, createSessionWith, type TestServer } from '../helpers/server.ts';
 import { useHarness } from '../helpers/harness.ts';
 import { rawSocket, waitFor } from '../helpers/yclient.ts';
+import { mark, markOf, markCount, markLong } from '../helpers/marks.ts';
 
 const h = useHarness();
 const client = h.client;
@@ -17,8 +18,8 @@ async function expectRoomStillWorks(wsUrl: string, room: string, tokenA: string,
   const a = client(wsUrl, room, tokenA);
   const b = client(wsUrl, room, tokenB);
   await Promise.all([a.synced, b.synced]);
-  a.doc.getMap('m').set(key, true);
-  await waitFor(() => b.doc.getMap('m').get(key) === true, 'room still syncs');
+  mark(a.doc, key, true);
+  await waitFor(() => markOf(b.doc, key) === true, 'room still syncs');
 }
 
 describe('bad input closes only that connection', () => {
@@ -70,13 +71,13 @@ describe('bad input closes only that connection', () => {
     const big = client(server.wsUrl, room, s.participants[0]!.token);
     const other = client(server.wsUrl, room, s.participants[1]!.token);
     await Promise.all([big.synced, other.synced]);
-    big.doc.getMap('m').set('big', 'x'.repeat(100_000));
+    mark(big.doc, 'big', 'x'.repeat(100_000));
     expect((await big.closed).code).toBe(CloseCode.messageTooBig);
     big.provider.disconnect();
-    other.doc.getMap('m').set('small', 1);
+    mark(other.doc, 'small', 1);
     const check = client(server.wsUrl, room, s.participants[1]!.token);
-    await waitFor(() => check.doc.getMap('m').get('small') === 1, 'small edit stored');
-    expect(check.doc.getMap('m').get('big')).toBeUndefined();
+    await waitFor(() => markOf(check.doc, 'small') === 1, 'small edit stored');
+    expect(markOf(check.doc, 'big')).toBeUndefined();
   });
 
   it('a doc cannot grow past MAX_DOC_BYTES', async () => {
@@ -85,11 +86,11 @@ describe('bad input closes only that connection', () => {
     const room = boardRoomName(s.sessionId, PLENARY_BOARD_ID);
     const a = client(server.wsUrl, room, s.participants[0]!.token);
     await a.synced;
-    for (let i = 0; i < 10; i++) a.doc.getMap('m').set(`k${i}`, 'y'.repeat(10_000));
+    for (let i = 0; i < 10; i++) markLong(a.doc, `k${i}`, 'y'.repeat(10_000));
     await waitFor(() => a.refusals.includes('doc-too-large'), 'refused for size');
     const b = client(server.wsUrl, room, s.participants[1]!.token);
     await b.synced;
-    const stored = b.doc.getMap('m').size;
+    const stored = markCount(b.doc);
     expect(stored).toBeGreaterThan(0);
     expect(stored).toBeLessThan(10);
   });
@@ -135,10 +136,10 @@ describe('deleting a session', () => {
     const a = client(server.wsUrl, board, s.participants[0]!.token);
     const k = client(server.wsUrl, boardRoomName(keep.sessionId, PLENARY_BOARD_ID), keep.participants[0]!.token);
     await Promise.all([a.synced, k.synced]);
-    a.doc.getMap('m').set('name', 'Anna');
-    k.doc.getMap('m').set('name', 'Bram');
+    mark(a.doc, 'name', 'Anna');
+    mark(k.doc, 'name', 'Bram');
     await new Promise((r) => setTimeout(r, 150)); // past the 60 ms snapshot interval
-    a.doc.getMap('m').set('again', 1);
+    mark(a.doc, 'again', 1);
     await waitFor(() => {
       const db = new Database(path.join(server.dataDir, 'veldwerk.db'), { readonly: true });
       const n = (db.prepare('SELECT COUNT(*) n FROM snapshots WHERE session_id = ?').get(s.sessionId) as { n: number })
@@ -168,9 +169,9 @@ describe('deleting a session', () => {
     const gone = await api(server.url, 'GET', `/api/sessions/${s.sessionId}`, undefined, s.facilitatorToken);
     expect(gone.status).toBe(404);
     // The other session is untouched and still live.
-    k.doc.getMap('m').set('still', 'here');
+    mark(k.doc, 'still', 'here');
     const k2 = client(server.wsUrl, boardRoomName(keep.sessionId, PLENARY_BOARD_ID), keep.participants[0]!.token);
-    await waitFor(() => k2.doc.getMap('m').get('still') === 'here', 'other session still syncs');
+    await waitFor(() => markOf(k2.doc, 'still') === 'here', 'other session still syncs');
     expect(Y.encodeStateAsUpdate(k2.doc).byteLength).toBeGreaterThan(0);
   });
 });
