@@ -24,7 +24,9 @@ import {
   overviewRoomName,
   sessionRoomName,
 } from '../../shared/protocol.ts';
+import { SqliteStore } from '../../server/store/SqliteStore.ts';
 import { useHarness } from '../helpers/harness.ts';
+import path from 'node:path';
 import { createSessionWith, tempDir } from '../helpers/server.ts';
 import { sleep, waitFor, type TestClient } from '../helpers/yclient.ts';
 
@@ -355,4 +357,56 @@ describe('private mode is kept by the server', () => {
     await board.synced;
     await waitFor(() => noteTexts(board.doc).filter((t) => t.startsWith('snel ')).length === 200, 'merged', 10_000);
   }, 60_000);
+
+  it('merges private copies left behind when the server stopped between private mode going off and the reveal', async () => {
+    const dataDir = tempDir();
+    let server = await h.server({ dataDir });
+    const s = await createSessionWith(server.url, 'Privé', ['Ana']);
+    const ana = s.participants[0]!;
+    const sid = s.sessionId;
+    const facSession = h.client(server.wsUrl, sessionRoomName(sid), s.facilitatorToken);
+    await facSession.synced;
+    setPrivateMode(facSession.doc, true);
+    await sleep(200);
+    const fork = h.client(server.wsUrl, forkRoomName(sid, PLENARY_BOARD_ID, ana.participantId), ana.token);
+    await fork.synced;
+    addItems(fork.doc, [
+      {
+        kind: 'note',
+        x: 0,
+        y: 0,
+        w: 180,
+        h: 120,
+        color: NOTE_COLORS[0],
+        text: SECRET_NOTE,
+        author: 'Ana',
+        authorId: ana.participantId,
+      },
+    ]);
+    await sleep(300);
+    fork.provider.disconnect();
+    facSession.provider.disconnect();
+    await h.stop(server);
+
+    // Private mode went off in the stored session doc, but no reveal ran (a crash).
+    const store = new SqliteStore(path.join(dataDir, 'veldwerk.db'));
+    const sessionDoc = new Y.Doc();
+    for (const u of (await store.docs.load(sessionRoomName(sid))).updates) Y.applyUpdate(sessionDoc, u);
+    let off: Uint8Array | null = null;
+    sessionDoc.on('update', (u: Uint8Array) => (off = u));
+    setPrivateMode(sessionDoc, false);
+    expect(off).not.toBeNull();
+    await store.docs.append(sessionRoomName(sid), off!);
+    expect((await store.docs.listRooms(sid)).some((r) => r.includes('/p/'))).toBe(true);
+    store.close();
+
+    server = await h.server({ dataDir });
+    const board = h.client(server.wsUrl, boardRoomName(sid, PLENARY_BOARD_ID), ana.token);
+    await board.synced;
+    await waitFor(() => noteTexts(board.doc).includes(SECRET_NOTE), 'the left-behind copy is merged');
+    await server.server.registry.privateRooms.settled();
+    expect(
+      (await server.server.store.docs.listRooms(sid)).filter((r) => r.includes('/p/') || r.endsWith('/o')),
+    ).toEqual([]);
+  }, 30_000);
 });
