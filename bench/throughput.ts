@@ -4,6 +4,7 @@
  * writer's send to the watcher's receipt (same process, same clock).
  */
 import { benchClient, percentile, until } from './client.ts';
+import { mark } from '../test/helpers/marks.ts';
 import type { BenchServer } from './servers.ts';
 
 export interface ThroughputResult {
@@ -29,8 +30,8 @@ export async function throughput(
   await Promise.all([watcher.synced, ...ws.map((w) => w.synced)]);
   const sentAt = new Map<string, number>();
   const latencies: number[] = [];
-  const seen = watcher.doc.getMap<number>('events');
-  seen.observe((e) => {
+  // Marks are actor records: the server refuses roots the document model does not know.
+  watcher.doc.getMap('actors').observe((e) => {
     const now = performance.now();
     for (const key of e.keysChanged) {
       const t = sentAt.get(key);
@@ -41,9 +42,9 @@ export async function throughput(
   await Promise.all(
     ws.map(async (w, wi) => {
       for (let i = 0; i < perWriter; i++) {
-        const key = `${wi}:${i}`;
+        const key = `${wi}-${i}`;
         sentAt.set(key, performance.now());
-        w.doc.getMap<number>('events').set(key, i);
+        mark(w.doc, key, i);
         await new Promise((r) => setTimeout(r, intervalMs));
       }
     }),
