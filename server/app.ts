@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import express from 'express';
 import type { Config } from './config.ts';
 import { createApiRouter } from './api/routes.ts';
+import { JoinGuard } from './auth/joinGuard.ts';
 import { RateLimiter } from './auth/RateLimiter.ts';
 import { clientAddress, inlineScriptHashes, metricsAccess, originAllowed, securityHeaders } from './http/security.ts';
 import { loadOrCreateSecret, TokenSigner } from './auth/tokens.ts';
@@ -98,7 +99,7 @@ export async function createVeldwerkServer(config: Config & { dbFile: string }, 
       sessions,
       tokens,
       registry,
-      joinLimiter: new RateLimiter(config.JOIN_ATTEMPTS_PER_MINUTE, 60_000),
+      joinGuard: new JoinGuard(config.JOIN_ATTEMPTS_PER_MINUTE),
       createLimiter: new RateLimiter(config.CREATE_SESSIONS_PER_MINUTE, 60_000),
       log,
       publicUrl: config.PUBLIC_URL,
@@ -117,6 +118,7 @@ export async function createVeldwerkServer(config: Config & { dbFile: string }, 
     log,
     maxMessageBytes: config.MAX_MESSAGE_BYTES,
     maxConnectionsPerIp: config.MAX_CONNECTIONS_PER_IP,
+    heartbeatMs: config.HEARTBEAT_MS,
     clientIp: (req) => clientAddress(req, config.TRUST_PROXY),
   });
   const allowedOrigins = [...config.ALLOWED_ORIGINS, ...(config.PUBLIC_URL ? [new URL(config.PUBLIC_URL).origin] : [])];

@@ -73,7 +73,9 @@ export const ConfigSchema = z.object({
   MAX_DOC_BYTES: int(64 * 1024, 2 * 1024 * 1024 * 1024).default(32 * 1024 * 1024),
   /** Open websocket connections allowed from one IP address (a school network shares one). */
   MAX_CONNECTIONS_PER_IP: int(1, 100_000).default(200),
-  /** Join attempts allowed per IP address per minute. */
+  /** Websocket ping interval in ms; a connection that misses a pong by the next ping is ended (so within 2 intervals). */
+  HEARTBEAT_MS: int(100, 600_000).default(10_000),
+  /** Failed join attempts (wrong code) allowed per address per minute; successful joins are not counted here. */
   JOIN_ATTEMPTS_PER_MINUTE: int(1, 10_000).default(20),
   /** Session creations allowed per IP address per minute. */
   CREATE_SESSIONS_PER_MINUTE: int(1, 10_000).default(10),

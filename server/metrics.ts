@@ -18,6 +18,8 @@ export class Metrics {
   roomRestoresTotal = 0;
   /** Websocket upgrades refused because the page's origin is not the app's. */
   refusedOriginsTotal = 0;
+  /** Connections ended because they stopped answering pings (half-open). */
+  closedDeadTotal = 0;
   private readonly writeBuckets = new Array<number>(LATENCY_BUCKETS_S.length).fill(0);
   private writeCount = 0;
   private writeSum = 0;
@@ -79,6 +81,12 @@ export class Metrics {
       'veldwerk_malformed_closes_total',
       'Connections closed for a malformed frame.',
       this.closedMalformedTotal,
+      'counter',
+    );
+    gauge(
+      'veldwerk_dead_connections_total',
+      'Connections ended because they stopped answering pings.',
+      this.closedDeadTotal,
       'counter',
     );
     gauge(

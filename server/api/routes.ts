@@ -9,6 +9,7 @@ import { readBoard } from '../../shared/model/board/read.ts';
 import { readSession } from '../../shared/model/sessionDoc.ts';
 import { CloseCode, parseRoomName, SESSION_ID_RE } from '../../shared/protocol.ts';
 import { Role } from '../../shared/roles.ts';
+import type { JoinGuard } from '../auth/joinGuard.ts';
 import type { RateLimiter } from '../auth/RateLimiter.ts';
 import type { TokenPayload, TokenSigner } from '../auth/tokens.ts';
 import type { Logger } from '../log.ts';
@@ -30,7 +31,7 @@ export interface ApiDeps {
   sessions: SessionService;
   tokens: TokenSigner;
   registry: RoomRegistry;
-  joinLimiter: RateLimiter;
+  joinGuard: JoinGuard;
   createLimiter: RateLimiter;
   log: Logger;
   publicUrl: string | undefined;
@@ -42,8 +43,7 @@ export function createApiRouter(deps: ApiDeps): express.Router {
   router.use(express.json({ limit: '16kb' }));
   const baseUrl = (req: Request) => deps.publicUrl ?? `${req.protocol}://${req.get('host') ?? 'localhost'}`;
 
-  const limit = (limiter: RateLimiter, req: Request) => {
-    const waitMs = limiter.hit(req.ip ?? 'unknown');
+  const tooMany = (waitMs: number) => {
     if (waitMs > 0) {
       const seconds = Math.ceil(waitMs / 1000);
       throw new HttpError(429, 'too_many_attempts', `Too many attempts. Try again in ${seconds} s.`, undefined, {
@@ -51,6 +51,7 @@ export function createApiRouter(deps: ApiDeps): express.Router {
       });
     }
   };
+  const limit = (limiter: RateLimiter, req: Request) => tooMany(limiter.hit(req.ip ?? 'unknown'));
 
   /** Verifies the bearer token against the session in the path, and that its holder still exists. */
   const authorize = async (req: Request, roles: readonly Role[]): Promise<TokenPayload> => {
@@ -105,13 +106,24 @@ export function createApiRouter(deps: ApiDeps): express.Router {
   router.post(
     '/join',
     route(async (req, res) => {
-      limit(deps.joinLimiter, req);
-      const body = parseBody(JoinRequest, req.body);
+      // Only failures count against an address: a full room behind one Wi-Fi joins freely.
+      const address = req.ip ?? 'unknown';
+      tooMany(deps.joinGuard.check(address));
+      let body;
+      try {
+        body = parseBody(JoinRequest, req.body);
+      } catch (err) {
+        deps.joinGuard.failed(address);
+        throw err;
+      }
       try {
         res.status(201).json(await deps.sessions.join(body.joinCode, body.name));
+        deps.joinGuard.succeeded(address);
       } catch (err) {
-        if (err instanceof NotFoundError)
+        if (err instanceof NotFoundError) {
+          deps.joinGuard.failed(address);
           throw new HttpError(404, 'unknown_join_code', 'No meeting has this join code.');
+        }
         throw err;
       }
     }),

@@ -15,6 +15,7 @@ import type { Metrics } from '../metrics.ts';
 import type { SessionStore } from '../store/SessionStore.ts';
 import type { TokenSigner } from '../auth/tokens.ts';
 import type { Identity } from './awarenessGuard.ts';
+import { Heartbeat } from './heartbeat.ts';
 import type { Peer, Room } from './Room.ts';
 import type { RoomRegistry } from './RoomRegistry.ts';
 
@@ -32,6 +33,8 @@ export interface SyncServerOptions {
   log: Logger;
   maxMessageBytes: number;
   maxConnectionsPerIp: number;
+  /** Ping interval; a connection that misses a pong by the next ping is ended. */
+  heartbeatMs: number;
   clientIp(req: IncomingMessage): string;
 }
 
@@ -39,9 +42,11 @@ export class SyncServer {
   private readonly wss: WebSocketServer;
   private readonly perIp = new Map<string, number>();
   private closing = false;
+  private readonly heartbeat: Heartbeat;
 
   constructor(private readonly opts: SyncServerOptions) {
     this.wss = new WebSocketServer({ noServer: true, maxPayload: opts.maxMessageBytes, perMessageDeflate: false });
+    this.heartbeat = new Heartbeat(this.wss, opts.heartbeatMs, () => opts.metrics.closedDeadTotal++);
   }
 
   /** For `server.on('upgrade')`. Returns false when the path is not ours. */
@@ -53,6 +58,7 @@ export class SyncServer {
   }
 
   private onConnection(ws: WebSocket, req: IncomingMessage, url: URL): void {
+    this.heartbeat.track(ws);
     const ip = this.opts.clientIp(req);
     const count = (this.perIp.get(ip) ?? 0) + 1;
     this.perIp.set(ip, count);
@@ -169,6 +175,7 @@ export class SyncServer {
   }
 
   close(): void {
+    this.heartbeat.stop();
     for (const ws of this.wss.clients) ws.terminate();
     this.wss.close();
   }

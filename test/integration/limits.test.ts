@@ -125,6 +125,36 @@ describe('bad input closes only that connection', () => {
     expect(limited.body.error.code).toBe('too_many_attempts');
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
   });
+
+  it('a full room behind one address joins: only failed attempts count', async () => {
+    server = await h.server({ env: { JOIN_ATTEMPTS_PER_MINUTE: '5' } });
+    const s = await createSessionWith(server.url, 'Volle zaal');
+    const statuses: number[] = [];
+    for (let i = 0; i < 70; i++) {
+      statuses.push(
+        (await api(server.url, 'POST', '/api/join', { joinCode: s.joinCode, name: `Deelnemer ${i}` })).status,
+      );
+    }
+    expect(statuses.filter((st) => st === 201)).toHaveLength(70);
+  });
+
+  it("an attacker's guesses lock out that address only, not a participant elsewhere", async () => {
+    server = await h.server({ env: { JOIN_ATTEMPTS_PER_MINUTE: '5', TRUST_PROXY: '1' } });
+    const s = await createSessionWith(server.url, 'Onder vuur');
+    const from = (address: string, body: object) =>
+      fetch(server!.url + '/api/join', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-forwarded-for': address },
+        body: JSON.stringify(body),
+      }).then((r) => r.status);
+    const attacker: number[] = [];
+    for (let i = 0; i < 12; i++) attacker.push(await from('198.51.100.66', { joinCode: `AB${i}-XYZ`, name: 'Gok' }));
+    expect(attacker.filter((st) => st === 429).length).toBeGreaterThanOrEqual(7);
+    // Even with the right code, the attacker's address waits...
+    expect(await from('198.51.100.66', { joinCode: s.joinCode, name: 'Gok' })).toBe(429);
+    // ...while a real participant on another address gets in.
+    expect(await from('203.0.113.20', { joinCode: s.joinCode, name: 'Echt' })).toBe(201);
+  });
 });
 
 describe('deleting a session', () => {
