@@ -28,6 +28,7 @@ import { Role } from '../../shared/roles.ts';
 import type { RateLimiter } from '../auth/RateLimiter.ts';
 import { previewImport, readUpload, uploadFormat } from '../io/actorsImport.ts';
 import { exportSession } from '../io/sessionExport.ts';
+import { registryDocs } from '../report/collect.ts';
 import { checkSessionFile, importSession, SessionImportError } from '../io/sessionImport.ts';
 import { actorsXlsx } from '../io/xlsx.ts';
 import type { SessionService } from '../sessions.ts';
@@ -197,7 +198,11 @@ export function ioRoutes(
     ctx.route(async (req, res) => {
       const t = await ctx.authorize(req, [Role.facilitator]);
       const history = req.query.history === '1' || req.query.history === 'true';
-      const file = await exportSession(ctx.store, t.sid, { history, now: Date.now() });
+      const file = await exportSession(ctx.store, t.sid, {
+        history,
+        now: Date.now(),
+        docs: registryDocs(ctx.registry),
+      });
       if (!file) throw new HttpError(404, 'not_found', 'No such session.');
       const date = new Date(file.exportedAt).toISOString().slice(0, 10);
       sendDownload(

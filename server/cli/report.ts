@@ -6,6 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { buildReport } from '../../shared/report/build.ts';
 import { ConfigError, loadConfig } from '../config.ts';
+import { createLogger } from '../log.ts';
 import { collectReportSource, SessionNotFound, storedDocs } from '../report/collect.ts';
 import { REPORT_FORMATS, renderReport, type ReportFormat } from '../report/index.ts';
 import { SqliteStore } from '../store/SqliteStore.ts';
@@ -52,7 +53,7 @@ export async function runReport(argv: string[], out: (s: string) => void = conso
   const config = loadConfig();
   const store = new SqliteStore(config.dbFile, { synchronous: config.SQLITE_SYNCHRONOUS });
   try {
-    const source = await collectReportSource(sessionId, store, storedDocs(store.docs));
+    const source = await collectReportSource(sessionId, store, storedDocs(store.docs, createLogger('warn')));
     const report = buildReport(source, { lang: values.lang });
     const body = await renderReport(report, format);
     const file = values.out ?? `${report.fileName}.${format}`;

@@ -13,21 +13,15 @@ import {
   SESSION_FILE_VERSION,
   type SessionFile,
 } from '../../shared/io/sessionFile.ts';
-import { applyDocUpdate, createDoc, encodeDoc, type Doc } from '../../shared/model/doc.ts';
+import { encodeDoc, type Doc } from '../../shared/model/doc.ts';
 import { readPreviousSession, readBoards, readVoteRounds } from '../../shared/model/sessionDoc.ts';
 import { boardRoomName, parseRoomName, sessionRoomName } from '../../shared/protocol.ts';
+import type { DocSource } from '../report/collect.ts';
 import { anonymousResults } from '../results.ts';
 import type { Store } from '../store/SessionStore.ts';
 
 const toBase64 = (bytes: Uint8Array) =>
   Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
-
-/** A doc from its stored updates. */
-async function loadDoc(store: Store, room: string): Promise<Doc> {
-  const doc = createDoc();
-  for (const update of (await store.docs.load(room)).updates) applyDocUpdate(doc, update);
-  return doc;
-}
 
 /** Doc key in the file of a stored room name, `null` for another session's room or a room that is no board. */
 function keyOfRoom(sessionId: string, room: string): string | null {
@@ -42,11 +36,14 @@ function keyOfRoom(sessionId: string, room: string): string | null {
 export async function exportSession(
   store: Store,
   sessionId: string,
-  opts: { history: boolean; now: number },
+  opts: { history: boolean; now: number; docs: DocSource },
 ): Promise<SessionFile | null> {
   const session = await store.sessions.getSession(sessionId);
   if (!session) return null;
-  const sessionDoc = await loadDoc(store, sessionRoomName(sessionId));
+  // Through the rooms (server) or the store's loader (CLI): a stored row that cannot load is
+  // quarantined and counted there, never a reason for the export to fail (issue 10).
+  const sessionRoom = await opts.docs.open(sessionRoomName(sessionId));
+  const sessionDoc = sessionRoom.doc;
   const rooms = new Set(await store.docs.listRooms(sessionId));
   for (const b of readBoards(sessionDoc)) rooms.add(boardRoomName(sessionId, b.id));
   rooms.delete(sessionRoomName(sessionId));
@@ -61,9 +58,12 @@ export async function exportSession(
   for (const room of [...rooms].sort()) {
     const key = keyOfRoom(sessionId, room);
     if (!key) continue;
-    const doc = await loadDoc(store, room);
-    add(key, doc);
-    doc.destroy();
+    const opened = await opts.docs.open(room);
+    try {
+      add(key, opened.doc);
+    } finally {
+      opened.release();
+    }
   }
 
   const file: SessionFile = {
@@ -86,7 +86,7 @@ export async function exportSession(
       readVoteRounds(sessionDoc).map((r) => r.id),
     ),
   };
-  sessionDoc.destroy();
+  sessionRoom.release();
   if (opts.history) {
     file.history = [];
     const snapshots = [...(await store.docs.listSnapshots(sessionId))].reverse(); // oldest first

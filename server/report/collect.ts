@@ -9,7 +9,7 @@ import { summarizeGrades } from '../../shared/methods/evaluation.ts';
 import { readAnswers } from '../../shared/model/board/answers.ts';
 import { readMethods } from '../../shared/model/board/actors.ts';
 import { readBoard } from '../../shared/model/board/read.ts';
-import { applyDocUpdate, createDoc, type Doc } from '../../shared/model/doc.ts';
+import type { Doc } from '../../shared/model/doc.ts';
 import { readGroups } from '../../shared/model/meeting/groups.ts';
 import { readLive } from '../../shared/model/meeting/live.ts';
 import { readProgram } from '../../shared/model/meeting/program.ts';
@@ -19,7 +19,9 @@ import type { ReportBoardSource, ReportSource } from '../../shared/report/source
 import { boardRoomName, parseRoomName, sessionRoomName } from '../../shared/protocol.ts';
 import { Role } from '../../shared/roles.ts';
 import { evaluationResults } from '../results.ts';
+import type { Logger } from '../log.ts';
 import type { DocStore } from '../store/DocStore.ts';
+import { loadStoredDoc } from '../sync/loadStored.ts';
 import type { Store } from '../store/SessionStore.ts';
 import type { RoomRegistry } from '../sync/RoomRegistry.ts';
 
@@ -40,19 +42,14 @@ export function registryDocs(registry: RoomRegistry): DocSource {
   };
 }
 
-/** Docs built from the stored updates (the CLI, also while the server runs). */
-export function storedDocs(docs: DocStore): DocSource {
+/**
+ * Docs built from the stored updates (the CLI), the way a room loads them: a row that
+ * cannot load is moved to the quarantine and logged, the rest of the doc counts.
+ */
+export function storedDocs(docs: DocStore, log: Logger): DocSource {
   return {
     async open(room) {
-      const stored = await docs.load(room);
-      const doc = createDoc();
-      for (const update of stored.updates) {
-        try {
-          applyDocUpdate(doc, update);
-        } catch {
-          // A damaged row: the rest of the doc still counts (as when a room loads).
-        }
-      }
+      const { doc } = await loadStoredDoc(room, { store: docs, log });
       return { doc, release: () => doc.destroy() };
     },
   };
