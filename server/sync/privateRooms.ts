@@ -19,6 +19,7 @@
  */
 import * as Y from 'yjs';
 import { readLive } from '../../shared/model/meeting/live.ts';
+import { readBoard } from '../../shared/model/sessionDoc.ts';
 import {
   CloseCode,
   RefusalReason,
@@ -112,6 +113,7 @@ export class PrivateRooms {
    */
   async prepare(name: RoomName, sessionDoc: Y.Doc | null): Promise<void> {
     if (!isPrivateRoom(name) || !sessionDoc || !privateModeOn(sessionDoc)) return;
+    if (!readBoard(sessionDoc, name.boardId)) return; // no such board: the connection is refused
     if ((await this.store.countUpdates(name.name)) > 0) return;
     const sources = [boardRoomName(name.sessionId, name.boardId)];
     if (name.kind === 'overview') sources.push(...(await this.storedForks(name.sessionId, name.boardId)));

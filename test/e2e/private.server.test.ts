@@ -7,7 +7,6 @@
 import type Konva from 'konva';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { setPrivateMode } from '../../shared/model/meeting/live.ts';
 import { readProgram, setCurrentPhase, setPhases } from '../../shared/model/meeting/program.ts';
 import { BoardPage } from '../helpers/boardPage.ts';
 import { useMeetingHarness } from '../helpers/meeting.ts';
@@ -120,7 +119,11 @@ describe('private mode is private in the browser', () => {
 
     // The canvas is drawn again on the private copy: mark the hooks of the board room's.
     for (const p of [ana.page, bram.page]) await p.evaluate(markBoardHook);
-    setPrivateMode(fac.doc, true);
+    // The facilitator switches private mode on in her own browser (her page sees it
+    // before the server does: her overview must still open).
+    await fien.page.getByTestId('live-menu').click();
+    await fien.page.getByTestId('live-private').click();
+    await fien.page.keyboard.press('Escape');
     await ana.page.getByTestId('private-banner').waitFor(WAIT);
     await bram.page.getByTestId('private-banner').waitFor(WAIT);
     expect(await bram.page.getByTestId('private-banner-text').textContent()).toBe(
@@ -155,7 +158,7 @@ describe('private mode is private in the browser', () => {
     expect(received('Van Bram, privé') || received('Gedeeld voor privé')).toBe(true);
 
     // Reveal: Bram sees Ana's note and answer on screen.
-    setPrivateMode(fac.doc, false);
+    await fien.page.getByTestId('private-reveal').click();
     await expect.poll(() => drawnIds(bram.page), WAIT).toContain(secret);
     await expect.poll(() => docTexts(bram.page), WAIT).toContain(SECRET_NOTE);
     await expect.poll(() => participate.answerTexts(bram.page, 'p1'), WAIT).toContain(SECRET_ANSWER);

@@ -78,8 +78,12 @@ export class Room {
       params: { token },
       // Tabs do not share edits directly: each tab speaks for its own token and role.
       disableBc: true,
-      // Also stop after "too big": resending the same change cannot succeed.
-      shouldReconnect: (event) => !isFinalCloseCode(event.code) && !TOO_LARGE_CODES.has(event.code),
+      // Also stop after "too big": resending the same change cannot succeed. A private copy
+      // or overview refused as "private mode is off" is tried again: the page may have
+      // seen private mode go on before the server did (the facilitator's own switch), and
+      // once it is really off the page leaves this room (sync/boardRoom.ts).
+      shouldReconnect: (event) =>
+        event.code === CloseCode.privateEnded || (!isFinalCloseCode(event.code) && !TOO_LARGE_CODES.has(event.code)),
     });
     this.provider.messageHandlers[MessageType.auth] = (_encoder, decoder) => {
       readAuthMessage(decoder, this.doc, (_doc, reason) => this.onRefused(reason));
