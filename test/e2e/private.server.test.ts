@@ -7,6 +7,7 @@
 import type Konva from 'konva';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { setPrivateMode } from '../../shared/model/meeting/live.ts';
 import { readProgram, setCurrentPhase, setPhases } from '../../shared/model/meeting/program.ts';
 import { BoardPage } from '../helpers/boardPage.ts';
 import { useMeetingHarness } from '../helpers/meeting.ts';
@@ -171,6 +172,35 @@ describe('private mode is private in the browser', () => {
       .toEqual([]);
     expect(bram.errors).toEqual([]);
     expect(ana.errors).toEqual([]);
+    fac.destroy();
+  }, 120_000);
+
+  it('a note made offline in private mode reaches the board after a reveal that happened meanwhile', async () => {
+    const meeting = await createMeeting(h.server.url, 'Privé offline', ['Ana', 'Bram']);
+    const fac = await facilitatorClient(h.server.wsUrl, meeting);
+    const [ana, bram] = [await h.person(), await h.person()];
+    await openSession(ana.page, h.server.url, meeting.sessionId, meeting.participants[0]!.token);
+    await openSession(bram.page, h.server.url, meeting.sessionId, meeting.participants[1]!.token);
+    await BoardPage.open(ana.page);
+    const b = await BoardPage.open(bram.page);
+    await bram.page.evaluate(markBoardHook);
+    setPrivateMode(fac.doc, true);
+    await bram.page.getByTestId('private-banner').waitFor(WAIT);
+    await bram.page.waitForFunction(isNewBoardHook, undefined, WAIT);
+    await bram.page.locator('[data-testid="connection-status"][data-state="connected"]').waitFor(WAIT);
+
+    // Bram loses the network, writes a note in his private copy; meanwhile the reveal.
+    await bram.context.setOffline(true);
+    const offline = await b.addNote({ x: 420, y: 150 }, 'Offline geschreven');
+    setPrivateMode(fac.doc, false);
+    await ana.page.getByTestId('private-banner').waitFor({ state: 'detached', ...WAIT });
+    expect(await drawnIds(ana.page)).not.toContain(offline);
+
+    // Back online: his page sees the reveal, goes back to the board and takes the note along.
+    await bram.context.setOffline(false);
+    await bram.page.evaluate(() => window.dispatchEvent(new Event('online')));
+    await expect.poll(() => drawnIds(ana.page), WAIT).toContain(offline);
+    await expect.poll(() => drawnIds(bram.page), WAIT).toContain(offline);
     fac.destroy();
   }, 120_000);
 });
