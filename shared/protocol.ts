@@ -66,6 +66,11 @@ export const RefusalReason = {
   invalidUpdate: 'invalid-update',
   /** The server could not store the update (e.g. disk full); nothing changed. */
   serverError: 'server-error',
+  /**
+   * Private mode: a participant writes to their private copy of the board, not the board
+   * itself; and a private copy takes no writes once the facilitator has revealed.
+   */
+  privateMode: 'private-mode',
   /** The write rules (`shared/model/writeRules.ts`): not this person's to change. */
   notAllowed: 'not-allowed',
 } as const;
