@@ -353,6 +353,35 @@ describe('write rules inside a board, kept by the server', () => {
       'the facilitator writes the locked board',
     );
 
+    // After a rename, Bram's new notes carry the name the server knows now.
+    const renamed = await api(
+      server.url,
+      'PATCH',
+      `/api/sessions/${m.sessionId}/participants/${m.bram.participantId}`,
+      { name: 'Bram (GGD)' },
+      m.facilitatorToken,
+    );
+    expect(renamed.status).toBe(200);
+    const facG2 = await connect(server, m, m.g2.boardId, m.facilitatorToken);
+    const bramOld = await connect(server, m, m.g2.boardId, m.bram.token);
+    await expectRefused(
+      server,
+      boardRoomName(m.sessionId, m.g2.boardId),
+      bramOld,
+      facG2,
+      RefusalReason.notAllowed,
+      (d) => addItems(d, [note('oude-naam', 'Bram', m.bram.participantId)]),
+      hasItem('oude-naam'),
+    );
+    const bramNew = await connect(server, m, m.g2.boardId, m.bram.token);
+    await expectAccepted(
+      bramNew,
+      facG2,
+      (d) => addItems(d, [note('nieuwe-naam', 'Bram (GGD)', m.bram.participantId)]),
+      hasItem('nieuwe-naam'),
+      'Bram’s note under his new name',
+    );
+
     // The viewer link writes nothing.
     const viewer = await connect(server, m, PLENARY_BOARD_ID, m.viewerToken);
     const witness = await connect(server, m, PLENARY_BOARD_ID, m.facilitatorToken);

@@ -101,6 +101,14 @@ export function SessionView({ sessionId, identity, info, onNeedInfo, initialView
   const [fullBoardOnPhone, setFullBoardOnPhone] = useState(false);
   const { view, setView } = useBoardView(initialView);
   const present = usePresence(session.room);
+  // The name the server knows us by (a rename by the facilitator reaches our own presence
+  // state): what we add carries it, as the server's write rules require.
+  const ownName = present.find((p) => p.isSelf && p.id === identity.participantId)?.name;
+  const writerName = ownName && ownName !== '?' ? ownName : identity.name;
+  const writerIdentity = useMemo(
+    () => (writerName === identity.name ? identity : { ...identity, name: writerName }),
+    [identity, writerName],
+  );
   // The board, or in private mode my private copy of it (the facilitator: the overview).
   const board = useBoardRoom(sessionId, boardId, identity, live.privateMode.on);
   // One UI state per open board: selection, viewport and pointer (presence reads them too).
@@ -109,7 +117,7 @@ export function SessionView({ sessionId, identity, info, onNeedInfo, initialView
   const title = snapshot.title || info?.title || '';
   const personKey = identity.participantId || identity.name;
   // The write rules (shared/model/writeRules.ts), as the server applies them: role, lock, group, field.
-  const writer = { role: identity.role, participantId: identity.participantId, name: identity.name };
+  const writer = { role: identity.role, participantId: identity.participantId, name: writerName };
   const currentBoard = snapshot.boards.find((b) => b.id === boardId);
   const groupBoard = groups.groups.some((g) => g.boardId === boardId);
   const access = boardWriteAccess(writer, currentBoard, groups);
@@ -125,13 +133,13 @@ export function SessionView({ sessionId, identity, info, onNeedInfo, initialView
   useEffect(() => {
     const user = {
       id: identity.participantId,
-      name: identity.name,
+      name: writerName,
       role: identity.role,
       color: personColor(personKey),
     };
     session.room.setUser(user);
     board.room.setUser(user);
-  }, [session.room, board.room, identity.participantId, identity.name, identity.role, personKey]);
+  }, [session.room, board.room, identity.participantId, writerName, identity.role, personKey]);
 
   // Who is where (the control room shows it): my open board and view, in the session room.
   useEffect(() => {
@@ -177,8 +185,8 @@ export function SessionView({ sessionId, identity, info, onNeedInfo, initialView
   );
 
   const me = useMemo(
-    () => ({ id: identity.participantId, name: identity.name, role: identity.role, color: personColor(personKey) }),
-    [identity.participantId, identity.name, identity.role, personKey],
+    () => ({ id: identity.participantId, name: writerName, role: identity.role, color: personColor(personKey) }),
+    [identity.participantId, writerName, identity.role, personKey],
   );
   const participants = useMemo(
     () => present.filter((p) => p.role === Role.participant).map((p) => ({ id: p.id, name: p.name })),
@@ -190,7 +198,7 @@ export function SessionView({ sessionId, identity, info, onNeedInfo, initialView
   const meeting: MeetingContextValue = useMemo(
     () => ({
       sessionId,
-      identity,
+      identity: writerIdentity,
       info,
       isFacilitator,
       sessionRoom: session.room,
@@ -210,7 +218,7 @@ export function SessionView({ sessionId, identity, info, onNeedInfo, initialView
     }),
     [
       sessionId,
-      identity,
+      writerIdentity,
       info,
       isFacilitator,
       session.room,
@@ -339,7 +347,7 @@ export function SessionView({ sessionId, identity, info, onNeedInfo, initialView
                     }
                     layers={<BoardPresenceLayer room={board.room} store={boardState} />}
                     overlay={<BoardPresenceOverlay room={board.room} store={boardState} me={me} />}
-                    author={identity.name}
+                    author={writerName}
                     authorId={identity.participantId}
                     privateFor={privateFor}
                     color={noteColor(personKey)}
@@ -406,7 +414,7 @@ export function SessionView({ sessionId, identity, info, onNeedInfo, initialView
                             editable={canEdit}
                             synced={board.status.connection === 'connected'}
                             mode={mode}
-                            author={identity.name}
+                            author={writerName}
                             authorId={identity.participantId}
                             privateFor={privateFor}
                             color={noteColor(personKey)}
