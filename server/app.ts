@@ -15,6 +15,7 @@ import { clientAddress, inlineScriptHashes, metricsAccess, originAllowed, securi
 import { loadOrCreateSecret, TokenSigner } from './auth/tokens.ts';
 import type { Logger } from './log.ts';
 import { Metrics } from './metrics.ts';
+import { Retention } from './retention.ts';
 import { SessionService } from './sessions.ts';
 import { checkDatabaseFile } from './store/integrity.ts';
 import { SqliteStore } from './store/SqliteStore.ts';
@@ -40,6 +41,8 @@ export interface VeldwerkServer {
   store: Store;
   registry: RoomRegistry;
   metrics: Metrics;
+  /** The daily deletion of sessions past RETENTION_DAYS, when configured. */
+  retention: Retention | null;
   /** Starts listening; resolves the port. */
   listen(): Promise<number>;
   /** Graceful stop: no new connections, flush rooms (compaction, snapshots), close the store. */
@@ -131,6 +134,8 @@ export async function createVeldwerkServer(config: Config & { dbFile: string }, 
     if (!sync.handleUpgrade(req, socket, head) && !vite) socket.destroy();
   });
 
+  const retention = config.RETENTION_DAYS ? new Retention({ store, registry, log, days: config.RETENTION_DAYS }) : null;
+
   let closing: Promise<void> | null = null;
   return {
     http: server,
@@ -141,12 +146,15 @@ export async function createVeldwerkServer(config: Config & { dbFile: string }, 
       new Promise((resolve, reject) => {
         server.once('error', reject);
         server.listen(config.PORT, config.HOST, () => {
+          retention?.start();
           const addr = server.address();
           resolve(typeof addr === 'object' && addr ? addr.port : config.PORT);
         });
       }),
+    retention,
     close: () =>
       (closing ??= (async () => {
+        await retention?.stop();
         sync.stopAccepting();
         const httpClosed = new Promise<void>((resolve) => server.close(() => resolve()));
         await registry.unloadAll();

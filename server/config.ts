@@ -73,6 +73,8 @@ export const ConfigSchema = z.object({
   MAX_DOC_BYTES: int(64 * 1024, 2 * 1024 * 1024 * 1024).default(32 * 1024 * 1024),
   /** Open websocket connections allowed from one IP address (a school network shares one). */
   MAX_CONNECTIONS_PER_IP: int(1, 100_000).default(200),
+  /** Delete sessions (with everything in them) whose last activity is older than this many days; unset: keep. */
+  RETENTION_DAYS: int(1, 36500).optional(),
   /** Websocket ping interval in ms; a connection that misses a pong by the next ping is ended (so within 2 intervals). */
   HEARTBEAT_MS: int(100, 600_000).default(10_000),
   /** Failed join attempts (wrong code) allowed per address per minute; successful joins are not counted here. */

@@ -10,7 +10,7 @@ import { readSession } from '../../shared/model/sessionDoc.ts';
 import { CloseCode, parseRoomName, SESSION_ID_RE } from '../../shared/protocol.ts';
 import { Role } from '../../shared/roles.ts';
 import type { JoinGuard } from '../auth/joinGuard.ts';
-import type { RateLimiter } from '../auth/RateLimiter.ts';
+import { RateLimiter } from '../auth/RateLimiter.ts';
 import type { TokenPayload, TokenSigner } from '../auth/tokens.ts';
 import type { Logger } from '../log.ts';
 import { NotFoundError, type SessionService } from '../sessions.ts';
@@ -25,6 +25,9 @@ import { ioRoutes, sessionImportGate } from './ioRoutes.ts';
 import { bearerToken, HttpError, parseBody, sendError } from './http.ts';
 import { participantRoutes } from './participantRoutes.ts';
 import { voteRoutes } from './voteRoutes.ts';
+
+/** Manual history snapshots (POST /sessions/:id/snapshots) per session per minute. */
+export const MANUAL_SNAPSHOTS_PER_MINUTE = 4;
 
 export interface ApiDeps {
   store: Store;
@@ -52,6 +55,7 @@ export function createApiRouter(deps: ApiDeps): express.Router {
     }
   };
   const limit = (limiter: RateLimiter, req: Request) => tooMany(limiter.hit(req.ip ?? 'unknown'));
+  const snapshotLimiter = new RateLimiter(MANUAL_SNAPSHOTS_PER_MINUTE, 60_000);
 
   /** Verifies the bearer token against the session in the path, and that its holder still exists. */
   const authorize = async (req: Request, roles: readonly Role[]): Promise<TokenPayload> => {
@@ -177,6 +181,8 @@ export function createApiRouter(deps: ApiDeps): express.Router {
     '/sessions/:id/snapshots',
     route(async (req, res) => {
       const t = await authorize(req, [Role.facilitator]);
+      // Each one copies every board of the session: a few a minute is what a person asks for.
+      tooMany(snapshotLimiter.hit(t.sid));
       const taken = await deps.registry.snapshotSession(t.sid);
       res.status(201).json({ taken, snapshots: await deps.store.docs.listSnapshots(t.sid) });
     }),

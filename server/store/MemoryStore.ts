@@ -1,5 +1,6 @@
 import { parseRoomName } from '../../shared/protocol.ts';
 import type { DocStore, QuarantineInfo, SnapshotInfo } from './DocStore.ts';
+import { snapshotsToDrop } from './snapshotPolicy.ts';
 import type {
   AnonymousResults,
   EvaluationRecord,
@@ -94,7 +95,17 @@ export class MemoryStore implements Store {
     saveSnapshot: async (room, state, reason, createdAt) => {
       const sessionId = this.exists(room);
       const info: SnapshotInfo = { id: ++this.snapshotSeq, room, createdAt, reason, bytes: state.byteLength };
-      if (sessionId) this.snapshotRows.push({ ...info, sessionId, data: state.slice() });
+      if (sessionId) {
+        this.snapshotRows.push({ ...info, sessionId, data: state.slice() });
+        const drop = new Set(
+          snapshotsToDrop(
+            this.snapshotRows.filter((r) => r.room === room),
+            createdAt,
+          ),
+        );
+        for (let i = this.snapshotRows.length - 1; i >= 0; i--)
+          if (drop.has(this.snapshotRows[i]!.id)) this.snapshotRows.splice(i, 1);
+      }
       return info;
     },
     listSnapshots: async (sessionId) =>
@@ -176,6 +187,18 @@ export class MemoryStore implements Store {
       this.anonymousRows.set(sid, structuredClone(results));
     },
     getAnonymousResults: async (sid) => structuredClone(this.anonymousRows.get(sid) ?? null),
+    listInactiveSessions: async (before) =>
+      [...this.sessionRows.values()]
+        .filter((session) => {
+          const times = [
+            session.createdAt,
+            ...(this.participantRows.get(session.id) ?? []).map((p) => p.createdAt),
+            ...this.snapshotRows.filter((r) => r.sessionId === session.id).map((r) => r.createdAt),
+          ];
+          return Math.max(...times) < before;
+        })
+        .map((session) => session.id)
+        .sort(),
     deleteSession: async (id) => {
       if (!this.sessionRows.delete(id)) return false;
       this.anonymousRows.delete(id);

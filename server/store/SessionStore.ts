@@ -77,6 +77,12 @@ export interface SessionStore {
   saveAnonymousResults(sessionId: string, results: AnonymousResults): Promise<void>;
   /** The session's {@link AnonymousResults}; `null` when it has none. */
   getAnonymousResults(sessionId: string): Promise<AnonymousResults | null>;
+  /**
+   * Sessions whose last activity is before `before` (ms): the newest of their creation,
+   * their participants joining and their history snapshots (taken at least every few
+   * minutes while a document changes). For RETENTION_DAYS.
+   */
+  listInactiveSessions(before: number): Promise<string[]>;
   /** Deletes the session, its participants, documents and snapshots. `false` if unknown. */
   deleteSession(id: string): Promise<boolean>;
 }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { parseRoomName } from '../../shared/protocol.ts';
 import type { Role } from '../../shared/roles.ts';
+import { snapshotsToDrop } from './snapshotPolicy.ts';
 import type { DocStore, QuarantineInfo, SnapshotInfo, SnapshotReason, StoredDoc } from './DocStore.ts';
 import type {
   AnonymousResults,
@@ -164,6 +165,8 @@ export class SqliteStore implements Store {
     this.db.pragma('journal_mode = WAL');
     this.db.pragma(`synchronous = ${opts.synchronous ?? 'NORMAL'}`);
     this.db.pragma('foreign_keys = ON');
+    // Deleted rows (a deleted session, old snapshots) are overwritten, not left readable in the file.
+    this.db.pragma('secure_delete = ON');
     // Another process (the admin CLI, a backup) may hold the lock for a moment.
     this.db.pragma('busy_timeout = 5000');
     this.db.exec(SCHEMA);
@@ -217,6 +220,18 @@ function createSqliteDocStore(db: Database.Database): DocStore {
   );
   const listSnapshotsStmt = db.prepare<[string], SnapshotRow>(
     'SELECT id, room, created_at, reason, length(data) AS bytes FROM snapshots WHERE session_id = ? ORDER BY created_at DESC, id DESC',
+  );
+  const roomSnapshotsStmt = db.prepare<[string], { id: number; createdAt: number }>(
+    'SELECT id, created_at AS createdAt FROM snapshots WHERE room = ?',
+  );
+  const deleteSnapshotStmt = db.prepare('DELETE FROM snapshots WHERE id = ?');
+  const saveSnapshotTx = db.transaction(
+    (room: string, state: Uint8Array, reason: SnapshotReason, createdAt: number) => {
+      const sid = sessionOf(room);
+      const res = saveSnapshotStmt.run(room, sid, createdAt, reason, Buffer.from(state), sid);
+      for (const id of snapshotsToDrop(roomSnapshotsStmt.all(room), createdAt)) deleteSnapshotStmt.run(id);
+      return Number(res.lastInsertRowid);
+    },
   );
   const getSnapshotStmt = db.prepare<[string, number], SnapshotRow & { data: Buffer }>(
     'SELECT id, room, created_at, reason, length(data) AS bytes, data FROM snapshots WHERE session_id = ? AND id = ?',
@@ -278,9 +293,8 @@ function createSqliteDocStore(db: Database.Database): DocStore {
       return countStmt.get(room)?.n ?? 0;
     },
     async saveSnapshot(room, state, reason, createdAt) {
-      const sid = sessionOf(room);
-      const res = saveSnapshotStmt.run(room, sid, createdAt, reason, Buffer.from(state), sid);
-      return { id: Number(res.lastInsertRowid), room, createdAt, reason, bytes: state.byteLength };
+      const id = saveSnapshotTx(room, state, reason, createdAt);
+      return { id, room, createdAt, reason, bytes: state.byteLength };
     },
     async listSnapshots(sessionId) {
       return listSnapshotsStmt.all(sessionId).map(toSnapshotInfo);
@@ -346,6 +360,13 @@ function createSqliteSessionStore(db: Database.Database): SessionStore {
     'INSERT INTO anonymous_results (session_id, data) VALUES (?, ?) ON CONFLICT (session_id) DO UPDATE SET data = excluded.data',
   );
   const getAnonStmt = db.prepare<[string], { data: string }>('SELECT data FROM anonymous_results WHERE session_id = ?');
+  const inactiveStmt = db.prepare<[number], { id: string }>(
+    `SELECT s.id FROM sessions s WHERE MAX(
+       s.created_at,
+       COALESCE((SELECT MAX(created_at) FROM participants WHERE session_id = s.id), 0),
+       COALESCE((SELECT MAX(created_at) FROM snapshots WHERE session_id = s.id), 0)
+     ) < ? ORDER BY s.id`,
+  );
   // Cascades to participants, evaluations, votes, updates, snapshots and quarantined rows (foreign_keys = ON).
   const deleteSession = db.prepare('DELETE FROM sessions WHERE id = ?');
 
@@ -418,6 +439,9 @@ function createSqliteSessionStore(db: Database.Database): SessionStore {
     async getAnonymousResults(sid) {
       const row = getAnonStmt.get(sid);
       return row ? (JSON.parse(row.data) as AnonymousResults) : null;
+    },
+    async listInactiveSessions(before) {
+      return inactiveStmt.all(before).map((r) => r.id);
     },
     async deleteSession(id) {
       return deleteSession.run(id).changes > 0;

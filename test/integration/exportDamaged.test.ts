@@ -14,7 +14,16 @@ import { createSessionWith } from '../helpers/server.ts';
 import { waitFor } from '../helpers/yclient.ts';
 
 const GARBAGE = Buffer.from([0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01]);
-const note = (i: number) => ({ kind: 'note' as const, id: `n${i}`, x: i * 200, y: 0, text: `Notitie ${i}` });
+const note = (i: number) => ({
+  kind: 'note' as const,
+  id: `n${i}`,
+  x: i * 200,
+  y: 0,
+  w: 180,
+  h: 120,
+  color: '#fff3a3' as const,
+  text: `Notitie ${i}`,
+});
 
 describe('export and verslag with a damaged row', () => {
   const h = useHarness();

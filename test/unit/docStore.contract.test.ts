@@ -1,5 +1,6 @@
 // The DocStore/SessionStore contract, run against every implementation.
 import path from 'node:path';
+import { MAX_SNAPSHOTS_PER_ROOM } from '../../server/store/snapshotPolicy.ts';
 import { describe, expect, it } from 'vitest';
 import { MemoryStore } from '../../server/store/MemoryStore.ts';
 import type { Store } from '../../server/store/SessionStore.ts';
@@ -108,6 +109,30 @@ describe.each(implementations)('%s', (_name, make) => {
     const got = await store.docs.getSnapshot(sid, a.id);
     expect([...got!.state]).toEqual([1]);
     expect(await store.docs.getSnapshot(other, a.id)).toBeNull(); // not across sessions
+    store.close();
+  });
+
+  it('thins history: all of the last day, then one a day, never more than the cap per room', async () => {
+    const store = make();
+    const sid = await seed(store);
+    const room = `s/${sid}/b/plenair`;
+    const other = `s/${sid}`;
+    const HOUR = 3600_000;
+    const start = Date.UTC(2026, 10, 1);
+    // A snapshot every hour for 100 days of a long-lived board, and one of another room.
+    await store.docs.saveSnapshot(other, bytes(9), 'unload', start);
+    for (let h = 0; h < 100 * 24; h++)
+      await store.docs.saveSnapshot(room, bytes(h % 250), 'interval', start + h * HOUR);
+    const now = start + (100 * 24 - 1) * HOUR;
+    const list = (await store.docs.listSnapshots(sid)).filter((s) => s.room === room);
+    expect(list.length).toBe(MAX_SNAPSHOTS_PER_ROOM);
+    expect(list[0]!.createdAt).toBe(now); // the newest is always kept
+    const lastDay = list.filter((s) => now - s.createdAt < 24 * HOUR);
+    expect(lastDay).toHaveLength(24);
+    const days = list.filter((s) => now - s.createdAt >= 24 * HOUR).map((s) => Math.floor(s.createdAt / (24 * HOUR)));
+    expect(new Set(days).size).toBe(days.length); // one a day before that
+    // Another room's history is untouched.
+    expect((await store.docs.listSnapshots(sid)).filter((s) => s.room === other)).toHaveLength(1);
     store.close();
   });
 
