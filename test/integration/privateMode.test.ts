@@ -22,9 +22,11 @@ import {
   boardRoomName,
   forkRoomName,
   overviewRoomName,
+  parseRoomName,
   sessionRoomName,
 } from '../../shared/protocol.ts';
 import { SqliteStore } from '../../server/store/SqliteStore.ts';
+import { boardConnectionRoom } from '../../client/src/sync/boardRoom.ts';
 import { useHarness } from '../helpers/harness.ts';
 import path from 'node:path';
 import { createSessionWith, tempDir } from '../helpers/server.ts';
@@ -409,4 +411,39 @@ describe('private mode is kept by the server', () => {
       (await server.server.store.docs.listRooms(sid)).filter((r) => r.includes('/p/') || r.endsWith('/o')),
     ).toEqual([]);
   }, 30_000);
+});
+
+describe('room names of private mode', () => {
+  const sid = 'sessionAAAA';
+  it('parses private copies and overviews next to sessions and boards', () => {
+    expect(parseRoomName(`s/${sid}`)).toEqual({ kind: 'session', sessionId: sid, name: `s/${sid}` });
+    expect(parseRoomName(`s/${sid}/b/plenair`)).toMatchObject({ kind: 'board', boardId: 'plenair' });
+    expect(parseRoomName(forkRoomName(sid, 'g1', 'pid42'))).toMatchObject({
+      kind: 'fork',
+      sessionId: sid,
+      boardId: 'g1',
+      participantId: 'pid42',
+    });
+    expect(parseRoomName(overviewRoomName(sid, 'g1'))).toMatchObject({ kind: 'overview', boardId: 'g1' });
+    for (const bad of [
+      `s/${sid}/b/g1/p/`,
+      `s/${sid}/b/g1/o/x`,
+      `s/${sid}/b/g1/p/a/b`,
+      `s/${sid}/p/pid`,
+      `s/${sid}/b/g1/q`,
+    ]) {
+      expect(parseRoomName(bad)).toBeNull();
+    }
+  });
+
+  it("chooses a person's board connection from role, participant id and private mode", () => {
+    const base = { sessionId: sid, boardId: 'g1', participantId: 'pid42' };
+    const room = (role: 'facilitator' | 'participant' | 'viewer', privateOn: boolean) =>
+      boardConnectionRoom({ ...base, role, privateOn });
+    expect(room('participant', false)).toBe(boardRoomName(sid, 'g1'));
+    expect(room('participant', true)).toBe(forkRoomName(sid, 'g1', 'pid42'));
+    expect(room('facilitator', true)).toBe(overviewRoomName(sid, 'g1'));
+    expect(room('facilitator', false)).toBe(boardRoomName(sid, 'g1'));
+    expect(room('viewer', true)).toBe(boardRoomName(sid, 'g1'));
+  });
 });
