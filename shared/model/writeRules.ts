@@ -18,7 +18,7 @@
  */
 import * as Y from 'yjs';
 import { RefusalReason } from '../protocol.ts';
-import { Role } from '../roles.ts';
+import { assertNever, Role } from '../roles.ts';
 import { ACTOR_TEXT_FIELDS, ActorFields, BoardSettings, ForceRecord, RelationRecord } from './board/actorSchema.ts';
 import { AnswerRecord } from './board/answers.ts';
 import { RoundAssignment } from './board/round.ts';
@@ -146,7 +146,7 @@ export function writeDenial(ctx: WriteContext, scope?: WriteScope): WriteDenial 
     case Role.participant:
       break;
     default:
-      return assertNeverRole(writer.role);
+      return assertNever(writer.role);
   }
   if (target.doc === 'session') return WriteDenial.facilitatorOnly;
   const board = target.board;
@@ -169,10 +169,6 @@ export function writeDenial(ctx: WriteContext, scope?: WriteScope): WriteDenial 
   return null;
 }
 
-function assertNeverRole(role: never): never {
-  throw new Error(`unexpected role: ${String(role)}`);
-}
-
 /** How a denial travels to the client (y-protocols "permission denied" reason). */
 export function refusalFor(denial: WriteDenial): RefusalReason {
   switch (denial) {
@@ -189,12 +185,8 @@ export function refusalFor(denial: WriteDenial): RefusalReason {
     case WriteDenial.otherParticipant:
       return RefusalReason.notAllowed;
     default:
-      return assertNeverDenial(denial);
+      return assertNever(denial);
   }
-}
-
-function assertNeverDenial(denial: never): never {
-  throw new Error(`unexpected denial: ${String(denial)}`);
 }
 
 // ---------------------------------------------------------------------------------

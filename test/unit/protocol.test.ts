@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { CloseCode, FINAL_CLOSE_CODES, isFinalCloseCode, parseRoomName } from '../../shared/protocol.ts';
-import { canWriteBoard, canWriteSessionDoc } from '../../shared/roles.ts';
 
 describe('room names', () => {
   it('parses session and board rooms', () => {
@@ -36,12 +35,5 @@ describe('close codes and roles', () => {
     expect(isFinalCloseCode(CloseCode.shuttingDown)).toBe(false);
     expect(FINAL_CLOSE_CODES.has(CloseCode.sessionDeleted)).toBe(true);
   });
-  it('who may write what', () => {
-    expect(canWriteSessionDoc('facilitator')).toBe(true);
-    expect(canWriteSessionDoc('participant')).toBe(false);
-    expect(canWriteBoard('participant', false)).toBe(true);
-    expect(canWriteBoard('participant', true)).toBe(false);
-    expect(canWriteBoard('facilitator', true)).toBe(true);
-    expect(canWriteBoard('viewer', false)).toBe(false);
-  });
+  // Who may write what: test/unit/writeRules.test.ts (shared/model/writeRules.ts).
 });
