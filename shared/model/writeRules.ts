@@ -239,7 +239,7 @@ export function checkWrite(ctx: WriteContext, doc: Doc, changes: readonly DocCha
     else if (!t.fields.has(shape.field)) t.fields.set(shape.field, change);
   }
   for (const t of touched.values()) {
-    const denial = ctx.target.doc === 'session' ? checkSessionRecord(doc, t) : checkBoardRecord(ctx, doc, t);
+    const denial = ctx.target.doc === 'session' ? checkSessionRecord(doc, t) : checkBoardRecord(ctx, doc, t, touched);
     if (denial) return denial;
   }
   return null;
@@ -294,11 +294,16 @@ function checkSessionRecord(doc: Doc, t: Touched): WriteDenial | null {
   }
 }
 
-function checkBoardRecord(ctx: WriteContext, doc: Doc, t: Touched): WriteDenial | null {
+function checkBoardRecord(
+  ctx: WriteContext,
+  doc: Doc,
+  t: Touched,
+  all: ReadonlyMap<string, Touched>,
+): WriteDenial | null {
   const value = t.root === 'settings' || t.root === 'meta' ? undefined : doc.getMap<unknown>(t.root).get(t.record);
   switch (t.root) {
     case 'items':
-      return checkItem(ctx, t, value);
+      return checkItem(ctx, t, value, all.get(`notes\u0000${t.record}`)?.whole ?? null);
     case 'answers':
       return checkAnswer(ctx, t, value);
     case 'actors':
@@ -351,7 +356,11 @@ function authorshipDenial(writer: Writer, before: Authorship | null, after: Auth
   return before.author === after.author && before.authorId === after.authorId ? null : WriteDenial.authorship;
 }
 
-function checkItem(ctx: WriteContext, t: Touched, value: unknown): WriteDenial | null {
+/**
+ * @param migrated the removal of a version 1 note with the same id in the same update: the
+ *   migration (`migrations.ts`) moves it into `items` with its authorship, whoever runs it
+ */
+function checkItem(ctx: WriteContext, t: Touched, value: unknown, migrated: DocChange | null): WriteDenial | null {
   if (value === undefined) return null; // deleted
   if (!(value instanceof Y.Map)) return WriteDenial.invalid;
   for (const [key, v] of value.entries()) {
@@ -365,6 +374,8 @@ function checkItem(ctx: WriteContext, t: Touched, value: unknown): WriteDenial |
   if (!t.whole && !record) return null; // only its text changed
   // A new (or replaced) item map, or a record where there was none, is a new item.
   const before = t.whole || !record?.existed ? null : authorshipOf(record.oldValue);
+  const legacy = before === null && migrated?.existed ? authorshipOf(migrated.oldValue) : null;
+  if (legacy) return legacy.author === after.author && after.authorId === '' ? null : WriteDenial.authorship;
   return authorshipDenial(ctx.writer, before, after);
 }
 

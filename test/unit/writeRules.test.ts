@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import { addActor, addForce, addRelation, setActorText, updateSettings } from '../../shared/model/board/actors.ts';
 import { addAnswer, editAnswer } from '../../shared/model/board/answers.ts';
 import { addItems, updateItem } from '../../shared/model/board/commands.ts';
+import { migrateBoardDoc } from '../../shared/model/board/migrations.ts';
 import { assignActor } from '../../shared/model/board/round.ts';
 import { collectChanges, typeMapRoots, type DocChange } from '../../shared/model/changes.ts';
 import { addGroups, assignMember, readGroups } from '../../shared/model/meeting/groups.ts';
@@ -314,6 +315,23 @@ describe('checkWrite: fields and shape', () => {
     expect(pair.check(anna, 'g1', (d) => d.getMap('answers').set('a1', { id: 'a1', text: 'geen vraag' }))).toBe(
       WriteDenial.invalid,
     );
+  });
+
+  it("lets a participant's client migrate a version 1 board, keeping each note's author", () => {
+    const legacy = () => {
+      const pair = new Pair();
+      pair.server
+        .getMap('notes')
+        .set('oud1', { id: 'oud1', x: 1, y: 2, text: 'Van vroeger', color: '#fff3a3', author: 'Bram' });
+      return pair;
+    };
+    expect(legacy().check(anna, 'g1', (d) => migrateBoardDoc(d, 'migration'))).toBeNull();
+    // Not a way to put someone else's name on a new note: the authorship must be the old note's.
+    const forged = legacy().check(anna, 'g1', (d) => {
+      d.getMap('notes').delete('oud1');
+      addItems(d, [{ ...note('Cas', 'p-cas'), id: 'oud1' }]);
+    });
+    expect(forged).toBe(WriteDenial.authorship);
   });
 
   it('checks the session doc: the facilitator only, boards that read back', () => {
