@@ -36,7 +36,7 @@ export class RoomRegistry {
   readonly privateRooms: PrivateRooms;
 
   constructor(private readonly opts: RegistryOptions) {
-    this.privateRooms = new PrivateRooms(this, opts.store, opts.log);
+    this.privateRooms = new PrivateRooms(this, opts.store, opts.log, opts.metrics);
   }
 
   get loadedCount(): number {

@@ -31,9 +31,11 @@ import {
 } from '../../shared/protocol.ts';
 import { Role } from '../../shared/roles.ts';
 import type { Logger } from '../log.ts';
+import type { Metrics } from '../metrics.ts';
 import type { DocStore } from '../store/DocStore.ts';
 import type { Identity } from './awarenessGuard.ts';
 import type { Peer, Room } from './Room.ts';
+import { loadStoredDoc } from './loadStored.ts';
 import { changesDoc } from './updateContent.ts';
 
 /** What this module needs of the room registry. */
@@ -72,6 +74,7 @@ export class PrivateRooms {
     private readonly host: PrivateRoomHost,
     private readonly store: DocStore,
     private readonly log: Logger,
+    private readonly metrics?: Metrics,
   ) {}
 
   /**
@@ -117,16 +120,12 @@ export class PrivateRooms {
     if ((await this.store.countUpdates(name.name)) > 0) return;
     const sources = [boardRoomName(name.sessionId, name.boardId)];
     if (name.kind === 'overview') sources.push(...(await this.storedForks(name.sessionId, name.boardId)));
+    // Each source as its room would load it (within limits; a row that cannot load is quarantined).
     const doc = new Y.Doc({ gc: false });
     for (const room of sources) {
-      for (const update of (await this.store.load(room)).updates) {
-        try {
-          Y.applyUpdate(doc, update);
-        } catch (err) {
-          // The room's own load reports (and quarantines) a row it cannot read.
-          this.log.warn({ err: String(err), room, into: name.name }, 'private copy: skipped an unreadable row');
-        }
-      }
+      const loaded = await loadStoredDoc(room, { store: this.store, log: this.log, metrics: this.metrics });
+      Y.applyUpdate(doc, Y.encodeStateAsUpdate(loaded.doc));
+      loaded.doc.destroy();
     }
     await this.store.append(name.name, Y.encodeStateAsUpdate(doc));
     doc.destroy();
