@@ -111,24 +111,43 @@ export class PrivateRooms {
 
   /**
    * Before a fork or an overview loads: a new one starts as the board's stored state
-   * (an overview also with every fork of the board), stored as its first row. Nothing
-   * is created once private mode is off (a reveal then loads what is left to merge it).
+   * (an overview also with every fork of the board), stored as its first row; an
+   * overview that exists gets what it lacks of those. Nothing is created once private
+   * mode is off (a reveal then loads what is left to merge it).
    */
   async prepare(name: RoomName, sessionDoc: Y.Doc | null): Promise<void> {
     if (!isPrivateRoom(name) || !sessionDoc || !privateModeOn(sessionDoc)) return;
     if (!readBoard(sessionDoc, name.boardId)) return; // no such board: the connection is refused
-    if ((await this.store.countUpdates(name.name)) > 0) return;
+    const exists = (await this.store.countUpdates(name.name)) > 0;
+    if (exists && name.kind === 'fork') return;
     const sources = [boardRoomName(name.sessionId, name.boardId)];
     if (name.kind === 'overview') sources.push(...(await this.storedForks(name.sessionId, name.boardId)));
-    // Each source as its room would load it (within limits; a row that cannot load is quarantined).
+    const doc = await this.loadMerged(sources);
+    try {
+      if (!exists) {
+        await this.store.append(name.name, Y.encodeStateAsUpdate(doc));
+        return;
+      }
+      // An overview that loads again catches up with what it missed: a fork's update
+      // stored just before a crash, before it was forwarded.
+      const overview = await this.loadMerged([name.name]);
+      const missing = Y.encodeStateAsUpdate(doc, Y.encodeStateVector(overview));
+      if (changesDoc(overview, Y.decodeUpdate(missing))) await this.store.append(name.name, missing);
+      overview.destroy();
+    } finally {
+      doc.destroy();
+    }
+  }
+
+  /** The stored rooms merged, each as its room would load it (within limits; a row that cannot load is quarantined). */
+  private async loadMerged(rooms: readonly string[]): Promise<Y.Doc> {
     const doc = new Y.Doc({ gc: false });
-    for (const room of sources) {
+    for (const room of rooms) {
       const loaded = await loadStoredDoc(room, { store: this.store, log: this.log, metrics: this.metrics });
       Y.applyUpdate(doc, Y.encodeStateAsUpdate(loaded.doc));
       loaded.doc.destroy();
     }
-    await this.store.append(name.name, Y.encodeStateAsUpdate(doc));
-    doc.destroy();
+    return doc;
   }
 
   /** After any room loads: a session room's private mode is noted; if off, leftovers are merged. */

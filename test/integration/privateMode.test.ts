@@ -411,6 +411,54 @@ describe('private mode is kept by the server', () => {
       (await server.server.store.docs.listRooms(sid)).filter((r) => r.includes('/p/') || r.endsWith('/o')),
     ).toEqual([]);
   }, 30_000);
+
+  it("an overview that loads again catches up with a private copy's update it missed (stored, then a crash)", async () => {
+    const dataDir = tempDir();
+    let server = await h.server({ dataDir });
+    const s = await createSessionWith(server.url, 'Privé', ['Ana']);
+    const ana = s.participants[0]!;
+    const sid = s.sessionId;
+    const forkName = forkRoomName(sid, PLENARY_BOARD_ID, ana.participantId);
+    const overviewName = overviewRoomName(sid, PLENARY_BOARD_ID);
+    const facSession = h.client(server.wsUrl, sessionRoomName(sid), s.facilitatorToken);
+    await facSession.synced;
+    setPrivateMode(facSession.doc, true);
+    await sleep(200);
+    const fork = h.client(server.wsUrl, forkName, ana.token);
+    const overview = h.client(server.wsUrl, overviewName, s.facilitatorToken);
+    await Promise.all([fork.synced, overview.synced]);
+    fork.provider.disconnect();
+    overview.provider.disconnect();
+    facSession.provider.disconnect();
+    await h.stop(server);
+
+    // A fork's update that was stored but never forwarded (the process died in between).
+    const store = new SqliteStore(path.join(dataDir, 'veldwerk.db'));
+    const forkDoc = new Y.Doc();
+    for (const u of (await store.docs.load(forkName)).updates) Y.applyUpdate(forkDoc, u);
+    let update: Uint8Array | null = null;
+    forkDoc.on('update', (u: Uint8Array) => (update = u));
+    addItems(forkDoc, [
+      {
+        kind: 'note',
+        x: 0,
+        y: 0,
+        w: 180,
+        h: 120,
+        color: NOTE_COLORS[0],
+        text: 'Vlak voor de crash',
+        author: 'Ana',
+        authorId: ana.participantId,
+      },
+    ]);
+    await store.docs.append(forkName, update!);
+    store.close();
+
+    server = await h.server({ dataDir });
+    const again = h.client(server.wsUrl, overviewName, s.facilitatorToken);
+    await again.synced;
+    await waitFor(() => noteTexts(again.doc).includes('Vlak voor de crash'), 'the overview caught up');
+  }, 30_000);
 });
 
 describe('room names of private mode', () => {
