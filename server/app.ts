@@ -69,6 +69,7 @@ export async function createVeldwerkServer(config: Config & { dbFile: string }, 
     tokens,
     tokenTtlDays: config.TOKEN_TTL_DAYS,
     facilitatorTokenTtlDays: config.FACILITATOR_TOKEN_TTL_DAYS,
+    joinCodeTtlDays: config.JOIN_CODE_TTL_DAYS,
   });
 
   const app = express();

@@ -79,6 +79,11 @@ export const ConfigSchema = z.object({
   HEARTBEAT_MS: int(100, 600_000).default(10_000),
   /** Failed join attempts (wrong code) allowed per address per minute; successful joins are not counted here. */
   JOIN_ATTEMPTS_PER_MINUTE: int(1, 10_000).default(20),
+  /**
+   * A join code stops working this many days after the session's last activity (its
+   * creation, the code being made, someone joining, a history snapshot); a new code works again.
+   */
+  JOIN_CODE_TTL_DAYS: int(1, 3650).default(14),
   /** Session creations allowed per IP address per minute. */
   CREATE_SESSIONS_PER_MINUTE: int(1, 10_000).default(10),
   /** How long participant and viewer tokens stay valid, in days. */

@@ -2,7 +2,7 @@
  * Creating, joining and deleting sessions: the logic behind the REST API and the
  * admin CLI, so both give the same answers.
  */
-import { formatJoinCode, type CreateSessionResponse, type JoinResponse } from '../shared/api.ts';
+import { formatJoinCode, type CreateSessionResponse, type JoinResponse, type JoinState } from '../shared/api.ts';
 import { createDoc, docFromState, encodeDoc, type Doc } from '../shared/model/doc.ts';
 import { cleanPersonName, cleanTitle } from '../shared/names.ts';
 import { initSessionDoc } from '../shared/model/sessionDoc.ts';
@@ -20,10 +20,19 @@ export interface SessionServiceOptions {
   tokens: TokenSigner;
   tokenTtlDays: number;
   facilitatorTokenTtlDays: number;
+  /** A join code stops working this many days after the session's last activity (JOIN_CODE_TTL_DAYS). */
+  joinCodeTtlDays: number;
   now?: () => number;
 }
 
 export class NotFoundError extends Error {}
+
+/** A known join code that does not let people in now: joining is closed, or the code expired. */
+export class JoinRefusedError extends Error {
+  constructor(readonly reason: 'closed' | 'expired') {
+    super(reason === 'closed' ? 'joining is closed' : 'the join code has expired');
+  }
+}
 
 /** What a new session starts with besides the defaults (a copy or a follow-up). */
 export interface SessionSeed {
@@ -62,51 +71,45 @@ export class SessionService {
     const facilitatorName = cleanPersonName(input.facilitatorName ?? '') || 'Procesbegeleider';
     const sessionId = createSessionId();
     const facilitatorId = seed?.facilitatorId ?? createParticipantId();
-    for (let attempt = 0; ; attempt++) {
-      const joinCode = createJoinCode();
-      if (await store.sessions.findSessionByJoinCode(joinCode)) {
-        if (attempt > 20) throw new Error('could not find a free join code');
-        continue;
-      }
-      await store.sessions.createSession(
-        { id: sessionId, title, joinCode, createdAt: now },
-        {
-          id: facilitatorId,
-          sessionId,
-          name: facilitatorName,
-          role: Role.facilitator,
-          createdAt: now,
-        },
-      );
-      const viewerId = createParticipantId();
-      await store.sessions.addParticipant({
-        id: viewerId,
+    const joinCode = await this.freeJoinCode();
+    await store.sessions.createSession(
+      { id: sessionId, title, joinCode, createdAt: now },
+      {
+        id: facilitatorId,
         sessionId,
-        name: 'Scherm',
-        role: Role.viewer,
+        name: facilitatorName,
+        role: Role.facilitator,
         createdAt: now,
-      });
-      const doc = seed?.sessionState ? docFromState(seed.sessionState) : createDoc();
-      if (!seed?.sessionState) initSessionDoc(doc, { title, createdAt: now });
-      if (input.template) applyMeetingTemplate(doc, input.template);
-      seed?.sessionDoc(doc);
-      await store.docs.append(sessionRoomName(sessionId), encodeDoc(doc));
-      doc.destroy();
-      for (const board of seed?.boards ?? []) await store.docs.append(boardRoomName(sessionId, board.id), board.state);
+      },
+    );
+    const viewerId = createParticipantId();
+    await store.sessions.addParticipant({
+      id: viewerId,
+      sessionId,
+      name: 'Scherm',
+      role: Role.viewer,
+      createdAt: now,
+    });
+    const doc = seed?.sessionState ? docFromState(seed.sessionState) : createDoc();
+    if (!seed?.sessionState) initSessionDoc(doc, { title, createdAt: now });
+    if (input.template) applyMeetingTemplate(doc, input.template);
+    seed?.sessionDoc(doc);
+    await store.docs.append(sessionRoomName(sessionId), encodeDoc(doc));
+    doc.destroy();
+    for (const board of seed?.boards ?? []) await store.docs.append(boardRoomName(sessionId, board.id), board.state);
 
-      const facilitatorToken = this.tokenFor(sessionId, Role.facilitator, facilitatorId);
-      const viewerToken = this.tokenFor(sessionId, Role.viewer, viewerId);
-      const base = baseUrl.replace(/\/+$/, '');
-      return {
-        sessionId,
-        facilitatorToken,
-        // The token travels in the fragment: browsers never send it to the server in logs.
-        facilitatorUrl: `${base}/s/${sessionId}#token=${facilitatorToken}`,
-        joinCode: formatJoinCode(joinCode),
-        joinUrl: `${base}/join/${joinCode}`,
-        viewerUrl: `${base}/s/${sessionId}#token=${viewerToken}`,
-      };
-    }
+    const facilitatorToken = this.tokenFor(sessionId, Role.facilitator, facilitatorId);
+    const viewerToken = this.tokenFor(sessionId, Role.viewer, viewerId);
+    const base = baseUrl.replace(/\/+$/, '');
+    return {
+      sessionId,
+      facilitatorToken,
+      // The token travels in the fragment: browsers never send it to the server in logs.
+      facilitatorUrl: `${base}/s/${sessionId}#token=${facilitatorToken}`,
+      joinCode: formatJoinCode(joinCode),
+      joinUrl: `${base}/join/${joinCode}`,
+      viewerUrl: `${base}/s/${sessionId}#token=${viewerToken}`,
+    };
   }
 
   /** Links the facilitator shares: join link and a fresh read-only viewer link. */
@@ -119,13 +122,72 @@ export class SessionService {
     return { joinUrl: `${base}/join/${session.joinCode}`, viewerUrl: `${base}/s/${sessionId}#token=${token}` };
   }
 
-  /** Adds a participant by join code (already normalized). */
+  /** A join code no session has (the alphabet holds 31^6 codes: a clash is rare). */
+  private async freeJoinCode(): Promise<string> {
+    for (let attempt = 0; attempt <= 20; attempt++) {
+      const joinCode = createJoinCode();
+      if (!(await this.opts.store.sessions.findSessionByJoinCode(joinCode))) return joinCode;
+    }
+    throw new Error('could not find a free join code');
+  }
+
+  /** When the session's code stops working (ms), or `null` for an unknown session. */
+  private async joinCodeExpiresAt(sessionId: string): Promise<number | null> {
+    const last = await this.opts.store.sessions.joinCodeActivity(sessionId);
+    return last === null ? null : last + this.opts.joinCodeTtlDays * DAY_MS;
+  }
+
+  /** How people get in (the facilitator's invitation): code, link, open or closed, expiry. */
+  async joinState(sessionId: string, baseUrl: string): Promise<JoinState> {
+    const session = await this.opts.store.sessions.getSession(sessionId);
+    const expiresAt = await this.joinCodeExpiresAt(sessionId);
+    if (!session || expiresAt === null) throw new NotFoundError('No such session.');
+    const base = baseUrl.replace(/\/+$/, '');
+    return {
+      joinCode: formatJoinCode(session.joinCode),
+      joinUrl: `${base}/join/${session.joinCode}`,
+      joinOpen: session.joinOpen,
+      joinCodeExpiresAt: expiresAt,
+    };
+  }
+
+  /** Opens or closes joining; people already in keep working either way. */
+  async setJoinOpen(sessionId: string, open: boolean): Promise<void> {
+    if (!(await this.opts.store.sessions.setJoinOpen(sessionId, open))) throw new NotFoundError('No such session.');
+  }
+
+  /**
+   * Gives the session a new join code: the old code and its links stop working at once
+   * (answered as any unknown code), and the new one's expiry starts now.
+   */
+  async rotateJoinCode(sessionId: string): Promise<void> {
+    for (let attempt = 0; ; attempt++) {
+      const joinCode = await this.freeJoinCode();
+      try {
+        if (!(await this.opts.store.sessions.setJoinCode(sessionId, joinCode, this.now())))
+          throw new NotFoundError('No such session.');
+        return;
+      } catch (err) {
+        // Another session took the code between the check and the write: draw again.
+        if (err instanceof NotFoundError || attempt >= 3) throw err;
+      }
+    }
+  }
+
+  /**
+   * Adds a participant by join code (already normalized). An unknown code is a
+   * {@link NotFoundError}; a closed session or an expired code a {@link JoinRefusedError}.
+   */
   async join(joinCode: string, rawName: string): Promise<JoinResponse> {
     const name = cleanPersonName(rawName);
     if (!name) throw new Error('a name is needed');
     const session = await this.opts.store.sessions.findSessionByJoinCode(joinCode);
     if (!session) throw new NotFoundError('unknown join code');
     const now = this.now();
+    if (!session.joinOpen) throw new JoinRefusedError('closed');
+    const expiresAt = await this.joinCodeExpiresAt(session.id);
+    if (expiresAt === null) throw new NotFoundError('unknown join code');
+    if (now >= expiresAt) throw new JoinRefusedError('expired');
     const participantId = createParticipantId();
     await this.opts.store.sessions.addParticipant({
       id: participantId,

@@ -93,8 +93,48 @@ export const SessionInfo = z.object({
   viewerUrl: z.string().optional(),
   /** Facilitator only. */
   participants: z.array(Participant).optional(),
+  /** Facilitator only: `POST /api/join` accepts the code (issue 11). */
+  joinOpen: z.boolean().optional(),
+  /** Facilitator only: when the code stops working (ms; JOIN_CODE_TTL_DAYS after the last activity). */
+  joinCodeExpiresAt: z.number().optional(),
 });
 export type SessionInfo = z.infer<typeof SessionInfo>;
+
+/**
+ * Joining under control (issue 11): the facilitator's view of how people get in.
+ * GET /api/sessions/:id/joining, and the answer of changing it.
+ */
+export const JoinState = z.object({
+  /** Formatted, `ABC-DEF`. */
+  joinCode: z.string(),
+  joinUrl: z.string(),
+  joinOpen: z.boolean(),
+  /** When the code stops working (ms): JOIN_CODE_TTL_DAYS after the session's last activity. */
+  joinCodeExpiresAt: z.number(),
+});
+export type JoinState = z.infer<typeof JoinState>;
+
+/** PUT /api/sessions/:id/joining (facilitator): open or close joining by code. */
+export const SetJoiningRequest = z.object({ open: z.boolean() });
+export type SetJoiningRequest = z.input<typeof SetJoiningRequest>;
+
+/**
+ * DELETE /api/sessions/:id/participants/:pid answers this with `?rejoin=false`: the code
+ * was changed so the removed person cannot come back with it (the new state).
+ */
+export const RemoveParticipantResponse = z.object({ join: JoinState });
+export type RemoveParticipantResponse = z.infer<typeof RemoveParticipantResponse>;
+
+/** Why `POST /api/join` refuses a code (the `error.code` of its answer). */
+export const JoinRefusal = {
+  /** 404: no session has this code (never had, or it was changed). */
+  unknown: 'unknown_join_code',
+  /** 403: the facilitator closed joining. */
+  closed: 'joining_closed',
+  /** 410: JOIN_CODE_TTL_DAYS passed since the session's last activity. */
+  expired: 'join_code_expired',
+} as const;
+export type JoinRefusal = (typeof JoinRefusal)[keyof typeof JoinRefusal];
 
 export const ApiError = z.object({
   error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),

@@ -1,17 +1,23 @@
 /**
  * The facilitator manages participants: rename (the presence list follows at once)
  * and remove (their connections close and their token stops working; with
- * `?anonymise=true` their notes and answers stay but no longer carry their name).
+ * `?anonymise=true` their notes and answers stay but no longer carry their name; with
+ * `?rejoin=false` the join code changes too, so they cannot come back with it: issue 11).
  */
 import express from 'express';
-import { RenameParticipantRequest as RenameRequest } from '../../shared/api.ts';
+import { RenameParticipantRequest as RenameRequest, type RemoveParticipantResponse } from '../../shared/api.ts';
 import { CloseCode } from '../../shared/protocol.ts';
 import { Role } from '../../shared/roles.ts';
+import type { SessionService } from '../sessions.ts';
 import type { RoutesContext } from './context.ts';
 import { HttpError, parseBody } from './http.ts';
 import { unattributeEverywhere } from './unattribute.ts';
 
-export function participantRoutes(ctx: RoutesContext): express.Router {
+export function participantRoutes(
+  ctx: RoutesContext,
+  sessions: SessionService,
+  baseUrl: (req: express.Request) => string,
+): express.Router {
   const router = express.Router({ mergeParams: true });
 
   router.patch(
@@ -37,6 +43,10 @@ export function participantRoutes(ctx: RoutesContext): express.Router {
       const p = await ctx.store.sessions.getParticipant(t.sid, pid);
       if (!p) throw new HttpError(404, 'not_found', 'No such participant.');
       if (p.role !== Role.participant) throw new HttpError(400, 'invalid_request', 'Only participants can be removed.');
+      // "May not rejoin until the code is changed": the code changes first, so there is no
+      // moment in which the removed person could join again with the old one.
+      const rejoin = req.query.rejoin !== 'false';
+      if (!rejoin) await sessions.rotateJoinCode(t.sid);
       await ctx.store.sessions.removeParticipant(t.sid, pid);
       for (const room of ctx.registry.sessionRooms(t.sid)) {
         room.closeParticipant(pid, CloseCode.participantRemoved, 'removed by the facilitator');
@@ -45,7 +55,12 @@ export function participantRoutes(ctx: RoutesContext): express.Router {
       if (req.query.anonymise === 'true') {
         await unattributeEverywhere(ctx.registry, t.sid, { participantId: pid, name: p.name });
       }
-      res.status(204).end();
+      if (rejoin) {
+        res.status(204).end();
+      } else {
+        const answer: RemoveParticipantResponse = { join: await sessions.joinState(t.sid, baseUrl(req)) };
+        res.json(answer);
+      }
     }),
   );
   return router;

@@ -3,7 +3,7 @@
  * shared/api.ts; errors are `{error: {code, message, details?}}` with a 4xx status.
  */
 import express, { type NextFunction, type Request, type Response } from 'express';
-import { CreateSessionRequest, formatJoinCode, JoinRequest, type SessionInfo } from '../../shared/api.ts';
+import { CreateSessionRequest, JoinRefusal, JoinRequest, type SessionInfo } from '../../shared/api.ts';
 import { docFromState } from '../../shared/model/doc.ts';
 import { readBoard } from '../../shared/model/board/read.ts';
 import { readSession } from '../../shared/model/sessionDoc.ts';
@@ -13,7 +13,7 @@ import type { JoinGuard } from '../auth/joinGuard.ts';
 import { RateLimiter } from '../auth/RateLimiter.ts';
 import type { TokenPayload, TokenSigner } from '../auth/tokens.ts';
 import type { Logger } from '../log.ts';
-import { NotFoundError, type SessionService } from '../sessions.ts';
+import { JoinRefusedError, NotFoundError, type SessionService } from '../sessions.ts';
 import type { Store } from '../store/SessionStore.ts';
 import type { RoomRegistry } from '../sync/RoomRegistry.ts';
 import type { Handler, RoutesContext } from './context.ts';
@@ -22,6 +22,7 @@ import { evaluationRoutes } from './evaluationRoutes.ts';
 import { groupRoutes } from './groupRoutes.ts';
 import { reportRoutes } from './reportRoutes.ts';
 import { ioRoutes, sessionImportGate } from './ioRoutes.ts';
+import { joiningRoutes } from './joiningRoutes.ts';
 import { bearerToken, HttpError, parseBody, sendError } from './http.ts';
 import { participantRoutes } from './participantRoutes.ts';
 import { voteRoutes } from './voteRoutes.ts';
@@ -85,7 +86,8 @@ export function createApiRouter(deps: ApiDeps): express.Router {
     };
 
   const ctx: RoutesContext = { store: deps.store, registry: deps.registry, authorize, route };
-  router.use('/sessions/:id/participants', participantRoutes(ctx));
+  router.use('/sessions/:id/participants', participantRoutes(ctx, deps.sessions, baseUrl));
+  router.use('/sessions/:id/joining', joiningRoutes(ctx, deps.sessions, baseUrl));
   router.use('/sessions/:id/evaluation', evaluationRoutes(ctx));
   router.use('/sessions/:id/votes', voteRoutes(ctx));
   router.use('/sessions/:id/copy', copyRoutes(ctx, deps.sessions, baseUrl));
@@ -126,7 +128,22 @@ export function createApiRouter(deps: ApiDeps): express.Router {
       } catch (err) {
         if (err instanceof NotFoundError) {
           deps.joinGuard.failed(address);
-          throw new HttpError(404, 'unknown_join_code', 'No meeting has this join code.');
+          throw new HttpError(404, JoinRefusal.unknown, 'No meeting has this join code.');
+        }
+        // A real code (not a guess, so not counted as a failure) that does not let people in now.
+        if (err instanceof JoinRefusedError && err.reason === 'closed') {
+          throw new HttpError(
+            403,
+            JoinRefusal.closed,
+            'Joining this meeting is closed. Ask the facilitator to open it again.',
+          );
+        }
+        if (err instanceof JoinRefusedError) {
+          throw new HttpError(
+            410,
+            JoinRefusal.expired,
+            'This join code has expired. Ask the facilitator for a new code.',
+          );
         }
         throw err;
       }
@@ -147,8 +164,8 @@ export function createApiRouter(deps: ApiDeps): express.Router {
         you: { id: me.id, name: me.name, role: me.role },
       };
       if (t.role === Role.facilitator) {
-        info.joinCode = formatJoinCode(session.joinCode);
-        Object.assign(info, await deps.sessions.shareLinks(t.sid, baseUrl(req)));
+        const join = await deps.sessions.joinState(t.sid, baseUrl(req));
+        Object.assign(info, join, await deps.sessions.shareLinks(t.sid, baseUrl(req)));
         info.participants = (await deps.store.sessions.listParticipants(t.sid)).map((p) => ({
           id: p.id,
           name: p.name,

@@ -70,6 +70,7 @@ export async function runAdmin(argv: string[], out: (s: string) => void = consol
           tokens: new TokenSigner(loadOrCreateSecret(config.DATA_DIR)),
           tokenTtlDays: config.TOKEN_TTL_DAYS,
           facilitatorTokenTtlDays: config.FACILITATOR_TOKEN_TTL_DAYS,
+          joinCodeTtlDays: config.JOIN_CODE_TTL_DAYS,
         });
         const base = config.PUBLIC_URL ?? `http://localhost:${config.PORT}`;
         out(JSON.stringify(await sessions.create(input.data, base), null, 2));

@@ -125,11 +125,17 @@ export class MemoryStore implements Store {
     createSession: async (s, f) => {
       if (this.sessionRows.has(s.id)) throw new Error('session exists');
       if ([...this.sessionRows.values()].some((x) => x.joinCode === s.joinCode)) throw new Error('join code in use');
-      this.sessionRows.set(s.id, { ...s });
+      this.sessionRows.set(s.id, { ...s, joinOpen: true, joinCodeAt: s.createdAt });
       this.participantRows.set(s.id, [{ ...f }]);
     },
-    getSession: async (id) => this.sessionRows.get(id) ?? null,
-    findSessionByJoinCode: async (code) => [...this.sessionRows.values()].find((s) => s.joinCode === code) ?? null,
+    getSession: async (id) => {
+      const s = this.sessionRows.get(id);
+      return s ? { ...s } : null;
+    },
+    findSessionByJoinCode: async (code) => {
+      const s = [...this.sessionRows.values()].find((x) => x.joinCode === code);
+      return s ? { ...s } : null;
+    },
     listSessions: async () =>
       [...this.sessionRows.values()]
         .sort((a, b) => b.createdAt - a.createdAt)
@@ -137,6 +143,30 @@ export class MemoryStore implements Store {
           ...s,
           participants: (this.participantRows.get(s.id) ?? []).filter((p) => p.role === 'participant').length,
         })),
+    setJoinOpen: async (sid, open) => {
+      const s = this.sessionRows.get(sid);
+      if (s) s.joinOpen = open;
+      return Boolean(s);
+    },
+    setJoinCode: async (sid, joinCode, at) => {
+      const s = this.sessionRows.get(sid);
+      if (!s) return false;
+      if ([...this.sessionRows.values()].some((x) => x !== s && x.joinCode === joinCode))
+        throw new Error('join code in use');
+      s.joinCode = joinCode;
+      s.joinCodeAt = at;
+      return true;
+    },
+    joinCodeActivity: async (sid) => {
+      const s = this.sessionRows.get(sid);
+      if (!s) return null;
+      return Math.max(
+        s.createdAt,
+        s.joinCodeAt,
+        ...(this.participantRows.get(sid) ?? []).map((p) => p.createdAt),
+        ...this.snapshotRows.filter((r) => r.sessionId === sid).map((r) => r.createdAt),
+      );
+    },
     addParticipant: async (p) => {
       const rows = this.participantRows.get(p.sessionId);
       if (!rows) throw new Error('unknown session');

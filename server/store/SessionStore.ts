@@ -6,7 +6,14 @@ export interface SessionRecord {
   title: string;
   joinCode: string;
   createdAt: number;
+  /** `POST /api/join` accepts the code (the facilitator closes and reopens joining; issue 11). */
+  joinOpen: boolean;
+  /** When the current join code was made: the creation or the last rotation. */
+  joinCodeAt: number;
 }
+
+/** A new session: joining starts open, its code made at `createdAt`. */
+export type NewSessionRecord = Pick<SessionRecord, 'id' | 'title' | 'joinCode' | 'createdAt'>;
 
 export interface ParticipantRecord {
   id: string;
@@ -54,10 +61,23 @@ export interface AnonymousResults {
  * to it, its documents and history included: participants' names are personal data.
  */
 export interface SessionStore {
-  createSession(session: SessionRecord, facilitator: ParticipantRecord): Promise<void>;
+  createSession(session: NewSessionRecord, facilitator: ParticipantRecord): Promise<void>;
   getSession(id: string): Promise<SessionRecord | null>;
   findSessionByJoinCode(joinCode: string): Promise<SessionRecord | null>;
   listSessions(): Promise<(SessionRecord & { participants: number })[]>;
+  /** Opens or closes joining by code. `false` if the session is unknown. */
+  setJoinOpen(sessionId: string, open: boolean): Promise<boolean>;
+  /**
+   * Gives the session a new join code, made at `at`; the old one is unknown from now on.
+   * Throws when another session has the code (codes are unique); `false` if the session is unknown.
+   */
+  setJoinCode(sessionId: string, joinCode: string, at: number): Promise<boolean>;
+  /**
+   * The session's last activity as its join code's expiry counts it: the newest of its
+   * creation, its code being made, participants joining and its history snapshots (as
+   * {@link listInactiveSessions}, plus the code). `null` if the session is unknown.
+   */
+  joinCodeActivity(sessionId: string): Promise<number | null>;
   addParticipant(p: ParticipantRecord): Promise<void>;
   getParticipant(sessionId: string, participantId: string): Promise<ParticipantRecord | null>;
   listParticipants(sessionId: string): Promise<ParticipantRecord[]>;

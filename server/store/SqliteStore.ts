@@ -7,6 +7,7 @@ import { snapshotsToDrop } from './snapshotPolicy.ts';
 import type { DocStore, QuarantineInfo, SnapshotInfo, SnapshotReason, StoredDoc } from './DocStore.ts';
 import type {
   AnonymousResults,
+  NewSessionRecord,
   ParticipantRecord,
   SessionRecord,
   SessionStore,
@@ -83,6 +84,24 @@ CREATE TABLE IF NOT EXISTS quarantine (
 CREATE INDEX IF NOT EXISTS quarantine_by_session ON quarantine(session_id, id);
 `;
 
+/**
+ * Columns added after the first release, for databases made before them (SCHEMA's
+ * CREATE TABLE IF NOT EXISTS leaves an existing table as it was). Issue 11: joining can
+ * be closed, and a code has its own time (a rotation counts as activity for its expiry);
+ * 0 there means "with the session's creation".
+ */
+const ADDED_COLUMNS: { table: string; column: string; definition: string }[] = [
+  { table: 'sessions', column: 'join_open', definition: 'INTEGER NOT NULL DEFAULT 1' },
+  { table: 'sessions', column: 'join_code_at', definition: 'INTEGER NOT NULL DEFAULT 0' },
+];
+
+function migrateColumns(db: Database.Database): void {
+  for (const { table, column, definition } of ADDED_COLUMNS) {
+    const columns = db.prepare<[], { name: string }>(`PRAGMA table_info(${table})`).all();
+    if (!columns.some((c) => c.name === column)) db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${definition}`);
+  }
+}
+
 function sessionOf(room: string): string {
   const parsed = parseRoomName(room);
   if (!parsed) throw new Error(`invalid room name: ${room}`);
@@ -126,12 +145,16 @@ interface SessionRow {
   title: string;
   join_code: string;
   created_at: number;
+  join_open: number;
+  join_code_at: number;
 }
 const toSession = (r: SessionRow): SessionRecord => ({
   id: r.id,
   title: r.title,
   joinCode: r.join_code,
   createdAt: r.created_at,
+  joinOpen: r.join_open === 1,
+  joinCodeAt: Math.max(r.join_code_at, r.created_at),
 });
 
 interface ParticipantRow {
@@ -170,6 +193,7 @@ export class SqliteStore implements Store {
     // Another process (the admin CLI, a backup) may hold the lock for a moment.
     this.db.pragma('busy_timeout = 5000');
     this.db.exec(SCHEMA);
+    migrateColumns(this.db);
     this.docs = createSqliteDocStore(this.db);
     this.sessions = createSqliteSessionStore(this.db);
   }
@@ -308,7 +332,19 @@ function createSqliteDocStore(db: Database.Database): DocStore {
 }
 
 function createSqliteSessionStore(db: Database.Database): SessionStore {
-  const insertSession = db.prepare('INSERT INTO sessions (id, title, join_code, created_at) VALUES (?, ?, ?, ?)');
+  const insertSession = db.prepare(
+    'INSERT INTO sessions (id, title, join_code, created_at, join_open, join_code_at) VALUES (?, ?, ?, ?, 1, ?)',
+  );
+  const setJoinOpenStmt = db.prepare('UPDATE sessions SET join_open = ? WHERE id = ?');
+  const setJoinCodeStmt = db.prepare('UPDATE sessions SET join_code = ?, join_code_at = ? WHERE id = ?');
+  const joinCodeActivityStmt = db.prepare<[string], { at: number }>(
+    `SELECT MAX(
+       s.created_at,
+       s.join_code_at,
+       COALESCE((SELECT MAX(created_at) FROM participants WHERE session_id = s.id), 0),
+       COALESCE((SELECT MAX(created_at) FROM snapshots WHERE session_id = s.id), 0)
+     ) AS at FROM sessions s WHERE s.id = ?`,
+  );
   const insertParticipant = db.prepare(
     'INSERT INTO participants (session_id, id, name, role, created_at) VALUES (?, ?, ?, ?, ?)',
   );
@@ -372,8 +408,8 @@ function createSqliteSessionStore(db: Database.Database): SessionStore {
 
   const addParticipant = (p: ParticipantRecord) =>
     insertParticipant.run(p.sessionId, p.id, p.name, p.role, p.createdAt);
-  const createTx = db.transaction((s: SessionRecord, f: ParticipantRecord) => {
-    insertSession.run(s.id, s.title, s.joinCode, s.createdAt);
+  const createTx = db.transaction((s: NewSessionRecord, f: ParticipantRecord) => {
+    insertSession.run(s.id, s.title, s.joinCode, s.createdAt, s.createdAt);
     addParticipant(f);
   });
 
@@ -391,6 +427,15 @@ function createSqliteSessionStore(db: Database.Database): SessionStore {
     },
     async listSessions() {
       return list.all().map((r) => ({ ...toSession(r), participants: r.participants }));
+    },
+    async setJoinOpen(sid, open) {
+      return setJoinOpenStmt.run(open ? 1 : 0, sid).changes > 0;
+    },
+    async setJoinCode(sid, joinCode, at) {
+      return setJoinCodeStmt.run(joinCode, at, sid).changes > 0;
+    },
+    async joinCodeActivity(sid) {
+      return joinCodeActivityStmt.get(sid)?.at ?? null;
     },
     async addParticipant(p) {
       addParticipant(p);

@@ -1,5 +1,6 @@
 // The DocStore/SessionStore contract, run against every implementation.
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { MAX_SNAPSHOTS_PER_ROOM } from '../../server/store/snapshotPolicy.ts';
 import { describe, expect, it } from 'vitest';
 import { MemoryStore } from '../../server/store/MemoryStore.ts';
@@ -151,15 +152,77 @@ describe.each(implementations)('%s', (_name, make) => {
       title: 'Gezonde wijk',
       joinCode: 'ABCDEF',
       createdAt: 1000,
+      joinOpen: true,
+      joinCodeAt: 1000,
     });
     expect((await store.sessions.findSessionByJoinCode('ABCDEF'))?.id).toBe(sid);
     expect(await store.sessions.findSessionByJoinCode('ZZZZZZ')).toBeNull();
     expect((await store.sessions.getParticipant(sid, 'p1'))?.name).toBe('Anna');
     expect((await store.sessions.listParticipants(sid)).map((p) => p.id)).toEqual(['fac1', 'p1']);
     expect(await store.sessions.listSessions()).toEqual([
-      { id: sid, title: 'Gezonde wijk', joinCode: 'ABCDEF', createdAt: 1000, participants: 1 },
+      {
+        id: sid,
+        title: 'Gezonde wijk',
+        joinCode: 'ABCDEF',
+        createdAt: 1000,
+        joinOpen: true,
+        joinCodeAt: 1000,
+        participants: 1,
+      },
     ]);
     await expect(seed(store, 'sessionCCCC', 'ABCDEF')).rejects.toThrow(); // join codes are unique
+    store.close();
+  });
+
+  it('joining: closes and reopens, a new code replaces the old one (unique), per session', async () => {
+    const store = make();
+    const sid = await seed(store);
+    const other = await seed(store, 'sessionBBBB', 'GHJKLM');
+    expect(await store.sessions.setJoinOpen(sid, false)).toBe(true);
+    expect((await store.sessions.getSession(sid))?.joinOpen).toBe(false);
+    expect((await store.sessions.findSessionByJoinCode('ABCDEF'))?.joinOpen).toBe(false);
+    expect((await store.sessions.getSession(other))?.joinOpen).toBe(true);
+    expect(await store.sessions.setJoinOpen(sid, true)).toBe(true);
+    expect((await store.sessions.getSession(sid))?.joinOpen).toBe(true);
+
+    expect(await store.sessions.setJoinCode(sid, 'NPQRST', 5000)).toBe(true);
+    expect(await store.sessions.findSessionByJoinCode('ABCDEF')).toBeNull();
+    expect(await store.sessions.getSession(sid)).toMatchObject({ joinCode: 'NPQRST', joinCodeAt: 5000 });
+    expect((await store.sessions.findSessionByJoinCode('NPQRST'))?.id).toBe(sid);
+    await expect(store.sessions.setJoinCode(sid, 'GHJKLM', 6000)).rejects.toThrow(); // the other's code
+    expect((await store.sessions.getSession(sid))?.joinCode).toBe('NPQRST');
+    expect(await store.sessions.setJoinOpen('nosessionXX', false)).toBe(false);
+    expect(await store.sessions.setJoinCode('nosessionXX', 'UVWXYZ', 1)).toBe(false);
+    store.close();
+  });
+
+  it("a join code's last activity: creation, the code, joining and snapshots, whichever is newest", async () => {
+    const store = make();
+    const sid = await seed(store);
+    expect(await store.sessions.joinCodeActivity(sid)).toBe(1000);
+    expect(await store.sessions.joinCodeActivity('nosessionXX')).toBeNull();
+    await store.sessions.addParticipant({
+      id: 'p1',
+      sessionId: sid,
+      name: 'Anna',
+      role: 'participant',
+      createdAt: 3000,
+    });
+    expect(await store.sessions.joinCodeActivity(sid)).toBe(3000);
+    await store.docs.saveSnapshot(`s/${sid}`, bytes(1), 'interval', 4000);
+    expect(await store.sessions.joinCodeActivity(sid)).toBe(4000);
+    await store.sessions.setJoinCode(sid, 'NPQRST', 9000);
+    expect(await store.sessions.joinCodeActivity(sid)).toBe(9000);
+    // Another session's activity is not this one's.
+    await seed(store, 'sessionBBBB', 'GHJKLM');
+    await store.sessions.addParticipant({
+      id: 'p2',
+      sessionId: 'sessionBBBB',
+      name: 'Bram',
+      role: 'participant',
+      createdAt: 20000,
+    });
+    expect(await store.sessions.joinCodeActivity(sid)).toBe(9000);
     store.close();
   });
 
@@ -247,6 +310,32 @@ describe.each(implementations)('%s', (_name, make) => {
 });
 
 describe('SqliteStore', () => {
+  it('adds the joining columns to a database made before them: joining open, the code as old as the session', async () => {
+    const file = path.join(tempDir(), 'veldwerk.db');
+    const old = new Database(file);
+    old.exec(`CREATE TABLE sessions (
+      id TEXT PRIMARY KEY, title TEXT NOT NULL, join_code TEXT NOT NULL UNIQUE, created_at INTEGER NOT NULL
+    )`);
+    old.prepare('INSERT INTO sessions VALUES (?, ?, ?, ?)').run('sessionOLDD', 'Oud', 'ABCDEF', 1234);
+    old.close();
+    const store = new SqliteStore(file);
+    expect(await store.sessions.getSession('sessionOLDD')).toEqual({
+      id: 'sessionOLDD',
+      title: 'Oud',
+      joinCode: 'ABCDEF',
+      createdAt: 1234,
+      joinOpen: true,
+      joinCodeAt: 1234,
+    });
+    expect(await store.sessions.joinCodeActivity('sessionOLDD')).toBe(1234);
+    expect(await store.sessions.setJoinOpen('sessionOLDD', false)).toBe(true);
+    store.close();
+    // Opening it again leaves the columns and their values as they are.
+    const again = new SqliteStore(file);
+    expect((await again.sessions.getSession('sessionOLDD'))?.joinOpen).toBe(false);
+    again.close();
+  });
+
   it('survives reopening the file and makes a consistent backup', async () => {
     const dir = tempDir();
     const file = path.join(dir, 'veldwerk.db');
