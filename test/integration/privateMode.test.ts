@@ -8,7 +8,7 @@ import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { readAnswers, addAnswer } from '../../shared/model/board/answers.ts';
 import { addItems } from '../../shared/model/board/commands.ts';
 import { readBoard } from '../../shared/model/board/read.ts';
@@ -28,11 +28,16 @@ import {
 import { SqliteStore } from '../../server/store/SqliteStore.ts';
 import { boardConnectionRoom } from '../../client/src/sync/boardRoom.ts';
 import { useHarness } from '../helpers/harness.ts';
+import { startChildServer, type ChildServer } from '../helpers/processServer.ts';
 import path from 'node:path';
 import { createSessionWith, tempDir } from '../helpers/server.ts';
 import { sleep, waitFor, type TestClient } from '../helpers/yclient.ts';
 
 const h = useHarness();
+const children: ChildServer[] = [];
+afterEach(() => {
+  for (const c of children.splice(0)) if (c.proc.exitCode === null) c.proc.kill('SIGKILL');
+});
 
 const SECRET_NOTE = 'Geheim van Ana: de wethouder twijfelt';
 const SECRET_ANSWER = 'Antwoord van Ana, nog privé';
@@ -459,6 +464,65 @@ describe('private mode is kept by the server', () => {
     await again.synced;
     await waitFor(() => noteTexts(again.doc).includes('Vlak voor de crash'), 'the overview caught up');
   }, 30_000);
+
+  it('kill -9 in private mode: every note the facilitator saw is still in the private copy and the overview', async () => {
+    const dataDir = tempDir();
+    const first = await startChildServer(dataDir);
+    children.push(first);
+    const s = await createSessionWith(first.url, 'Privé', ['Ana']);
+    const ana = s.participants[0]!;
+    const sid = s.sessionId;
+    const forkName = forkRoomName(sid, PLENARY_BOARD_ID, ana.participantId);
+    const overviewName = overviewRoomName(sid, PLENARY_BOARD_ID);
+    const facSession = h.client(first.wsUrl, sessionRoomName(sid), s.facilitatorToken);
+    await facSession.synced;
+    setPrivateMode(facSession.doc, true);
+    await sleep(300);
+    const fork = h.client(first.wsUrl, forkName, ana.token);
+    const overview = h.client(first.wsUrl, overviewName, s.facilitatorToken);
+    await Promise.all([fork.synced, overview.synced]);
+    let killed = false;
+    overview.doc.on('update', () => {
+      if (!killed && noteTexts(overview.doc).length >= 40) {
+        killed = true;
+        first.proc.kill('SIGKILL');
+      }
+    });
+    for (let i = 0; i < 120; i++) {
+      addItems(fork.doc, [
+        {
+          kind: 'note',
+          x: i,
+          y: 0,
+          w: 180,
+          h: 120,
+          color: NOTE_COLORS[0],
+          text: `k${i}`,
+          author: 'Ana',
+          authorId: ana.participantId,
+        },
+      ]);
+    }
+    expect((await first.exited).signal).toBe('SIGKILL');
+    const seen = noteTexts(overview.doc);
+    expect(seen.length).toBeGreaterThanOrEqual(40);
+    fork.destroy(); // its unsent updates must not help the restarted server
+    overview.destroy();
+    facSession.destroy();
+
+    const second = await startChildServer(dataDir);
+    children.push(second);
+    const forkAgain = h.client(second.wsUrl, forkName, ana.token);
+    const overviewAgain = h.client(second.wsUrl, overviewName, s.facilitatorToken);
+    await Promise.all([forkAgain.synced, overviewAgain.synced]);
+    expect(seen.filter((t) => !noteTexts(forkAgain.doc).includes(t))).toEqual([]);
+    expect(seen.filter((t) => !noteTexts(overviewAgain.doc).includes(t))).toEqual([]);
+    // The overview holds everything the private copy kept, too.
+    await waitFor(
+      () => noteTexts(forkAgain.doc).every((t) => noteTexts(overviewAgain.doc).includes(t)),
+      'overview complete',
+    );
+  }, 60_000);
 });
 
 describe('room names of private mode', () => {
