@@ -380,12 +380,16 @@ function checkItem(ctx: WriteContext, t: Touched, value: unknown, migrated: DocC
 }
 
 function checkAnswer(ctx: WriteContext, t: Touched, value: unknown): WriteDenial | null {
+  // Answers are plain values, replaced whole: the change of the record says what it was.
+  const old = t.whole?.existed ? authorshipOf(t.whole.oldValue) : null;
+  // An answer is someone's words under their name: only they (or the facilitator) change or delete it.
+  if (old && ctx.writer.role !== Role.facilitator && old.authorId !== ctx.writer.participantId) {
+    return WriteDenial.authorship;
+  }
   if (value === undefined) return null;
   if (!isPlainObject(value)) return WriteDenial.invalid;
   const parsed = AnswerRecord.safeParse(value);
   if (!parsed.success || parsed.data.id !== t.record) return WriteDenial.invalid;
-  // Answers are plain values, replaced whole: the change of the record says what it was.
-  const old = t.whole?.existed ? authorshipOf(t.whole.oldValue) : null;
   return authorshipDenial(ctx.writer, old, { author: parsed.data.author, authorId: parsed.data.authorId });
 }
 

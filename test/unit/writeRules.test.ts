@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addActor, addForce, addRelation, setActorText, updateSettings } from '../../shared/model/board/actors.ts';
-import { addAnswer, editAnswer } from '../../shared/model/board/answers.ts';
+import { addAnswer, deleteAnswer, editAnswer } from '../../shared/model/board/answers.ts';
 import { addItems, updateItem } from '../../shared/model/board/commands.ts';
 import { migrateBoardDoc } from '../../shared/model/board/migrations.ts';
 import { assignActor } from '../../shared/model/board/round.ts';
@@ -218,17 +218,27 @@ describe('checkWrite: authorship', () => {
     });
     expect(new Pair().check(anna, 'g1', (d) => addAnswer(d, answer('Anna', 'p-anna')))).toBeNull();
     expect(new Pair().check(anna, 'g1', (d) => addAnswer(d, answer('Bram', 'p-bram')))).toBe(WriteDenial.authorship);
-    const pair = new Pair();
-    pair.check(anna, 'g1', (d) => addAnswer(d, answer('Anna', 'p-anna')));
-    expect(
-      checkWrite(
-        ctx(bram, 'plenair'),
-        pair.server,
-        pair.edit((d) => editAnswer(d, 'a1', 'Lange lijnen')),
-      ),
-    ).toBeNull();
-    const steal = pair.edit((d) => d.getMap('answers').set('a1', { ...answer('Bram', 'p-bram'), createdAt: 1 }));
-    expect(checkWrite(ctx(bram, 'plenair'), pair.server, steal)).toBe(WriteDenial.authorship);
+    // Each case on a fresh pair: the server doc keeps what a case applied.
+    const annasAnswer = () => {
+      const pair = new Pair();
+      pair.check(anna, 'g1', (d) => addAnswer(d, answer('Anna', 'p-anna')));
+      return pair;
+    };
+    const verdict = (writer: Writer, edit: (d: Y.Doc) => void) => {
+      const pair = annasAnswer();
+      const changes = pair.edit(edit);
+      expect(changes.length).toBeGreaterThan(0);
+      return checkWrite(ctx(writer, 'plenair'), pair.server, changes);
+    };
+    // An answer is its writer's words: another participant neither retypes nor deletes it...
+    expect(verdict(bram, (d) => editAnswer(d, 'a1', 'Lange lijnen'))).toBe(WriteDenial.authorship);
+    expect(verdict(bram, (d) => deleteAnswer(d, 'a1'))).toBe(WriteDenial.authorship);
+    // ...the writer and the facilitator do.
+    expect(verdict(anna, (d) => editAnswer(d, 'a1', 'Kortere lijnen'))).toBeNull();
+    expect(verdict(anna, (d) => deleteAnswer(d, 'a1'))).toBeNull();
+    expect(verdict(fac, (d) => deleteAnswer(d, 'a1'))).toBeNull();
+    const steal = (d: Y.Doc) => d.getMap('answers').set('a1', { ...answer('Bram', 'p-bram'), createdAt: 1 });
+    expect(verdict(bram, steal)).toBe(WriteDenial.authorship);
     const blank = new Pair();
     blank.check(anna, 'g1', (d) => addAnswer(d, answer('Anna', 'p-anna')));
     const anonymise = blank.edit((d) => d.getMap('answers').set('a1', { ...answer('', 'p-anna'), createdAt: 1 }));
