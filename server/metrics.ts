@@ -20,6 +20,24 @@ export class Metrics {
   refusedOriginsTotal = 0;
   /** Connections ended because they stopped answering pings (half-open). */
   closedDeadTotal = 0;
+  /** Times reading a connection was paused: over its budget or too many frames in its room's queue (issue 11). */
+  connectionsThrottledTotal = 0;
+  /** Connections whose reading is paused now. */
+  connectionsPaused = 0;
+  /** Frames sent to peers (fan-out included). */
+  framesSentTotal = 0;
+  /** Awareness messages received (each passes the guard; they go out coalesced). */
+  awarenessReceivedTotal = 0;
+  /** Bytes written to peers and not yet read by them, summed over all peers (sampled). */
+  bufferedBytes = 0;
+  /** The highest {@link bufferedBytes} seen since the start. */
+  bufferedBytesPeak = 0;
+  /** Connections dropped for not reading: over the per-peer or the server-wide cap. */
+  slowClosesTotal = 0;
+  /** Sync step 1 answered with an answer already encoded for another peer. */
+  syncAnswersSharedTotal = 0;
+  /** Connections refused because the cap on loaded rooms was reached. */
+  roomsRefusedTotal = 0;
   private readonly writeBuckets = new Array<number>(LATENCY_BUCKETS_S.length).fill(0);
   private writeCount = 0;
   private writeSum = 0;
@@ -87,6 +105,40 @@ export class Metrics {
       'veldwerk_dead_connections_total',
       'Connections ended because they stopped answering pings.',
       this.closedDeadTotal,
+      'counter',
+    );
+    gauge(
+      'veldwerk_connections_throttled_total',
+      'Times reading a connection was paused (over its budget, or its room queue full).',
+      this.connectionsThrottledTotal,
+      'counter',
+    );
+    gauge('veldwerk_connections_paused', 'Connections whose reading is paused now.', this.connectionsPaused);
+    gauge('veldwerk_frames_sent_total', 'Frames sent to peers, fan-out included.', this.framesSentTotal, 'counter');
+    gauge(
+      'veldwerk_awareness_received_total',
+      'Awareness messages received (fanned out coalesced).',
+      this.awarenessReceivedTotal,
+      'counter',
+    );
+    gauge('veldwerk_buffered_bytes', 'Bytes sent to peers and not yet read, all peers.', this.bufferedBytes);
+    gauge('veldwerk_buffered_bytes_peak', 'Highest veldwerk_buffered_bytes since the start.', this.bufferedBytesPeak);
+    gauge(
+      'veldwerk_slow_closes_total',
+      'Connections dropped for not reading what was sent to them.',
+      this.slowClosesTotal,
+      'counter',
+    );
+    gauge(
+      'veldwerk_sync_answers_shared_total',
+      'Sync step 1 answered with an answer encoded once for several peers.',
+      this.syncAnswersSharedTotal,
+      'counter',
+    );
+    gauge(
+      'veldwerk_rooms_refused_total',
+      'Connections refused because MAX_ROOMS_LOADED rooms were loaded.',
+      this.roomsRefusedTotal,
       'counter',
     );
     gauge(

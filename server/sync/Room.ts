@@ -10,14 +10,16 @@ import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { DocChange } from '../../shared/model/changes.ts';
-import { CloseCode, RefusalReason, type Room as RoomName } from '../../shared/protocol.ts';
+import { CloseCode, MessageType, RefusalReason, type Room as RoomName } from '../../shared/protocol.ts';
 import type { Logger } from '../log.ts';
 import type { Metrics } from '../metrics.ts';
 import type { DocStore, SnapshotReason } from '../store/DocStore.ts';
 import { guardAwarenessUpdate, type Identity } from './awarenessGuard.ts';
+import { AwarenessThrottle } from './awarenessThrottle.ts';
 import { MalformedMessage, parseClientMessage } from './clientMessage.ts';
 import { loadStoredDoc, type LoadedDoc } from './loadStored.ts';
 import { applyTentatively, buildServerUpdate, clientIdOtherThan } from './tentativeApply.ts';
+import { SyncAnswerCache } from './stateCache.ts';
 import { changesDoc } from './updateContent.ts';
 import { CLIENT_UPDATE_LIMITS, decodeWithinLimits, type UpdateLimits } from './updateLimits.ts';
 import { encodeAwareness, encodeRefusal, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from './messages.ts';
@@ -77,6 +79,10 @@ export class Room {
   private held: Uint8Array[] | null = null;
   private readonly restoresBy = new WeakMap<Peer, number[]>();
   private readonly now: () => number;
+  /** Sync step 2 answers by state vector, until the doc changes (issue 11). */
+  private readonly answers = new SyncAnswerCache();
+  /** Presence goes out coalesced, a few times a second, outside the queue (issue 11). */
+  private readonly presence: AwarenessThrottle;
 
   private constructor(
     readonly name: RoomName,
@@ -90,6 +96,7 @@ export class Room {
     this.awareness = new awarenessProtocol.Awareness(loaded.doc);
     this.awareness.setLocalState(null); // the server has no presence of its own
     this.awareness.on('update', this.onAwarenessUpdate);
+    this.presence = new AwarenessThrottle(this.awareness);
   }
 
   /** The room's doc. Replaced when a refused update is undone: do not keep it across awaits. */
@@ -114,6 +121,7 @@ export class Room {
     this.currentDoc = doc;
     this.seqs = loaded.seqs;
     this.approxBytes = loaded.bytes;
+    this.answers.clear();
     doc.on('update', this.onDocUpdate);
   }
 
@@ -161,51 +169,77 @@ export class Room {
 
   leave(peer: Peer): void {
     if (!this.peers.delete(peer)) return;
+    this.presence.forget(peer.clientIds);
     const ids = [...peer.clientIds].filter((id) => this.awareness.getStates().has(id));
     if (ids.length) awarenessProtocol.removeAwarenessStates(this.awareness, ids, null);
   }
 
-  /** Handles one binary frame from a peer, in order with everything else in the room. */
-  receive(peer: Peer, data: Uint8Array): void {
-    this.enqueue(async () => {
+  /**
+   * Handles one binary frame from a peer, in order with everything else in the room;
+   * resolves when it was handled. Awareness is guarded at once and goes out coalesced,
+   * outside the queue (neither waits behind the other: issue 11): `null` then.
+   */
+  receive(peer: Peer, data: Uint8Array): Promise<void> | null {
+    if (data[0] === MessageType.awareness) {
+      if (!this.peers.has(peer) || this.dead) return null;
+      try {
+        const msg = parseClientMessage(data);
+        if (msg.kind === 'awareness') this.offerAwareness(peer, msg.payload);
+      } catch (err) {
+        this.failed(peer, err);
+      }
+      return null;
+    }
+    return this.enqueue(async () => {
       if (!this.peers.has(peer) || this.dead) return;
       try {
         await this.handle(peer, data);
       } catch (err) {
-        if (err instanceof MalformedMessage) {
-          this.opts.metrics.closedMalformedTotal++;
-          this.opts.log.warn({ room: this.name.name, peer: peer.identity.id, err: String(err) }, 'malformed frame');
-          peer.close(CloseCode.malformed, 'malformed message');
-        } else {
-          this.opts.log.error({ err, room: this.name.name }, 'failed to handle a message');
-          peer.close(CloseCode.internalError, 'internal error');
-        }
+        this.failed(peer, err);
       }
     });
+  }
+
+  private failed(peer: Peer, err: unknown): void {
+    if (err instanceof MalformedMessage) {
+      this.opts.metrics.closedMalformedTotal++;
+      this.opts.log.warn({ room: this.name.name, peer: peer.identity.id, err: String(err) }, 'malformed frame');
+      peer.close(CloseCode.malformed, 'malformed message');
+    } else {
+      this.opts.log.error({ err, room: this.name.name }, 'failed to handle a message');
+      peer.close(CloseCode.internalError, 'internal error');
+    }
+  }
+
+  /** Every awareness message passes the guard; what is left waits for the next flush. */
+  private offerAwareness(peer: Peer, payload: Uint8Array): void {
+    this.opts.metrics.awarenessReceivedTotal++;
+    let guarded: Uint8Array | null;
+    try {
+      guarded = guardAwarenessUpdate(payload, {
+        identity: peer.identity,
+        owned: peer.clientIds,
+        ownedByOther: (id) => [...this.peers].some((p) => p !== peer && p.clientIds.has(id)),
+      });
+    } catch (err) {
+      throw new MalformedMessage(`bad awareness update: ${String(err)}`);
+    }
+    if (guarded) this.presence.offer(guarded);
   }
 
   private async handle(peer: Peer, data: Uint8Array): Promise<void> {
     const msg = parseClientMessage(data);
     switch (msg.kind) {
-      case 'syncStep1':
-        peer.send(encodeSyncStep2(this.doc, msg.payload));
-        return;
-      case 'update':
-        return this.acceptUpdate(peer, msg.payload);
-      case 'awareness': {
-        let guarded: Uint8Array | null;
-        try {
-          guarded = guardAwarenessUpdate(msg.payload, {
-            identity: peer.identity,
-            owned: peer.clientIds,
-            ownedByOther: (id) => [...this.peers].some((p) => p !== peer && p.clientIds.has(id)),
-          });
-        } catch (err) {
-          throw new MalformedMessage(`bad awareness update: ${String(err)}`);
-        }
-        if (guarded) awarenessProtocol.applyAwarenessUpdate(this.awareness, guarded, peer);
+      case 'syncStep1': {
+        const doc = this.doc;
+        const shared = () => this.opts.metrics.syncAnswersSharedTotal++;
+        peer.send(this.answers.answer(msg.payload, () => encodeSyncStep2(doc, msg.payload), shared));
         return;
       }
+      case 'update':
+        return this.acceptUpdate(peer, msg.payload);
+      case 'awareness':
+        return this.offerAwareness(peer, msg.payload);
       case 'queryAwareness': {
         const states = [...this.awareness.getStates().keys()];
         if (states.length) peer.send(encodeAwareness(this.awareness, states));
@@ -350,6 +384,7 @@ export class Room {
   }
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    this.answers.clear();
     if (this.held) this.held.push(update);
     else this.broadcast(update, origin);
   };
@@ -429,6 +464,7 @@ export class Room {
 
   destroy(): void {
     this.doc.off('update', this.onDocUpdate);
+    this.presence.destroy();
     this.awareness.off('update', this.onAwarenessUpdate);
     this.awareness.destroy();
     this.doc.destroy();

@@ -1,0 +1,37 @@
+/**
+ * Sync-step-2 answers shared between peers (issue 11): the encoded answer for a state
+ * vector is kept until the doc changes, so a crowd joining at once (every new client
+ * asks with the same, empty state vector) costs one encode instead of one each.
+ */
+
+/** State vectors longer than this are not worth a cache entry (they are rarely repeated). */
+const MAX_KEY_BYTES = 64;
+/** Different state vectors kept at once. */
+const MAX_ENTRIES = 4;
+
+export class SyncAnswerCache {
+  private readonly entries = new Map<string, Uint8Array>();
+
+  /**
+   * The answer for `stateVector`: from the cache, else `encode()` (kept for the next
+   * peer). `onShared` is called when a kept answer is served again.
+   */
+  answer(stateVector: Uint8Array, encode: () => Uint8Array, onShared?: () => void): Uint8Array {
+    if (stateVector.byteLength > MAX_KEY_BYTES) return encode();
+    const key = Buffer.from(stateVector).toString('base64');
+    const kept = this.entries.get(key);
+    if (kept) {
+      onShared?.();
+      return kept;
+    }
+    const frame = encode();
+    if (this.entries.size >= MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
+    this.entries.set(key, frame);
+    return frame;
+  }
+
+  /** The doc changed: every kept answer is stale. */
+  clear(): void {
+    this.entries.clear();
+  }
+}
