@@ -63,6 +63,7 @@ export async function createVeldwerkServer(config: Config & { dbFile: string }, 
     compactAfterUpdates: config.COMPACT_AFTER_UPDATES,
     snapshotIntervalMs: config.SNAPSHOT_INTERVAL_MINUTES * 60_000,
     idleUnloadMs: config.ROOM_IDLE_UNLOAD_MS,
+    maxRoomsLoaded: config.MAX_ROOMS_LOADED,
   });
   const sessions = new SessionService({
     store,
@@ -124,6 +125,11 @@ export async function createVeldwerkServer(config: Config & { dbFile: string }, 
     maxConnectionsPerIp: config.MAX_CONNECTIONS_PER_IP,
     heartbeatMs: config.HEARTBEAT_MS,
     clientIp: (req) => clientAddress(req, config.TRUST_PROXY),
+    budget: {
+      messagesPerSecond: config.CONNECTION_MESSAGES_PER_SECOND,
+      bytesPerSecond: config.CONNECTION_BYTES_PER_SECOND,
+    },
+    output: { maxUnreadBytes: config.MAX_UNREAD_BYTES, maxBufferedBytesTotal: config.MAX_BUFFERED_BYTES_TOTAL },
   });
   const allowedOrigins = [...config.ALLOWED_ORIGINS, ...(config.PUBLIC_URL ? [new URL(config.PUBLIC_URL).origin] : [])];
   server.on('upgrade', (req, socket, head) => {

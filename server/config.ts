@@ -75,6 +75,16 @@ export const ConfigSchema = z.object({
   MAX_CONNECTIONS_PER_IP: int(1, 100_000).default(200),
   /** Delete sessions (with everything in them) whose last activity is older than this many days; unset: keep. */
   RETENTION_DAYS: int(1, 36500).optional(),
+  /** Messages per second one websocket connection may send on average (bursts of 2 s allowed); over it, reading it pauses. */
+  CONNECTION_MESSAGES_PER_SECOND: int(1, 1_000_000).default(200),
+  /** Bytes per second one websocket connection may send on average (bursts of 2 s allowed); over it, reading it pauses. */
+  CONNECTION_BYTES_PER_SECOND: int(1024, 1024 * 1024 * 1024).default(4 * 1024 * 1024),
+  /** Bytes sent to one connection and not yet read by it before it is dropped (close 4504, retried); one frame may exceed it. */
+  MAX_UNREAD_BYTES: int(64 * 1024, 1024 * 1024 * 1024).default(8 * 1024 * 1024),
+  /** Unread bytes of all connections together; over it the connections with the most are dropped first (4504). */
+  MAX_BUFFERED_BYTES_TOTAL: int(1024 * 1024, 64 * 1024 * 1024 * 1024).default(256 * 1024 * 1024),
+  /** Documents loaded in memory at once; beyond it a connection to another one is refused with 4507 (retried). */
+  MAX_ROOMS_LOADED: int(1, 1_000_000).default(1000),
   /** Websocket ping interval in ms; a connection that misses a pong by the next ping is ended (so within 2 intervals). */
   HEARTBEAT_MS: int(100, 600_000).default(10_000),
   /** Failed join attempts (wrong code) allowed per address per minute; successful joins are not counted here. */

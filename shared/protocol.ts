@@ -47,6 +47,10 @@ export const CloseCode = {
   internalError: 4500,
   /** The server is shutting down; reconnect later. */
   shuttingDown: 4503,
+  /** The connection did not read what the server sent (over its unread-bytes cap, issue 11): reconnect. */
+  tooSlow: 4504,
+  /** The server has as many documents loaded as it may (MAX_ROOMS_LOADED): retry later. */
+  serverFull: 4507,
   /** WebSocket standard: message bigger than the server accepts (sent by `ws` itself). */
   messageTooBig: 1009,
 } as const;

@@ -20,7 +20,16 @@ import { PrivateRooms } from './privateRooms.ts';
 export type RegistryOptions = Omit<RoomOptions, 'writePolicy' | 'now'> & {
   /** How long a room with no clients stays loaded, in ms. */
   idleUnloadMs: number;
+  /** Rooms loaded at once, at most (issue 11); beyond it {@link acquire} throws {@link RoomsFullError}. */
+  maxRoomsLoaded?: number;
 };
+
+/** Every room slot is taken by a room in use: a retryable refusal, not running out of memory. */
+export class RoomsFullError extends Error {
+  constructor() {
+    super('too many rooms loaded');
+  }
+}
 
 interface Entry {
   loading: Promise<Room>;
@@ -57,6 +66,7 @@ export class RoomRegistry {
     await this.unloading.get(name.name);
     let entry = this.entries.get(name.name);
     if (!entry) {
+      if (!this.hasRoomFor()) throw new RoomsFullError();
       const created: Entry = { refs: 0, loading: this.load(name) };
       entry = created;
       this.entries.set(name.name, created);
@@ -79,6 +89,19 @@ export class RoomRegistry {
       entry.refs--;
       throw err;
     }
+  }
+
+  /** Is there a slot for one more room? Unloads an idle room early to make one. */
+  private hasRoomFor(): boolean {
+    const max = this.opts.maxRoomsLoaded;
+    if (max === undefined || this.entries.size < max) return true;
+    for (const [key, entry] of this.entries) {
+      if (entry.refs > 0 || !entry.room) continue;
+      if (entry.unloadTimer) clearTimeout(entry.unloadTimer);
+      void this.unload(key); // takes the entry out at once; the store write finishes after
+      return true;
+    }
+    return false;
   }
 
   release(room: Room): void {

@@ -15,15 +15,15 @@ import type { Metrics } from '../metrics.ts';
 import type { SessionStore } from '../store/SessionStore.ts';
 import type { TokenSigner } from '../auth/tokens.ts';
 import type { Identity } from './awarenessGuard.ts';
+import { ConnectionFlow, DEFAULT_BUDGET, type ConnectionBudgetLimits } from './connectionBudget.ts';
 import { Heartbeat } from './heartbeat.ts';
+import { OutputGuard, type OutputLimits } from './outputGuard.ts';
 import type { Peer, Room } from './Room.ts';
-import type { RoomRegistry } from './RoomRegistry.ts';
+import { RoomsFullError, type RoomRegistry } from './RoomRegistry.ts';
 
 export const SYNC_PATH_PREFIX = '/sync/';
 /** Frames a connection may send before its room is loaded. */
 const MAX_PENDING_FRAMES = 64;
-/** A peer this far behind in reading is dropped rather than buffered without end. */
-const MAX_BUFFERED_BYTES = 64 * 1024 * 1024;
 
 export interface SyncServerOptions {
   registry: RoomRegistry;
@@ -36,6 +36,10 @@ export interface SyncServerOptions {
   /** Ping interval; a connection that misses a pong by the next ping is ended. */
   heartbeatMs: number;
   clientIp(req: IncomingMessage): string;
+  /** What one connection may send (issue 11); default {@link DEFAULT_BUDGET}. */
+  budget?: Partial<ConnectionBudgetLimits>;
+  /** Unread output allowed per peer and in all (issue 11); defaults 8 MiB and 256 MiB. */
+  output?: Partial<OutputLimits>;
 }
 
 export class SyncServer {
@@ -43,10 +47,18 @@ export class SyncServer {
   private readonly perIp = new Map<string, number>();
   private closing = false;
   private readonly heartbeat: Heartbeat;
+  private readonly output: OutputGuard;
+  private readonly budget: ConnectionBudgetLimits;
 
   constructor(private readonly opts: SyncServerOptions) {
     this.wss = new WebSocketServer({ noServer: true, maxPayload: opts.maxMessageBytes, perMessageDeflate: false });
     this.heartbeat = new Heartbeat(this.wss, opts.heartbeatMs, () => opts.metrics.closedDeadTotal++);
+    this.budget = { ...DEFAULT_BUDGET, ...opts.budget };
+    this.output = new OutputGuard(
+      () => this.wss.clients,
+      { maxUnreadBytes: 8 * 1024 * 1024, maxBufferedBytesTotal: 256 * 1024 * 1024, ...opts.output },
+      opts.metrics,
+    );
   }
 
   /** For `server.on('upgrade')`. Returns false when the path is not ours. */
@@ -69,6 +81,8 @@ export class SyncServer {
     let room: Room | null = null;
     let peer: Peer | null = null;
     let closed = false;
+    // Over its budget, or with too many frames in its room's queue, reading pauses (issue 11).
+    const flow = new ConnectionFlow(ws, this.budget, this.opts.metrics);
 
     const close = (code: number, reason: string) => {
       if (ws.readyState === WebSocket.OPEN || ws.readyState === WebSocket.CONNECTING) ws.close(code, reason);
@@ -80,6 +94,7 @@ export class SyncServer {
     ws.on('error', (err) => this.opts.log.debug({ err: String(err), ip }, 'websocket error'));
     ws.on('close', () => {
       closed = true;
+      flow.close();
       this.opts.metrics.connections--;
       const left = (this.perIp.get(ip) ?? 1) - 1;
       if (left <= 0) this.perIp.delete(ip);
@@ -92,7 +107,8 @@ export class SyncServer {
     ws.on('message', (data: RawData, isBinary: boolean) => {
       if (!isBinary) return malformed('binary frames only');
       const frame = toUint8Array(data);
-      if (room && peer) return room.receive(peer, frame);
+      flow.received(frame.byteLength);
+      if (room && peer) return flow.track(room.receive(peer, frame));
       pendingBytes += frame.byteLength;
       if (pending.length >= MAX_PENDING_FRAMES || pendingBytes > 2 * this.opts.maxMessageBytes) {
         return malformed('too much data before sync');
@@ -125,17 +141,18 @@ export class SyncServer {
         peer = {
           identity: auth.identity,
           clientIds: new Set(),
-          send: (data) => {
-            if (ws.readyState !== WebSocket.OPEN) return;
-            if (ws.bufferedAmount > MAX_BUFFERED_BYTES) return close(CloseCode.internalError, 'client too slow');
-            ws.send(data);
-          },
+          send: (data) => this.output.send(ws, data),
           close,
         };
         room.join(peer);
-        for (const frame of pending.splice(0)) room.receive(peer, frame);
+        for (const frame of pending.splice(0)) flow.track(room.receive(peer, frame));
       })
       .catch((err: unknown) => {
+        if (err instanceof RoomsFullError) {
+          this.opts.metrics.roomsRefusedTotal++;
+          this.opts.log.warn({ path: url.pathname }, 'refused: too many rooms loaded');
+          return close(CloseCode.serverFull, 'server full: retry later');
+        }
         this.opts.log.error({ err, path: url.pathname }, 'connection setup failed');
         close(CloseCode.internalError, 'internal error');
       });
@@ -176,6 +193,7 @@ export class SyncServer {
 
   close(): void {
     this.heartbeat.stop();
+    this.output.stop();
     for (const ws of this.wss.clients) ws.terminate();
     this.wss.close();
   }

@@ -1,0 +1,76 @@
+/**
+ * Caps on what the server holds for peers that do not read (issue 11): each peer may
+ * have at most `maxUnreadBytes` waiting before another frame is sent to it (checked
+ * before sending, so one frame, such as the first sync of a big board, may exceed it),
+ * and all peers together at most `maxBufferedBytesTotal`; over that, the peers with the
+ * most unread bytes are dropped first. A dropped peer gets {@link CloseCode.tooSlow},
+ * which clients retry.
+ */
+import { WebSocket } from 'ws';
+import { CloseCode } from '../../shared/protocol.ts';
+import type { Metrics } from '../metrics.ts';
+
+export interface OutputLimits {
+  /** Unread bytes one peer may have before it is dropped (checked before each send). */
+  maxUnreadBytes: number;
+  /** Unread bytes of all peers together; over it, the slowest peers are dropped. */
+  maxBufferedBytesTotal: number;
+}
+
+/** How often the server-wide total is summed, in ms. */
+const CHECK_INTERVAL_MS = 250;
+/** A dropped peer that does not read its close frame either is cut off after this long. */
+const TERMINATE_AFTER_MS = 1000;
+
+export class OutputGuard {
+  private readonly timer: NodeJS.Timeout;
+
+  constructor(
+    private readonly clients: () => Iterable<WebSocket>,
+    private readonly limits: OutputLimits,
+    private readonly metrics: Metrics,
+  ) {
+    this.timer = setInterval(() => this.check(), CHECK_INTERVAL_MS);
+    this.timer.unref();
+  }
+
+  /** Sends `data` unless the peer already has too much unread; then drops it. */
+  send(ws: WebSocket, data: Uint8Array): void {
+    if (ws.readyState !== WebSocket.OPEN) return;
+    if (ws.bufferedAmount > this.limits.maxUnreadBytes) return this.drop(ws, 'client too slow');
+    ws.send(data);
+    this.metrics.framesSentTotal++;
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+  }
+
+  private drop(ws: WebSocket, reason: string): void {
+    if (ws.readyState !== WebSocket.OPEN) return;
+    this.metrics.slowClosesTotal++;
+    ws.close(CloseCode.tooSlow, reason);
+    // Its unread bytes (the close frame is behind them) are freed now, not after ws's 30 s.
+    setTimeout(() => ws.terminate(), TERMINATE_AFTER_MS).unref();
+  }
+
+  /** Sums the unread bytes of every peer; drops the slowest while the total is over the cap. */
+  check(): void {
+    let total = 0;
+    const open: { ws: WebSocket; bytes: number }[] = [];
+    for (const ws of this.clients()) {
+      const bytes = ws.bufferedAmount;
+      total += bytes;
+      if (ws.readyState === WebSocket.OPEN && bytes > 0) open.push({ ws, bytes });
+    }
+    this.metrics.bufferedBytes = total;
+    this.metrics.bufferedBytesPeak = Math.max(this.metrics.bufferedBytesPeak, total);
+    if (total <= this.limits.maxBufferedBytesTotal) return;
+    open.sort((a, b) => b.bytes - a.bytes);
+    for (const { ws, bytes } of open) {
+      if (total <= this.limits.maxBufferedBytesTotal) break;
+      this.drop(ws, 'server output full');
+      total -= bytes;
+    }
+  }
+}
