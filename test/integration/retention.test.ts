@@ -16,9 +16,9 @@ import { api, createSessionWith } from '../helpers/server.ts';
 import { waitFor } from '../helpers/yclient.ts';
 
 const DAY = 24 * 3600 * 1000;
-const TABLES = ['sessions', 'participants', 'updates', 'snapshots', 'quarantine', 'votes', 'evaluations'];
+const TABLES = ['sessions', 'participants', 'updates', 'snapshots', 'quarantine', 'votes', 'evaluations'] as const;
 
-function rowsOf(dataDir: string, sessionId: string): Record<string, number> {
+function rowsOf(dataDir: string, sessionId: string): Record<(typeof TABLES)[number], number> {
   const db = new Database(path.join(dataDir, 'veldwerk.db'), { readonly: true });
   try {
     return Object.fromEntries(
@@ -27,7 +27,7 @@ function rowsOf(dataDir: string, sessionId: string): Record<string, number> {
         const row = db.prepare(`SELECT COUNT(*) AS n FROM ${t} WHERE ${col} = ?`).get(sessionId) as { n: number };
         return [t, row.n];
       }),
-    );
+    ) as Record<(typeof TABLES)[number], number>;
   } finally {
     db.close();
   }
