@@ -8,6 +8,7 @@ import type { SessionInfo } from '../../../shared/api.ts';
 import { ApiRequestError } from '../api/client.ts';
 import type { MessageKey } from '../i18n/useT.ts';
 import { forgetIdentity, loadIdentity, saveIdentity, takeTokenFromHash, type Identity } from '../identity.ts';
+import { forgetLocalCopies } from '../sync/rooms.ts';
 import { markChecked, sessionInfo } from './earlySession.ts';
 
 export type DeniedReason = 'unauthorized' | 'forbidden' | 'notFound' | 'sessionDeleted' | 'error';
@@ -66,6 +67,8 @@ export function useSessionAccess(sessionId: string, retry: number): Access {
         const reason = deniedReason(err);
         if (reason) {
           forgetIdentity(sessionId, token);
+          // The session is gone (or this person was removed): its copies on this device go too.
+          if (reason === 'notFound' || reason === 'sessionDeleted') void forgetLocalCopies(sessionId);
           setAccess({ kind: 'denied', reason });
         } else if (!kept) {
           setAccess({ kind: 'unreachable' });
