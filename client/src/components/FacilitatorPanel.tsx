@@ -6,6 +6,8 @@ import { useHomeT } from '../home/i18n.ts';
 import { useT } from '../i18n/useT.ts';
 import { useMeeting } from '../meeting/MeetingContext.tsx';
 import { CopyButton } from './CopyButton.tsx';
+import { JoinControls } from './invite/JoinControls.tsx';
+import { useJoinState } from './invite/joinState.ts';
 import { ProjectionOverlay } from './invite/ProjectionOverlay.tsx';
 import { QrImage } from './invite/QrImage.tsx';
 import './invite/invite.css';
@@ -29,16 +31,20 @@ function joinOrigin(serverJoinUrl: string | undefined): string {
 
 /**
  * The facilitator's invitation: the join code to put on the screen, the join link and its
- * QR code, "Toon groot" for the beamer, and the read-only link for the projector.
+ * QR code, "Toon groot" for the beamer, joining open or closed and "Nieuwe code" (issue 11),
+ * and the read-only link for the projector. Code and link follow the joining state live.
  */
 export function FacilitatorPanel({ joinCode, viewerUrl: keptViewerUrl }: FacilitatorPanelProps) {
   const t = useT();
   const ht = useHomeT();
-  const { info, session } = useMeeting();
+  const { info, session, sessionId, identity } = useMeeting();
   const [projecting, setProjecting] = useState(false);
+  const join = useJoinState(sessionId, identity.token, info);
+  const current = join?.joinCode ?? joinCode;
   // The server may send the code formatted (`ABC-DEF`) or bare: show it one way.
-  const code = joinCode ? formatJoinCode(normalizeJoinCode(joinCode)) : null;
-  const origin = joinOrigin(info?.joinUrl);
+  const code = current ? formatJoinCode(normalizeJoinCode(current)) : null;
+  const origin = joinOrigin(join?.joinUrl ?? info?.joinUrl);
+  const closed = join ? !join.joinOpen : false;
   const joinUrl = code ? `${origin}/join/${code}` : null;
   // The server tells the facilitator the viewer link too, on any device.
   const viewerUrl = keptViewerUrl ?? info?.viewerUrl ?? null;
@@ -50,7 +56,7 @@ export function FacilitatorPanel({ joinCode, viewerUrl: keptViewerUrl }: Facilit
       </h2>
       <p className="invite-label">{t('facilitator.codeLabel')}</p>
       <div className="invite-code-row">
-        <p className="join-code" data-testid="join-code-display" aria-live="polite">
+        <p className={closed ? 'join-code is-closed' : 'join-code'} data-testid="join-code-display" aria-live="polite">
           {code ?? '···-···'}
         </p>
         {code && joinUrl ? (
@@ -77,6 +83,7 @@ export function FacilitatorPanel({ joinCode, viewerUrl: keptViewerUrl }: Facilit
         ) : null}
       </div>
       <p className="invite-howto">{t('facilitator.howTo', { url: new URL(origin).host })}</p>
+      {join ? <JoinControls sessionId={sessionId} token={identity.token} join={join} /> : null}
       {code && joinUrl ? (
         <>
           <p className="invite-howto">
@@ -94,7 +101,13 @@ export function FacilitatorPanel({ joinCode, viewerUrl: keptViewerUrl }: Facilit
             <figcaption className="invite-howto">{ht('invite.qrCaption')}</figcaption>
           </figure>
           {projecting ? (
-            <ProjectionOverlay title={title} code={code} joinUrl={joinUrl} onClose={() => setProjecting(false)} />
+            <ProjectionOverlay
+              title={title}
+              code={code}
+              joinUrl={joinUrl}
+              closed={closed}
+              onClose={() => setProjecting(false)}
+            />
           ) : null}
         </>
       ) : null}

@@ -1,17 +1,19 @@
 import { useState, type FormEvent } from 'react';
-import { NAME_MAX } from '../../../shared/api.ts';
-import { joinSession } from '../api/client.ts';
+import { JoinRefusal, NAME_MAX } from '../../../shared/api.ts';
+import { ApiRequestError, joinSession } from '../api/client.ts';
 import { checkJoinCode, checkName, cleanName, errorsFromApi, formatJoinCodeInput, type FieldErrors } from '../forms.ts';
 import { saveIdentity } from '../identity.ts';
 import { useT } from '../i18n/useT.ts';
 import { navigate } from '../router.ts';
 import { Field } from './Field.tsx';
+import { useJoiningT } from './invite/i18n.ts';
 
 type F = 'code' | 'name';
 
 /** "Deelnemen": join code and name, then on to the session as participant. */
 export function JoinForm({ initialCode }: { initialCode: string }) {
   const t = useT();
+  const jt = useJoiningT();
   const [code, setCode] = useState(() => formatJoinCodeInput(initialCode));
   const [name, setName] = useState('');
   const [errors, setErrors] = useState<FieldErrors<F>>({});
@@ -33,7 +35,11 @@ export function JoinForm({ initialCode }: { initialCode: string }) {
       });
       navigate(`/s/${encodeURIComponent(res.sessionId)}`);
     } catch (err) {
-      setErrors(errorsFromApi(t, err, { joinCode: 'code', name: 'name' }, 'code'));
+      // A real code that does not let people in now (issue 11): say why, in the user's words.
+      const refusal = err instanceof ApiRequestError ? err.code : null;
+      if (refusal === JoinRefusal.closed) setErrors({ code: jt('joinClosed') });
+      else if (refusal === JoinRefusal.expired) setErrors({ code: jt('joinExpired') });
+      else setErrors(errorsFromApi(t, err, { joinCode: 'code', name: 'name' }, 'code'));
       setBusy(false);
     }
   }

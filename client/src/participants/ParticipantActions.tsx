@@ -1,13 +1,15 @@
 /**
  * The facilitator's "Beheren" for one participant (issue 5: rename or remove): a small
  * button on their row that opens an inline form. Renaming shows at once in everyone's
- * presence list; removing disconnects them and revokes their invitation (the server
- * does both), after a confirmation that names them.
+ * presence list; removing disconnects them and revokes their own link (the server does
+ * both), after a confirmation that names them and says whether they may come back: with
+ * the join code, or not until it changes, which changes it now (issue 11).
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import { NAME_MAX } from '../../../shared/api.ts';
 import { cleanLine } from '../../../shared/names.ts';
 import { ApiRequestError } from '../api/client.ts';
+import { setJoinState } from '../components/invite/joinState.ts';
 import { removeParticipant, renameParticipant } from './api.ts';
 import { useParticipantsT } from './i18n.ts';
 import './participants.css';
@@ -28,6 +30,7 @@ export function ParticipantActions({ sessionId, token, participant, onChanged }:
   const [name, setName] = useState(participant.name);
   const [busy, setBusy] = useState(false);
   const [anonymise, setAnonymise] = useState(false);
+  const [rejoin, setRejoin] = useState(true);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const inputId = useId();
   const root = useRef<HTMLDivElement>(null);
@@ -73,8 +76,15 @@ export function ParticipantActions({ sessionId, token, participant, onChanged }:
   const remove = async () => {
     setBusy(true);
     try {
-      await removeParticipant(sessionId, token, participant.id, { anonymise });
-      setMessage({ ok: true, text: t('removed', { name: participant.name }) });
+      const join = await removeParticipant(sessionId, token, participant.id, { anonymise, rejoin });
+      // The invitation (code, link, QR, projector) shows the new code at once.
+      if (join) setJoinState(sessionId, join);
+      setMessage({
+        ok: true,
+        text: join
+          ? t('removedNewCode', { name: participant.name, code: join.joinCode })
+          : t('removedRejoin', { name: participant.name }),
+      });
       setMode('closed');
       onChanged?.();
     } catch (err) {
@@ -119,6 +129,7 @@ export function ParticipantActions({ sessionId, token, participant, onChanged }:
             className="is-danger"
             onClick={() => {
               setAnonymise(false);
+              setRejoin(true);
               setMode('remove');
             }}
             data-testid="participant-remove"
@@ -167,6 +178,29 @@ export function ParticipantActions({ sessionId, token, participant, onChanged }:
             />
             {t('anonymise', { name: participant.name })}
           </label>
+          <fieldset className="pa-rejoin" disabled={busy}>
+            <legend>{t('rejoinLegend', { name: participant.name })}</legend>
+            <label className="pa-check">
+              <input
+                type="radio"
+                name={`${inputId}-rejoin`}
+                checked={rejoin}
+                onChange={() => setRejoin(true)}
+                data-testid="participant-remove-rejoin"
+              />
+              {t('rejoinYes')}
+            </label>
+            <label className="pa-check">
+              <input
+                type="radio"
+                name={`${inputId}-rejoin`}
+                checked={!rejoin}
+                onChange={() => setRejoin(false)}
+                data-testid="participant-remove-no-rejoin"
+              />
+              {t('rejoinNo')}
+            </label>
+          </fieldset>
           <div className="pa-buttons">
             <button
               type="button"

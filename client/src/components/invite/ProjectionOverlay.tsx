@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef } from 'react';
 import { useHomeT } from '../../home/i18n.ts';
+import { useJoiningT } from './i18n.ts';
 import { QrImage } from './QrImage.tsx';
 import './invite.css';
 
@@ -8,6 +9,8 @@ interface ProjectionOverlayProps {
   /** Formatted, `ABC-DEF`. */
   code: string;
   joinUrl: string;
+  /** Joining is closed (issue 11): the code is shown with that said above it. */
+  closed?: boolean;
   onClose: () => void;
 }
 
@@ -21,8 +24,9 @@ function splitAround(text: string, marker: string): [string, string] {
  * The invitation for the beamer: the whole screen, readable from the back of the room.
  * A modal `<dialog>`: Escape or "Sluiten" closes it and focus returns to where it was.
  */
-export function ProjectionOverlay({ title, code, joinUrl, onClose }: ProjectionOverlayProps) {
+export function ProjectionOverlay({ title, code, joinUrl, closed = false, onClose }: ProjectionOverlayProps) {
   const t = useHomeT();
+  const jt = useJoiningT();
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const url = new URL(joinUrl);
@@ -78,8 +82,8 @@ export function ProjectionOverlay({ title, code, joinUrl, onClose }: ProjectionO
       </div>
       <div className="projection-body">
         <div className="projection-join">
-          <h2 id={titleId} className="projection-lead">
-            {t('invite.lead')}
+          <h2 id={titleId} className={closed ? 'projection-lead projection-closed' : 'projection-lead'}>
+            {closed ? jt('projectionClosed') : t('invite.lead')}
           </h2>
           <p className="projection-goto" data-testid="projection-url">
             {before}
