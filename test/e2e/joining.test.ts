@@ -71,6 +71,10 @@ describe('joining under control', () => {
     expect(thirdCode).toMatch(CODE);
     expect(await panel.getByTestId('join-controls-message').textContent()).toContain(`Nieuwe code: ${thirdCode}`);
     await ana.page.getByTestId('access-denied').waitFor(WAIT);
+    // Ana is told what happened, not "an error".
+    expect(await ana.page.getByTestId('access-denied').textContent()).toContain(
+      'De procesbegeleider heeft je uit deze bijeenkomst verwijderd',
+    );
     await ana.page.goto(`${h.server.url}/`);
     await ui.join(ana.page, h.server.url, newCode, 'Ana');
     await expect.poll(() => error.first().textContent(), WAIT).toContain('Deze code kennen we niet');

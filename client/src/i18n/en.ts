@@ -189,6 +189,8 @@ export const en: Messages = {
   'session.closed.forbidden': 'This link belongs to another meeting.',
   'session.closed.notFound': 'This meeting or board does not exist (any more).',
   'session.closed.sessionDeleted': 'The facilitator has deleted this meeting.',
+  'session.closed.removed':
+    'The facilitator has removed you from this meeting. You can only take part again with a join code from the facilitator.',
   'session.closed.title': 'No access',
   'session.unreachable': 'The server cannot be reached. Check your connection and try again.',
   'notFound.title': 'This page does not exist',

@@ -192,6 +192,8 @@ export const nl = {
   'session.closed.forbidden': 'Deze link hoort bij een andere bijeenkomst.',
   'session.closed.notFound': 'Deze bijeenkomst of dit bord bestaat niet (meer).',
   'session.closed.sessionDeleted': 'Deze bijeenkomst is verwijderd door de procesbegeleider.',
+  'session.closed.removed':
+    'De procesbegeleider heeft je uit deze bijeenkomst verwijderd. Opnieuw meedoen kan alleen met een deelnamecode van de procesbegeleider.',
   'session.closed.title': 'Geen toegang',
   'session.unreachable': 'De server is niet bereikbaar. Controleer je verbinding en probeer het opnieuw.',
   'notFound.title': 'Deze pagina bestaat niet',

@@ -68,6 +68,8 @@ const CLOSE_REASON: Record<number, DeniedReason> = {
   [CloseCode.forbidden]: 'forbidden',
   [CloseCode.notFound]: 'notFound',
   [CloseCode.sessionDeleted]: 'sessionDeleted',
+  // Issue 11: say so, instead of "an error" (whether they may come back is the facilitator's word).
+  [CloseCode.participantRemoved]: 'removed',
 };
 
 interface SessionViewProps {

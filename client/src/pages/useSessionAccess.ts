@@ -11,7 +11,7 @@ import { forgetIdentity, loadIdentity, saveIdentity, takeTokenFromHash, type Ide
 import { forgetLocalCopies } from '../sync/rooms.ts';
 import { markChecked, sessionInfo } from './earlySession.ts';
 
-export type DeniedReason = 'unauthorized' | 'forbidden' | 'notFound' | 'sessionDeleted' | 'error';
+export type DeniedReason = 'unauthorized' | 'forbidden' | 'notFound' | 'sessionDeleted' | 'removed' | 'error';
 
 /** What the "no access" page says for each reason. */
 export const DENIED_TEXT: Record<DeniedReason, MessageKey> = {
@@ -19,6 +19,7 @@ export const DENIED_TEXT: Record<DeniedReason, MessageKey> = {
   forbidden: 'session.closed.forbidden',
   notFound: 'session.closed.notFound',
   sessionDeleted: 'session.closed.sessionDeleted',
+  removed: 'session.closed.removed',
   error: 'session.closed.error',
 };
 
