@@ -16,7 +16,7 @@ describe('session doc', () => {
       schemaVersion: 1,
       title: 'Gezonde wijk',
       createdAt: 42,
-      boards: [{ id: 'plenair', title: 'Plenair', kind: 'plenary', locked: false, order: 0 }],
+      boards: [{ id: 'plenair', title: 'Plenair', kind: 'plenary', locked: false, open: false, order: 0 }],
     });
   });
 
