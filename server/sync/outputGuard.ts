@@ -1,10 +1,12 @@
 /**
  * Caps on what the server holds for peers that do not read (issue 11): each peer may
  * have at most `maxUnreadBytes` waiting before another frame is sent to it (checked
- * before sending, so one frame, such as the first sync of a big board, may exceed it),
- * and all peers together at most `maxBufferedBytesTotal`; over that, the peers with the
- * most unread bytes are dropped first. A dropped peer gets {@link CloseCode.tooSlow},
- * which clients retry.
+ * before sending, so one frame, such as the first sync of a big board, may exceed it;
+ * and on top of the cap a peer may still be reading the biggest frame it was sent, so
+ * an edit made while a slow link downloads a big board does not drop it), and all
+ * peers together at most `maxBufferedBytesTotal`; over that, the peers with the most
+ * unread bytes are dropped first. A dropped peer gets {@link CloseCode.tooSlow}, which
+ * clients retry.
  */
 import { WebSocket } from 'ws';
 import { CloseCode } from '../../shared/protocol.ts';
@@ -24,6 +26,8 @@ const TERMINATE_AFTER_MS = 1000;
 
 export class OutputGuard {
   private readonly timer: NodeJS.Timeout;
+  /** The biggest frame sent to each peer (its first sync, usually). */
+  private readonly biggest = new WeakMap<WebSocket, number>();
 
   constructor(
     private readonly clients: () => Iterable<WebSocket>,
@@ -37,7 +41,9 @@ export class OutputGuard {
   /** Sends `data` unless the peer already has too much unread; then drops it. */
   send(ws: WebSocket, data: Uint8Array): void {
     if (ws.readyState !== WebSocket.OPEN) return;
-    if (ws.bufferedAmount > this.limits.maxUnreadBytes) return this.drop(ws, 'client too slow');
+    const biggest = this.biggest.get(ws) ?? 0;
+    if (ws.bufferedAmount > this.limits.maxUnreadBytes + biggest) return this.drop(ws, 'client too slow');
+    if (data.byteLength > biggest) this.biggest.set(ws, data.byteLength);
     ws.send(data);
     this.metrics.framesSentTotal++;
   }

@@ -144,6 +144,34 @@ describe('one client cannot stall the server', () => {
     for (const r of readers) r.ws.terminate();
   }, 90_000);
 
+  it('a slow link still downloading a big board is not dropped when someone edits meanwhile', async () => {
+    const server = await h.server({ env: { MAX_UNREAD_BYTES: String(64 * 1024) } });
+    const s = await createSessionWith(server.url, 'Langzaam', ['Anna']);
+    const room = boardRoomName(s.sessionId, PLENARY_BOARD_ID);
+    const writer = h.client(server.wsUrl, room, s.participants[0]!.token);
+    await writer.synced;
+    const random = seededRandom(5);
+    // A board of about 12 MB: more than loopback's socket buffers take, so most of it waits unread.
+    for (let i = 0; i < 600; i++) {
+      const text = Array.from({ length: 20_000 }, () => String.fromCharCode(97 + Math.floor(random() * 26))).join('');
+      markLong(writer.doc, `a${i}`, text);
+    }
+    await waitFor(() => server.server.metrics.updatesTotal === 600, 'the board is stored', 60_000);
+    const slow = await connectHostile(server.wsUrl, room, s.viewerToken);
+    slow.ws.pause(); // reading slowly: nothing for now
+    slow.send(syncFrame(0, Y.encodeStateVector(new Y.Doc())));
+    // The answer waits unread, far over the 64 KiB cap.
+    await waitFor(() => server.server.metrics.bufferedBytes > 1024 * 1024, 'the board waits unread');
+    for (let i = 0; i < 3; i++) mark(writer.doc, `later${i}`, i);
+    await waitFor(() => server.server.metrics.updatesTotal === 603, 'the edits are stored');
+    await sleep(300);
+    slow.ws.resume();
+    await waitFor(() => slow.updates.length >= 4, 'the board and the edits arrive', 30_000);
+    expect(slow.closeCode).toBeNull();
+    expect(server.server.metrics.slowClosesTotal).toBe(0);
+    slow.close();
+  }, 120_000);
+
   it('a writer over its budget is throttled, and every one of its updates arrives', async () => {
     const server = await h.server({ env: { CONNECTION_MESSAGES_PER_SECOND: '300' } });
     const s = await createSessionWith(server.url, 'Snel', ['Anna', 'Bram']);
