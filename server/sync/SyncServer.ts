@@ -7,7 +7,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocket, WebSocketServer, type RawData } from 'ws';
-import { CloseCode, parseRoomName, sessionRoomName } from '../../shared/protocol.ts';
+import { CloseCode, MessageType, parseRoomName, sessionRoomName } from '../../shared/protocol.ts';
 import { readBoard } from '../../shared/model/sessionDoc.ts';
 import { Role } from '../../shared/roles.ts';
 import type { Logger } from '../log.ts';
@@ -32,6 +32,8 @@ export interface SyncServerOptions {
   metrics: Metrics;
   log: Logger;
   maxMessageBytes: number;
+  /** Largest sync step 2 (a client's offline backlog): the document limit. */
+  maxSyncStep2Bytes: number;
   maxConnectionsPerIp: number;
   /** Ping interval; a connection that misses a pong by the next ping is ended. */
   heartbeatMs: number;
@@ -51,7 +53,10 @@ export class SyncServer {
   private readonly budget: ConnectionBudgetLimits;
 
   constructor(private readonly opts: SyncServerOptions) {
-    this.wss = new WebSocketServer({ noServer: true, maxPayload: opts.maxMessageBytes, perMessageDeflate: false });
+    // A sync step 2 carries everything a client did offline: it may be as big as a document.
+    // Every other message keeps the small limit (checked per frame below).
+    const maxPayload = Math.max(opts.maxMessageBytes, opts.maxSyncStep2Bytes);
+    this.wss = new WebSocketServer({ noServer: true, maxPayload, perMessageDeflate: false });
     this.heartbeat = new Heartbeat(this.wss, opts.heartbeatMs, () => opts.metrics.closedDeadTotal++);
     this.budget = { ...DEFAULT_BUDGET, ...opts.budget };
     this.output = new OutputGuard(
@@ -107,6 +112,9 @@ export class SyncServer {
     ws.on('message', (data: RawData, isBinary: boolean) => {
       if (!isBinary) return malformed('binary frames only');
       const frame = toUint8Array(data);
+      if (frame.byteLength > this.opts.maxMessageBytes && !isSyncStep2(frame)) {
+        return close(CloseCode.messageTooBig, 'message too big');
+      }
       flow.received(frame.byteLength);
       if (room && peer) return flow.track(room.receive(peer, frame));
       pendingBytes += frame.byteLength;
@@ -197,6 +205,11 @@ export class SyncServer {
     for (const ws of this.wss.clients) ws.terminate();
     this.wss.close();
   }
+}
+
+/** Does the frame start as a sync step 2 (`0, 1` as single-byte varuints)? Its content is checked by the room. */
+function isSyncStep2(frame: Uint8Array): boolean {
+  return frame[0] === MessageType.sync && frame[1] === 1;
 }
 
 function toUint8Array(data: RawData): Uint8Array {

@@ -59,19 +59,24 @@ export class Room {
   private everConnected = false;
   private lastLocalChangeAt = 0;
   private destroyed = false;
+  /** No offline copy for this room any more (a revealed private copy): see {@link forgetLocalCopy}. */
+  private localCopyOff = false;
   private readonly listeners = new Set<() => void>();
   private caughtUpWaiters: (() => void)[] = [];
   private serverStateApplied = false;
 
   /**
    * @param clearLocalCopy drop the IndexedDB copy first (after the server refused our changes).
+   * @param keepLocalCopy keep an offline copy in IndexedDB (not for a revealed private copy)
    */
   constructor(
     readonly name: string,
     token: string,
     private readonly onEvent: (event: RoomEvent) => void,
     clearLocalCopy = false,
+    keepLocalCopy = true,
   ) {
+    this.localCopyOff = !keepLocalCopy;
     this.doc = createDoc();
     this.provider = new WebsocketProvider(syncServerUrl(), name, this.doc, {
       connect: false,
@@ -116,15 +121,27 @@ export class Room {
     this.doc.on('update', this.onDocUpdate);
     window.addEventListener('online', this.onOnline);
     window.addEventListener('offline', this.onOffline);
-    void this.start(clearLocalCopy);
+    void this.start(clearLocalCopy || !keepLocalCopy);
   }
 
   private async start(clearLocalCopy: boolean): Promise<void> {
     const dbName = `veldwerk:${this.name}`;
     if (clearLocalCopy) await clearDocument(dbName).catch(() => undefined);
     if (this.destroyed) return;
-    this.persistence = new IndexeddbPersistence(dbName, this.doc);
+    if (!this.localCopyOff) this.persistence = new IndexeddbPersistence(dbName, this.doc);
     this.provider.connect();
+  }
+
+  /**
+   * Stops keeping this room on the device and deletes its offline copy now (a private
+   * copy the facilitator revealed: its content is in the board). The connection stays.
+   */
+  async forgetLocalCopy(): Promise<void> {
+    this.localCopyOff = true;
+    const persistence = this.persistence;
+    this.persistence = null;
+    await persistence?.destroy();
+    await clearDocument(`veldwerk:${this.name}`).catch(() => undefined);
   }
 
   /**
@@ -150,9 +167,9 @@ export class Room {
     }
     if (!persistence) return;
     const store = () => {
-      if (this.destroyed) return;
+      if (this.destroyed || this.persistence !== persistence) return;
       void persistence.whenSynced
-        .then(() => (this.destroyed ? undefined : storeState(persistence, true)))
+        .then(() => (this.destroyed || this.persistence !== persistence ? undefined : storeState(persistence, true)))
         .catch(() => undefined);
     };
     if ('requestIdleCallback' in window) requestIdleCallback(store, { timeout: STORE_LATER_MS });

@@ -32,7 +32,11 @@ interface Entry extends RoomEntry {
 }
 
 const entries = new Map<string, Entry>();
-/** Rooms whose offline copy is deleted once nobody uses them any more. */
+/**
+ * Rooms whose offline copy is deleted whenever nobody uses them (a revealed private copy).
+ * A room stays here until {@link rememberRoom}: a late render that opens it once more
+ * must not bring its copy back.
+ */
 const forgotten = new Set<string>();
 
 function noticeFor(event: RoomEvent): MessageKey {
@@ -61,12 +65,12 @@ function createEntry(key: string, name: string, token: string): Entry {
     // Start over from the server's state: the refused change must not linger here,
     // nor come back from the offline copy or be resent after the next reconnect.
     entry.room.destroy();
-    entry.room = new Room(name, token, onEvent, true);
+    entry.room = new Room(name, token, onEvent, true, !forgotten.has(name));
     for (const l of entry.listeners) l();
   };
   const entry: Entry = {
     key,
-    room: new Room(name, token, onEvent),
+    room: new Room(name, token, onEvent, false, !forgotten.has(name)),
     refs: 0,
     releaseTimer: null,
     lastReset: 0,
@@ -89,7 +93,7 @@ function scheduleRelease(entry: Entry, delay: number): void {
     if (entry.refs > 0) return;
     entries.delete(entry.key);
     entry.room.destroy();
-    if (forgotten.delete(entry.room.name)) void clearDocument(`veldwerk:${entry.room.name}`).catch(() => undefined);
+    if (forgotten.has(entry.room.name)) void clearDocument(`veldwerk:${entry.room.name}`).catch(() => undefined);
   }, delay);
 }
 
@@ -98,8 +102,15 @@ function scheduleRelease(entry: Entry, delay: number): void {
  * revealed), once the room is closed: now if nobody has it open.
  */
 export function forgetRoom(name: string): void {
-  if ([...entries.values()].some((e) => e.room.name === name)) forgotten.add(name);
-  else void clearDocument(`veldwerk:${name}`).catch(() => undefined);
+  forgotten.add(name);
+  const open = [...entries.values()].filter((e) => e.room.name === name);
+  for (const e of open) void e.room.forgetLocalCopy();
+  if (!open.length) void clearDocument(`veldwerk:${name}`).catch(() => undefined);
+}
+
+/** The room is in use again (private mode back on): keep its offline copy from now on. */
+export function rememberRoom(name: string): void {
+  forgotten.delete(name);
 }
 
 /** The entry for a room, created on first use. Safe to call during render: it is idempotent. */
@@ -112,7 +123,6 @@ export function getRoomEntry(name: string, token: string): RoomEntry {
 export function retainRoom(entry: RoomEntry): () => void {
   const e = entry as Entry;
   e.refs++;
-  forgotten.delete(e.room.name); // in use again (private mode back on): keep its copy
   if (e.releaseTimer !== null) clearTimeout(e.releaseTimer);
   e.releaseTimer = null;
   return () => {

@@ -3,7 +3,7 @@ import { applyDocUpdate, encodeDoc } from '../../../shared/model/doc.ts';
 import type { Role } from '../../../shared/roles.ts';
 import { boardConnectionRoom, isForkRoom, isPrivateRoom, rememberPrivateMode } from './boardRoom.ts';
 import type { Room, RoomStatus } from './Room.ts';
-import { forgetRoom } from './rooms.ts';
+import { forgetRoom, rememberRoom } from './rooms.ts';
 import { useRoom } from './useRoom.ts';
 
 /** Origin of the work carried from one room of a board to the other (not an undo step). */
@@ -40,6 +40,7 @@ export function useBoardRoom(
     if (!before || before.boardId !== boardId || before.name === name) return;
     // Same board, other room: private mode went on or off.
     const intoPrivate = isPrivateRoom(name);
+    if (intoPrivate) rememberRoom(name);
     if (intoPrivate || isForkRoom(before.name)) applyDocUpdate(board.room.doc, encodeDoc(before.room.doc), CARRIED);
     if (!intoPrivate && isPrivateRoom(before.name)) forgetRoom(before.name);
   }, [board.room, name, boardId]);
