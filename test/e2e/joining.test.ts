@@ -45,7 +45,6 @@ describe('joining under control', () => {
     await ana.page.goto(`${h.server.url}/join/${oldCode.replace('-', '')}`);
     await ui.join(ana.page, h.server.url, oldCode, 'Ana');
     await expect.poll(() => error.first().textContent(), WAIT).toContain('Deze code kennen we niet');
-    await ana.page.screenshot({ path: '/tmp/joining-old-code.png' });
 
     // Joining closed: the new code is refused with that reason; reopened, Ana gets in.
     await panel.getByTestId('joining-toggle').click();
@@ -64,7 +63,6 @@ describe('joining under control', () => {
     await anaRow.getByTestId('participant-manage').click();
     await fien.page.getByTestId('participant-remove').click();
     await fien.page.getByTestId('participant-remove-no-rejoin').check();
-    await fien.page.screenshot({ path: '/tmp/joining-remove-dialog.png' });
     await fien.page.getByTestId('participant-remove-yes').click();
     await expect.poll(shownCode, WAIT).not.toBe(newCode);
     const thirdCode = (await shownCode()) ?? '';
@@ -78,7 +76,6 @@ describe('joining under control', () => {
     await ana.page.goto(`${h.server.url}/`);
     await ui.join(ana.page, h.server.url, newCode, 'Ana');
     await expect.poll(() => error.first().textContent(), WAIT).toContain('Deze code kennen we niet');
-    await fien.page.screenshot({ path: '/tmp/joining-panel.png' });
     expect(fien.errors).toEqual([]);
   }, 90_000);
 });

@@ -166,7 +166,7 @@ export function ParticipantActions({ sessionId, token, participant, onChanged }:
         </form>
       ) : null}
       {mode === 'remove' ? (
-        <div className="pa-pop pa-form" role="alertdialog" aria-label={t('remove')}>
+        <div className="pa-pop pa-form pa-remove" role="alertdialog" aria-label={t('remove')}>
           <p>{t('removeConfirm', { name: participant.name })}</p>
           <label className="pa-check">
             <input
