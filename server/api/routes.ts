@@ -15,7 +15,7 @@ import type { TokenPayload, TokenSigner } from '../auth/tokens.ts';
 import type { Logger } from '../log.ts';
 import { JoinRefusedError, NotFoundError, type SessionService } from '../sessions.ts';
 import type { Store } from '../store/SessionStore.ts';
-import type { RoomRegistry } from '../sync/RoomRegistry.ts';
+import { RoomsFullError, type RoomRegistry } from '../sync/RoomRegistry.ts';
 import type { Handler, RoutesContext } from './context.ts';
 import { copyRoutes } from './copyRoutes.ts';
 import { evaluationRoutes } from './evaluationRoutes.ts';
@@ -80,6 +80,20 @@ export function createApiRouter(deps: ApiDeps): express.Router {
       } catch (err) {
         if (err instanceof HttpError) return sendError(res, err);
         if (err instanceof NotFoundError) return sendError(res, new HttpError(404, 'not_found', err.message));
+        if (err instanceof RoomsFullError) {
+          return sendError(
+            res,
+            new HttpError(
+              503,
+              'server_full',
+              'The server has too many meetings open. Try again in a minute.',
+              undefined,
+              {
+                'Retry-After': '60',
+              },
+            ),
+          );
+        }
         deps.log.error({ err, path: req.path }, 'api error');
         sendError(res, new HttpError(500, 'internal', 'Something went wrong on the server.'));
       }

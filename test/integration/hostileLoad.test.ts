@@ -19,7 +19,7 @@ import {
 import { useHarness } from '../helpers/harness.ts';
 import { connectHostile, seededRandom, syncFrame } from '../helpers/hostile.ts';
 import { mark, markCount, markLong, observeMarks } from '../helpers/marks.ts';
-import { createSessionWith } from '../helpers/server.ts';
+import { api, createSessionWith } from '../helpers/server.ts';
 import { sleep, waitFor } from '../helpers/yclient.ts';
 
 const h = useHarness();
@@ -216,5 +216,16 @@ describe('one client cannot stall the server', () => {
     expect(code).toBe(CloseCode.serverFull);
     expect(isFinalCloseCode(code)).toBe(false);
     expect(server.server.metrics.roomsRefusedTotal).toBe(1);
+    // A REST call that needs a room answers a clear 503 to try again, not a 500.
+    const snap = await api<{ error: { code: string } }>(
+      server.url,
+      'POST',
+      `/api/sessions/${second.sessionId}/snapshots`,
+      undefined,
+      second.facilitatorToken,
+    );
+    expect(snap.status).toBe(503);
+    expect(snap.body.error.code).toBe('server_full');
+    expect(snap.headers.get('retry-after')).toBe('60');
   }, 30_000);
 });
