@@ -204,6 +204,13 @@ export function axisDifferences(spread: Pick<GroupSpread, 'placements'>, minRang
   return out.sort((a, b) => b.range - a.range);
 }
 
+export type SpreadSize = 'big' | 'some' | 'small';
+
+/** Spread (0..~1.4, distance on the field with both axes 0..1) in three words: Vergelijken and the verslag say it alike. */
+export function spreadSize(spread: number): SpreadSize {
+  return spread >= 0.45 ? 'big' : spread >= 0.2 ? 'some' : 'small';
+}
+
 // ---- near-duplicate names ----------------------------------------------------------
 
 /** Edit distance of two strings, or `max + 1` as soon as it exceeds `max`. */

@@ -15,6 +15,7 @@ import { boardFigures } from './figures.ts';
 import type { ReportBlock, ReportModel } from './model.ts';
 import type { ReportBoardSource, ReportSource } from './source.ts';
 import { FIELD_WORDS, formatDate, formatNumber, reportText, type ReportLang, type ReportTextKey } from './texts.ts';
+import { placeInWords, spreadInWords } from './words.ts';
 
 export interface BuildOptions {
   lang?: ReportLang;
@@ -58,11 +59,6 @@ function word(lang: ReportLang, value: string | null): string {
   return value ? (FIELD_WORDS[lang][value] ?? value) : reportText(lang, 'notSet');
 }
 
-function actorType(lang: ReportLang, a: Actor): string {
-  const type = classifyActor(a.inhoud, a.vertrouwen);
-  return type ? TYPE_TEXTS[lang][type].label : reportText(lang, 'notSet');
-}
-
 function sortedActors(board: ReportBoardSource): Actor[] {
   return [...board.actors].sort((a, b) => a.order - b.order || a.name.localeCompare(b.name, 'nl'));
 }
@@ -74,18 +70,6 @@ function hasContent(board: ReportBoardSource): boolean {
 
 function votesLabel(lang: ReportLang, n: number): string {
   return n === 1 ? reportText(lang, 'vote1') : reportText(lang, 'votes', { n });
-}
-
-function attitudeWord(lang: ReportLang, houding: number): string {
-  if (houding > 0.2) return reportText(lang, 'favour');
-  if (houding < -0.2) return reportText(lang, 'against');
-  return reportText(lang, 'neutral');
-}
-
-function influenceWord(lang: ReportLang, invloed: number): string {
-  if (invloed >= 0.6) return reportText(lang, 'high');
-  if (invloed <= 0.4) return reportText(lang, 'low');
-  return reportText(lang, 'neutral');
 }
 
 export function buildReport(source: ReportSource, options: BuildOptions = {}): ReportModel {
@@ -116,7 +100,7 @@ export function buildReport(source: ReportSource, options: BuildOptions = {}): R
   const facts = [
     { label: t('date'), value: date },
     ...(cleanText(settings.place) ? [{ label: t('place'), value: cleanText(settings.place, 200) }] : []),
-    { label: t('facilitator'), value: cleanText(session.facilitator, 80) || t('notSet') },
+    ...(cleanText(session.facilitator) ? [{ label: t('facilitator'), value: cleanText(session.facilitator, 80) }] : []),
     { label: t('participants'), value: String(session.participantCount) },
   ];
   if (groupBoards.length) facts.push({ label: t('groups'), value: String(groupBoards.length) });
@@ -166,22 +150,7 @@ export function buildReport(source: ReportSource, options: BuildOptions = {}): R
       if (parts.pictures) {
         for (const f of boardFigures(board, lang)) figure(f.drawing, `${label}: ${f.label}`, `${board.id}-${f.view}`);
       }
-      blocks.push({ kind: 'heading', level: 3, text: t('actorsTable') });
-      const actors = sortedActors(board);
-      if (!actors.length) blocks.push({ kind: 'paragraph', text: t('noActors'), style: 'muted' });
-      else
-        blocks.push({
-          kind: 'table',
-          columns: [t('colName'), t('colProfile'), t('colBedoeling'), t('colBelang'), t('colBijdrage')],
-          widths: [20, 20, 20, 20, 20],
-          rows: actors.map((a) => [
-            actorName(a),
-            profile(lang, a),
-            cleanText(a.bedoeling, 2000),
-            cleanText(a.belang, 2000),
-            cleanText(a.bijdrage, 2000),
-          ]),
-        });
+      actorsSection(lang, board, blocks);
       if (board.forces.length) {
         blocks.push({ kind: 'heading', level: 3, text: t('forces') });
         const balance = forcesBalance(board.forces);
@@ -215,8 +184,16 @@ export function buildReport(source: ReportSource, options: BuildOptions = {}): R
       const answers = board.answers.filter((a) => cleanText(a.text) && !tipQuestions.has(a.questionId));
       if (answers.length) {
         blocks.push({ kind: 'heading', level: 3, text: t('answers') });
+        // The programme's order (phases, then questions), whatever order they were answered in (issue 15).
+        const order = new Map(allQuestions(source.program).map(({ question }, i) => [question.id, i]));
         const byQuestion = new Map<string, string[]>();
-        for (const a of answers) {
+        const sorted = [...answers].sort(
+          (a, b) =>
+            (order.get(a.questionId) ?? Infinity) - (order.get(b.questionId) ?? Infinity) ||
+            a.createdAt - b.createdAt ||
+            a.id.localeCompare(b.id),
+        );
+        for (const a of sorted) {
           const list = byQuestion.get(a.questionId) ?? [];
           list.push(cleanText(a.text, 2000));
           byQuestion.set(a.questionId, list);
@@ -231,26 +208,27 @@ export function buildReport(source: ReportSource, options: BuildOptions = {}): R
 
   // The plenary comparison: where groups disagreed.
   if (parts.comparison && groupBoards.length >= 2) {
-    blocks.push({ kind: 'heading', level: 2, text: t('comparison') });
     // Matched as in the plenary: case, accents and punctuation ignored, the facilitator's merges applied.
     const groups = groupBoards.map((b) => ({ group: boardLabel(b, lang), actors: b.actors }));
+    const axesOf = new Map(groupBoards.map((b) => [boardLabel(b, lang), b.settings.axes]));
     const spreads = compareGroups(groups, { merges: source.merges }).slice(0, 40);
-    if (!spreads.length) blocks.push({ kind: 'paragraph', text: t('comparisonNone'), style: 'muted' });
-    else {
+    // Nothing placed by two groups: no section (issue 15: nothing empty printed).
+    if (spreads.length) {
+      blocks.push({ kind: 'heading', level: 2, text: t('comparison') });
       blocks.push({ kind: 'paragraph', text: t('comparisonIntro') });
       blocks.push({
         kind: 'table',
         columns: [t('colName'), t('spread'), t('placements')],
-        widths: [3, 1.2, 8],
+        widths: [3, 2, 7],
         rows: spreads.map((s) => [
           cleanText(s.name, 200),
-          formatNumber(lang, s.spread, 2),
+          spreadInWords(lang, s.spread),
           s.placements
-            .map(
-              (p) =>
-                `${p.group}: ${t('colHouding').toLowerCase()} ${attitudeWord(lang, p.houding)}, ${t('colInvloed').toLowerCase()} ${influenceWord(lang, p.invloed)}`,
-            )
-            .join('; '),
+            .map((p) => {
+              const axes = axesOf.get(p.group) ?? groupBoards[0]!.settings.axes;
+              return `${p.group}: ${placeInWords(lang, axes, p) ?? t('notPlaced')}`;
+            })
+            .join('\n'),
         ]),
       });
     }
@@ -258,6 +236,7 @@ export function buildReport(source: ReportSource, options: BuildOptions = {}): R
 
   // Tips and points of attention: the plenary and tips questions' answers, most votes first.
   if (parts.tips) {
+    const tipsAt = blocks.length;
     blocks.push({ kind: 'heading', level: 2, text: t('tips') });
     let any = false;
     for (const phase of tipPhases) {
@@ -287,15 +266,14 @@ export function buildReport(source: ReportSource, options: BuildOptions = {}): R
         items: notes.map((n) => withVotes(lang, cleanText(n.text, 2000), votes.get(n.id) ?? 0)),
       });
     }
-    if (!any) blocks.push({ kind: 'paragraph', text: t('tipsNone'), style: 'muted' });
+    if (!any) blocks.splice(tipsAt); // nothing recorded: no section
   }
 
   // Evaluation and quotes.
   const ev = source.evaluation;
-  if (parts.evaluation) {
+  if (parts.evaluation && ev.n > 0 && ev.mean !== null) {
     blocks.push({ kind: 'heading', level: 2, text: t('evaluation') });
-    if (ev.n === 0 || ev.mean === null) blocks.push({ kind: 'paragraph', text: t('evaluationNone'), style: 'muted' });
-    else {
+    {
       blocks.push({
         kind: 'paragraph',
         text: t('evaluationText', { mean: formatNumber(lang, ev.mean), min: ev.min ?? '', max: ev.max ?? '', n: ev.n }),
@@ -326,31 +304,23 @@ export function buildReport(source: ReportSource, options: BuildOptions = {}): R
 
   // Appendix: every actor of every board.
   if (parts.appendix) {
-    const rows = source.boards.flatMap((b) =>
-      sortedActors(b).map((a) => [
+    const all = source.boards.flatMap((b) => sortedActors(b).map((a) => ({ b, a })));
+    const bCols = drieBColumns(all.map(({ a }) => a));
+    const rows = all
+      .filter(({ b, a }) => !isBare(lang, b, a))
+      .map(({ b, a }) => [
         boardLabel(b, lang),
         actorName(a),
         profile(lang, a),
-        placement(lang, a),
-        cleanText(a.bedoeling, 2000),
-        cleanText(a.belang, 2000),
-        cleanText(a.bijdrage, 2000),
-      ]),
-    );
+        placeInWords(lang, b.settings.axes, a, true)?.replace(/, /g, '\n') ?? '',
+        ...bCols.map((k) => cleanText(a[k], 2000)),
+      ]);
     if (rows.length) {
       blocks.push({ kind: 'heading', level: 2, text: t('appendix') });
       blocks.push({
         kind: 'table',
-        columns: [
-          t('colBoard'),
-          t('colName'),
-          t('colProfile'),
-          t('colPlacement'),
-          t('colBedoeling'),
-          t('colBelang'),
-          t('colBijdrage'),
-        ],
-        widths: [10, 16, 16, 12, 15, 15, 16],
+        columns: [t('colBoard'), t('colName'), t('colProfile'), t('colPlacement'), ...bCols.map((k) => t(B_TEXT[k]))],
+        widths: [10, 15, 15, 17, ...bCols.map(() => 14)],
         rows,
       });
     }
@@ -371,17 +341,63 @@ function actorName(a: Actor): string {
   return org && org !== name ? `${name} (${org})` : name || '–';
 }
 
-/** Role, level, participation and type, one per line ("beslisser / strategisch / ..."). */
+/** Role, level, participation and type, one per line, only those set ("beslisser / strategisch / ..."). */
 function profile(lang: ReportLang, a: Actor): string {
-  return [word(lang, a.category), word(lang, a.level), word(lang, a.participation), actorType(lang, a)].join('\n');
+  const type = classifyActor(a.inhoud, a.vertrouwen);
+  return [
+    ...[a.category, a.level, a.participation].flatMap((v) => (v ? [word(lang, v)] : [])),
+    ...(type ? [TYPE_TEXTS[lang][type].label] : []),
+  ].join('\n');
 }
 
-/** Where the actor is on the krachtenveld, in words and figures. */
-function placement(lang: ReportLang, a: Actor): string {
-  if (a.houding === null || a.invloed === null) return reportText(lang, 'notPlaced');
-  const h = `${reportText(lang, 'colHouding')}: ${attitudeWord(lang, a.houding)} (${formatNumber(lang, a.houding, 1)})`;
-  const i = `${reportText(lang, 'colInvloed')}: ${influenceWord(lang, a.invloed)} (${formatNumber(lang, a.invloed, 1)})`;
-  return `${h}\n${i}`;
+const DRIE_B = ['bedoeling', 'belang', 'bijdrage'] as const;
+type DrieB = (typeof DRIE_B)[number];
+const B_TEXT: Record<DrieB, ReportTextKey> = {
+  bedoeling: 'colBedoeling',
+  belang: 'colBelang',
+  bijdrage: 'colBijdrage',
+};
+
+/** The 3 B's columns somebody filled in (an empty column is left out, issue 15). */
+function drieBColumns(actors: readonly Actor[]): DrieB[] {
+  return DRIE_B.filter((k) => actors.some((a) => cleanText(a[k])));
+}
+
+/** An actor with nothing but a name: no place, no profile, none of the 3 B's. */
+function isBare(lang: ReportLang, board: ReportBoardSource, a: Actor): boolean {
+  return !placeInWords(lang, board.settings.axes, a) && !profile(lang, a) && DRIE_B.every((k) => !cleanText(a[k]));
+}
+
+/** A group's actors: a table of what was filled in; actors with only a name in one line under it. */
+function actorsSection(lang: ReportLang, board: ReportBoardSource, blocks: ReportBlock[]): void {
+  const t = (key: ReportTextKey, vars?: Record<string, string | number>) => reportText(lang, key, vars);
+  const actors = sortedActors(board);
+  if (!actors.length) return;
+  const filled = actors.filter((a) => !isBare(lang, board, a));
+  const bare = actors.filter((a) => isBare(lang, board, a));
+  blocks.push({ kind: 'heading', level: 3, text: t('actorsTable') });
+  if (filled.length) {
+    const bCols = drieBColumns(filled);
+    const withProfile = filled.some((a) => profile(lang, a));
+    const withPlace = filled.some((a) => placeInWords(lang, board.settings.axes, a));
+    blocks.push({
+      kind: 'table',
+      columns: [
+        t('colName'),
+        ...(withProfile ? [t('colProfile')] : []),
+        ...(withPlace ? [t('colPlace')] : []),
+        ...bCols.map((k) => t(B_TEXT[k])),
+      ],
+      widths: [18, ...(withProfile ? [17] : []), ...(withPlace ? [19] : []), ...bCols.map(() => 16)],
+      rows: filled.map((a) => [
+        actorName(a),
+        ...(withProfile ? [profile(lang, a)] : []),
+        ...(withPlace ? [placeInWords(lang, board.settings.axes, a)?.replace(/, /g, '\n') ?? ''] : []),
+        ...bCols.map((k) => cleanText(a[k], 2000)),
+      ]),
+    });
+  }
+  if (bare.length) blocks.push({ kind: 'paragraph', text: t('alsoNamed', { names: bare.map(actorName).join(', ') }) });
 }
 
 function withVotes(lang: ReportLang, text: string, n: number): string {

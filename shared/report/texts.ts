@@ -82,6 +82,14 @@ const nl = {
   against: 'tegen',
   favour: 'voor',
   neutral: 'neutraal',
+  midHouding: 'neutraal',
+  midInvloed: 'midden',
+  midBelang: 'middel',
+  spreadBig: 'groot verschil',
+  spreadSome: 'enig verschil',
+  spreadSmall: 'bijna eens',
+  alsoNamed: 'Ook genoemd, zonder verdere gegevens: {names}.',
+  colPlace: 'Plaats',
   reportOf: 'Verslag',
 };
 
@@ -166,6 +174,14 @@ const en: Record<keyof typeof nl, string> = {
   against: 'against',
   favour: 'in favour',
   neutral: 'neutral',
+  midHouding: 'neutral',
+  midInvloed: 'medium',
+  midBelang: 'medium',
+  spreadBig: 'large difference',
+  spreadSome: 'some difference',
+  spreadSmall: 'almost agree',
+  alsoNamed: 'Also named, without further details: {names}.',
+  colPlace: 'Place',
   reportOf: 'Report',
 };
 

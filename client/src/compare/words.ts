@@ -40,12 +40,7 @@ export function describeAxis(d: AxisDifference, axisName: string, t: T): string 
   return `${axisName}: ${parts.join(', ')}`;
 }
 
-export type SpreadSize = 'big' | 'some' | 'small';
-
-/** Spread (0..~1.4, distance on the field with both axes 0..1) in three words. */
-export function spreadSize(spread: number): SpreadSize {
-  return spread >= 0.45 ? 'big' : spread >= 0.2 ? 'some' : 'small';
-}
+export { spreadSize, type SpreadSize } from '../../../shared/methods/compare.ts';
 
 /** Quadrant of a place, for "was: Sceptici". */
 export function quadrantOf(houding: number, invloed: number): 'tr' | 'tl' | 'br' | 'bl' {
