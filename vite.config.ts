@@ -1,6 +1,50 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import zlib from 'node:zlib';
 import { defineConfig } from 'vitest/config';
 import type { Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+
+const brotli = promisify(zlib.brotliCompress);
+const gzip = promisify(zlib.gzip);
+
+/**
+ * Light on the wire (issue 14): every text file of the build (scripts, styles, the page,
+ * the icon) also as `.br` (brotli, quality 11) and `.gz` (gzip, level 9) next to it, so the
+ * server sends them compressed without compressing anything per request
+ * (`server/http/staticFiles.ts` chooses by `Accept-Encoding`). A variant that is not
+ * smaller than the file is not written. Source maps stay as they are: only devtools load them.
+ */
+function precompress(): Plugin {
+  const TEXT = /\.(js|mjs|css|html|svg|json|txt)$/;
+  return {
+    name: 'veldwerk:precompress',
+    apply: 'build',
+    async writeBundle(options, bundle) {
+      const dir = options.dir ?? 'dist/client';
+      await Promise.all(
+        Object.keys(bundle)
+          .filter((f) => TEXT.test(f))
+          .map(async (f) => {
+            const file = path.join(dir, f);
+            const bytes = await fs.readFile(file);
+            const [br, gz] = await Promise.all([
+              brotli(bytes, {
+                params: {
+                  [zlib.constants.BROTLI_PARAM_QUALITY]: 11,
+                  [zlib.constants.BROTLI_PARAM_SIZE_HINT]: bytes.length,
+                },
+              }),
+              gzip(bytes, { level: 9 }),
+            ]);
+            if (br.length < bytes.length) await fs.writeFile(`${file}.br`, br);
+            if (gz.length < bytes.length) await fs.writeFile(`${file}.gz`, gz);
+          }),
+      );
+    },
+  };
+}
 
 /**
  * First paint of a board (issue 3): on a session's address (`/s/...`) the browser
@@ -37,7 +81,7 @@ function preloadSessionPage(): Plugin {
 export default defineConfig({
   root: 'client',
   publicDir: 'public',
-  plugins: [react(), preloadSessionPage()],
+  plugins: [react(), preloadSessionPage(), precompress()],
   build: {
     outDir: '../dist/client',
     emptyOutDir: true,

@@ -12,6 +12,7 @@ import { createApiRouter } from './api/routes.ts';
 import { JoinGuard } from './auth/joinGuard.ts';
 import { RateLimiter } from './auth/RateLimiter.ts';
 import { clientAddress, inlineScriptHashes, metricsAccess, originAllowed, securityHeaders } from './http/security.ts';
+import { builtClientFiles, sendIndex } from './http/staticFiles.ts';
 import { loadOrCreateSecret, TokenSigner } from './auth/tokens.ts';
 import type { Logger } from './log.ts';
 import { Metrics } from './metrics.ts';
@@ -180,12 +181,11 @@ function serveBuiltClient(app: express.Express, log: Logger): void {
   if (!fs.existsSync(index)) {
     log.warn({ dir: CLIENT_DIST }, 'client not built: run `npm run build` (npm start does)');
   }
-  app.use(express.static(CLIENT_DIST, { index: false, maxAge: '1h' }));
+  app.use(builtClientFiles(CLIENT_DIST)); // precompressed, hashed assets cached for good (issue 14)
   // Client-side routes: the start page, a session, a join link.
-  app.get(['/', '/s/{*rest}', '/join/{*rest}'], (_req, res) => {
-    res.setHeader('Cache-Control', 'no-cache');
-    res.sendFile(index, (err) => {
-      if (err && !res.headersSent) res.status(503).type('text/plain').send('Client not built: run npm run build.');
+  app.get(['/', '/s/{*rest}', '/join/{*rest}'], (req, res) => {
+    sendIndex(req, res, index, () => {
+      if (!res.headersSent) res.status(503).type('text/plain').send('Client not built: run npm run build.');
     });
   });
 }
