@@ -4,12 +4,20 @@
  * numbers are real number cells. Reading takes the first worksheet with data and never
  * a formula: a formula cell gives its cached result, as text.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { Actor } from '../../shared/model/board/actorSchema.ts';
 import { checkTableSize, fileError, IMPORT_LIMITS, actorsTable } from '../../shared/io/actorsFile.ts';
 import type { Cell, Table } from '../../shared/io/actorTable.ts';
 import type { IoLang } from '../../shared/io/texts.ts';
 import { zipUncompressedSize } from './zipSize.ts';
+
+/**
+ * exceljs, loaded at the first workbook (issue 14): it is the heaviest package the
+ * server has and only imports and exports use it, so it stays out of start and idle memory.
+ */
+async function loadExcel(): Promise<typeof ExcelJS> {
+  return (await import('exceljs')).default;
+}
 
 /** An actors list unpacks to a few MB at most; more is refused before unpacking. */
 const MAX_UNPACKED_BYTES = 64 * 2 ** 20;
@@ -30,7 +38,7 @@ export function encodeXlsxText(s: string): string {
 /** The actors as an .xlsx file: one sheet, bold frozen header, readable column widths. */
 export async function actorsXlsx(actors: readonly Actor[], lang: IoLang, title: string): Promise<Buffer> {
   const table = actorsTable(actors, lang);
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   wb.creator = 'Veldwerk';
   wb.title = title.slice(0, 200);
   const ws = wb.addWorksheet(lang === 'nl' ? 'Actoren' : 'Actors', { views: [{ state: 'frozen', ySplit: 1 }] });
@@ -74,7 +82,7 @@ export async function readXlsxTable(bytes: Buffer, lang: IoLang): Promise<Table>
   if (size.uncompressed > MAX_UNPACKED_BYTES) {
     throw fileError(lang, 'file.tooLarge', { max: Math.round(MAX_UNPACKED_BYTES / 2 ** 20) });
   }
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   try {
     await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
   } catch {

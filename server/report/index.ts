@@ -1,9 +1,12 @@
-/** Renders a report model in one of the formats of GET /api/sessions/:id/report. */
+/**
+ * Renders a report model in one of the formats of GET /api/sessions/:id/report.
+ *
+ * Each renderer is loaded when a report is first asked for (issue 14): docx, pdfkit,
+ * svg-to-pdfkit, resvg and the fonts weigh tens of MB and most servers never render a
+ * report, so they stay out of the start path and out of idle memory. The server's
+ * bundle splits these imports into their own chunks (`npm run build`, `--splitting`).
+ */
 import type { ReportModel } from '../../shared/report/model.ts';
-import { renderDocx } from './docx.ts';
-import { renderHtml } from './html.ts';
-import { renderMarkdown } from './markdown.ts';
-import { renderPdf } from './pdf.ts';
 
 export const REPORT_FORMATS = ['docx', 'pdf', 'html', 'md'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -18,12 +21,12 @@ export const REPORT_TYPES: Record<ReportFormat, string> = {
 export async function renderReport(report: ReportModel, format: ReportFormat): Promise<Buffer> {
   switch (format) {
     case 'docx':
-      return renderDocx(report);
+      return (await import('./docx.ts')).renderDocx(report);
     case 'pdf':
-      return renderPdf(report);
+      return (await import('./pdf.ts')).renderPdf(report);
     case 'html':
-      return Buffer.from(renderHtml(report), 'utf8');
+      return Buffer.from((await import('./html.ts')).renderHtml(report), 'utf8');
     case 'md':
-      return Buffer.from(renderMarkdown(report), 'utf8');
+      return Buffer.from((await import('./markdown.ts')).renderMarkdown(report), 'utf8');
   }
 }
