@@ -6,6 +6,7 @@
 import PDFDocument from 'pdfkit';
 import SVGtoPDF from 'svg-to-pdfkit';
 import type { ReportBlock, ReportModel } from '../../shared/report/model.ts';
+import { wrapText } from './hyphenate.ts';
 import { FONT_FILES } from './raster.ts';
 
 const PRIMARY = '#0e5a63';
@@ -114,20 +115,51 @@ function facts(doc: Doc, items: { label: string; value: string }[]): void {
   doc.moveDown(0.5);
 }
 
+/**
+ * Column widths from the block's weights, widened so no header word has to be broken
+ * ("Spreiding", "krachtenveld"), the room taken from the columns with room to spare.
+ */
+function columnWidths(doc: Doc, b: Extract<ReportBlock, { kind: 'table' }>, width: number, pad: number): number[] {
+  const weights = b.columns.map((_, i) => b.widths?.[i] ?? 1);
+  const total = weights.reduce((a, c) => a + c, 0);
+  const widths = weights.map((w) => (w / total) * width);
+  doc.font('bold');
+  const cap = (width / b.columns.length) * 1.5;
+  const min = b.columns.map((c) =>
+    Math.min(cap, Math.max(0, ...c.split(/\s+/).map((w) => doc.widthOfString(w))) + 2 * pad + 1),
+  );
+  for (let round = 0; round < 4; round++) {
+    const short = widths.reduce((a, w, i) => a + Math.max(0, min[i]! - w), 0);
+    if (short <= 0.01) break;
+    const spare = widths.reduce((a, w, i) => a + Math.max(0, w - min[i]!), 0);
+    if (spare <= 0) break;
+    const take = Math.min(1, short / spare);
+    widths.forEach((w, i) => {
+      widths[i] = w < min[i]! ? min[i]! : w - (w - min[i]!) * take;
+    });
+  }
+  return widths;
+}
+
 function table(doc: Doc, b: Extract<ReportBlock, { kind: 'table' }>): void {
   const width = contentWidth(doc);
-  const weights = b.widths ?? b.columns.map(() => 1);
-  const total = weights.reduce((a, c) => a + c, 0);
-  const colWidths = weights.map((w) => (w / total) * width);
   const pad = 3.5;
   const size = b.columns.length > 8 ? 7 : b.columns.length > 4 ? 8 : 9;
+  doc.fontSize(size);
+  const colWidths = columnWidths(doc, b, width, pad);
+  // Our own wrapping, with Dutch hyphenation: pdfkit would cut a long word anywhere and without a hyphen (issue 15).
+  const wrapRow = (cells: string[], bold: boolean) => {
+    doc.font(bold ? 'bold' : 'regular').fontSize(size);
+    return cells.map((c, i) => wrapText(c, (colWidths[i] ?? 40) - 2 * pad - 0.5, (s) => doc.widthOfString(s)));
+  };
+  // Lines are drawn one by one: pdfkit would add an empty line after a line ending in a hyphen.
   const rowHeight = (cells: string[], bold: boolean) => {
     doc.font(bold ? 'bold' : 'regular').fontSize(size);
-    return Math.max(
-      ...cells.map((c, i) => doc.heightOfString(c || ' ', { width: (colWidths[i] ?? 40) - 2 * pad }) + 2 * pad),
-    );
+    const lh = doc.currentLineHeight(true);
+    return Math.max(...cells.map((c) => c.split('\n').length * lh + 2 * pad));
   };
-  const drawRow = (cells: string[], head: boolean) => {
+  const drawRow = (raw: string[], head: boolean) => {
+    const cells = wrapRow(raw, head);
     const h = rowHeight(cells, head);
     const y = doc.y;
     let x = MARGIN;
@@ -138,16 +170,19 @@ function table(doc: Doc, b: Extract<ReportBlock, { kind: 'table' }>): void {
       doc
         .font(head ? 'bold' : 'regular')
         .fontSize(size)
-        .fillColor(INK)
-        .text(c, x + pad, y + pad, { width: w - 2 * pad });
+        .fillColor(INK);
+      const lh = doc.currentLineHeight(true);
+      c.split('\n').forEach((line, n) => {
+        if (line) doc.text(line, x + pad, y + pad + n * lh, { width: w - 2 * pad, lineBreak: false });
+      });
       x += w;
     });
     doc.y = y + h;
   };
-  ensureSpace(doc, rowHeight(b.columns, true) + 30);
+  ensureSpace(doc, rowHeight(wrapRow(b.columns, true), true) + 30);
   drawRow(b.columns, true);
   for (const row of b.rows) {
-    const h = rowHeight(row, false);
+    const h = rowHeight(wrapRow(row, false), false);
     if (doc.y + h > pageBottom(doc)) {
       doc.addPage();
       drawRow(b.columns, true);

@@ -23,3 +23,17 @@ export async function docxParts(data: Uint8Array): Promise<{ files: string[]; do
   if (!file) throw new Error('no word/document.xml in the DOCX');
   return { files: Object.keys(zip.files), documentXml: await file.async('string') };
 }
+
+/** The text pieces of a PDF as drawn, one per line of text (pdf.js items, empty ones left out). */
+export async function pdfLines(data: Uint8Array): Promise<string[]> {
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const doc = await pdfjs.getDocument({ data: new Uint8Array(data), useSystemFonts: false, isEvalSupported: false })
+    .promise;
+  const lines: string[] = [];
+  for (let i = 1; i <= doc.numPages; i++) {
+    const content = await (await doc.getPage(i)).getTextContent();
+    for (const item of content.items) if ('str' in item && item.str.trim()) lines.push(item.str);
+  }
+  await doc.destroy();
+  return lines;
+}

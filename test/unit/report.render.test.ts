@@ -99,7 +99,10 @@ describe('hostile text in every format', () => {
     const text = await pdfText(await renderPdf(hostile));
     expect(text).toContain('<script>alert(1)</script>');
     expect(text).toContain('שלום');
-    expect(text.replace(/\s+/g, '')).toContain('Zorgverzekeraarsondersteuningsprogramma');
+    // Long words are broken at a line end with a hyphen (issue 15): read back joined.
+    expect(text.replace(/(\p{L})-\s+/gu, '$1').replace(/\s+/g, '')).toContain(
+      'Zorgverzekeraarsondersteuningsprogramma',
+    );
     expect(text).toContain('7,9');
   });
 });
