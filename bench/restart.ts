@@ -1,0 +1,168 @@
+/**
+ * Quick to come back, light at rest (issue 14): `npm run bench:restart`.
+ *
+ * The built server (`node dist/server/main.js`, what `npm start` runs after building) with
+ * a board of 5,000 items (3,750 notes, 1,250 arrows) in storage. Each run starts the
+ * process and times, from the spawn: the "listening" log line, and the first `sync`
+ * event of an unmodified y-websocket client that connects as soon as that line arrives
+ * (the board then loads from SQLite). The board's item count at that first sync is
+ * checked. Runs alternate a stop by SIGTERM and a crash by SIGKILL (WAL recovery).
+ * Idle RSS: the process started with nothing connected, read from /proc after 3 s.
+ *
+ * `BENCH_SERVER_ROOT=/other/checkout` measures another build of the server (before/after).
+ * Prints Markdown for BENCHMARKS.md.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import type { CreateSessionResponse } from '../shared/api.ts';
+import { boardRoomName, PLENARY_BOARD_ID } from '../shared/protocol.ts';
+import { benchClient, percentile } from './client.ts';
+import { seedBoard, within } from './canvasSeed.ts';
+import type { Endpoint } from './servers.ts';
+
+const ROOT = process.env.BENCH_SERVER_ROOT ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const RUNS = Number(process.env.BENCH_RUNS ?? 8);
+const NOTES = 3750;
+const ARROWS = 1250;
+
+interface Started {
+  proc: ChildProcess;
+  port: number;
+  /** ms from spawn to the "listening" log line. */
+  listening: number;
+  spawnedAt: number;
+}
+
+function startServer(dataDir: string, port: number): Promise<Started> {
+  const spawnedAt = performance.now();
+  // BENCH_SERVER_NODE_ARGS: e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to see what the start costs.
+  const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const proc = spawn(process.execPath, [...nodeArgs, path.join(ROOT, 'dist/server/main.js')], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'info',
+      NODE_ENV: 'production',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 30_000);
+    proc.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+    proc.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /"port":(\d+).*veldwerk listening/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve({ proc, port: Number(m[1]), listening: performance.now() - spawnedAt, spawnedAt });
+      }
+    });
+    proc.once('exit', (code, signal) => {
+      if (code !== 0 && signal === null) console.error(`server exited (${code}): ${out}`);
+      reject(new Error(`server exited: ${out}`));
+    });
+  });
+}
+
+function stop(proc: ChildProcess, signal: NodeJS.Signals): Promise<void> {
+  if (proc.exitCode !== null || proc.signalCode !== null) return Promise.resolve();
+  const exited = new Promise<void>((r) => proc.once('exit', () => r()));
+  proc.kill(signal);
+  return exited;
+}
+
+function rssMb(pid: number | undefined): number {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const median = (xs: number[]) =>
+  percentile(
+    [...xs].sort((a, b) => a - b),
+    50,
+  );
+const ms = (x: number) => `${x.toFixed(0)} ms`;
+
+async function main(): Promise<void> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-restart-'));
+  try {
+    // A session with a board of 5,000 items in storage.
+    const first = await startServer(dataDir, 0);
+    const port = first.port;
+    const base = `http://127.0.0.1:${port}`;
+    const created = (await (
+      await fetch(`${base}/api/sessions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ title: 'Herstart' }),
+      })
+    ).json()) as CreateSessionResponse;
+    const ep: Endpoint = {
+      serverUrl: `ws://127.0.0.1:${port}/sync`,
+      room: boardRoomName(created.sessionId, PLENARY_BOARD_ID),
+      params: { token: created.facilitatorToken },
+    };
+    await seedBoard(ep, NOTES, ARROWS);
+    await stop(first.proc, 'SIGTERM');
+
+    // Idle memory: nothing connected.
+    const idle: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const s = await startServer(dataDir, port);
+      await sleep(3000);
+      idle.push(rssMb(s.proc.pid));
+      await stop(s.proc, 'SIGTERM');
+    }
+
+    // Restart to serving.
+    const rows: { before: string; listening: number; sync: number; items: number }[] = [];
+    let before = 'SIGTERM';
+    for (let i = 0; i < RUNS; i++) {
+      const how = i % 2 === 0 ? 'SIGTERM' : 'SIGKILL';
+      const s = await startServer(dataDir, port);
+      let items = 0;
+      const client = benchClient(ep, (doc) => (items = doc.getMap('items').size));
+      await within(client.synced, 30_000, 'no sync after restart');
+      const sync = performance.now() - s.spawnedAt;
+      client.destroy();
+      rows.push({ before, listening: s.listening, sync, items });
+      await sleep(300);
+      await stop(s.proc, how);
+      before = how;
+    }
+
+    const load = os.loadavg()[0]!.toFixed(1);
+    const lines = [
+      `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC with \`npm run bench:restart\` on ${os.cpus().length} cores (${os.cpus()[0]?.model.trim()}), Node ${process.version}, load average ${load} at the end.`,
+      '',
+      `Idle RSS (nothing connected, 3 s after start; 3 starts): ${idle.map((x) => `${x.toFixed(1)} MB`).join(', ')}; median ${median(idle).toFixed(1)} MB.`,
+      '',
+      '| run | stopped before by | listening | first sync of a client | items at first sync |',
+      '|---|---|---|---|---|',
+      ...rows.map(
+        (r, i) => `| ${i + 1} | ${r.before} | ${ms(r.listening)} | ${ms(r.sync)} | ${r.items} of ${NOTES + ARROWS} |`,
+      ),
+      `| median | | ${ms(median(rows.map((r) => r.listening)))} | ${ms(median(rows.map((r) => r.sync)))} | |`,
+    ];
+    console.log(lines.join('\n'));
+  } finally {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  },
+);
