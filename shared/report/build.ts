@@ -15,6 +15,7 @@ import { boardFigures } from './figures.ts';
 import type { ReportBlock, ReportModel } from './model.ts';
 import type { ReportBoardSource, ReportSource } from './source.ts';
 import { FIELD_WORDS, formatDate, formatNumber, reportText, type ReportLang, type ReportTextKey } from './texts.ts';
+import { joinWords, opening, sectionOfQuestion } from './sections.ts';
 import { placeInWords, spreadInWords } from './words.ts';
 
 export interface BuildOptions {
@@ -124,19 +125,50 @@ export function buildReport(source: ReportSource, options: BuildOptions = {}): R
       }),
     });
   }
+  const open = (id: Parameters<typeof opening>[1], generated: string) =>
+    blocks.push(...opening(settings, id, generated, cleanText));
   if (parts.methods) {
-    blocks.push({ kind: 'heading', level: 2, text: t('methods') });
+    blocks.push({ kind: 'heading', level: 2, text: t('secTheorie') });
     const used = usedMethods(source.boards);
     const methodKeys: ReportTextKey[] = ['methodKrachtenveld', 'methodForces', 'methodDrieB'];
     if (used.network) methodKeys.push('methodNetwork');
     if (used.typology) methodKeys.push('methodTypology');
+    open('theorie', t('introTheorie', { n: methodKeys.length }));
     blocks.push({ kind: 'list', items: methodKeys.map((k) => t(k)) });
+  }
+  // The individual round of the 3 B's, when the programme had one.
+  if (parts.groups && source.program.phases.some((p) => p.kind === 'round')) {
+    const described = source.boards
+      .flatMap((b) => b.actors)
+      .filter((a) => cleanText(a.bedoeling) || cleanText(a.belang) || cleanText(a.bijdrage)).length;
+    blocks.push({ kind: 'heading', level: 2, text: t('secRonde') });
+    open('ronde', described ? `${t('introRonde')} ${t('introRondeCount', { n: described })}` : t('introRonde'));
   }
 
   // Per group (and the plenary board when something is on it).
   const questionText = new Map(allQuestions(source.program).map(({ question }) => [question.id, question.text]));
   const tipPhases = source.program.phases.filter((p) => p.kind === 'plenary' || p.kind === 'tips');
   const tipQuestions = new Set(tipPhases.flatMap((p) => p.questions.map((q) => q.id)));
+  if (parts.groups && groupBoards.length) {
+    const names = groupBoards.map((b) => boardLabel(b, lang));
+    const groups =
+      names.length === 1
+        ? t('groupsOne', { names: names[0]! })
+        : t('groupsMany', { n: names.length, names: joinWords(lang, names) });
+    const questions = source.program.phases
+      .filter((p) => p.kind === 'groups')
+      .flatMap((p) => p.questions.map((q) => cleanText(q.text, 500)))
+      .filter(Boolean);
+    const p = session.participantCount;
+    blocks.push({ kind: 'heading', level: 2, text: t('secGroepen') });
+    open(
+      'groepen',
+      questions.length
+        ? t('introGroepen', { p, groups, k: questions.length })
+        : t('introGroepenNoQuestions', { p, groups }),
+    );
+    if (questions.length) blocks.push({ kind: 'list', ordered: true, items: questions });
+  }
   if (parts.groups) {
     for (const board of [...groupBoards, ...plenary.filter(hasContent)]) {
       const label = boardLabel(board, lang);
@@ -236,37 +268,49 @@ export function buildReport(source: ReportSource, options: BuildOptions = {}): R
 
   // Tips and points of attention: the plenary and tips questions' answers, most votes first.
   if (parts.tips) {
-    const tipsAt = blocks.length;
-    blocks.push({ kind: 'heading', level: 2, text: t('tips') });
-    let any = false;
+    const found: Record<'lastig' | 'tips', { question: string; answers: { id: string; text: string }[] }[]> = {
+      lastig: [],
+      tips: [],
+    };
+    const byVotes = (a: { id: string; createdAt: number }, b: { id: string; createdAt: number }) =>
+      (votes.get(b.id) ?? 0) - (votes.get(a.id) ?? 0) || a.createdAt - b.createdAt;
     for (const phase of tipPhases) {
       for (const q of phase.questions) {
         const answers = source.boards
           .flatMap((b) => b.answers)
           .filter((a) => a.questionId === q.id && cleanText(a.text))
-          .sort((a, b) => (votes.get(b.id) ?? 0) - (votes.get(a.id) ?? 0) || a.createdAt - b.createdAt);
-        if (!answers.length) continue;
-        any = true;
-        blocks.push({ kind: 'heading', level: 3, text: cleanText(q.text, 500) });
-        blocks.push({
-          kind: 'list',
-          items: answers.map((a) => withVotes(lang, cleanText(a.text, 2000), votes.get(a.id) ?? 0)),
-        });
+          .sort(byVotes)
+          .map((a) => ({ id: a.id, text: cleanText(a.text, 2000) }));
+        if (answers.length) found[sectionOfQuestion(q.text)].push({ question: cleanText(q.text, 500), answers });
       }
     }
     const notes = plenary
       .flatMap((b) => b.items)
       .flatMap((i) => (i.kind === 'note' && cleanText(i.text) ? [i] : []))
-      .sort((a, b) => (votes.get(b.id) ?? 0) - (votes.get(a.id) ?? 0) || a.y - b.y || a.x - b.x);
-    if (notes.length) {
-      any = true;
-      blocks.push({ kind: 'heading', level: 3, text: t('plenaryNotes') });
-      blocks.push({
-        kind: 'list',
-        items: notes.map((n) => withVotes(lang, cleanText(n.text, 2000), votes.get(n.id) ?? 0)),
-      });
+      .sort((a, b) => (votes.get(b.id) ?? 0) - (votes.get(a.id) ?? 0) || a.y - b.y || a.x - b.x)
+      .map((n) => ({ id: n.id, text: cleanText(n.text, 2000) }));
+    for (const id of ['lastig', 'tips'] as const) {
+      const lists = found[id];
+      const withNotes = id === 'tips' && notes.length > 0;
+      if (!lists.length && !withNotes) continue; // nothing recorded: no section
+      blocks.push({ kind: 'heading', level: 2, text: t(id === 'lastig' ? 'secLastig' : 'secTips') });
+      const top = [...lists.flatMap((l) => l.answers), ...(withNotes ? notes : [])]
+        .filter((a) => (votes.get(a.id) ?? 0) > 0)
+        .sort((a, b) => (votes.get(b.id) ?? 0) - (votes.get(a.id) ?? 0))
+        .slice(0, 3)
+        .map((a) => `‘${a.text}’ (${votesLabel(lang, votes.get(a.id) ?? 0)})`);
+      const base = t(id === 'lastig' ? 'introLastig' : 'introTips');
+      open(id, top.length ? `${base} ${t('introTopVotes', { top: joinWords(lang, top) })}` : base);
+      const titled = lists.length + (withNotes ? 1 : 0) > 1;
+      for (const l of lists) {
+        if (titled) blocks.push({ kind: 'heading', level: 3, text: l.question });
+        blocks.push({ kind: 'list', items: l.answers.map((a) => withVotes(lang, a.text, votes.get(a.id) ?? 0)) });
+      }
+      if (withNotes) {
+        if (titled) blocks.push({ kind: 'heading', level: 3, text: t('plenaryNotes') });
+        blocks.push({ kind: 'list', items: notes.map((n) => withVotes(lang, n.text, votes.get(n.id) ?? 0)) });
+      }
     }
-    if (!any) blocks.splice(tipsAt); // nothing recorded: no section
   }
 
   // Evaluation and quotes.
@@ -274,10 +318,10 @@ export function buildReport(source: ReportSource, options: BuildOptions = {}): R
   if (parts.evaluation && ev.n > 0 && ev.mean !== null) {
     blocks.push({ kind: 'heading', level: 2, text: t('evaluation') });
     {
-      blocks.push({
-        kind: 'paragraph',
-        text: t('evaluationText', { mean: formatNumber(lang, ev.mean), min: ev.min ?? '', max: ev.max ?? '', n: ev.n }),
-      });
+      open(
+        'evaluatie',
+        t('evaluationText', { mean: formatNumber(lang, ev.mean), min: ev.min ?? '', max: ev.max ?? '', n: ev.n }),
+      );
       if (parts.pictures)
         figure(evaluationSvg(ev.distribution, { title: t('distribution'), lang }), t('distribution'), 'evaluation');
       blocks.push({

@@ -67,7 +67,8 @@ const nl = {
   vote1: '1 stem',
   plenaryNotes: 'Notities van het plenaire bord',
   evaluation: 'Evaluatie',
-  evaluationText: 'De bijeenkomst is door de deelnemers gewaardeerd met een {mean} (spreiding {min} – {max}), n = {n}.',
+  evaluationText:
+    'De bijeenkomst werd gewaardeerd met een {mean} (spreiding {min} – {max}). {n} deelnemers gaven een cijfer.',
   evaluationNone: 'Er zijn (nog) geen cijfers gegeven.',
   grade: 'Cijfer',
   count: 'Aantal',
@@ -90,6 +91,24 @@ const nl = {
   spreadSmall: 'bijna eens',
   alsoNamed: 'Ook genoemd, zonder verdere gegevens: {names}.',
   colPlace: 'Plaats',
+  secTheorie: 'Theorie',
+  secRonde: 'Individuele ronde',
+  secGroepen: 'Uitwisseling in kleine groepen',
+  secLastig: 'Lastige aspecten',
+  secTips: 'Tips en adviezen',
+  introTheorie:
+    'Na een korte uiteenzetting over wat een krachtenveldanalyse is en wat het oplevert, zijn {n} methodieken besproken:',
+  introRonde:
+    'Vervolgens hebben de deelnemers individueel voor één actor in hun netwerk het model van de 3 B’s toegepast: wat zijn de bedoelingen van de partner, wat zijn de belangen en wat kunnen mogelijke bijdragen zijn aan de samenwerking?',
+  introRondeCount: 'Zo zijn van {n} actoren de 3 B’s beschreven.',
+  introGroepen: 'Na een kennismaking werd met {p} deelnemers in {groups} gediscussieerd over {k} vragen:',
+  introGroepenNoQuestions: 'Met {p} deelnemers werd in {groups} het krachtenveld in kaart gebracht.',
+  groupsOne: 'één groep ({names})',
+  groupsMany: '{n} kleine groepen ({names})',
+  introLastig: 'Hieronder een overzicht van de uitkomsten van de subgroepdiscussies.',
+  introTopVotes: 'De meeste stemmen kregen: {top}.',
+  introTips: 'Hieronder de tips en adviezen om overeenstemming te krijgen in het krachtenveld.',
+  and: 'en',
   reportOf: 'Verslag',
 };
 
@@ -159,7 +178,7 @@ const en: Record<keyof typeof nl, string> = {
   vote1: '1 vote',
   plenaryNotes: 'Notes on the plenary board',
   evaluation: 'Evaluation',
-  evaluationText: 'Participants graded the meeting {mean} (spread {min} – {max}), n = {n}.',
+  evaluationText: 'The meeting was graded {mean} (spread {min} – {max}). {n} participants gave a grade.',
   evaluationNone: 'No grades (yet).',
   grade: 'Grade',
   count: 'Count',
@@ -182,6 +201,24 @@ const en: Record<keyof typeof nl, string> = {
   spreadSmall: 'almost agree',
   alsoNamed: 'Also named, without further details: {names}.',
   colPlace: 'Place',
+  secTheorie: 'Theory',
+  secRonde: 'Individual round',
+  secGroepen: 'Exchange in small groups',
+  secLastig: 'Difficult aspects',
+  secTips: 'Tips and advice',
+  introTheorie:
+    'After a short introduction to what a field-of-forces analysis is and what it yields, {n} methods were discussed:',
+  introRonde:
+    'Then each participant applied the 3 B’s to one actor of their network: what does the partner intend, what are their interests, and what could they contribute to the collaboration?',
+  introRondeCount: 'The 3 B’s of {n} actors were described this way.',
+  introGroepen: 'After introductions, {p} participants discussed {k} questions in {groups}:',
+  introGroepenNoQuestions: '{p} participants mapped the field of forces in {groups}.',
+  groupsOne: 'one group ({names})',
+  groupsMany: '{n} small groups ({names})',
+  introLastig: 'Below, an overview of what the small groups found.',
+  introTopVotes: 'Most votes went to: {top}.',
+  introTips: 'Below, the tips and advice for reaching agreement in the field of forces.',
+  and: 'and',
   reportOf: 'Report',
 };
 

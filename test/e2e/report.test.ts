@@ -38,15 +38,28 @@ describe('the verslag in the browser', () => {
     const parts = await docxParts(new Uint8Array(readFileSync(docxPath)));
     expect(parts.documentXml).toContain('Buurthuis De Linde');
     expect(parts.documentXml).toContain('Inleiding: &lt;b&gt;niet vet&lt;/b&gt; &amp; eerlijk');
-    expect(parts.documentXml).not.toContain('Gebruikte methoden');
+    expect(parts.documentXml).not.toContain('Na een korte uiteenzetting');
     await expect.poll(() => fac.page.getByTestId('report-status').textContent()).toContain('gedownload');
 
+    // The theory back in, opened by the facilitator's own sentence (issue 15).
+    await fac.page.getByTestId('report-part-methods').check();
+    await fac.page.getByTestId('report-sections').locator('summary').click();
+    await fac.page.getByTestId('report-section-theorie').fill('We begonnen met drie methodieken uit de Handreiking.');
     const pdfDownload = fac.page.waitForEvent('download');
     await fac.page.getByTestId('report-download-pdf').click();
     const pdf = await pdfDownload;
     const text = await pdfText(new Uint8Array(readFileSync(await pdf.path())));
     expect(text).toContain('Wijkaanpak Noord');
     expect(text).toContain('Buurthuis De Linde');
+    expect(text).toContain('We begonnen met drie methodieken uit de Handreiking.');
+    expect(text).not.toContain('Na een korte uiteenzetting');
+    // Kept in the session: the dialog opened again shows it.
+    await fac.page.getByTestId('report-close').click();
+    await fac.page.getByTestId('report-open').click();
+    await fac.page.getByTestId('report-sections').locator('summary').click();
+    expect(await fac.page.getByTestId('report-section-theorie').inputValue()).toBe(
+      'We begonnen met drie methodieken uit de Handreiking.',
+    );
 
     // The participant's own token is refused by the report endpoint.
     const status = await ana.page.evaluate(async () => {

@@ -162,7 +162,7 @@ describe('the verslag', () => {
     expect(text).toContain('7,7');
     expect(text).toMatch(/spreiding 6\s*–\s*9/);
     // Most votes first: "Ken je netwerk" (6 votes) before "Zorg voor één trekker" (1).
-    const tips = text.slice(text.lastIndexOf('Tips en aandachtspunten'));
+    const tips = text.slice(text.lastIndexOf('Tips en adviezen'));
     expect(tips.indexOf('Ken je netwerk')).toBeGreaterThan(0);
     expect(tips.indexOf('Ken je netwerk')).toBeLessThan(tips.indexOf('Zorg voor'));
     // The plenary comparison matched the two spellings of the GGD across the groups.

@@ -22,12 +22,15 @@ describe('the report model', () => {
     expect(h2).toEqual([
       'Inleiding',
       'Programma',
-      'Gebruikte methoden',
+      'Theorie',
+      'Individuele ronde',
+      'Uitwisseling in kleine groepen',
       'Groep 1',
       'Groep 2',
       'Plenair',
       'Vergelijking van de groepen',
-      'Tips en aandachtspunten',
+      'Lastige aspecten',
+      'Tips en adviezen',
       'Evaluatie',
       'Quotes',
       'Conclusie',
@@ -45,9 +48,9 @@ describe('the report model', () => {
       ]),
     );
     // The evaluation as the seed states it.
-    const evaluation = report.blocks.find((b) => b.kind === 'paragraph' && b.text.startsWith('De bijeenkomst is'));
+    const evaluation = report.blocks.find((b) => b.kind === 'paragraph' && b.text.startsWith('De bijeenkomst'));
     expect(evaluation).toMatchObject({
-      text: 'De bijeenkomst is door de deelnemers gewaardeerd met een 7,9 (spreiding 6 – 9), n = 7.',
+      text: 'De bijeenkomst werd gewaardeerd met een 7,9 (spreiding 6 – 9). 7 deelnemers gaven een cijfer.',
     });
   });
 
@@ -58,7 +61,7 @@ describe('the report model', () => {
     const report = buildReport(source, { lang: 'en' });
     expect(report.blocks.some((b) => b.kind === 'figure')).toBe(false);
     expect(report.blocks.some((b) => b.kind === 'heading' && b.text.startsWith('Appendix'))).toBe(false);
-    expect(report.blocks.some((b) => b.kind === 'heading' && b.text === 'Tips and points of attention')).toBe(true);
+    expect(report.blocks.some((b) => b.kind === 'heading' && b.text === 'Tips and advice')).toBe(true);
     expect(report.fileName).toMatch(/^report-netwerkbijeenkomst-gezonde-wijk-2026-11-22$/);
   });
 

@@ -18,6 +18,7 @@ import { useMeeting } from '../meeting/MeetingContext.tsx';
 import { useDocSnapshot } from '../sync/useDocSnapshot.ts';
 import { downloadReport, ReportError, type Progress, type ReportFormat } from './download.ts';
 import { useReportT } from './i18n.ts';
+import { SectionOpenings } from './SectionOpenings.tsx';
 import './report.css';
 
 const FORMATS: ReportFormat[] = ['docx', 'pdf', 'html', 'md'];
@@ -196,6 +197,7 @@ export function ReportDialog({ onClose }: { onClose: () => void }) {
               onChange={(e) => edit('conclusion', e.target.value)}
             />
           </label>
+          <SectionOpenings doc={sessionDoc} />
           <p className="muted report-saved">{t('saved')}</p>
         </div>
         <div className="report-side">

@@ -38,6 +38,23 @@ const nl = {
   done: '{file} is gedownload.',
   failed: 'Het verslag kon niet worden gemaakt: {reason}',
   offline: 'Geen verbinding met de server.',
+  sections: 'Openingszin per hoofdstuk',
+  sectionsHint:
+    'Leeg: het verslag opent het hoofdstuk met een zin uit de gegevens. Wat u hier typt, komt ervoor in de plaats.',
+  'section.theorie': 'Theorie',
+  'section.ronde': 'Individuele ronde',
+  'section.groepen': 'Uitwisseling in kleine groepen',
+  'section.lastig': 'Lastige aspecten',
+  'section.tips': 'Tips en adviezen',
+  'section.evaluatie': 'Evaluatie',
+  'sectionPlaceholder.theorie':
+    'Na een korte uiteenzetting over wat een krachtenveldanalyse is … zijn … methodieken besproken:',
+  'sectionPlaceholder.ronde': 'Vervolgens hebben de deelnemers individueel voor één actor … de 3 B’s toegepast …',
+  'sectionPlaceholder.groepen':
+    'Na een kennismaking werd met … deelnemers in … kleine groepen gediscussieerd over … vragen:',
+  'sectionPlaceholder.lastig': 'Hieronder een overzicht van de uitkomsten van de subgroepdiscussies.',
+  'sectionPlaceholder.tips': 'Hieronder de tips en adviezen … De meeste stemmen kregen: …',
+  'sectionPlaceholder.evaluatie': 'De bijeenkomst werd gewaardeerd met een … (spreiding … – …).',
   close: 'Sluiten',
   saved: 'Wijzigingen worden bewaard in de bijeenkomst.',
 };
@@ -79,6 +96,22 @@ const en: Record<keyof typeof nl, string> = {
   done: '{file} has been downloaded.',
   failed: 'The report could not be made: {reason}',
   offline: 'No connection to the server.',
+  sections: 'Opening sentence per section',
+  sectionsHint:
+    'Empty: the report opens the section with a sentence made from the data. What you type here takes its place.',
+  'section.theorie': 'Theory',
+  'section.ronde': 'Individual round',
+  'section.groepen': 'Exchange in small groups',
+  'section.lastig': 'Difficult aspects',
+  'section.tips': 'Tips and advice',
+  'section.evaluatie': 'Evaluation',
+  'sectionPlaceholder.theorie':
+    'After a short introduction to what a field-of-forces analysis is … methods were discussed:',
+  'sectionPlaceholder.ronde': 'Then each participant applied the 3 B’s to one actor of their network …',
+  'sectionPlaceholder.groepen': 'After introductions, … participants discussed … questions in … small groups:',
+  'sectionPlaceholder.lastig': 'Below, an overview of what the small groups found.',
+  'sectionPlaceholder.tips': 'Below, the tips and advice … Most votes went to: …',
+  'sectionPlaceholder.evaluatie': 'The meeting was graded … (spread … – …).',
   close: 'Close',
   saved: 'Changes are kept in the meeting.',
 };
