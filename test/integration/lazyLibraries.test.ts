@@ -82,7 +82,19 @@ describe('the built server at rest', () => {
     ).toBe('%PDF-');
     const afterPdf = loaded();
     expect(afterPdf.has('pdfkit')).toBe(true);
+    expect(afterPdf.has('docx')).toBe(false);
     expect(afterPdf.has('exceljs')).toBe(false);
+
+    const docx = await fetch(`${url}/api/sessions/${created.body.sessionId}/report?format=docx`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(docx.status).toBe(200);
+    expect(
+      Buffer.from(await docx.arrayBuffer())
+        .subarray(0, 2)
+        .toString(),
+    ).toBe('PK');
+    expect(loaded().has('docx')).toBe(true);
 
     const xlsx = await fetch(
       `${url}/api/sessions/${created.body.sessionId}/boards/${PLENARY_BOARD_ID}/actors?format=xlsx`,
