@@ -15,6 +15,7 @@ import {
   PageNumber,
   Paragraph,
   ShadingType,
+  TableOfContents,
   Table,
   TableCell,
   TableLayoutType,
@@ -23,6 +24,7 @@ import {
   WidthType,
 } from 'docx';
 import type { ReportBlock, ReportModel } from '../../shared/report/model.ts';
+import { reportText } from '../../shared/report/texts.ts';
 import { rasteriseAll, type Png } from './raster.ts';
 
 const PRIMARY = '0E5A63';
@@ -30,6 +32,8 @@ const MUTED = '4B5B62';
 /** Usable width of an A4 page with 2 cm margins, in pixels at 96 dpi (for images). */
 const PAGE_WIDTH_PX = 642;
 const FONT = 'Calibri';
+/** The document's language (spelling, hyphenation, screen readers). */
+const LANGUAGE = { nl: 'nl-NL', en: 'en-GB' } as const;
 
 const HEADING: Record<1 | 2 | 3, (typeof HeadingLevel)[keyof typeof HeadingLevel]> = {
   1: HeadingLevel.TITLE,
@@ -141,8 +145,12 @@ export async function renderDocx(report: ReportModel): Promise<Buffer> {
     creator: 'Veldwerk',
     title: report.title,
     description: report.subtitle,
+    // The table of contents is filled in by Word when it opens the file (issue 15: accessible documents).
+    features: { updateFields: true },
+    // Word hyphenates the text by the document's language.
+    hyphenation: { autoHyphenation: true },
     styles: {
-      default: { document: { run: { font: FONT, size: 21 } } },
+      default: { document: { run: { font: FONT, size: 21, language: { value: LANGUAGE[report.lang] } } } },
       paragraphStyles: [
         { id: 'Title', name: 'Title', run: { size: 44, bold: true, color: PRIMARY } },
         {
@@ -178,6 +186,7 @@ export async function renderDocx(report: ReportModel): Promise<Buffer> {
         children: [
           new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun({ text: report.title })] }),
           new Paragraph({ spacing: { after: 240 }, children: [new TextRun({ text: report.subtitle, color: MUTED })] }),
+          new TableOfContents(reportText(report.lang, 'contents'), { hyperlink: true, headingStyleRange: '1-2' }),
           ...blocks.flatMap((b) => blockToDocx(b, pngs)),
         ],
       },

@@ -17,6 +17,43 @@ const SOFT = '#e2eeec';
 const MARGIN = 50;
 
 type Doc = InstanceType<typeof PDFDocument>;
+type Struct = ReturnType<Doc['struct']>;
+
+/*
+ * A tagged PDF (issue 15: accessible documents): every text and figure is drawn inside
+ * a structure element (H1-H3, P, L/LI/Lbl/LBody, Table/TR/TH/TD, Figure with alt text),
+ * in reading order; rules, cell borders, repeated header rows and the footer are
+ * artifacts. The open structure elements of a document, innermost last.
+ */
+const openStructs = new WeakMap<Doc, Struct[]>();
+
+/** Draws inside a new structure element of `type` under the innermost open one. */
+function tag(doc: Doc, type: string, draw: () => void, options: Record<string, unknown> = {}): void {
+  const parent = openStructs.get(doc)?.at(-1);
+  if (!parent) return draw();
+  parent.add(doc.struct(type, options, draw));
+}
+
+/** A structure element holding others (L, LI, Table, TR), open while `inner` runs. */
+function group(doc: Doc, type: string, inner: () => void): void {
+  const stack = openStructs.get(doc);
+  const parent = stack?.at(-1);
+  if (!stack || !parent) return inner();
+  const el = doc.struct(type);
+  parent.add(el);
+  stack.push(el);
+  inner();
+  stack.pop();
+  el.end();
+}
+
+/** Decoration, not content: skipped by screen readers. */
+function artifact(doc: Doc, draw: () => void): void {
+  if (!openStructs.has(doc)) return draw();
+  doc.markContent('Artifact');
+  draw();
+  doc.endMarkedContent();
+}
 
 function pageBottom(doc: Doc): number {
   return doc.page.height - MARGIN - 18; // room for the footer
@@ -53,15 +90,19 @@ function heading(doc: Doc, level: 1 | 2 | 3, text: string, next: number): void {
   // Keep a heading with what follows it (the first lines, or the whole figure).
   ensureSpace(doc, h + 24 + next);
   doc.moveDown(level === 2 ? 0.8 : 0.5);
-  doc.fillColor(level === 3 ? INK : PRIMARY).text(text, MARGIN, doc.y, { width: contentWidth(doc) });
+  tag(doc, `H${level}`, () => {
+    doc.fillColor(level === 3 ? INK : PRIMARY).text(text, MARGIN, doc.y, { width: contentWidth(doc) });
+  });
   if (level === 2) {
     const y = doc.y + 2;
-    doc
-      .moveTo(MARGIN, y)
-      .lineTo(MARGIN + contentWidth(doc), y)
-      .lineWidth(1.5)
-      .strokeColor(SOFT)
-      .stroke();
+    artifact(doc, () => {
+      doc
+        .moveTo(MARGIN, y)
+        .lineTo(MARGIN + contentWidth(doc), y)
+        .lineWidth(1.5)
+        .strokeColor(SOFT)
+        .stroke();
+    });
     doc.y = y + 6;
   } else doc.moveDown(0.3);
 }
@@ -73,28 +114,36 @@ function paragraph(doc: Doc, text: string, style?: 'lead' | 'muted' | 'quote'): 
   const h = doc.heightOfString(text, { width });
   ensureSpace(doc, Math.min(h, 60));
   const top = doc.y;
-  doc.fillColor(style === 'muted' ? MUTED : INK).text(text, MARGIN + indent, doc.y, { width });
+  tag(doc, style === 'quote' ? 'BlockQuote' : 'P', () => {
+    doc.fillColor(style === 'muted' ? MUTED : INK).text(text, MARGIN + indent, doc.y, { width });
+  });
   if (style === 'quote') {
-    doc
-      .moveTo(MARGIN + 4, top)
-      .lineTo(MARGIN + 4, doc.y)
-      .lineWidth(3)
-      .strokeColor(PRIMARY)
-      .stroke();
+    artifact(doc, () => {
+      doc
+        .moveTo(MARGIN + 4, top)
+        .lineTo(MARGIN + 4, doc.y)
+        .lineWidth(3)
+        .strokeColor(PRIMARY)
+        .stroke();
+    });
   }
   doc.moveDown(0.5);
 }
 
 function list(doc: Doc, items: string[], ordered: boolean): void {
   doc.font('regular').fontSize(10.5).fillColor(INK);
-  items.forEach((item, n) => {
-    const bullet = ordered ? `${n + 1}.` : '•';
-    const width = contentWidth(doc) - 18;
-    ensureSpace(doc, Math.min(doc.heightOfString(item, { width }), 40));
-    const y = doc.y;
-    doc.text(bullet, MARGIN, y, { width: 16 });
-    doc.text(item, MARGIN + 18, y, { width });
-    doc.moveDown(0.2);
+  group(doc, 'L', () => {
+    items.forEach((item, n) => {
+      const bullet = ordered ? `${n + 1}.` : '•';
+      const width = contentWidth(doc) - 18;
+      ensureSpace(doc, Math.min(doc.heightOfString(item, { width }), 40));
+      const y = doc.y;
+      group(doc, 'LI', () => {
+        tag(doc, 'Lbl', () => doc.text(bullet, MARGIN, y, { width: 16 }));
+        tag(doc, 'LBody', () => doc.text(item, MARGIN + 18, y, { width }));
+      });
+      doc.moveDown(0.2);
+    });
   });
   doc.moveDown(0.4);
 }
@@ -104,12 +153,15 @@ function facts(doc: Doc, items: { label: string; value: string }[]): void {
   for (const f of items) {
     doc.font('regular').fontSize(10.5);
     const y = doc.y;
-    doc.fillColor(MUTED).text(f.label, MARGIN, y, { width: labelWidth });
-    const afterLabel = doc.y;
-    doc
-      .font('bold')
-      .fillColor(INK)
-      .text(f.value, MARGIN + labelWidth, y, { width: contentWidth(doc) - labelWidth });
+    let afterLabel = y;
+    tag(doc, 'P', () => {
+      doc.fillColor(MUTED).text(`${f.label}:`, MARGIN, y, { width: labelWidth });
+      afterLabel = doc.y;
+      doc
+        .font('bold')
+        .fillColor(INK)
+        .text(f.value, MARGIN + labelWidth, y, { width: contentWidth(doc) - labelWidth });
+    });
     doc.y = Math.max(doc.y, afterLabel) + 2;
   }
   doc.moveDown(0.5);
@@ -158,38 +210,50 @@ function table(doc: Doc, b: Extract<ReportBlock, { kind: 'table' }>): void {
     const lh = doc.currentLineHeight(true);
     return Math.max(...cells.map((c) => c.split('\n').length * lh + 2 * pad));
   };
-  const drawRow = (raw: string[], head: boolean) => {
+  /** A row; a header row repeated on a new page is an artifact (read once, at the top of the table). */
+  const drawRow = (raw: string[], head: boolean, repeated = false) => {
     const cells = wrapRow(raw, head);
     const h = rowHeight(cells, head);
     const y = doc.y;
     let x = MARGIN;
-    cells.forEach((c, i) => {
-      const w = colWidths[i] ?? 40;
-      if (head) doc.rect(x, y, w, h).fill(SOFT);
-      doc.rect(x, y, w, h).lineWidth(0.5).strokeColor(LINE).stroke();
-      doc
-        .font(head ? 'bold' : 'regular')
-        .fontSize(size)
-        .fillColor(INK);
-      const lh = doc.currentLineHeight(true);
-      c.split('\n').forEach((line, n) => {
-        if (line) doc.text(line, x + pad, y + pad + n * lh, { width: w - 2 * pad, lineBreak: false });
+    const draw = () =>
+      cells.forEach((c, i) => {
+        const w = colWidths[i] ?? 40;
+        const cx = x;
+        artifact(doc, () => {
+          if (head) doc.rect(cx, y, w, h).fill(SOFT);
+          doc.rect(cx, y, w, h).lineWidth(0.5).strokeColor(LINE).stroke();
+        });
+        doc
+          .font(head ? 'bold' : 'regular')
+          .fontSize(size)
+          .fillColor(INK);
+        const lh = doc.currentLineHeight(true);
+        const text = () =>
+          c.split('\n').forEach((line, n) => {
+            if (line) doc.text(line, cx + pad, y + pad + n * lh, { width: w - 2 * pad, lineBreak: false });
+          });
+        if (repeated) artifact(doc, text);
+        else tag(doc, head ? 'TH' : 'TD', text, head ? { scope: 'Column' } : {});
+        x += w;
       });
-      x += w;
-    });
+    if (repeated) draw();
+    else group(doc, 'TR', draw);
     doc.y = y + h;
   };
   ensureSpace(doc, rowHeight(wrapRow(b.columns, true), true) + 30);
-  drawRow(b.columns, true);
-  for (const row of b.rows) {
-    const h = rowHeight(wrapRow(row, false), false);
-    if (doc.y + h > pageBottom(doc)) {
-      doc.addPage();
-      drawRow(b.columns, true);
+  group(doc, 'Table', () => {
+    drawRow(b.columns, true);
+    for (const row of b.rows) {
+      const h = rowHeight(wrapRow(row, false), false);
+      if (doc.y + h > pageBottom(doc)) {
+        doc.addPage();
+        drawRow(b.columns, true, true);
+      }
+      // A single row taller than a page is cut by pdfkit's own page flow; rows that big are rare (5,000-character cells).
+      drawRow(row, false);
     }
-    // A single row taller than a page is cut by pdfkit's own page flow; rows that big are rare (5,000-character cells).
-    drawRow(row, false);
-  }
+  });
   doc.x = MARGIN;
   doc.moveDown(0.8);
 }
@@ -202,15 +266,26 @@ function figure(doc: Doc, b: Extract<ReportBlock, { kind: 'figure' }>): void {
   const h = b.height * scale;
   ensureSpace(doc, h + 24);
   const x = MARGIN + (maxW - w) / 2;
+  const y = doc.y;
   // Vector: sharp in print, small, and no pixels to compute. Every font maps to our DejaVu.
-  SVGtoPDF(doc, b.svg, x, doc.y, {
-    width: w,
-    height: h,
-    preserveAspectRatio: 'xMidYMid meet',
-    fontCallback: (_family: string, bold: boolean, italic: boolean) => (bold ? 'bold' : italic ? 'italic' : 'regular'),
-  });
-  doc.y += h + 4;
-  doc.font('italic').fontSize(9).fillColor(MUTED).text(b.caption, MARGIN, doc.y, { width: maxW, align: 'center' });
+  // Its alt text is the caption, made from the data ("Figuur 1. Groep 1: Krachtenveld").
+  tag(
+    doc,
+    'Figure',
+    () =>
+      SVGtoPDF(doc, b.svg, x, y, {
+        width: w,
+        height: h,
+        preserveAspectRatio: 'xMidYMid meet',
+        fontCallback: (_family: string, bold: boolean, italic: boolean) =>
+          bold ? 'bold' : italic ? 'italic' : 'regular',
+      }),
+    { alt: b.caption, bbox: [x, y, x + w, y + h], placement: 'Block' },
+  );
+  doc.y = y + h + 4;
+  tag(doc, 'Caption', () =>
+    doc.font('italic').fontSize(9).fillColor(MUTED).text(b.caption, MARGIN, doc.y, { width: maxW, align: 'center' }),
+  );
   doc.moveDown(0.8);
 }
 
@@ -220,8 +295,15 @@ export function renderPdf(report: ReportModel): Promise<Buffer> {
     margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },
     bufferPages: true,
     info: { Title: report.title, Subject: report.subtitle, Creator: 'Veldwerk' },
-    lang: report.lang,
+    // Accessible (issue 15): language, the title shown instead of the file name, a structure tree.
+    lang: report.lang === 'nl' ? 'nl-NL' : 'en-GB',
+    displayTitle: true,
+    tagged: true,
+    pdfVersion: '1.7',
   });
+  const root = doc.struct('Document');
+  doc.addStructure(root);
+  openStructs.set(doc, [root]);
   doc.registerFont('regular', FONT_FILES.regular);
   doc.registerFont('bold', FONT_FILES.bold);
   doc.registerFont('italic', FONT_FILES.italic);
@@ -232,13 +314,15 @@ export function renderPdf(report: ReportModel): Promise<Buffer> {
     doc.on('error', reject);
   });
 
-  doc
-    .font('bold')
-    .fontSize(24)
-    .fillColor(PRIMARY)
-    .text(report.title, MARGIN, MARGIN, { width: contentWidth(doc) });
+  tag(doc, 'H1', () =>
+    doc
+      .font('bold')
+      .fontSize(24)
+      .fillColor(PRIMARY)
+      .text(report.title, MARGIN, MARGIN, { width: contentWidth(doc) }),
+  );
   doc.moveDown(0.2);
-  doc.font('regular').fontSize(11).fillColor(MUTED).text(report.subtitle);
+  tag(doc, 'P', () => doc.font('regular').fontSize(11).fillColor(MUTED).text(report.subtitle));
   doc.moveDown(1);
   report.blocks.forEach((b, i) => {
     switch (b.kind) {
@@ -270,21 +354,25 @@ export function renderPdf(report: ReportModel): Promise<Buffer> {
     }
   });
 
+  root.end();
   const range = doc.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i++) {
     doc.switchToPage(i);
     const y = doc.page.height - MARGIN + 8;
-    doc
-      .font('regular')
-      .fontSize(8)
-      .fillColor(MUTED)
-      .text(`${report.title} · ${i + 1}/${range.count}`, MARGIN, y, {
-        width: contentWidth(doc),
-        align: 'right',
-        lineBreak: false,
-        height: 12,
-      });
+    artifact(doc, () =>
+      doc
+        .font('regular')
+        .fontSize(8)
+        .fillColor(MUTED)
+        .text(`${report.title} · ${i + 1}/${range.count}`, MARGIN, y, {
+          width: contentWidth(doc),
+          align: 'right',
+          lineBreak: false,
+          height: 12,
+        }),
+    );
   }
+  openStructs.delete(doc);
   doc.end();
   return done;
 }

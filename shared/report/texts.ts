@@ -109,6 +109,7 @@ const nl = {
   introTopVotes: 'De meeste stemmen kregen: {top}.',
   introTips: 'Hieronder de tips en adviezen om overeenstemming te krijgen in het krachtenveld.',
   and: 'en',
+  contents: 'Inhoud',
   reportOf: 'Verslag',
 };
 
@@ -219,6 +220,7 @@ const en: Record<keyof typeof nl, string> = {
   introTopVotes: 'Most votes went to: {top}.',
   introTips: 'Below, the tips and advice for reaching agreement in the field of forces.',
   and: 'and',
+  contents: 'Contents',
   reportOf: 'Report',
 };
 
