@@ -9,7 +9,7 @@ import { summarizeGrades } from '../../shared/methods/evaluation.ts';
 import { readAnswers } from '../../shared/model/board/answers.ts';
 import { readMethods } from '../../shared/model/board/actors.ts';
 import { readBoard } from '../../shared/model/board/read.ts';
-import type { Doc } from '../../shared/model/doc.ts';
+import { docFromState, type Doc } from '../../shared/model/doc.ts';
 import { readGroups } from '../../shared/model/meeting/groups.ts';
 import { readLive } from '../../shared/model/meeting/live.ts';
 import { readProgram } from '../../shared/model/meeting/program.ts';
@@ -57,6 +57,21 @@ export function storedDocs(docs: DocStore, log: Logger): DocSource {
 
 export class SessionNotFound extends Error {}
 
+/** The actors of a board in one history snapshot (undefined without one, or when it cannot be read). */
+async function startActors(store: Store, sessionId: string, id: number | undefined) {
+  if (id === undefined) return undefined;
+  const snap = await store.docs.getSnapshot(sessionId, id);
+  if (!snap) return undefined;
+  try {
+    const doc = docFromState(snap.state);
+    const actors = [...readMethods(doc).actors];
+    doc.destroy();
+    return actors;
+  } catch {
+    return undefined; // a damaged snapshot: the verslag goes without the movement
+  }
+}
+
 export async function collectReportSource(sessionId: string, store: Store, docs: DocSource): Promise<ReportSource> {
   const session = await store.sessions.getSession(sessionId);
   if (!session) throw new SessionNotFound(`no session ${sessionId}`);
@@ -72,6 +87,9 @@ export async function collectReportSource(sessionId: string, store: Store, docs:
     const groups = readGroups(doc);
     const groupByBoard = new Map(groups.groups.map((g) => [g.boardId, g.name]));
     const boards: ReportBoardSource[] = [];
+    // The oldest history snapshot of each board: where the actors stood at the start (issue 15).
+    const oldest = new Map<string, number>();
+    for (const s of await store.docs.listSnapshots(sessionId)) oldest.set(s.room, s.id); // newest first: the last wins
     for (const board of snapshot.boards) {
       if (board.kind === 'template') continue;
       const opened = await docs.open(boardRoomName(sessionId, board.id));
@@ -88,6 +106,7 @@ export async function collectReportSource(sessionId: string, store: Store, docs:
           forces: [...methods.forces],
           settings: methods.settings,
           answers: readAnswers(opened.doc),
+          startActors: await startActors(store, sessionId, oldest.get(boardRoomName(sessionId, board.id))),
         });
       } finally {
         opened.release();

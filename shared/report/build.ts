@@ -5,7 +5,7 @@
  * the plenary comparison; tips and points of attention (most votes first); the
  * evaluation; quotes; conclusion; an appendix with all actors.
  */
-import { compareGroups } from '../methods/compare.ts';
+import { compareFields, compareGroups } from '../methods/compare.ts';
 import { forcesBalance } from '../methods/forces.ts';
 import { classifyActor, TYPE_TEXTS } from '../methods/typology.ts';
 import type { Actor } from '../model/board/actorSchema.ts';
@@ -183,6 +183,7 @@ export function buildReport(source: ReportSource, options: BuildOptions = {}): R
         for (const f of boardFigures(board, lang)) figure(f.drawing, `${label}: ${f.label}`, `${board.id}-${f.view}`);
       }
       actorsSection(lang, board, blocks);
+      movementSection(lang, board, blocks);
       if (board.forces.length) {
         blocks.push({ kind: 'heading', level: 3, text: t('forces') });
         const balance = forcesBalance(board.forces);
@@ -410,6 +411,22 @@ function drieBColumns(actors: readonly Actor[]): DrieB[] {
 /** An actor with nothing but a name: no place, no profile, none of the 3 B's. */
 function isBare(lang: ReportLang, board: ReportBoardSource, a: Actor): boolean {
   return !placeInWords(lang, board.settings.axes, a) && !profile(lang, a) && DRIE_B.every((k) => !cleanText(a[k]));
+}
+
+/** The actors that moved most on the krachtenveld between the start and the end of the meeting. */
+function movementSection(lang: ReportLang, board: ReportBoardSource, blocks: ReportBlock[]): void {
+  if (!board.startActors) return;
+  const moved = compareFields(board.startActors, board.actors, 0.15)
+    .moved.flatMap((m) => {
+      const from = placeInWords(lang, board.settings.axes, m.before);
+      const to = placeInWords(lang, board.settings.axes, m.after);
+      return from && to && from !== to ? [{ name: cleanText(m.name, 200), from, to }] : [];
+    })
+    .slice(0, 3);
+  if (!moved.length) return;
+  blocks.push({ kind: 'heading', level: 3, text: reportText(lang, 'movement') });
+  blocks.push({ kind: 'paragraph', text: reportText(lang, 'movementIntro') });
+  blocks.push({ kind: 'list', items: moved.map((m) => reportText(lang, 'movedFromTo', m)) });
 }
 
 /** A group's actors: a table of what was filled in; actors with only a name in one line under it. */

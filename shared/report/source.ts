@@ -22,6 +22,8 @@ export interface ReportBoardSource {
   forces: ForceRecord[];
   settings: BoardSettings;
   answers: AnswerRecord[];
+  /** The actors as they stood at the meeting's start (the board's oldest history snapshot), if there is one. */
+  startActors?: Actor[];
 }
 
 export interface ReportSource {

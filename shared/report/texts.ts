@@ -110,6 +110,9 @@ const nl = {
   introTips: 'Hieronder de tips en adviezen om overeenstemming te krijgen in het krachtenveld.',
   and: 'en',
   contents: 'Inhoud',
+  movement: 'Beweging tijdens de bijeenkomst',
+  movementIntro: 'Deze actoren verschoven het meest tussen het begin en het eind van de bijeenkomst:',
+  movedFromTo: '{name}: van {from} naar {to}',
   reportOf: 'Verslag',
 };
 
@@ -221,6 +224,9 @@ const en: Record<keyof typeof nl, string> = {
   introTips: 'Below, the tips and advice for reaching agreement in the field of forces.',
   and: 'and',
   contents: 'Contents',
+  movement: 'Movement during the meeting',
+  movementIntro: 'These actors moved most between the start and the end of the meeting:',
+  movedFromTo: '{name}: from {from} to {to}',
   reportOf: 'Report',
 };
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { runReport } from '../../server/cli/report.ts';
 import type { CreateSessionResponse, JoinResponse } from '../../shared/api.ts';
 import { addActor, addForce } from '../../shared/model/board/actors.ts';
+import { createDoc, encodeDoc } from '../../shared/model/doc.ts';
 import { addAnswer } from '../../shared/model/board/answers.ts';
 import { assignMember, readGroups } from '../../shared/model/meeting/groups.ts';
 import { setReportSettings } from '../../shared/model/meeting/reportSettings.ts';
@@ -114,7 +115,7 @@ async function meeting(server: TestServer) {
   // Let the boards' changes reach the server before asking for the report.
   for (const c of [b1, b2, plenary, session]) await waitFor(() => c.provider.wsconnected, 'connected');
   await new Promise((r) => setTimeout(r, 300));
-  return { s, people };
+  return { s, people, boards: [g1!.boardId, g2!.boardId] };
 }
 
 async function download(server: TestServer, sessionId: string, token: string, query: string) {
@@ -186,6 +187,21 @@ describe('the verslag', () => {
     );
     expect(en).toContain('## Evaluation');
     expect(en).toContain('7\\.7 \\(spread 6 – 9\\)');
+  });
+
+  it('names the actors that moved during the meeting, from the boards’ oldest history snapshot', async () => {
+    const server = await h.server();
+    const { s, boards } = await meeting(server);
+    // The board as it stood at the start: the Woningcorporatie with much influence and in favour.
+    const start = createDoc();
+    addActor(start, { name: 'Woningcorporatie', houding: 0.9, invloed: 0.9 });
+    await server.server.store.docs.saveSnapshot(boardRoomName(s.sessionId, boards[0]!), encodeDoc(start), 'manual', 1);
+    const md = new TextDecoder().decode((await download(server, s.sessionId, s.facilitatorToken, 'format=md')).body);
+    expect(md).toContain('### Beweging tijdens de bijeenkomst');
+    expect(md).toContain(
+      '- Woningcorporatie: van veel invloed, houding voor, belang middel naar invloed midden, houding tegen, belang middel',
+    );
+    expect(md.match(/### Beweging tijdens de bijeenkomst/g)).toHaveLength(1);
   });
 
   it('is for the facilitator only, and refuses unknown formats', async () => {

@@ -139,3 +139,33 @@ describe('the axes in words', () => {
     expect(spreadInWords('en', 0.1)).toBe('almost agree (0.10)');
   });
 });
+
+describe('the field in motion', () => {
+  it('names the actors that moved most between the start and the end, in words', () => {
+    const source = reportFixture();
+    const board = source.boards[0]!;
+    board.actors = board.actors.map((a, i) => (i === 0 ? { ...a, houding: 0.8, invloed: 0.9, betrokkenheid: 0.9 } : a));
+    board.startActors = board.actors.map((a, i) =>
+      i === 0 ? { ...a, houding: -0.8, invloed: 0.1, betrokkenheid: 0.9 } : a,
+    );
+    const group = section(buildReport(source).blocks, 'Groep 1');
+    const i = group.findIndex((b) => b.kind === 'heading' && b.text === 'Beweging tijdens de bijeenkomst');
+    expect(i).toBeGreaterThan(0);
+    expect(group[i + 2]).toEqual({
+      kind: 'list',
+      items: [
+        'Wethouder volksgezondheid: van weinig invloed, houding tegen, groot belang naar veel invloed, houding voor, groot belang',
+      ],
+    });
+    // Without a snapshot from the start, or when nothing moved: no such part.
+    expect(
+      section(buildReport(reportFixture()).blocks, 'Groep 1').some(
+        (b) => b.kind === 'heading' && b.text.startsWith('Beweging'),
+      ),
+    ).toBe(false);
+    board.startActors = board.actors;
+    expect(
+      section(buildReport(source).blocks, 'Groep 1').some((b) => b.kind === 'heading' && b.text.startsWith('Beweging')),
+    ).toBe(false);
+  });
+});
