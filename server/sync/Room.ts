@@ -22,7 +22,14 @@ import { applyTentatively, buildServerUpdate, clientIdOtherThan } from './tentat
 import { SyncAnswerCache } from './stateCache.ts';
 import { changesDoc } from './updateContent.ts';
 import { CLIENT_UPDATE_LIMITS, decodeWithinLimits, type UpdateLimits } from './updateLimits.ts';
-import { encodeAwareness, encodeRefusal, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from './messages.ts';
+import {
+  encodeAwareness,
+  encodeRefusal,
+  encodeSyncStep1,
+  encodeSyncStep2,
+  encodeSyncStep2Of,
+  encodeUpdate,
+} from './messages.ts';
 
 /** A connection as the room sees it. */
 export interface Peer {
@@ -57,6 +64,9 @@ export interface RoomOptions {
   /** Bounds on a client's update (default {@link CLIENT_UPDATE_LIMITS}). */
   updateLimits?: UpdateLimits;
 }
+
+/** The state vector of a doc that holds nothing: what a client without an offline copy sends. */
+const EMPTY_STATE_VECTOR = Y.encodeStateVector(new Y.Doc());
 
 /** Refusals that make the room reload, per peer and minute, before the peer is closed. */
 const MAX_RESTORES_PER_MINUTE = 10;
@@ -122,6 +132,9 @@ export class Room {
     this.seqs = loaded.seqs;
     this.approxBytes = loaded.bytes;
     this.answers.clear();
+    // A client with nothing (the empty state vector) gets the stored row the doc was
+    // built from, without encoding the doc: the first sync after a restart (issue 14).
+    if (loaded.wholeState) this.answers.prime(EMPTY_STATE_VECTOR, encodeSyncStep2Of(loaded.wholeState));
     doc.on('update', this.onDocUpdate);
   }
 

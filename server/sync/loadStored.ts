@@ -9,7 +9,7 @@ import { typeMapRoots } from '../../shared/model/changes.ts';
 import type { Logger } from '../log.ts';
 import type { Metrics } from '../metrics.ts';
 import type { DocStore } from '../store/DocStore.ts';
-import { decodeWithinLimits, STORED_ROW_LIMITS } from './updateLimits.ts';
+import { checkWithinLimits, STORED_ROW_LIMITS } from './updateLimits.ts';
 
 export interface LoadedDoc {
   doc: Y.Doc;
@@ -19,6 +19,12 @@ export interface LoadedDoc {
   bytes: number;
   /** Rows moved to the quarantine by this load. */
   quarantined: number;
+  /**
+   * When the doc was built from exactly one stored row (a compacted room, as every room is
+   * after a graceful stop) and nothing is pending: that row, which is the doc's whole
+   * state as an update, ready to answer a client that has nothing (issue 14).
+   */
+  wholeState: Uint8Array | null;
 }
 
 export interface LoadDeps {
@@ -60,7 +66,7 @@ export async function loadStoredDoc(room: string, deps: LoadDeps): Promise<Loade
   for (let i = 0; i < stored.updates.length; i++) {
     const update = stored.updates[i]!;
     const seq = stored.seqs[i]!;
-    const checked = decodeWithinLimits(update, STORED_ROW_LIMITS);
+    const checked = checkWithinLimits(update, STORED_ROW_LIMITS); // Yjs decodes it in applyUpdate
     if (!checked.ok) {
       await moveAside(seq, checked.reason);
       continue;
@@ -81,8 +87,10 @@ export async function loadStoredDoc(room: string, deps: LoadDeps): Promise<Loade
     // It stays in the doc's state (compaction keeps pending content) until they arrive.
     deps.log.warn({ room }, 'stored updates with missing dependencies');
   }
+  const pending = Boolean(doc.store.pendingStructs || doc.store.pendingDs);
   return {
     doc,
+    wholeState: good.length === 1 && !pending ? good[0]!.update : null,
     seqs: good.map((r) => r.seq),
     lastSeq: good.length ? good[good.length - 1]!.seq : 0,
     bytes: good.reduce((n, r) => n + r.update.byteLength, 0),

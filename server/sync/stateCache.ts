@@ -30,6 +30,14 @@ export class SyncAnswerCache {
     return frame;
   }
 
+  /**
+   * Keeps an answer made elsewhere for `stateVector` (a stored row that is the doc's whole
+   * state, for the empty state vector: no encode for the first clients after a restart).
+   */
+  prime(stateVector: Uint8Array, frame: Uint8Array): void {
+    this.entries.set(Buffer.from(stateVector).toString('base64'), frame);
+  }
+
   /** The doc changed: every kept answer is stale. */
   clear(): void {
     this.entries.clear();
