@@ -25,6 +25,7 @@ import {
 } from 'docx';
 import type { ReportBlock, ReportModel } from '../../shared/report/model.ts';
 import { reportText } from '../../shared/report/texts.ts';
+import { softHyphenate } from './hyphenate.ts';
 import { rasteriseAll, type Png } from './raster.ts';
 
 const PRIMARY = '0E5A63';
@@ -53,7 +54,11 @@ function table(b: Extract<ReportBlock, { kind: 'table' }>): Table {
       margins: { top: 40, bottom: 40, left: 70, right: 70 },
       children: text
         .split('\n')
-        .map((line) => new Paragraph({ children: [new TextRun({ text: line, bold: head, size: 17, font: FONT })] })),
+        // Soft hyphens in long words: broken with a hyphen in narrow cells (issue 15).
+        .map(
+          (line) =>
+            new Paragraph({ children: [new TextRun({ text: softHyphenate(line), bold: head, size: 17, font: FONT })] }),
+        ),
     });
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },

@@ -33,7 +33,7 @@ dl.facts dd { margin: 0; font-weight: 600; overflow-wrap: anywhere; }
 ul, ol { margin: 0 0 12px; padding-left: 24px; }
 li { margin: 2px 0; overflow-wrap: anywhere; }
 table { width: 100%; border-collapse: collapse; margin: 0 0 16px; font-size: 0.85rem; table-layout: fixed; }
-th, td { border: 1px solid var(--line); padding: 5px 7px; text-align: left; vertical-align: top; overflow-wrap: anywhere; white-space: pre-line; }
+th, td { border: 1px solid var(--line); padding: 5px 7px; text-align: left; vertical-align: top; overflow-wrap: break-word; hyphens: auto; white-space: pre-line; }
 th { background: var(--soft); }
 figure { margin: 12px 0 20px; break-inside: avoid; }
 figure img { max-width: 100%; height: auto; border: 1px solid var(--line); }
@@ -65,7 +65,7 @@ function block(b: ReportBlock): string {
       const cols = b.widths
         ? `<colgroup>${b.widths.map((w) => `<col style="width:${((w / total) * 100).toFixed(2)}%">`).join('')}</colgroup>`
         : '';
-      const head = `<thead><tr>${b.columns.map((c) => `<th>${escapeHtml(c)}</th>`).join('')}</tr></thead>`;
+      const head = `<thead><tr>${b.columns.map((c) => `<th scope="col">${escapeHtml(c)}</th>`).join('')}</tr></thead>`;
       const body = b.rows.map((r) => `<tr>${r.map((c) => `<td>${escapeHtml(c)}</td>`).join('')}</tr>`).join('');
       return `<table>${cols}${head}<tbody>${body}</tbody></table>`;
     }

@@ -150,3 +150,23 @@ function bestPiece(word: string, fits: (head: string) => boolean): { head: strin
   candidates.sort((a, b) => b.head.length - a.head.length);
   return candidates.find((c) => fits(c.head)) ?? null;
 }
+
+const SOFT_HYPHEN = '\u00ad';
+
+/**
+ * Soft hyphens at the `hyphenPoints` of every word of at least `minLength` letters: for
+ * the DOCX's narrow table cells, so Word and LibreOffice break a long word with a hyphen
+ * even without a Dutch hyphenation dictionary (invisible unless the word is broken).
+ */
+export function softHyphenate(text: string, minLength = 12): string {
+  return text.replace(/\p{L}{12,}/gu, (word) => {
+    if (word.length < minLength) return word;
+    let out = '';
+    let last = 0;
+    for (const p of hyphenPoints(word)) {
+      out += word.slice(last, p) + SOFT_HYPHEN;
+      last = p;
+    }
+    return out + word.slice(last);
+  });
+}

@@ -43,7 +43,8 @@ export function placeInWords(lang: ReportLang, axes: BoardSettings['axes'], a: P
   return values
     .map(([axis, v]) => {
       const w = axisWord(lang, axis, shown[axis], levelOf(axis, v));
-      return numbers ? `${w} (${formatNumber(lang, v, 1)})` : w;
+      // A minus sign, not a hyphen: no line break between it and the number.
+      return numbers ? `${w} (${formatNumber(lang, v, 1).replace('-', '\u2212')})` : w;
     })
     .join(', ');
 }

@@ -16,12 +16,16 @@ export async function pdfText(data: Uint8Array): Promise<string> {
   return pages.join('\n');
 }
 
-/** The files of a DOCX (a zip): names, and the text of word/document.xml. */
+/**
+ * The files of a DOCX (a zip): names, and the text of word/document.xml without the
+ * soft hyphens the table cells carry (invisible unless a word is broken), so a search
+ * for a word or a name finds it whole.
+ */
 export async function docxParts(data: Uint8Array): Promise<{ files: string[]; documentXml: string }> {
   const zip = await JSZip.loadAsync(data);
   const file = zip.file('word/document.xml');
   if (!file) throw new Error('no word/document.xml in the DOCX');
-  return { files: Object.keys(zip.files), documentXml: await file.async('string') };
+  return { files: Object.keys(zip.files), documentXml: (await file.async('string')).replace(/\u00ad/g, '') };
 }
 
 /** The text pieces of a PDF as drawn, one per line of text (pdf.js items, empty ones left out). */

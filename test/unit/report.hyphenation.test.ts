@@ -4,7 +4,9 @@
  * "Spreiding" and "Plaats in het krachtenveld" whole.
  */
 import { describe, expect, it } from 'vitest';
-import { hyphenPoints, wrapText } from '../../server/report/hyphenate.ts';
+import JSZip from 'jszip';
+import { renderDocx } from '../../server/report/docx.ts';
+import { hyphenPoints, softHyphenate, wrapText } from '../../server/report/hyphenate.ts';
 import { renderPdf } from '../../server/report/pdf.ts';
 import { buildReport } from '../../shared/report/build.ts';
 import type { ReportSource } from '../../shared/report/source.ts';
@@ -94,5 +96,18 @@ describe('the PDF tables', () => {
     expect(lines).toContain('Spreiding');
     expect(lines.some((l) => l.includes('krachtenveld') && !l.includes('krachtenveld-'))).toBe(true);
     await import('node:fs').then((fs) => fs.writeFileSync('/tmp/v15/long.pdf', pdf));
+  });
+});
+
+describe('the DOCX tables', () => {
+  it('carry soft hyphens in long words, so Word and LibreOffice break them with a hyphen', async () => {
+    expect(softHyphenate('De Gezondheidsverschillen en een wijk')).toBe(
+      'De Ge\u00adzond\u00adheids\u00adver\u00adschil\u00adlen en een wijk',
+    );
+    const zip = await JSZip.loadAsync(await renderDocx(buildReport(longWordsFixture())));
+    const xml = await zip.file('word/document.xml')!.async('string');
+    expect(xml).toContain('Be\u00adwo\u00adners\u00adplat\u00adform');
+    // Headings and paragraphs keep their words as typed.
+    expect(xml).toContain('Uitwisseling in kleine groepen');
   });
 });
