@@ -2,7 +2,7 @@
  * Quick to come back, light at rest (issue 14): `npm run bench:restart`.
  *
  * The built server (`node dist/server/main.js`, what `npm start` runs after building) with
- * a board of 5,000 items (3,750 notes, 1,250 arrows) in storage. Each run starts the
+ * a board of 5,000 items (3,750 notes, 1,250 arrows; BENCH_ITEMS to change) in storage. Each run starts the
  * process and times, from the spawn: the "listening" log line, and the first `sync`
  * event of an unmodified y-websocket client that connects as soon as that line arrives
  * (the board then loads from SQLite). The board's item count at that first sync is
@@ -26,8 +26,10 @@ import type { Endpoint } from './servers.ts';
 
 const ROOT = process.env.BENCH_SERVER_ROOT ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const RUNS = Number(process.env.BENCH_RUNS ?? 8);
-const NOTES = 3750;
-const ARROWS = 1250;
+/** The board in storage: 5,000 items by default (the canvas benchmark's big board); BENCH_ITEMS=200 for a meeting's board. */
+const ITEMS = Number(process.env.BENCH_ITEMS ?? 5000);
+const NOTES = Math.round(ITEMS * 0.75);
+const ARROWS = ITEMS - NOTES;
 
 interface Started {
   proc: ChildProcess;
