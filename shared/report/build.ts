@@ -5,6 +5,7 @@
  * the plenary comparison; tips and points of attention (most votes first); the
  * evaluation; quotes; conclusion; an appendix with all actors.
  */
+import { methodSvg } from '../drawing/methods/index.ts';
 import { compareFields, compareGroups } from '../methods/compare.ts';
 import { forcesBalance } from '../methods/forces.ts';
 import { classifyActor, TYPE_TEXTS } from '../methods/typology.ts';
@@ -183,7 +184,13 @@ export function buildReport(source: ReportSource, options: BuildOptions = {}): R
         for (const f of boardFigures(board, lang)) figure(f.drawing, `${label}: ${f.label}`, `${board.id}-${f.view}`);
       }
       actorsSection(lang, board, blocks);
-      movementSection(lang, board, blocks);
+      // The field at the start beside the field at the end (the group's krachtenveld picture above).
+      if (movementSection(lang, board, blocks) && parts.pictures && board.startActors)
+        figure(
+          methodSvg('krachtenveld', { ...board, actors: board.startActors }, { lang }),
+          `${label}: ${t('startField')}`,
+          `${board.id}-krachtenveld-begin`,
+        );
       if (board.forces.length) {
         blocks.push({ kind: 'heading', level: 3, text: t('forces') });
         const balance = forcesBalance(board.forces);
@@ -414,8 +421,8 @@ function isBare(lang: ReportLang, board: ReportBoardSource, a: Actor): boolean {
 }
 
 /** The actors that moved most on the krachtenveld between the start and the end of the meeting. */
-function movementSection(lang: ReportLang, board: ReportBoardSource, blocks: ReportBlock[]): void {
-  if (!board.startActors) return;
+function movementSection(lang: ReportLang, board: ReportBoardSource, blocks: ReportBlock[]): boolean {
+  if (!board.startActors) return false;
   const moved = compareFields(board.startActors, board.actors, 0.15)
     .moved.flatMap((m) => {
       const from = placeInWords(lang, board.settings.axes, m.before);
@@ -423,10 +430,11 @@ function movementSection(lang: ReportLang, board: ReportBoardSource, blocks: Rep
       return from && to && from !== to ? [{ name: cleanText(m.name, 200), from, to }] : [];
     })
     .slice(0, 3);
-  if (!moved.length) return;
+  if (!moved.length) return false;
   blocks.push({ kind: 'heading', level: 3, text: reportText(lang, 'movement') });
   blocks.push({ kind: 'paragraph', text: reportText(lang, 'movementIntro') });
   blocks.push({ kind: 'list', items: moved.map((m) => reportText(lang, 'movedFromTo', m)) });
+  return true;
 }
 
 /** A group's actors: a table of what was filled in; actors with only a name in one line under it. */

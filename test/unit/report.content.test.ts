@@ -149,6 +149,12 @@ describe('the field in motion', () => {
       i === 0 ? { ...a, houding: -0.8, invloed: 0.1, betrokkenheid: 0.9 } : a,
     );
     const group = section(buildReport(source).blocks, 'Groep 1');
+    // The field at the start drawn beside the field at the end.
+    const start = group.find((b) => b.kind === 'figure' && b.id === `${board.id}-krachtenveld-begin`);
+    expect(start).toMatchObject({
+      caption: expect.stringMatching(/^Figuur \d+\. Groep 1: krachtenveld aan het begin van de bijeenkomst$/),
+    });
+    expect(start?.kind === 'figure' && start.svg).toContain('Wethouder');
     const i = group.findIndex((b) => b.kind === 'heading' && b.text === 'Beweging tijdens de bijeenkomst');
     expect(i).toBeGreaterThan(0);
     expect(group[i + 2]).toEqual({
