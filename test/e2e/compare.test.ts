@@ -122,6 +122,8 @@ describe('comparing the groups and the previous meeting', () => {
     // Most disputed first, with the differences in words; "Supermarkt" only in group 1.
     await expect.poll(() => compare.disputed(fien.page), WAIT).toEqual(['Wethouder']);
     const first = fien.page.getByTestId('disagree-item').first();
+    // The spread in words with the number, as the verslag says it (issue 15).
+    expect(await first.locator('.cmp-size').textContent()).toMatch(/^groot verschil \(1,\d\d\)$/);
     expect(await first.getByTestId('disagree-axes').textContent()).toContain(
       `Invloed: ${g1.name} hoog, ${g2.name} laag`,
     );

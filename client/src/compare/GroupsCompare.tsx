@@ -16,6 +16,7 @@ import { CompareField, type FieldLabel, type FieldMark } from './CompareField.ts
 import { useCompareT } from './i18n.ts';
 import { MergePanel } from './MergePanel.tsx';
 import { useBoardsMethods } from './useBoardsMethods.ts';
+import { formatNumber } from '../../../shared/report/texts.ts';
 import { describeAxis, groupColor, spreadSize } from './words.ts';
 
 const fmt = (v: number) => v.toFixed(2);
@@ -214,7 +215,10 @@ export function GroupsCompare() {
                       onClick={() => toggle(s.key)}
                     >
                       <span className="cmp-item-name">{s.name}</span>
-                      <span className={`cmp-size is-${size}`}>{t(`disagree.${size}`)}</span>
+                      {/* Words with the number, as the verslag says it (issue 15). */}
+                      <span className={`cmp-size is-${size}`}>
+                        {t(`disagree.${size}`)} ({formatNumber(lang, s.spread, 2)})
+                      </span>
                     </button>
                     <div className="cmp-meter" aria-hidden="true">
                       <span style={{ width: `${Math.min(100, (s.spread / 1.2) * 100)}%` }} />
