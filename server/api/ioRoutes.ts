@@ -26,6 +26,7 @@ import { readBoard } from '../../shared/model/sessionDoc.ts';
 import { BOARD_ID_RE, boardRoomName, parseRoomName, sessionRoomName } from '../../shared/protocol.ts';
 import { Role } from '../../shared/roles.ts';
 import type { RateLimiter } from '../auth/RateLimiter.ts';
+import { sendCompressible } from '../http/compressBody.ts';
 import { previewImport, readUpload, uploadFormat } from '../io/actorsImport.ts';
 import { exportSession } from '../io/sessionExport.ts';
 import { registryDocs } from '../report/collect.ts';
@@ -47,12 +48,20 @@ const fileSlug = (s: string) =>
     .replace(/\s+/g, '-')
     .slice(0, 60) || 'veldwerk';
 
-function sendDownload(res: Response, type: string, fileName: string, body: Buffer | string): void {
+/** A download; text (a string) goes out gzip-compressed when big and the client takes it (issue 14). */
+async function sendDownload(
+  req: Request,
+  res: Response,
+  type: string,
+  fileName: string,
+  body: Buffer | string,
+): Promise<void> {
   res.setHeader('Content-Type', type);
   res.setHeader('Content-Disposition', `attachment; filename="${fileName}"`);
   res.setHeader('Cache-Control', 'no-store');
   res.setHeader('X-Content-Type-Options', 'nosniff');
-  res.send(body);
+  if (typeof body === 'string') await sendCompressible(req, res, body);
+  else res.send(body); // binary files (xlsx) are compressed already
 }
 
 /** `mapping=name,organisation,,category`: one field (or nothing) per column. */
@@ -129,8 +138,9 @@ export function ioRoutes(
       const session = await ctx.store.sessions.getSession(t.sid);
       const title = `${session?.title ?? ''} ${board.title}`.trim();
       const name = `${fileSlug(title)}-${lang === 'nl' ? 'actoren' : 'actors'}`;
-      if (format === 'csv') sendDownload(res, 'text/csv; charset=utf-8', `${name}.csv`, actorsCsv(actors, lang));
-      else sendDownload(res, XLSX_MIME, `${name}.xlsx`, await actorsXlsx(actors, lang, title));
+      if (format === 'csv')
+        await sendDownload(req, res, 'text/csv; charset=utf-8', `${name}.csv`, actorsCsv(actors, lang));
+      else await sendDownload(req, res, XLSX_MIME, `${name}.xlsx`, await actorsXlsx(actors, lang, title));
     }),
   );
 
@@ -205,7 +215,8 @@ export function ioRoutes(
       });
       if (!file) throw new HttpError(404, 'not_found', 'No such session.');
       const date = new Date(file.exportedAt).toISOString().slice(0, 10);
-      sendDownload(
+      await sendDownload(
+        req,
         res,
         'application/json; charset=utf-8',
         `${fileSlug(file.session.title)}-${date}.veldwerk.json`,

@@ -12,7 +12,10 @@ import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLIENT_DIST } from '../../server/app.ts';
 import { acceptedEncodings } from '../../server/http/staticFiles.ts';
-import { startTestServer, type TestServer } from '../helpers/server.ts';
+import { boardRoomName, PLENARY_BOARD_ID } from '../../shared/protocol.ts';
+import { markLong } from '../helpers/marks.ts';
+import { createSessionWith, startTestServer, type TestServer } from '../helpers/server.ts';
+import { connectClient } from '../helpers/yclient.ts';
 
 interface Raw {
   status: number;
@@ -128,6 +131,45 @@ describe('the built client on the wire', () => {
   it('keeps the path inside the built client', async () => {
     const res = await get(`${s.url}/assets/..%2f..%2fpackage.json`, { 'accept-encoding': 'br' });
     expect(res.status).toBe(404);
+  });
+});
+
+describe('big API answers', () => {
+  it('sends the session file gzip-compressed to a client that takes gzip, and as it is to one that does not', async () => {
+    const session = await createSessionWith(s.url, 'Groot');
+    const room = boardRoomName(session.sessionId, PLENARY_BOARD_ID);
+    const c = connectClient(s.wsUrl, room, session.facilitatorToken);
+    await c.synced;
+    markLong(c.doc, 'lang', 'Wijkverpleging en huisartsen overleggen elke week. '.repeat(300));
+    const exportUrl = `${s.url}/api/sessions/${session.sessionId}/export`;
+    const auth = { authorization: `Bearer ${session.facilitatorToken}` };
+    let plain: Raw | undefined;
+    for (let i = 0; i < 50; i++) {
+      plain = await get(exportUrl, auth);
+      if (plain.body.length > 8 * 1024) break;
+      await new Promise((r) => setTimeout(r, 100)); // the long text is still on its way to the server
+    }
+    c.destroy();
+    expect(plain!.status).toBe(200);
+    expect(plain!.headers['content-encoding']).toBeUndefined();
+    expect(plain!.body.length).toBeGreaterThan(8 * 1024);
+    expect(plain!.headers['vary']).toMatch(/accept-encoding/i);
+
+    const gz = await get(exportUrl, { ...auth, 'accept-encoding': 'gzip, br' });
+    expect(gz.status).toBe(200);
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(gz.headers['content-type']).toMatch(/^application\/json/);
+    expect(gz.headers['content-disposition']).toMatch(/attachment; filename=".*\.veldwerk\.json"/);
+    expectSecurityHeaders(gz);
+    expect(gz.body.length).toBeLessThan(plain!.body.length / 2);
+    const file = JSON.parse(zlib.gunzipSync(gz.body).toString('utf8')) as { session: { title: string } };
+    expect(file.session.title).toBe('Groot');
+  });
+
+  it('sends small answers as they are', async () => {
+    const res = await get(`${s.url}/healthz`, { 'accept-encoding': 'gzip' });
+    expect(res.status).toBe(200);
+    expect(res.headers['content-encoding']).toBeUndefined();
   });
 });
 
