@@ -137,13 +137,13 @@ export function buildReport(source: ReportSource, options: BuildOptions = {}): R
     open('theorie', t('introTheorie', { n: methodKeys.length }));
     blocks.push({ kind: 'list', items: methodKeys.map((k) => t(k)) });
   }
-  // The individual round of the 3 B's, when the programme had one.
-  if (parts.groups && source.program.phases.some((p) => p.kind === 'round')) {
-    const described = source.boards
-      .flatMap((b) => b.actors)
-      .filter((a) => cleanText(a.bedoeling) || cleanText(a.belang) || cleanText(a.bijdrage)).length;
+  // The individual round of the 3 B's, when the programme had one and somebody described an actor.
+  const described = source.boards
+    .flatMap((b) => b.actors)
+    .filter((a) => cleanText(a.bedoeling) || cleanText(a.belang) || cleanText(a.bijdrage)).length;
+  if (parts.groups && described && source.program.phases.some((p) => p.kind === 'round')) {
     blocks.push({ kind: 'heading', level: 2, text: t('secRonde') });
-    open('ronde', described ? `${t('introRonde')} ${t('introRondeCount', { n: described })}` : t('introRonde'));
+    open('ronde', `${t('introRonde')} ${t('introRondeCount', { n: described })}`);
   }
 
   // Per group (and the plenary board when something is on it).

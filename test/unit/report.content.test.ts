@@ -87,13 +87,21 @@ describe('nothing empty printed', () => {
 
   it('has no section for what nobody filled in', () => {
     const source = reportFixture({ groups: 1 });
-    source.boards = source.boards.map((b) => ({ ...b, answers: [], items: [] }));
+    source.boards = source.boards.map((b) => ({
+      ...b,
+      answers: [],
+      items: [],
+      actors: b.actors.map((a) => ({ ...a, bedoeling: '', belang: '', bijdrage: '' })),
+    }));
     source.evaluation = { ...source.evaluation, n: 0, mean: null, min: null, max: null, quotes: [] };
     const report = buildReport(source);
     const h2 = report.blocks.flatMap((b) => (b.kind === 'heading' && b.level === 2 ? [b.text] : []));
     expect(h2).not.toContain('Tips en aandachtspunten');
+    expect(h2).not.toContain('Lastige aspecten');
+    expect(h2).not.toContain('Tips en adviezen');
     expect(h2).not.toContain('Evaluatie');
     expect(h2).not.toContain('Vergelijking van de groepen');
+    expect(h2).not.toContain('Individuele ronde');
     expect(report.blocks.some((b) => b.kind === 'paragraph' && b.style === 'muted')).toBe(false);
   });
 });
