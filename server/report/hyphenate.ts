@@ -2,82 +2,12 @@
  * Breaking long words in the PDF's narrow table cells (issue 15): pdfkit cuts a word
  * that does not fit anywhere, without a hyphen ("Gezondheidsverschille|n"). Here each
  * cell is wrapped by us first: whole words where they fit, else the word is broken at a
- * syllable-like boundary of Dutch (compound) words, with a hyphen; pdfkit then only
- * draws lines that already fit.
- *
- * The rule is small, not Liang's patterns: between two vowel groups one consonant goes
- * to the next syllable (ge-zond), of two or more the last one does (zond-heids,
- * plat-form), except the onsets Dutch keeps together (sch, ch, and a plosive or f/v/g
- * with l or r: ver-schil, ners-plat, pro-gram). "ij" counts as a vowel. At least two
- * letters stay on each side.
+ * point of Dutch hyphenation (Liang's patterns for nl, `shared/hyphenation.ts`: compound
+ * seams and syllables), with a hyphen; pdfkit then only draws lines that already fit.
  */
+import { hyphenPoints } from '../../shared/hyphenation.ts';
 
-const VOWEL = /[aeiouyàáâäèéêëìíîïòóôöùúûü]/i;
-const ONSETS = new Set([
-  'sch',
-  'ch',
-  'bl',
-  'br',
-  'dr',
-  'fl',
-  'fr',
-  'gl',
-  'gr',
-  'kl',
-  'kr',
-  'pl',
-  'pr',
-  'tr',
-  'vl',
-  'vr',
-  'wr',
-]);
-const MIN_SIDE = 2;
-
-function isVowelAt(word: string, i: number): boolean {
-  const c = word[i] ?? '';
-  if (VOWEL.test(c)) return true;
-  // The j of "ij" belongs to the vowel.
-  return (c === 'j' || c === 'J') && (word[i - 1] === 'i' || word[i - 1] === 'I');
-}
-
-/** Positions where `word` may be broken with a hyphen (the index the second part starts at). */
-export function hyphenPoints(word: string): number[] {
-  const points: number[] = [];
-  const letter = /\p{L}/u;
-  let i = 0;
-  // Walk vowel group, consonant cluster, vowel group.
-  while (i < word.length && !isVowelAt(word, i)) i++;
-  while (i < word.length) {
-    while (i < word.length && isVowelAt(word, i)) i++;
-    const start = i;
-    while (i < word.length && !isVowelAt(word, i) && letter.test(word[i]!)) i++;
-    if (i >= word.length || !letter.test(word[i] ?? '')) {
-      // Not a letter (digit, punctuation): no points across it.
-      while (i < word.length && !letter.test(word[i]!)) i++;
-      while (i < word.length && !isVowelAt(word, i)) i++;
-      continue;
-    }
-    const cluster = word.slice(start, i).toLowerCase();
-    if (cluster.length === 0) continue; // two vowel groups next to each other are one group here
-    let at = i - 1; // before the last consonant
-    if (cluster.length === 1) at = start;
-    else {
-      for (const onset of ONSETS) {
-        if (cluster.length > onset.length && cluster.endsWith(onset)) {
-          at = i - onset.length;
-          break;
-        }
-        if (cluster === onset) {
-          at = start; // "ch", "sch" whole to the next syllable
-          break;
-        }
-      }
-    }
-    if (at >= MIN_SIDE && word.length - at >= MIN_SIDE) points.push(at);
-  }
-  return points;
-}
+export { hyphenPoints };
 
 export interface Measure {
   (text: string): number;

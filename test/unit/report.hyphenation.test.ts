@@ -1,5 +1,5 @@
 /**
- * Long Dutch words in the PDF's tables (issue 15): broken at a syllable-like point with
+ * Long Dutch words in the PDF's tables (issue 15): broken at a point of Liang's nl patterns with
  * a hyphen, never cut without one ("Gezondheidsverschille|n"); headers such as
  * "Spreiding" and "Plaats in het krachtenveld" whole.
  */
@@ -51,10 +51,14 @@ describe('Dutch hyphenation', () => {
     return out + w.slice(last);
   };
 
-  it('breaks compound words at syllable-like points', () => {
+  it("breaks compound words at their seams and syllables (Liang's patterns for nl)", () => {
     expect(show('Gezondheidsverschillen')).toBe('Ge-zond-heids-ver-schil-len');
     expect(show('Bewonersplatform')).toBe('Be-wo-ners-plat-form');
-    expect(show('epidemiologische')).toBe('epi-de-mio-lo-gi-sche');
+    expect(show('epidemiologische')).toBe('epi-de-mi-o-lo-gi-sche');
+    // Seams of compounds a syllable rule gets wrong ("Hui-sar-tsen", "heid-sach").
+    expect(show('Gezondheidsachterstand')).toBe('Ge-zond-heids-ach-ter-stand');
+    expect(show('Huisartsen')).toBe('Huis-art-sen');
+    expect(show('(Huisartsenpraktijk)')).toBe('(Huis-art-sen-prak-tijk)');
     expect(show('krachtenveld')).toBe('krach-ten-veld');
     expect(show('bijdrage')).toBe('bij-dra-ge');
     expect(hyphenPoints('ab')).toEqual([]);
@@ -65,6 +69,8 @@ describe('Dutch hyphenation', () => {
     const lines = wrapText('De Gezondheidsverschillen in het Bewonersplatform', 60, measure).split('\n');
     for (const l of lines) expect(measure(l)).toBeLessThanOrEqual(60);
     expect(lines.join('\n')).toBe('De Gezond-\nheidsver-\nschillen\nin het Be-\nwoners-\nplatform');
+    expect(wrapText('Gezondheidsachterstand', 80, measure)).toBe('Gezondheids-\nachterstand');
+    expect(wrapText('Huisartsen', 36, measure)).toBe('Huis-\nartsen');
     // No usable point: still a hyphen.
     expect(wrapText('Xxxxxxxxxxxxxxxx', 30, measure).split('\n')).toEqual(['Xxxx-', 'xxxx-', 'xxxx-', 'xxxx']);
   });
