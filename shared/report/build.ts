@@ -5,6 +5,7 @@
  * the plenary comparison; tips and points of attention (most votes first); the
  * evaluation; quotes; conclusion; an appendix with all actors.
  */
+import { hyphenPoints } from '../hyphenation.ts';
 import { methodSvg } from '../drawing/methods/index.ts';
 import { compareFields, compareGroups } from '../methods/compare.ts';
 import { forcesBalance } from '../methods/forces.ts';
@@ -187,7 +188,7 @@ export function buildReport(source: ReportSource, options: BuildOptions = {}): R
       // The field at the start beside the field at the end (the group's krachtenveld picture above).
       if (movementSection(lang, board, blocks) && parts.pictures && board.startActors)
         figure(
-          methodSvg('krachtenveld', { ...board, actors: board.startActors }, { lang }),
+          methodSvg('krachtenveld', { ...board, actors: board.startActors }, { lang, hyphenate: hyphenPoints }),
           `${label}: ${t('startField')}`,
           `${board.id}-krachtenveld-begin`,
         );

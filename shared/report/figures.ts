@@ -4,6 +4,7 @@
  * holds items. The same pure drawings as the app's export (shared/drawing).
  */
 import { renderBoardSvg } from '../drawing/boardSvg.ts';
+import { hyphenPoints } from '../hyphenation.ts';
 import { methodSvg } from '../drawing/methods/index.ts';
 import type { ReportBoardSource } from './source.ts';
 import { reportText, type ReportLang, type ReportTextKey } from './texts.ts';
@@ -40,7 +41,9 @@ export function boardFigures(board: ReportBoardSource, lang: ReportLang): BoardF
   return usedViews(board).map((view) => {
     const label = reportText(lang, LABEL[view]);
     const drawing =
-      view === 'canvas' ? renderBoardSvg(board.items, { view: 'canvas' }) : methodSvg(view, board, { lang });
+      view === 'canvas'
+        ? renderBoardSvg(board.items, { view: 'canvas' })
+        : methodSvg(view, board, { lang, hyphenate: hyphenPoints });
     return { view, label, drawing };
   });
 }

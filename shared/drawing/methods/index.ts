@@ -15,7 +15,7 @@ import type { MethodSvgOptions } from './kit.ts';
 import { networkSvg } from './networkSvg.ts';
 import { typologySvg } from './typologySvg.ts';
 
-export type { MethodSvgOptions } from './kit.ts';
+export type { HyphenateWord, MethodSvgOptions } from './kit.ts';
 export type { MethodsInput } from './input.ts';
 
 /** The views that have a drawing (the 3 B's are text: the report writes them out). */
@@ -34,7 +34,7 @@ export interface MethodSvg {
 /** One method view of a board as a standalone SVG document sized to its content. */
 export function methodSvg(view: DrawnMethodView, snapshot: MethodsInput, opts: MethodSvgOptions = {}): MethodSvg {
   const data = cleanMethods(snapshot);
-  const o: MethodSvgOptions = { title: opts.title, lang: opts.lang === 'en' ? 'en' : 'nl' };
+  const o: MethodSvgOptions = { title: opts.title, lang: opts.lang === 'en' ? 'en' : 'nl', hyphenate: opts.hyphenate };
   switch (view) {
     case 'krachtenveld':
       return krachtenveldSvg(data, o);

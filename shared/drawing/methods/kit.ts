@@ -32,7 +32,17 @@ export interface MethodSvgOptions {
   title?: string;
   /** Language of the drawing's own words; default Dutch. */
   lang?: MethodLang;
+  /**
+   * Where a word may be broken with a hyphen (`shared/hyphenation.ts`, passed in so the
+   * app's bundle need not carry the patterns). With it, an actor's name too long for
+   * one label line goes on to a second, a long word broken with a hyphen; without it,
+   * the name is cut with "…".
+   */
+  hyphenate?: HyphenateWord;
 }
+
+/** Positions where a word may be broken with a hyphen (the index the second part starts at). */
+export type HyphenateWord = (word: string) => number[];
 
 /**
  * The width table of `textLayout.ts` is Arial's; DejaVu Sans, which the server draws
@@ -210,6 +220,46 @@ export interface PlacedLabel {
   w: number;
   h: number;
   text: string;
+  /** The name on two lines (`labelLines`); else `text` on one. */
+  lines?: string[];
+}
+
+/** Line step of a name label on two lines, as a factor of its font size. */
+const LABEL_LINE = 1.15;
+
+/** Height of a name label of `lines` lines. */
+export const labelHeight = (size: number, lines: number) => size + 6 + (lines - 1) * size * LABEL_LINE;
+
+/**
+ * A name as a label's lines, each at most `width` wide: one line if it fits (or, without
+ * `hyphenate`, cut with "…"); else two: words whole where they fit, a word that does not
+ * broken at a Dutch break point with a hyphen (or after a hyphen it has), and what is
+ * still too long for the second line cut with "…". A word is never cut without either.
+ */
+export function labelLines(name: string, width: number, font: FontSpec, hyphenate?: HyphenateWord): string[] {
+  const text = name.replace(/\s+/g, ' ').trim();
+  if (!hyphenate || measure(text, font) <= width) return [fit(text, width, font)];
+  const fits = (s: string) => measure(s, font) <= width;
+  const words = text.split(' ');
+  let first = '';
+  let i = 0;
+  while (i < words.length && fits(first ? `${first} ${words[i]}` : words[i]!))
+    first = first ? `${first} ${words[i++]}` : words[i++]!;
+  const rest = words.slice(i).join(' ');
+  // The rest whole on the second line: no word broken.
+  if (first && fits(rest)) return [first, rest];
+  const word = words[i]!;
+  const pieces: { head: string; tail: string }[] = [];
+  for (let k = 2; k < word.length - 1; k++)
+    if (word[k - 1] === '-') pieces.push({ head: word.slice(0, k), tail: word.slice(k) });
+  for (const k of hyphenate(word))
+    if (word[k - 1] !== '-' && word[k] !== '-') pieces.push({ head: `${word.slice(0, k)}-`, tail: word.slice(k) });
+  pieces.sort((a, b) => b.head.length - a.head.length);
+  const lead = first ? `${first} ` : '';
+  const piece = pieces.find((c) => fits(lead + c.head));
+  if (piece) return [lead + piece.head, fit([piece.tail, ...words.slice(i + 1)].join(' '), width, font)];
+  if (first) return [first, fit(rest, width, font)];
+  return [fit(text, width, font)];
 }
 
 export interface MarkerLabels {
@@ -250,28 +300,33 @@ export function markerLabels(
   bounds: Rect,
   obstacles: readonly Rect[] = [],
   numberOrder: readonly string[] = points.map((p) => p.id),
+  hyphenate?: HyphenateWord,
 ): MarkerLabels {
   const font = { size };
-  const texts = new Map(points.map((p) => [p.id, fit(p.name, maxWidth - 8, font)]));
-  const h = size + 6;
+  const texts = new Map(points.map((p) => [p.id, labelLines(p.name, maxWidth - 8, font, hyphenate)]));
+  const box = (lines: string[]) => ({
+    w: Math.min(maxWidth, Math.max(...lines.map((l) => measure(l, font))) + 8),
+    h: labelHeight(size, lines.length),
+  });
   const placed = placeLabels(
-    points.map((p) => ({
-      id: p.id,
-      x: p.x,
-      y: p.y,
-      r: p.r,
-      w: Math.min(maxWidth, measure(texts.get(p.id)!, font) + 8),
-      h,
-    })),
+    points.map((p) => ({ id: p.id, x: p.x, y: p.y, r: p.r, ...box(texts.get(p.id)!) })),
     bounds,
     obstacles,
   );
   return readableLabels(
     points.map((p) => {
-      const text = texts.get(p.id)!;
-      const w = Math.min(maxWidth, measure(text, font) + 8);
+      const lines = texts.get(p.id)!;
+      const { w, h } = box(lines);
       const at = placed.get(p.id) ?? { x: -w / 2, y: p.r + 3 };
-      return { id: p.id, text, x: p.x + at.x, y: p.y + at.y, w, h };
+      return {
+        id: p.id,
+        text: lines.join(' '),
+        ...(lines.length > 1 ? { lines } : {}),
+        x: p.x + at.x,
+        y: p.y + at.y,
+        w,
+        h,
+      };
     }),
     numberOrder,
     points,
@@ -308,10 +363,16 @@ export function readableLabels(
 
 /** A name label: a light tag with the name centred on it (the app's Konva `Label`). */
 export function labelSvg(l: PlacedLabel, size: number, opacity = 0.86): string {
-  return (
-    rect(l, ` rx="3" fill="#ffffff" fill-opacity="${num(opacity)}"`) +
-    svgText(l.x + l.w / 2, baseline(l.y + l.h / 2, size), l.text, { size, anchor: 'middle' })
-  );
+  return rect(l, ` rx="3" fill="#ffffff" fill-opacity="${num(opacity)}"`) + labelText(l, size);
+}
+
+/** A label's name centred in its box, on one line or two. */
+export function labelText(l: PlacedLabel, size: number): string {
+  const lines = l.lines ?? [l.text];
+  const first = l.y + l.h / 2 - ((lines.length - 1) * size * LABEL_LINE) / 2;
+  return lines
+    .map((t, i) => svgText(l.x + l.w / 2, baseline(first + i * size * LABEL_LINE, size), t, { size, anchor: 'middle' }))
+    .join('');
 }
 
 /** A number on a marker whose name is listed below the chart instead. */

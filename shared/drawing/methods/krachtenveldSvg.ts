@@ -199,6 +199,7 @@ export function krachtenveldSvg(data: CleanMethods, opts: MethodSvgOptions = {})
     { x: plot.x - FONT * 1.8, y: 0, w: stageW - plot.x + FONT * 1.8, h: plot.y + plot.h },
     quadrantNameBoxes(plot, FONT),
     points.map((p) => p.id),
+    opts.hyphenate,
   );
 
   const stage = [

@@ -25,6 +25,9 @@ import {
   colorLegend,
   fit,
   heading,
+  labelHeight,
+  labelLines,
+  labelText,
   legendRow,
   line,
   markerBox,
@@ -41,6 +44,7 @@ import {
   translator,
   type Block,
   type MethodSvgOptions,
+  type HyphenateWord,
   type PlacedLabel,
   type Translate,
 } from './kit.ts';
@@ -161,17 +165,31 @@ function nodeSvg(a: Actor, p: Point, r: number, degree: number, color: string): 
 }
 
 /** The node labels the app would place, cut to their width; crowded ones give way to numbers. */
-function nodeLabels(layout: NetworkLayout, actors: readonly Actor[], nameOf: (a: Actor) => string) {
+function nodeLabels(
+  layout: NetworkLayout,
+  actors: readonly Actor[],
+  nameOf: (a: Actor) => string,
+  hyphenate?: HyphenateWord,
+) {
   const size = Math.round(FONT * 0.85);
   const boxes = actors.map((a) => {
     const p = layout.positions.get(a.id)!;
     const l = layout.nodeLabel(a.id);
-    const h = markerLabelSize(nameOf(a), FONT).h;
-    // As wide as the name needs (the app's width is an estimate), up to the app's limit.
-    const text = fit(nameOf(a), FONT * 14 - 8, { size });
-    const w = measure(text, { size }) + 8;
+    // As wide as the name needs (the app's width is an estimate), up to the app's limit;
+    // a long name on two lines when the drawing has hyphenation.
+    const lines = labelLines(nameOf(a), FONT * 14 - 8, { size }, hyphenate);
+    const h = lines.length > 1 ? labelHeight(size, lines.length) : markerLabelSize(nameOf(a), FONT).h;
+    const w = Math.max(...lines.map((t) => measure(t, { size }))) + 8;
     // Centred on the app's box, which is sized by an estimate.
-    return { id: a.id, text, x: p.x + l.x + (l.w - w) / 2, y: p.y + l.y, w, h } satisfies PlacedLabel & { id: string };
+    return {
+      id: a.id,
+      text: lines.join(' '),
+      ...(lines.length > 1 ? { lines } : {}),
+      x: p.x + l.x + (l.w - w) / 2,
+      y: p.y + l.y,
+      w,
+      h,
+    } satisfies PlacedLabel & { id: string };
   });
   const markers = actors.map((a) => ({ id: a.id, ...layout.positions.get(a.id)!, r: layout.nodeR, name: '' }));
   return {
@@ -261,7 +279,7 @@ export function networkSvg(data: CleanMethods, opts: MethodSvgOptions = {}) {
     ...values.map((v) => t((field === 'participation' ? `part.${v}` : `rel.${v}`) as Parameters<Translate>[0])),
     t('nw.unset'),
   ];
-  const { size, labels, numbers } = nodeLabels(layout, data.actors, nameOf);
+  const { size, labels, numbers } = nodeLabels(layout, data.actors, nameOf, opts.hyphenate);
   const stage: string[] = [ringsSvg(g, ringLabels, FONT)];
   for (const r of data.relations) {
     const from = positions.get(r.from);
@@ -295,11 +313,7 @@ export function networkSvg(data: CleanMethods, opts: MethodSvgOptions = {}) {
   }
   for (const a of data.actors) {
     const l = labels.get(a.id);
-    if (l)
-      stage.push(
-        rect(l, ` rx="3" fill="#ffffff" fill-opacity="0.88"`) +
-          svgText(l.x + l.w / 2, baseline(l.y + l.h / 2, size), l.text, { size, anchor: 'middle' }),
-      );
+    if (l) stage.push(rect(l, ` rx="3" fill="#ffffff" fill-opacity="0.88"`) + labelText(l, size));
   }
 
   let y = head.height + NETWORK_HEIGHT + 8;

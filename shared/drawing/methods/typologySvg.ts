@@ -129,6 +129,8 @@ export function typologySvg(data: CleanMethods, opts: MethodSvgOptions = {}) {
     FONT * 14,
     { x: plot.x - FONT * 1.8, y: 0, w: stageW - plot.x + FONT * 1.8, h: plot.y + plot.h },
     zoneNames,
+    points.map((p) => p.id),
+    opts.hyphenate,
   );
   const stage = [
     zonesSvg(plot, FONT, lang, t),
