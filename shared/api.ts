@@ -157,3 +157,18 @@ export type CreateGroupsRequest = z.input<typeof CreateGroupsRequest>;
 
 /** POST /api/sessions/:id/groups/choose (participant, when the facilitator lets people choose). */
 export const ChooseGroupRequest = z.object({ groupId: z.string().min(1).max(64) });
+
+/** One history snapshot of a room (GET /api/sessions/:id/snapshots, facilitator). */
+export const SnapshotInfo = z.object({
+  id: z.number().int(),
+  /** The room's name: `s/<sessionId>` or `s/<sessionId>/b/<boardId>` (shared/protocol.ts). */
+  room: z.string(),
+  createdAt: z.number(),
+  reason: z.string(),
+  bytes: z.number(),
+});
+export type SnapshotInfo = z.infer<typeof SnapshotInfo>;
+
+/** GET /api/sessions/:id/snapshots: every room's snapshots, newest first. */
+export const SnapshotList = z.object({ snapshots: z.array(SnapshotInfo) });
+export type SnapshotList = z.infer<typeof SnapshotList>;

@@ -8,6 +8,7 @@ import {
   CreateSessionResponse,
   JoinResponse,
   SessionInfo,
+  SnapshotList,
   type CreateSessionRequest,
   type JoinRequest,
 } from '../../../shared/api.ts';
@@ -73,4 +74,29 @@ export function joinSession(body: JoinRequest): Promise<JoinResponse> {
 
 export function getSession(sessionId: string, token: string): Promise<SessionInfo> {
   return request(SessionInfo, `/api/sessions/${encodeURIComponent(sessionId)}`, { token });
+}
+
+/** The session's history snapshots, newest first (facilitator). */
+export function listSnapshots(sessionId: string, token: string): Promise<SnapshotList> {
+  return request(SnapshotList, `/api/sessions/${encodeURIComponent(sessionId)}/snapshots`, { token });
+}
+
+/** One history snapshot's stored state (a Yjs update; decode it with `docFromState`), facilitator. */
+export async function getSnapshotState(sessionId: string, snapshotId: number, token: string): Promise<Uint8Array> {
+  const path = `/api/sessions/${encodeURIComponent(sessionId)}/snapshots/${snapshotId}`;
+  let res: Response;
+  try {
+    res = await fetch(path, { headers: { Authorization: `Bearer ${token}` }, cache: 'no-store' });
+  } catch (err) {
+    throw new ApiRequestError(0, 'network', err instanceof Error ? err.message : String(err));
+  }
+  if (!res.ok) {
+    const parsed = ApiError.safeParse(await res.json().catch(() => null));
+    throw new ApiRequestError(
+      res.status,
+      parsed.success ? parsed.data.error.code : `http-${res.status}`,
+      parsed.success ? parsed.data.error.message : res.statusText,
+    );
+  }
+  return new Uint8Array(await res.arrayBuffer());
 }

@@ -4,7 +4,7 @@
  * it); the selected actor has a handle for its size. Drags are written at most once
  * per frame, so everyone sees them move live.
  */
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useRef, useState, type ReactNode } from 'react';
 import { Circle, Layer, Line, Stage } from 'react-konva';
 import type { KonvaEventObject } from 'konva/lib/Node';
 import { updateActor } from '../../../shared/model/board/actors.ts';
@@ -35,7 +35,14 @@ const isPlaced = (a: Actor): a is Actor & { houding: number; invloed: number } =
 
 const fmt = (v: number) => v.toFixed(2);
 
-export function KrachtenveldView() {
+export interface KrachtenveldViewProps {
+  /** At the end of the view's bar (the facilitator's timeline switch). */
+  barEnd?: ReactNode;
+  /** Shown as the board was at this time ("14:05"): the timeline's read-only past. */
+  pastTime?: string | null;
+}
+
+export function KrachtenveldView({ barEnd, pastTime = null }: KrachtenveldViewProps = {}) {
   const { doc, data, editable, settingsEditable, lang, selectedId, select, t, stopCapturing } = useMethods();
   const box = useRef<HTMLDivElement>(null);
   const { width, height } = useBoxSize(box);
@@ -132,11 +139,21 @@ export function KrachtenveldView() {
       : null;
 
   return (
-    <div className="mw-view mw-field" data-testid="view-krachtenveld">
+    <div
+      className={pastTime ? 'mw-view mw-field is-past' : 'mw-view mw-field'}
+      data-testid="view-krachtenveld"
+      data-past={pastTime ?? undefined}
+    >
       <div className="mw-view-bar">
         <ColorLegend />
         <SizeLegend axis={axes.betrokkenheid} />
         {settingsEditable ? <AxesEditor /> : null}
+        {pastTime ? (
+          <span className="mw-past-note" data-testid="timeline-past-note">
+            {t('tl.past', { time: pastTime })}
+          </span>
+        ) : null}
+        {barEnd}
       </div>
       <div className="mw-stage" ref={box} data-testid="field-stage">
         {width > 0 && height > 0 ? (

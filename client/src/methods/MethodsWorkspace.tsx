@@ -20,6 +20,8 @@ import { ForcesView } from './ForcesView.tsx';
 import { useBoardUndo } from './hooks.ts';
 import { useMT } from './i18n.ts';
 import { KrachtenveldView } from './KrachtenveldView.tsx';
+import { KrachtenveldTimeline } from './KrachtenveldTimeline.tsx';
+import type { HistorySource } from './useBoardHistory.ts';
 import type { MethodView } from './views.ts';
 import { NetworkView } from './NetworkView.tsx';
 import { TypologyView } from './TypologyView.tsx';
@@ -50,12 +52,14 @@ export interface MethodsWorkspaceProps {
   undoKeys?: boolean;
   /** Laid over the view's area (the host's annotation layer: free items on this view). */
   viewOverlay?: ReactNode;
+  /** The board's history snapshots (facilitator only): the krachtenveld gets its timeline. */
+  history?: HistorySource;
 }
 
-function renderView(view: MethodView) {
+function renderView(view: MethodView, history: HistorySource | undefined) {
   switch (view) {
     case 'krachtenveld':
-      return <KrachtenveldView />;
+      return history ? <KrachtenveldTimeline source={history} /> : <KrachtenveldView />;
     case 'krachten':
       return <ForcesView />;
     case 'drieB':
@@ -82,6 +86,7 @@ export function MethodsWorkspace({
   undo: hostUndo,
   undoKeys = true,
   viewOverlay,
+  history,
 }: MethodsWorkspaceProps) {
   const data = useDocSnapshot(doc, readWorkspace);
   const t = useMT();
@@ -205,7 +210,7 @@ export function MethodsWorkspace({
               ) : null}
             </div>
           ) : null}
-          {renderView(view)}
+          {renderView(view, history)}
           {viewOverlay}
           {selectedId && phoneTab === 'view' ? (
             // Phones: the card is on the other tab; one tap away from what you just picked.

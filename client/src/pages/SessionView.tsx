@@ -404,6 +404,7 @@ export function SessionView({ sessionId, identity, info, onNeedInfo, initialView
                         me={me}
                         view={view}
                         participants={participants}
+                        history={isFacilitator ? { sessionId, boardId, token: identity.token } : undefined}
                         // One undo for the board doc: the annotations' and the view's changes alike.
                         undo={boardUndoFor(board.room.doc)}
                         undoKeys={!annotating}
