@@ -118,8 +118,52 @@ interface Wrapped {
   brokeWord: boolean;
 }
 
+/** Positions where a word may be broken with a hyphen (the index the second part starts at). */
+export type HyphenPoints = (word: string) => number[];
+
+/**
+ * Splits a word wider than `width` into lines that fit, each broken one ending in a
+ * hyphen: at the word's own hyphens or at the `hyphenate` points where one fits, else
+ * between grapheme clusters (still with a hyphen).
+ */
+function breakWordHyphenated(word: string, width: number, font: FontSpec, hyphenate: HyphenPoints): string[] {
+  const own = [...word.matchAll(/-(?=.)/g)].map((m) => m.index + 1);
+  const points = [...new Set([...own, ...hyphenate(word).filter((p) => word[p - 1] !== '-' && word[p] !== '-')])];
+  const pieces: string[] = [];
+  let start = 0;
+  while (measureText(word.slice(start), font) > width) {
+    const head = (p: number) => word.slice(start, p) + (word[p - 1] === '-' ? '' : '-');
+    const at = points
+      .filter((p) => p > start && measureText(head(p), font) <= width)
+      .reduce((a, b) => Math.max(a, b), -1);
+    if (at > start) {
+      pieces.push(head(at));
+      start = at;
+      continue;
+    }
+    // No point fits: as many grapheme clusters as fit with a hyphen (at least one).
+    let end = start;
+    for (const g of graphemes(word.slice(start))) {
+      if (end > start && measureText(`${word.slice(start, end + g.length)}-`, font) > width) break;
+      end += g.length;
+    }
+    if (end >= word.length) break;
+    pieces.push(`${word.slice(start, end)}-`);
+    start = end;
+  }
+  pieces.push(word.slice(start));
+  return pieces;
+}
+
 /** Greedy word wrap of one paragraph (no newlines) into lines of at most `width`. */
-function wrapParagraph(paragraph: string, width: number, font: FontSpec, out: Wrapped, maxLines: number): void {
+function wrapParagraph(
+  paragraph: string,
+  width: number,
+  font: FontSpec,
+  out: Wrapped,
+  maxLines: number,
+  hyphenate?: HyphenPoints,
+): void {
   const words = paragraph.split(/ +/).filter((w) => w !== '');
   const space = measureText(' ', font);
   let line = '';
@@ -141,7 +185,7 @@ function wrapParagraph(paragraph: string, width: number, font: FontSpec, out: Wr
     }
     // A word wider than the box (a URL, "aaaa…") is broken, never left sticking out.
     out.brokeWord = true;
-    const pieces = breakWord(word, width, font);
+    const pieces = hyphenate ? breakWordHyphenated(word, width, font, hyphenate) : breakWord(word, width, font);
     line = pieces.pop() ?? '';
     used = measureText(line, font);
     out.lines.push(...pieces);
@@ -149,10 +193,10 @@ function wrapParagraph(paragraph: string, width: number, font: FontSpec, out: Wr
   out.lines.push(line);
 }
 
-function wrapAll(text: string, width: number, font: FontSpec, maxLines: number): Wrapped {
+function wrapAll(text: string, width: number, font: FontSpec, maxLines: number, hyphenate?: HyphenPoints): Wrapped {
   const out: Wrapped = { lines: [], brokeWord: false };
   for (const p of text.split('\n')) {
-    wrapParagraph(p, width, font, out, maxLines);
+    wrapParagraph(p, width, font, out, maxLines, hyphenate);
     if (out.lines.length > maxLines) break;
   }
   // Trailing empty lines (a note ending in Enter) take no room.
@@ -167,12 +211,19 @@ export interface WrappedText {
 }
 
 /**
- * Wraps text to `width`, keeping the author's line breaks, breaking over-long words,
- * and cutting after `maxLines` lines with an ellipsis.
+ * Wraps text to `width`, keeping the author's line breaks, breaking over-long words
+ * (with a hyphen at a `hyphenate` point when given), and cutting after `maxLines` lines
+ * with an ellipsis.
  */
-export function wrapText(text: string, width: number, font: FontSpec, maxLines = Infinity): WrappedText {
+export function wrapText(
+  text: string,
+  width: number,
+  font: FontSpec,
+  maxLines = Infinity,
+  hyphenate?: HyphenPoints,
+): WrappedText {
   const safeWidth = Math.max(width, font.size);
-  const { lines } = wrapAll(text, safeWidth, font, maxLines);
+  const { lines } = wrapAll(text, safeWidth, font, maxLines, hyphenate);
   if (lines.length <= maxLines) return { lines, truncated: false };
   const kept = lines.slice(0, Math.max(0, maxLines));
   if (kept.length) kept[kept.length - 1] = truncateToWidth(`${kept[kept.length - 1]}${ELLIPSIS}`, safeWidth, font);

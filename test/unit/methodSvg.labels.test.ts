@@ -6,9 +6,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { labelLines } from '../../shared/drawing/methods/kit.ts';
+import { measureText, wrapText } from '../../shared/drawing/textLayout.ts';
 import { methodSvg, type DrawnMethodView } from '../../shared/drawing/methods/index.ts';
 import { hyphenPoints } from '../../shared/hyphenation.ts';
-import { addActor, readMethods, updateSettings } from '../../shared/model/board/actors.ts';
+import { addActor, addForce, readMethods, updateSettings } from '../../shared/model/board/actors.ts';
 import { createDoc } from '../../shared/model/doc.ts';
 import { xmlProblems } from '../helpers/xmlCheck.ts';
 
@@ -77,4 +78,32 @@ describe('name labels on the drawings', () => {
       expect(without.some((s) => s.startsWith('Jeugd') && s.endsWith('-'))).toBe(false);
     },
   );
+
+  it('paragraphs in the drawings (forces, the goal) break an over-long word with a hyphen at a Dutch point', () => {
+    const font = { size: 14 };
+    const word = 'Zorgverzekeraarsondersteuningsprogramma';
+    const { lines } = wrapText(`Het ${word} loopt`, 120, font, Infinity, hyphenPoints);
+    for (const l of lines) expect(measureText(l, font)).toBeLessThanOrEqual(120);
+    const broken = lines.filter((l) => l.endsWith('-'));
+    expect(broken.length).toBeGreaterThan(0);
+    // The pieces put back together are the word; every cut is at one of its break points.
+    const pieces = lines.slice(lines.findIndex((l) => l.startsWith('Zorg')));
+    let at = 0;
+    for (const piece of pieces.slice(0, -1).filter((l) => l.endsWith('-'))) {
+      at += piece.length - 1;
+      expect(hyphenPoints(word)).toContain(at);
+    }
+    expect(lines.join('').replace(/-/g, '')).toContain(word);
+    // Without hyphenation (the app's notes): cut between letters, as before.
+    expect(wrapText(word, 120, font).lines.some((l) => l.endsWith('-'))).toBe(false);
+
+    const doc = createDoc();
+    addForce(doc, { side: 'bevorderend', text: `${word}${word}`, strength: 4 });
+    updateSettings(doc, { goal: `Gezondheidsachterstandenverminderingsprogramma${word}` });
+    const t = texts(methodSvg('krachten', readMethods(doc), { hyphenate: hyphenPoints }).svg);
+    const long = t.filter((x) => /^\p{L}{12,}-?$/u.test(x));
+    expect(long.filter((x) => x.endsWith('-')).length).toBeGreaterThan(2);
+    // Each line of the long words but the last of each ends in a hyphen.
+    for (const x of long) if (!x.endsWith('-')) expect(x === long.at(-1) || /ma$/.test(x), x).toBe(true);
+  });
 });

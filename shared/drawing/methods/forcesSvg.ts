@@ -28,6 +28,7 @@ import {
   svgText,
   translator,
   type Block,
+  type HyphenateWord,
   type MethodSvgOptions,
   type Translate,
 } from './kit.ts';
@@ -64,7 +65,7 @@ function forceArrow(side: Side, strength: number, x: number, middle: number, w: 
 }
 
 /** One force: a card with its text, strength pips and actor, and an arrow towards the goal. */
-function forceRow(f: ForceRecord, actorName: string | null, x: number, top: number): Block {
+function forceRow(f: ForceRecord, actorName: string | null, x: number, top: number, hyphenate?: HyphenateWord): Block {
   const arrowW = Math.min(190, Math.max(56, SIDE_W * 0.3));
   const cardW = SIDE_W - arrowW - 4;
   const left = f.side === 'bevorderend';
@@ -74,6 +75,7 @@ function forceRow(f: ForceRecord, actorName: string | null, x: number, top: numb
     size: TEXT_SIZE,
     bold: true,
     maxLines: 6,
+    hyphenate,
   });
   const metaY = top + 8 + text.height + 6;
   const pips: string[] = [];
@@ -117,7 +119,14 @@ function forceRow(f: ForceRecord, actorName: string | null, x: number, top: numb
   return { svg, height: h };
 }
 
-function sideColumn(data: CleanMethods, side: Side, x: number, top: number, t: Translate): Block {
+function sideColumn(
+  data: CleanMethods,
+  side: Side,
+  x: number,
+  top: number,
+  t: Translate,
+  hyphenate?: HyphenateWord,
+): Block {
   const b = forcesBalance(data.forces);
   const right = side === 'belemmerend';
   const at = right ? x + SIDE_W : x;
@@ -148,7 +157,7 @@ function sideColumn(data: CleanMethods, side: Side, x: number, top: number, t: T
   const own = data.forces.filter((f) => f.side === side);
   for (const f of own) {
     const actor = f.actorId ? data.actorsById.get(f.actorId) : undefined;
-    const row = forceRow(f, actor ? actor.name.trim() || t('actors.unnamed') : null, x, y);
+    const row = forceRow(f, actor ? actor.name.trim() || t('actors.unnamed') : null, x, y, hyphenate);
     parts.push(row.svg);
     y += row.height + ROW_GAP;
   }
@@ -159,7 +168,7 @@ function sideColumn(data: CleanMethods, side: Side, x: number, top: number, t: T
   return { svg: parts.join(''), height: y - top };
 }
 
-function middleColumn(data: CleanMethods, x: number, top: number, t: Translate): Block {
+function middleColumn(data: CleanMethods, x: number, top: number, t: Translate, hyphenate?: HyphenateWord): Block {
   const b = forcesBalance(data.forces);
   const inner = MID_W - 12;
   const bx = x + 6;
@@ -170,6 +179,7 @@ function middleColumn(data: CleanMethods, x: number, top: number, t: Translate):
     fill: '#ffffff',
     opacity: goal ? 1 : 0.72,
     maxLines: 10,
+    hyphenate,
   });
   const goalH = 34 + goalText.height + 14;
   const parts = [
@@ -221,9 +231,9 @@ export function forcesSvg(data: CleanMethods, opts: MethodSvgOptions = {}) {
   const leftX = PAD;
   const midX = PAD + SIDE_W + GAP;
   const rightX = midX + MID_W + GAP;
-  const left = sideColumn(data, 'bevorderend', leftX, top, t);
-  const right = sideColumn(data, 'belemmerend', rightX, top, t);
-  const middle = middleColumn(data, midX, top, t);
+  const left = sideColumn(data, 'bevorderend', leftX, top, t, opts.hyphenate);
+  const right = sideColumn(data, 'belemmerend', rightX, top, t, opts.hyphenate);
+  const middle = middleColumn(data, midX, top, t, opts.hyphenate);
   const colH = Math.max(left.height, right.height, middle.height);
   // Lewin's line: the current state, between the two kinds of forces (behind the middle column).
   const lewin = rect({ x: midX + MID_W / 2 - 2, y: top, w: 4, h: colH }, ` fill="${PRIMARY}"`);

@@ -112,10 +112,10 @@ export function paragraph(
   x: number,
   top: number,
   width: number,
-  s: TextStyle & { lineHeight?: number; maxLines?: number },
+  s: TextStyle & { lineHeight?: number; maxLines?: number; hyphenate?: HyphenateWord },
 ): Block {
   const font = { size: s.size, bold: s.bold };
-  const { lines } = wrapText(text, width, metric(font), s.maxLines ?? 6);
+  const { lines } = wrapText(text, width, metric(font), s.maxLines ?? 6, s.hyphenate);
   const step = s.size * (s.lineHeight ?? 1.3);
   const at = s.anchor === 'middle' ? x + width / 2 : s.anchor === 'end' ? x + width : x;
   const svg = lines.map((l, i) => svgText(at, baseline(top + (i + 0.5) * step, s.size), l, s)).join('');
@@ -123,7 +123,13 @@ export function paragraph(
 }
 
 /** The drawing's heading: the title (if any), then a subtitle such as the goal. */
-export function heading(title: string, kicker: string, subtitle: string, width: number): Block {
+export function heading(
+  title: string,
+  kicker: string,
+  subtitle: string,
+  width: number,
+  hyphenate?: HyphenateWord,
+): Block {
   const parts: string[] = [];
   let y = PAD;
   if (title) {
@@ -133,7 +139,7 @@ export function heading(title: string, kicker: string, subtitle: string, width: 
   if (subtitle) {
     parts.push(svgText(PAD, y + 11, kicker.toUpperCase(), { size: 11, bold: true, fill: INK_3 }));
     y += 16;
-    const p = paragraph(subtitle, PAD, y, width - 2 * PAD, { size: 16, bold: true, maxLines: 3 });
+    const p = paragraph(subtitle, PAD, y, width - 2 * PAD, { size: 16, bold: true, maxLines: 3, hyphenate });
     parts.push(p.svg);
     y += p.height + 4;
   }

@@ -178,7 +178,7 @@ export function krachtenveldSvg(data: CleanMethods, opts: MethodSvgOptions = {})
   const t = translator(lang);
   const axes = displayAxes(data.settings.axes, lang);
   const nameOf = (a: Actor) => a.name.trim() || t('actors.unnamed');
-  const head = heading(opts.title?.trim() ?? '', t('fo.goal'), data.settings.goal.trim(), WIDTH);
+  const head = heading(opts.title?.trim() ?? '', t('fo.goal'), data.settings.goal.trim(), WIDTH, opts.hyphenate);
 
   const stageW = WIDTH - 2 * PAD;
   const { plot, area, radii } = fieldLayout(stageW, FIELD_HEIGHT, FONT, null);

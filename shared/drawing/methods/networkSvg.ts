@@ -78,12 +78,12 @@ function ringsSvg(g: RingGeometry, labels: readonly string[], font: number): str
   return parts.join('');
 }
 
-function goalSvg(g: RingGeometry, goal: string, font: number): string {
+function goalSvg(g: RingGeometry, goal: string, font: number, hyphenate?: HyphenateWord): string {
   const { x, y } = g.center;
   const size = Math.round(Math.max(10, Math.min(font * 0.85, g.goal / 4.5)));
   const box = { w: g.goal * 1.56, h: g.goal * 1.24 };
   const rows = Math.max(1, Math.floor(box.h / (size * 1.2)));
-  const { lines } = wrapText(goal, box.w, metric({ size }), rows);
+  const { lines } = wrapText(goal, box.w, metric({ size }), rows, hyphenate);
   const top = y - (lines.length * size * 1.2) / 2;
   return (
     circle(x, y, g.goal, ` fill="${PRIMARY}"`) +
@@ -258,7 +258,7 @@ function legends(data: CleanMethods, t: Translate, top: number): Block {
 export function networkSvg(data: CleanMethods, opts: MethodSvgOptions = {}) {
   const t = translator(opts.lang ?? 'nl');
   const nameOf = (a: Actor) => a.name.trim() || t('actors.unnamed');
-  const head = heading(opts.title?.trim() ?? '', t('fo.goal'), data.settings.goal.trim(), WIDTH);
+  const head = heading(opts.title?.trim() ?? '', t('fo.goal'), data.settings.goal.trim(), WIDTH, opts.hyphenate);
   const stageW = WIDTH - 2 * PAD;
   const layout = networkLayout({
     actors: data.actors,
@@ -304,7 +304,7 @@ export function networkSvg(data: CleanMethods, opts: MethodSvgOptions = {}) {
       stage.push(relationTagSvg(tag, FONT));
     }
   }
-  stage.push(goalSvg(g, data.settings.goal.trim() || t('fo.noGoal'), FONT));
+  stage.push(goalSvg(g, data.settings.goal.trim() || t('fo.noGoal'), FONT, opts.hyphenate));
   for (const a of data.actors) {
     const p = positions.get(a.id)!;
     stage.push(nodeSvg(a, p, nodeR, degree.get(a.id) ?? 0, actorFill(a, data.settings.colorBy)));
