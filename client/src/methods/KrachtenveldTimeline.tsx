@@ -82,7 +82,7 @@ export function KrachtenveldTimeline({ source }: { source: HistorySource }) {
   const toggle = (
     <button
       type="button"
-      className={open ? 'button mw-timeline-toggle is-on' : 'button mw-timeline-toggle'}
+      className={open ? 'button button-small mw-timeline-toggle is-on' : 'button button-small mw-timeline-toggle'}
       aria-pressed={open}
       title={t('tl.openTitle')}
       data-testid="timeline-toggle"
