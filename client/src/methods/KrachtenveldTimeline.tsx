@@ -44,20 +44,18 @@ export function KrachtenveldTimeline({ source }: { source: HistorySource }) {
   const shown = at !== null && at < frames.length ? at : null;
   const frame = shown !== null ? frames[shown] : undefined;
 
+  // One step per PLAY_STEP_MS; past the last moment it stops on "Nu".
   useEffect(() => {
     if (!playing) return;
-    const timer = setInterval(() => {
-      setAt((i) => {
-        const next = (i ?? -1) + 1;
-        if (next >= frames.length) {
-          setPlaying(false);
-          return null;
-        }
-        return next;
-      });
+    const timer = setTimeout(() => {
+      const next = (shown ?? -1) + 1;
+      if (next >= frames.length) {
+        setPlaying(false);
+        setAt(null);
+      } else setAt(next);
     }, PLAY_STEP_MS);
-    return () => clearInterval(timer);
-  }, [playing, frames.length]);
+    return () => clearTimeout(timer);
+  }, [playing, shown, frames.length]);
 
   const close = () => {
     setOpen(false);
