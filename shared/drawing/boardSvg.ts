@@ -15,7 +15,7 @@ import { unionRects } from '../model/board/geometry.ts';
 import { BoardItem } from '../model/board/schema.ts';
 import { FONT, INK } from './itemStyle.ts';
 import { itemDrawnBounds, itemSvg } from './itemSvg.ts';
-import { measureText, truncateToWidth, type FontSpec } from './textLayout.ts';
+import { measureText, truncateToWidth, type FontSpec, type HyphenPoints } from './textLayout.ts';
 import { escapeXml, num } from './xml.ts';
 
 export interface BoardSvgOptions {
@@ -27,6 +27,8 @@ export interface BoardSvgOptions {
   title?: string;
   /** Background colour (`#rgb`, `#rrggbb`, `white`, or `none` for transparent); default white. */
   background?: string;
+  /** Where a word may break with a hyphen (`shared/hyphenation.ts`, the verslag passes it); without it, as the app draws. */
+  hyphenate?: HyphenPoints;
 }
 
 export interface BoardSvg {
@@ -68,7 +70,7 @@ export function renderBoardSvg(items: readonly BoardItem[], opts: BoardSvgOption
   const shown = all
     .filter((i) => i.view === view)
     .sort((a, b) => Number(b.kind === 'frame') - Number(a.kind === 'frame') || byStacking(a, b));
-  const content = unionRects(shown.flatMap((i) => itemDrawnBounds(i, byId) ?? []));
+  const content = unionRects(shown.flatMap((i) => itemDrawnBounds(i, byId, opts.hyphenate) ?? []));
 
   const header = title ? TITLE_HEIGHT : 0;
   const minWidth = title ? Math.min(measureText(title, TITLE_FONT) + 2 * padding, 960) : 0;
@@ -90,7 +92,7 @@ export function renderBoardSvg(items: readonly BoardItem[], opts: BoardSvgOption
     );
   }
   out.push(`<g transform="translate(${num(tx)} ${num(ty)})">`);
-  for (const item of shown) out.push(itemSvg(item, byId));
+  for (const item of shown) out.push(itemSvg(item, byId, opts.hyphenate));
   out.push('</g></svg>');
   return { svg: out.join(''), width, height };
 }

@@ -8,7 +8,15 @@ import { arrowPoints, unionRects, type Point, type Rect } from '../model/board/g
 import type { ArrowItem, BoardItem, FrameItem, NoteItem, TextItem } from '../model/board/schema.ts';
 import { assertNever } from '../roles.ts';
 import { ARROW_STYLE, FRAME_STYLE, INK, NOTE_STYLE, TEXT_STYLE, noteTextBox } from './itemStyle.ts';
-import { fitText, isRtl, measureText, truncateToWidth, wrapText, type FontSpec } from './textLayout.ts';
+import {
+  fitText,
+  isRtl,
+  measureText,
+  truncateToWidth,
+  wrapText,
+  type FontSpec,
+  type HyphenPoints,
+} from './textLayout.ts';
 import { escapeXml, num } from './xml.ts';
 
 /** Longest arrow label drawn (world units); the schema allows 200 characters. */
@@ -57,7 +65,7 @@ function lines(
 const rect = (r: Rect, radius: number, attrs: string) =>
   `<rect x="${num(r.x)}" y="${num(r.y)}" width="${num(r.w)}" height="${num(r.h)}" rx="${radius}"${attrs}/>`;
 
-function noteSvg(note: NoteItem): string {
+function noteSvg(note: NoteItem, hyphenate?: HyphenPoints): string {
   const s = NOTE_STYLE;
   const paper = { x: note.x, y: note.y, w: note.w, h: note.h };
   const box = noteTextBox(note);
@@ -69,7 +77,7 @@ function noteSvg(note: NoteItem): string {
     rect(paper, s.radius, ` fill="${note.color}"`),
   ];
   if (note.text.trim()) {
-    const fit = fitText(note.text, box, s);
+    const fit = fitText(note.text, box, { ...s, hyphenate });
     const top = note.y + box.y + Math.max(0, (box.h - fit.height) / 2);
     parts.push(lines(fit.lines, note.x + box.x, top, box.w, fit.fontSize, s.lineHeight, 'center', ` fill="${INK}"`));
   }
@@ -84,14 +92,15 @@ function noteSvg(note: NoteItem): string {
   return parts.join('');
 }
 
-function textItemLines(item: TextItem): string[] {
-  return wrapText(item.text, item.w - 2 * TEXT_STYLE.padding, { size: item.fontSize }, TEXT_ITEM_MAX_LINES).lines;
+function textItemLines(item: TextItem, hyphenate?: HyphenPoints): string[] {
+  const width = item.w - 2 * TEXT_STYLE.padding;
+  return wrapText(item.text, width, { size: item.fontSize }, TEXT_ITEM_MAX_LINES, hyphenate).lines;
 }
 
-function textSvg(item: TextItem): string {
+function textSvg(item: TextItem, hyphenate?: HyphenPoints): string {
   const p = TEXT_STYLE.padding;
   const body = lines(
-    textItemLines(item),
+    textItemLines(item, hyphenate),
     item.x + p,
     item.y + p,
     item.w - 2 * p,
@@ -162,13 +171,16 @@ function arrowSvg(arrow: ArrowItem, byId: ReadonlyMap<string, BoardItem>): strin
   return parts.join('');
 }
 
-/** The SVG elements of one item (nothing for an arrow whose ends cannot be resolved). */
-export function itemSvg(item: BoardItem, byId: ReadonlyMap<string, BoardItem>): string {
+/**
+ * The SVG elements of one item (nothing for an arrow whose ends cannot be resolved);
+ * with `hyphenate`, a word too long for a note's or text's line breaks with a hyphen.
+ */
+export function itemSvg(item: BoardItem, byId: ReadonlyMap<string, BoardItem>, hyphenate?: HyphenPoints): string {
   switch (item.kind) {
     case 'note':
-      return noteSvg(item);
+      return noteSvg(item, hyphenate);
     case 'text':
-      return textSvg(item);
+      return textSvg(item, hyphenate);
     case 'frame':
       return frameSvg(item);
     case 'arrow':
@@ -179,14 +191,18 @@ export function itemSvg(item: BoardItem, byId: ReadonlyMap<string, BoardItem>): 
 }
 
 /** Everything an item draws, including what lies outside its box: shadows, frame titles, long text, arrowheads, labels. */
-export function itemDrawnBounds(item: BoardItem, byId: ReadonlyMap<string, BoardItem>): Rect | null {
+export function itemDrawnBounds(
+  item: BoardItem,
+  byId: ReadonlyMap<string, BoardItem>,
+  hyphenate?: HyphenPoints,
+): Rect | null {
   switch (item.kind) {
     case 'note':
       return { x: item.x, y: item.y, w: item.w, h: item.h + 3 };
     case 'frame':
       return { x: item.x, y: item.y - FRAME_STYLE.titleHeight, w: item.w, h: item.h + FRAME_STYLE.titleHeight };
     case 'text': {
-      const h = textItemLines(item).length * item.fontSize * TEXT_STYLE.lineHeight + 2 * TEXT_STYLE.padding;
+      const h = textItemLines(item, hyphenate).length * item.fontSize * TEXT_STYLE.lineHeight + 2 * TEXT_STYLE.padding;
       return { x: item.x, y: item.y, w: item.w, h: Math.max(item.h, h) };
     }
     case 'arrow': {

@@ -235,6 +235,8 @@ export interface FitOptions {
   maxFont: number;
   /** Line height as a factor of the font size. */
   lineHeight: number;
+  /** Where a word may break with a hyphen, when even the smallest size cannot keep it whole. */
+  hyphenate?: HyphenPoints;
 }
 
 export interface FittedText {
@@ -274,7 +276,7 @@ export function fitText(text: string, box: { w: number; h: number }, opts: FitOp
   if (best) return best;
   const size = opts.minFont;
   const room = Math.max(1, Math.floor(box.h / (size * opts.lineHeight)));
-  const { lines, truncated } = wrapText(text, box.w, { size }, room);
+  const { lines, truncated } = wrapText(text, box.w, { size }, room, opts.hyphenate);
   return result(size, lines, truncated);
 }
 

@@ -42,7 +42,7 @@ export function boardFigures(board: ReportBoardSource, lang: ReportLang): BoardF
     const label = reportText(lang, LABEL[view]);
     const drawing =
       view === 'canvas'
-        ? renderBoardSvg(board.items, { view: 'canvas' })
+        ? renderBoardSvg(board.items, { view: 'canvas', hyphenate: hyphenPoints })
         : methodSvg(view, board, { lang, hyphenate: hyphenPoints });
     return { view, label, drawing };
   });

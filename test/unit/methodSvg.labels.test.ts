@@ -5,12 +5,14 @@
  * it (the app's export) the name is cut as before.
  */
 import { describe, expect, it } from 'vitest';
+import { renderBoardSvg } from '../../shared/drawing/boardSvg.ts';
 import { labelLines } from '../../shared/drawing/methods/kit.ts';
 import { measureText, wrapText } from '../../shared/drawing/textLayout.ts';
 import { methodSvg, type DrawnMethodView } from '../../shared/drawing/methods/index.ts';
 import { hyphenPoints } from '../../shared/hyphenation.ts';
 import { addActor, addForce, readMethods, updateSettings } from '../../shared/model/board/actors.ts';
 import { createDoc } from '../../shared/model/doc.ts';
+import type { NoteItem } from '../../shared/model/board/schema.ts';
 import { xmlProblems } from '../helpers/xmlCheck.ts';
 
 const LONG = 'Jeugdgezondheidszorgorganisatie Zorgverzekeraarsondersteuningsprogramma';
@@ -105,5 +107,38 @@ describe('name labels on the drawings', () => {
     expect(long.filter((x) => x.endsWith('-')).length).toBeGreaterThan(2);
     // Each line of the long words but the last of each ends in a hyphen.
     for (const x of long) if (!x.endsWith('-')) expect(x === long.at(-1) || /ma$/.test(x), x).toBe(true);
+  });
+
+  it("the canvas' notes in the verslag break a word too long for the note with a hyphen", () => {
+    const word = 'Zorgverzekeraarsondersteuningsprogramma';
+    const note: NoteItem = {
+      id: 'n1',
+      kind: 'note',
+      view: 'canvas',
+      z: 1,
+      author: 'Anna',
+      x: 0,
+      y: 0,
+      w: 120,
+      h: 120,
+      text: `${word} ${word}`,
+      color: '#fff3a3',
+    };
+    const withH = texts(renderBoardSvg([note], { hyphenate: hyphenPoints }).svg).filter((t) => t !== 'Anna');
+    expect(
+      withH.some((t) => t.endsWith('-')),
+      withH.join(' | '),
+    ).toBe(true);
+    let at = 0;
+    for (const t of withH.slice(
+      0,
+      withH.findIndex((x) => !x.endsWith('-')),
+    )) {
+      at += t.length - 1;
+      expect(hyphenPoints(word)).toContain(at);
+    }
+    // The app's export (no hyphenation): as before, cut between letters.
+    const without = texts(renderBoardSvg([note]).svg).filter((t) => t !== 'Anna');
+    expect(without.some((t) => t.endsWith('-'))).toBe(false);
   });
 });
