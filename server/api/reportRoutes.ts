@@ -5,7 +5,6 @@
  */
 import express from 'express';
 import { z } from 'zod';
-import { buildReport } from '../../shared/report/build.ts';
 import { Role } from '../../shared/roles.ts';
 import { collectReportSource, registryDocs } from '../report/collect.ts';
 import { REPORT_FORMATS, REPORT_TYPES, renderReport } from '../report/index.ts';
@@ -29,6 +28,8 @@ export function reportRoutes(ctx: RoutesContext): express.Router {
       }
       const { format, lang } = query.data;
       const source = await collectReportSource(t.sid, ctx.store, registryDocs(ctx.registry));
+      // The report model and its drawings (with the Dutch hyphenation patterns) load when first used (issue 14).
+      const { buildReport } = await import('../../shared/report/build.ts');
       const report = buildReport(source, { lang });
       const body = await renderReport(report, format);
       const fileName = `${report.fileName}.${format}`;
