@@ -185,10 +185,10 @@ export function buildReport(source: ReportSource, options: BuildOptions = {}): R
         for (const f of boardFigures(board, lang)) figure(f.drawing, `${label}: ${f.label}`, `${board.id}-${f.view}`);
       }
       actorsSection(lang, board, blocks);
-      // The field at the start beside the field at the end (the group's krachtenveld picture above).
+      // The field in motion: where the actors stood at the start, with an arrow to where they ended.
       if (movementSection(lang, board, blocks) && parts.pictures && board.startActors)
         figure(
-          methodSvg('krachtenveld', { ...board, actors: board.startActors }, { lang, hyphenate: hyphenPoints }),
+          methodSvg('krachtenveld', board, { lang, hyphenate: hyphenPoints, from: startPositions(board.startActors) }),
           `${label}: ${t('startField')}`,
           `${board.id}-krachtenveld-begin`,
         );
@@ -419,6 +419,14 @@ function drieBColumns(actors: readonly Actor[]): DrieB[] {
 /** An actor with nothing but a name: no place, no profile, none of the 3 B's. */
 function isBare(lang: ReportLang, board: ReportBoardSource, a: Actor): boolean {
   return !placeInWords(lang, board.settings.axes, a) && !profile(lang, a) && DRIE_B.every((k) => !cleanText(a[k]));
+}
+
+/** Where each placed actor stood at the start of the meeting, by id. */
+function startPositions(actors: readonly Actor[]): Map<string, { houding: number; invloed: number }> {
+  const at = new Map<string, { houding: number; invloed: number }>();
+  for (const a of actors)
+    if (a.houding !== null && a.invloed !== null) at.set(a.id, { houding: a.houding, invloed: a.invloed });
+  return at;
 }
 
 /** The actors that moved most on the krachtenveld between the start and the end of the meeting. */

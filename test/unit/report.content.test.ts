@@ -157,12 +157,22 @@ describe('the field in motion', () => {
       i === 0 ? { ...a, houding: -0.8, invloed: 0.1, betrokkenheid: 0.9 } : a,
     );
     const group = section(buildReport(source).blocks, 'Groep 1');
-    // The field at the start drawn beside the field at the end.
+    // One picture "begin → eind": a dashed ring where the actor stood and an arrow to where it ended.
     const start = group.find((b) => b.kind === 'figure' && b.id === `${board.id}-krachtenveld-begin`);
     expect(start).toMatchObject({
-      caption: expect.stringMatching(/^Figuur \d+\. Groep 1: krachtenveld aan het begin van de bijeenkomst$/),
+      caption: expect.stringMatching(/^Figuur \d+\. Groep 1: krachtenveld van begin naar eind/),
     });
-    expect(start?.kind === 'figure' && start.svg).toContain('Wethouder');
+    const svg = start?.kind === 'figure' ? start.svg : '';
+    expect(svg).toContain('Wethouder');
+    const moves = [...svg.matchAll(/data-move="([^"]+)"/g)].map((m) => m[1]);
+    expect(moves).toEqual([board.actors[0]!.id]); // only the actor that moved
+    // The arrow runs from the start (left, low: houding -0.8, invloed 0.1) up and to the right.
+    const move = /<g data-move="[^"]+">(.*?)<\/g>/.exec(svg)?.[1] ?? '';
+    const line = /<line x1="([\d.]+)" y1="([\d.]+)" x2="([\d.]+)" y2="([\d.]+)"/.exec(move);
+    expect(line).not.toBeNull();
+    const [x1, y1, x2, y2] = line!.slice(1).map(Number) as [number, number, number, number];
+    expect(x2).toBeGreaterThan(x1);
+    expect(y2).toBeLessThan(y1);
     const i = group.findIndex((b) => b.kind === 'heading' && b.text === 'Beweging tijdens de bijeenkomst');
     expect(i).toBeGreaterThan(0);
     expect(group[i + 2]).toEqual({

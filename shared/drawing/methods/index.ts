@@ -34,7 +34,12 @@ export interface MethodSvg {
 /** One method view of a board as a standalone SVG document sized to its content. */
 export function methodSvg(view: DrawnMethodView, snapshot: MethodsInput, opts: MethodSvgOptions = {}): MethodSvg {
   const data = cleanMethods(snapshot);
-  const o: MethodSvgOptions = { title: opts.title, lang: opts.lang === 'en' ? 'en' : 'nl', hyphenate: opts.hyphenate };
+  const o: MethodSvgOptions = {
+    title: opts.title,
+    lang: opts.lang === 'en' ? 'en' : 'nl',
+    hyphenate: opts.hyphenate,
+    from: opts.from,
+  };
   switch (view) {
     case 'krachtenveld':
       return krachtenveldSvg(data, o);

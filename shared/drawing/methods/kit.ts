@@ -39,6 +39,12 @@ export interface MethodSvgOptions {
    * the name is cut with "…".
    */
   hyphenate?: HyphenateWord;
+  /**
+   * Krachtenveld only: where actors stood earlier (by actor id). An actor that stood
+   * elsewhere is drawn with a dashed ring at that place and an arrow to where it stands
+   * now: the field "begin → eind".
+   */
+  from?: ReadonlyMap<string, { houding: number; invloed: number }>;
 }
 
 /** Positions where a word may be broken with a hyphen (the index the second part starts at). */

@@ -172,6 +172,49 @@ function sizeLegend(axis: AxisLabels, t: Translate, top: number): Block {
   );
 }
 
+/**
+ * Where an actor stood before (a dashed ring) and an arrow from there to its marker now;
+ * nothing when it did not stand elsewhere (less than 2 px apart).
+ */
+function moveSvg(
+  now: { id: string; x: number; y: number; r: number },
+  before: { houding: number; invloed: number } | undefined,
+  area: Rect,
+  color: string,
+): string {
+  if (!before) return '';
+  const from = toFieldPoint(area, before.houding, before.invloed);
+  const dx = now.x - from.x;
+  const dy = now.y - from.y;
+  const length = Math.hypot(dx, dy);
+  if (length < 2) return '';
+  const ring = Math.min(now.r, 10);
+  const ux = dx / length;
+  const uy = dy / length;
+  // From the ring's edge to the marker's edge, with a head that stops at the marker.
+  const x1 = from.x + ux * ring;
+  const y1 = from.y + uy * ring;
+  const tipX = now.x - ux * (now.r + 2);
+  const tipY = now.y - uy * (now.r + 2);
+  if (Math.hypot(tipX - x1, tipY - y1) < 4) return '';
+  const head = 7;
+  const baseX = tipX - ux * head;
+  const baseY = tipY - uy * head;
+  const wing = (sign: number) => `${num(baseX - uy * head * 0.55 * sign)},${num(baseY + ux * head * 0.55 * sign)}`;
+  return (
+    `<g data-move="${escapeXml(now.id)}">` +
+    circle(
+      from.x,
+      from.y,
+      ring,
+      ` fill="none" stroke="${color}" stroke-width="1.5" stroke-dasharray="3 3" stroke-opacity="0.8"`,
+    ) +
+    `<line x1="${num(x1)}" y1="${num(y1)}" x2="${num(baseX)}" y2="${num(baseY)}" stroke="${color}" stroke-width="1.6" stroke-opacity="0.8"/>` +
+    `<polygon points="${num(tipX)},${num(tipY)} ${wing(1)} ${wing(-1)}" fill="${color}" fill-opacity="0.85"/>` +
+    '</g>'
+  );
+}
+
 /** The krachtenveld of a board as a standalone SVG document. */
 export function krachtenveldSvg(data: CleanMethods, opts: MethodSvgOptions = {}) {
   const lang = opts.lang ?? 'nl';
@@ -204,6 +247,9 @@ export function krachtenveldSvg(data: CleanMethods, opts: MethodSvgOptions = {})
 
   const stage = [
     fieldBackdrop(plot, FONT, axes, { tr: t('kv.q.tr'), tl: t('kv.q.tl'), br: t('kv.q.br'), bl: t('kv.q.bl') }),
+    ...(opts.from
+      ? points.map((p) => moveSvg(p, opts.from?.get(p.id), area, actorFill(p.actor, data.settings.colorBy)))
+      : []),
     ...bySize.map(
       (p) =>
         `<g data-actor="${escapeXml(p.id)}">${markerSvg(p.x, p.y, p.r, actorFill(p.actor, data.settings.colorBy))}</g>`,
