@@ -290,7 +290,8 @@ export function buildReport(source: ReportSource, options: BuildOptions = {}): R
           .filter((a) => a.questionId === q.id && cleanText(a.text))
           .sort(byVotes)
           .map((a) => ({ id: a.id, text: cleanText(a.text, 2000) }));
-        if (answers.length) found[sectionOfQuestion(q.text)].push({ question: cleanText(q.text, 500), answers });
+        if (answers.length)
+          found[q.section ?? sectionOfQuestion(q.text)].push({ question: cleanText(q.text, 500), answers });
       }
     }
     const notes = plenary

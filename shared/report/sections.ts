@@ -29,7 +29,10 @@ export function joinWords(lang: ReportLang, items: readonly string[]): string {
   return `${items.slice(0, -1).join(', ')} ${reportText(lang, 'and')} ${items[items.length - 1]!}`;
 }
 
-/** Which section a plenary or tips question belongs to: the hardest aspects, or tips and advice. */
+/**
+ * Which section a plenary or tips question belongs to when its programme does not say
+ * (`Question.section`, set by the krachtenveld template): the hardest aspects, or tips.
+ */
 export function sectionOfQuestion(text: string): 'lastig' | 'tips' {
   return /lastig|moeilijk|knelpunt|difficult|hardest/i.test(text) ? 'lastig' : 'tips';
 }

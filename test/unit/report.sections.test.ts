@@ -46,6 +46,42 @@ describe('sections opened by sentences from the data', () => {
   });
 });
 
+describe('the template maps questions to sections', () => {
+  /** The answers listed under an h2, as texts. */
+  const answersUnder = (blocks: ReportBlock[], title: string): string => {
+    const i = blocks.findIndex((b) => b.kind === 'heading' && b.level === 2 && b.text === title);
+    const next = blocks.findIndex((b, j) => j > i && b.kind === 'heading' && b.level === 2);
+    return JSON.stringify(blocks.slice(i + 1, next < 0 ? undefined : next));
+  };
+
+  it('puts a question where the template says, whatever its words', () => {
+    const source = reportFixture();
+    // The plenary tips question reworded by the facilitator so that its words say "lastig":
+    // the template's mapping keeps its answers under the tips.
+    source.program = {
+      ...source.program,
+      phases: source.program.phases.map((p) => ({
+        ...p,
+        questions: p.questions.map((q) =>
+          q.id === 'p2' ? { ...q, text: 'Wat maakt het minder lastig om overeenstemming te krijgen?' } : q,
+        ),
+      })),
+    };
+    const blocks = buildReport(source).blocks;
+    expect(answersUnder(blocks, 'Tips en adviezen')).toContain('Benoem domeinverschillen');
+    expect(answersUnder(blocks, 'Lastige aspecten')).not.toContain('Benoem domeinverschillen');
+    // Without the mapping (a question the facilitator added), its words decide.
+    source.program = {
+      ...source.program,
+      phases: source.program.phases.map((p) => ({
+        ...p,
+        questions: p.questions.map((q) => (q.id === 'p2' ? { id: q.id, text: q.text } : q)),
+      })),
+    };
+    expect(answersUnder(buildReport(source).blocks, 'Lastige aspecten')).toContain('Benoem domeinverschillen');
+  });
+});
+
 describe('the facilitator’s own openings', () => {
   it('replace the generated sentence and are kept in the session doc', () => {
     const doc = createDoc();

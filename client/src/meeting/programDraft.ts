@@ -9,6 +9,7 @@ import {
   type PhaseInput,
   type PhaseKind,
   type PhaseView,
+  type ReportSection,
 } from '../../../shared/model/meeting/program.ts';
 import type { MeetingKey } from './i18n.ts';
 
@@ -20,6 +21,8 @@ const MAX_QUESTION = 500;
 export interface DraftQuestion {
   id: string;
   text: string;
+  /** The verslag's section from the template; kept as it is when the text is edited. */
+  section?: ReportSection;
 }
 
 export interface DraftPhase {
@@ -84,7 +87,7 @@ export function validateDraft(draft: readonly DraftPhase[]): { errors: DraftErro
       const text = q.text.trim();
       if (!text) errors[`${p.id}.q.${q.id}`] = 'edit.err.question';
       else if (text.length > MAX_QUESTION) errors[`${p.id}.q.${q.id}`] = 'edit.err.questionLong';
-      return { id: q.id, text };
+      return q.section ? { id: q.id, text, section: q.section } : { id: q.id, text };
     });
     phases.push({ id: p.id, kind: p.kind, title, description, where: p.where, view: p.view, minutes, questions });
   }

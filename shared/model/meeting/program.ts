@@ -26,9 +26,14 @@ export const PhaseWhere = z.enum(['groups', 'plenary']);
 export const PhaseView = z.enum(['canvas', 'krachtenveld', 'krachten', 'drieB', 'netwerk', 'typologie']);
 export type PhaseView = z.infer<typeof PhaseView>;
 
+/** Where a question's answers go in the verslag (seed 003's sections); absent: decided from its words. */
+export const ReportSection = z.enum(['lastig', 'tips']);
+export type ReportSection = z.infer<typeof ReportSection>;
+
 export const Question = z.object({
   id: z.string().regex(ID_RE),
   text: z.string().max(500),
+  section: ReportSection.optional().catch(undefined),
 });
 export type Question = z.infer<typeof Question>;
 

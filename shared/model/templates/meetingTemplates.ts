@@ -65,8 +65,12 @@ export const KRACHTENVELD_PHASES: PhaseInput[] = [
     title: 'Plenaire nabespreking',
     description: 'We leggen de krachtenvelden van de groepen naast elkaar en bespreken twee vragen.',
     questions: [
-      { id: 'p1', text: 'Wat zijn de lastigste aspecten in het krachtenveld?' },
-      { id: 'p2', text: 'Welke tips/adviezen heeft men om overeenstemming te krijgen in het krachtenveld?' },
+      { id: 'p1', text: 'Wat zijn de lastigste aspecten in het krachtenveld?', section: 'lastig' },
+      {
+        id: 'p2',
+        text: 'Welke tips/adviezen heeft men om overeenstemming te krijgen in het krachtenveld?',
+        section: 'tips',
+      },
     ],
     where: 'plenary',
     view: 'krachtenveld',
@@ -77,7 +81,7 @@ export const KRACHTENVELD_PHASES: PhaseInput[] = [
     kind: 'tips',
     title: 'Tips en aandachtspunten',
     description: 'Welke tips en aandachtspunten nemen we mee? Verdeel je stippen over wat het zwaarst weegt.',
-    questions: [{ id: 't1', text: 'Tips en aandachtspunten' }],
+    questions: [{ id: 't1', text: 'Tips en aandachtspunten', section: 'tips' }],
     where: 'plenary',
     view: 'canvas',
     minutes: 10,
