@@ -12,6 +12,7 @@ import { createBoardStore } from '../board/boardState.ts';
 import { useT } from '../i18n/useT.ts';
 import { BoardCanvas } from './BoardCanvas.tsx';
 import type { BoardMode } from './BoardChrome.tsx';
+import { Switch } from './Switch.tsx';
 
 interface AnnotationLayerProps {
   doc: Doc;
@@ -57,19 +58,12 @@ export function AnnotationLayer(props: AnnotationLayerProps) {
 export function AnnotationToggle({ on, onChange }: { on: boolean; onChange: (on: boolean) => void }) {
   const t = useT();
   return (
-    <button
-      type="button"
-      role="switch"
-      className={on ? 'switch is-on' : 'switch'}
-      aria-checked={on}
+    <Switch
+      on={on}
+      onChange={onChange}
+      label={t('annotations.label')}
       title={t('annotations.hint')}
-      onClick={() => onChange(!on)}
-      data-testid="annotations-toggle"
-    >
-      <span className="switch-track" aria-hidden="true">
-        <span className="switch-thumb" />
-      </span>
-      <span>{t('annotations.label')}</span>
-    </button>
+      testId="annotations-toggle"
+    />
   );
 }

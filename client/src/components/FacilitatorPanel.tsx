@@ -10,6 +10,7 @@ import { JoinControls } from './invite/JoinControls.tsx';
 import { useJoinState } from './invite/joinState.ts';
 import { ProjectionOverlay } from './invite/ProjectionOverlay.tsx';
 import { QrImage } from './invite/QrImage.tsx';
+import { Switch } from './Switch.tsx';
 import './invite/invite.css';
 
 interface FacilitatorPanelProps {
@@ -128,20 +129,13 @@ export function FacilitatorPanel({ joinCode, viewerUrl: keptViewerUrl }: Facilit
 export function LockToggle({ sessionDoc, boardId, locked }: { sessionDoc: Doc; boardId: string; locked: boolean }) {
   const t = useT();
   return (
-    <button
-      type="button"
-      role="switch"
-      className={locked ? 'switch is-on' : 'switch'}
-      aria-checked={locked}
+    <Switch
+      on={locked}
+      onChange={(on) => setBoardLocked(sessionDoc, boardId, on)}
+      label={t('facilitator.lockLabel')}
       title={locked ? t('facilitator.lockedText') : t('facilitator.unlockedText')}
-      onClick={() => setBoardLocked(sessionDoc, boardId, !locked)}
-      data-testid="lock-toggle"
-    >
-      <span className="switch-track" aria-hidden="true">
-        <span className="switch-thumb" />
-      </span>
-      <span>{t('facilitator.lockLabel')}</span>
-    </button>
+      testId="lock-toggle"
+    />
   );
 }
 
@@ -152,19 +146,12 @@ export function LockToggle({ sessionDoc, boardId, locked }: { sessionDoc: Doc; b
 export function OpenToggle({ sessionDoc, boardId, open }: { sessionDoc: Doc; boardId: string; open: boolean }) {
   const t = useT();
   return (
-    <button
-      type="button"
-      role="switch"
-      className={open ? 'switch is-on' : 'switch'}
-      aria-checked={open}
+    <Switch
+      on={open}
+      onChange={(on) => setBoardOpen(sessionDoc, boardId, on)}
+      label={t('facilitator.openLabel')}
       title={open ? t('facilitator.openText') : t('facilitator.groupOnlyText')}
-      onClick={() => setBoardOpen(sessionDoc, boardId, !open)}
-      data-testid="open-toggle"
-    >
-      <span className="switch-track" aria-hidden="true">
-        <span className="switch-thumb" />
-      </span>
-      <span>{t('facilitator.openLabel')}</span>
-    </button>
+      testId="open-toggle"
+    />
   );
 }

@@ -6,6 +6,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { JoinState } from '../../../../shared/api.ts';
 import { ApiRequestError } from '../../api/client.ts';
+import { Switch } from '../Switch.tsx';
 import { useLang } from '../../i18n/useT.ts';
 import { useJoiningT } from './i18n.ts';
 import { rotateJoinCode, setJoiningOpen } from './joinState.ts';
@@ -66,21 +67,14 @@ export function JoinControls({ sessionId, token, join }: JoinControlsProps) {
 
   return (
     <div className="join-controls" data-testid="join-controls">
-      <button
-        type="button"
-        role="switch"
-        className={join.joinOpen ? 'switch is-on' : 'switch'}
-        aria-checked={join.joinOpen}
-        aria-describedby="join-open-text"
+      <Switch
+        on={join.joinOpen}
+        onChange={(open) => void run(() => setJoiningOpen(sessionId, token, open))}
+        label={t('openLabel')}
+        describedBy="join-open-text"
         disabled={busy}
-        onClick={() => void run(() => setJoiningOpen(sessionId, token, !join.joinOpen))}
-        data-testid="joining-toggle"
-      >
-        <span className="switch-track" aria-hidden="true">
-          <span className="switch-thumb" />
-        </span>
-        <span>{t('openLabel')}</span>
-      </button>
+        testId="joining-toggle"
+      />
       <p
         id="join-open-text"
         className={join.joinOpen ? 'invite-howto' : 'invite-howto join-closed'}
