@@ -118,6 +118,15 @@ export const ConfigSchema = z.object({
   ALLOWED_ORIGINS: originList.default([]),
   /** Bearer token for /metrics; without it, /metrics answers only on this machine. */
   METRICS_TOKEN: z.string().min(16).optional(),
+  /**
+   * Several instances (issue 13): Redis that carries each room's updates and presence and
+   * the shared limits between them, e.g. `redis://10.0.0.5:6379/0`. Unset: one process,
+   * nothing of Redis loaded.
+   */
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\/\S+$/, 'expected redis://host[:port][/db] or rediss://…')
+    .optional(),
   /** Serve the client through Vite with hot reload (set by `npm run dev`). */
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
 });

@@ -8,6 +8,7 @@
  */
 import express from 'express';
 import { ChooseGroupRequest, CreateGroupsRequest } from '../../shared/api.ts';
+import { appName } from '../../shared/i18n/appNames.ts';
 import { createDoc, encodeDoc, Origin } from '../../shared/model/doc.ts';
 import { newItemId } from '../../shared/model/board/ids.ts';
 import { addGroups, assignMember, MAX_GROUPS, readGroups } from '../../shared/model/meeting/groups.ts';
@@ -56,7 +57,7 @@ export function groupRoutes(ctx: RoutesContext): express.Router {
           return {
             id: newItemId(),
             boardId: newItemId(),
-            name: body.names?.[i] || `Groep ${n}`, // already clean (GroupName)
+            name: body.names?.[i] || appName('group', { n }), // already clean (GroupName)
             order: maxOrder + i + 1,
           };
         });

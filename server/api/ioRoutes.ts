@@ -19,7 +19,8 @@ import { IMPORT_LIMITS, ImportFileError, actorsCsv } from '../../shared/io/actor
 import { isActorColumn, type ActorColumn } from '../../shared/io/actorTable.ts';
 import { XLSX_MIME } from '../../shared/io/api.ts';
 import { SESSION_FILE_MAX_BYTES } from '../../shared/io/sessionFile.ts';
-import { ioText, type IoLang } from '../../shared/io/texts.ts';
+import { translate } from '../../shared/i18n/messages.ts';
+import type { IoLang } from '../../shared/io/texts.ts';
 import { addActor, readMethods, type NewActor } from '../../shared/model/board/actors.ts';
 import { Origin } from '../../shared/model/doc.ts';
 import { readBoard } from '../../shared/model/sessionDoc.ts';
@@ -183,10 +184,16 @@ export function ioRoutes(
       if (preview.mappingError) throw new HttpError(400, 'bad_mapping', preview.mappingError);
       const rejected = preview.rows.flatMap((r) => (r.ok ? [] : r.problems));
       if (allOrNothing && preview.rejected > 0) {
-        throw new HttpError(422, 'rows_rejected', ioText(lang, 'import.rejected', { n: preview.rejected }), rejected);
+        throw new HttpError(
+          422,
+          'rows_rejected',
+          translate(lang, 'io.import.rejected', { count: preview.rejected }),
+          rejected,
+        );
       }
       const valid = preview.rows.flatMap((r) => (r.ok ? [r.actor as NewActor] : []));
-      if (valid.length === 0) throw new HttpError(422, 'nothing_to_import', ioText(lang, 'import.nothing'), rejected);
+      if (valid.length === 0)
+        throw new HttpError(422, 'nothing_to_import', translate(lang, 'io.import.nothing'), rejected);
       const actorIds: string[] = [];
       const applied = await ctx.registry.change(room, (doc) => {
         doc.transact(() => {
@@ -198,7 +205,7 @@ export function ioRoutes(
           }
         }, Origin.server);
       });
-      if (!applied) throw new HttpError(500, 'import_failed', ioText(lang, 'import.failed'));
+      if (!applied) throw new HttpError(500, 'import_failed', translate(lang, 'io.import.failed'));
       res.status(201).json({ step: 'commit', imported: actorIds.length, actorIds, rejected });
     }),
   );
@@ -247,7 +254,7 @@ export function ioRoutes(
     const status = typeof err === 'object' && err && 'status' in err ? Number(err.status) : 0;
     if (status !== 413 || !req.path.endsWith('/actors/import')) return next(err);
     const lang: IoLang = Lang.parse(req.query.lang);
-    sendError(res, new HttpError(413, 'too_large', ioText(lang, 'file.tooLarge', { max: 2 })));
+    sendError(res, new HttpError(413, 'too_large', translate(lang, 'io.file.tooLarge', { max: 2 })));
   });
   return router;
 }

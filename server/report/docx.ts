@@ -24,7 +24,7 @@ import {
   WidthType,
 } from 'docx';
 import type { ReportBlock, ReportModel } from '../../shared/report/model.ts';
-import { reportText } from '../../shared/report/texts.ts';
+import { translate } from '../../shared/i18n/messages.ts';
 import { softHyphenate } from './hyphenate.ts';
 import { rasteriseAll, type Png } from './raster.ts';
 
@@ -191,7 +191,7 @@ export async function renderDocx(report: ReportModel): Promise<Buffer> {
         children: [
           new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun({ text: report.title })] }),
           new Paragraph({ spacing: { after: 240 }, children: [new TextRun({ text: report.subtitle, color: MUTED })] }),
-          new TableOfContents(reportText(report.lang, 'contents'), { hyperlink: true, headingStyleRange: '1-2' }),
+          new TableOfContents(translate(report.lang, 'report.contents'), { hyperlink: true, headingStyleRange: '1-2' }),
           ...blocks.flatMap((b) => blockToDocx(b, pngs)),
         ],
       },

@@ -22,7 +22,8 @@ import {
 import type { NewActor } from '../model/board/actors.ts';
 import { cleanLine, codePointLength } from '../names.ts';
 import { neutraliseCell, restoreCell } from './csv.ts';
-import { ioText, type IoLang } from './texts.ts';
+import { translate } from '../i18n/messages.ts';
+import type { IoLang, IoTextKey } from './texts.ts';
 
 export const CHOICE_FIELDS = {
   category: ROLE_CATEGORIES,
@@ -307,15 +308,12 @@ export function checkRows(table: Table, mapping: readonly (ActorColumn | null)[]
     if (isBlank(cells)) return;
     const actor: Record<string, unknown> = {};
     const problems: RowProblem[] = [];
-    const problem = (
-      field: ActorColumn | null,
-      key: Parameters<typeof ioText>[1],
-      vars: Record<string, string | number> = {},
-    ) => problems.push({ row, field, message: ioText(lang, key, { row, ...vars }) });
+    const problem = (field: ActorColumn | null, key: IoTextKey, vars: Record<string, string | number> = {}) =>
+      problems.push({ row, field, message: translate(lang, `io.${key}`, { row, ...vars }) });
     mapping.forEach((field, col) => {
       if (!field) return;
       const cell = cells[col] ?? null;
-      const label = ioText(lang, `field.${field}`);
+      const label = translate(lang, `io.field.${field}`);
       if (field in NUMBER_FIELDS) {
         const [min, max] = NUMBER_FIELDS[field as NumberField];
         const n = parseNumber(cell);
@@ -360,8 +358,8 @@ export function checkMapping(mapping: readonly (ActorColumn | null)[], lang: IoL
   const seen = new Set<ActorColumn>();
   for (const f of mapping) {
     if (!f) continue;
-    if (seen.has(f)) return ioText(lang, 'mapping.twice', { field: ioText(lang, `field.${f}`) });
+    if (seen.has(f)) return translate(lang, 'io.mapping.twice', { field: translate(lang, `io.field.${f}`) });
     seen.add(f);
   }
-  return seen.has('name') ? null : ioText(lang, 'mapping.noName');
+  return seen.has('name') ? null : translate(lang, 'io.mapping.noName');
 }

@@ -6,7 +6,8 @@
 import type { Actor } from '../model/board/actorSchema.ts';
 import { ACTOR_COLUMNS, HEADERS, actorRow, formatNumber, type Cell, type Table } from './actorTable.ts';
 import { CsvError, decodeText, parseCsv, writeCsv, type CsvSeparator } from './csv.ts';
-import { ioText, type IoLang, type IoTextKey } from './texts.ts';
+import { translate } from '../i18n/messages.ts';
+import type { IoLang, IoTextKey } from './texts.ts';
 
 export const IMPORT_LIMITS = {
   /** Upload size of an actors file. */
@@ -43,7 +44,7 @@ export class ImportFileError extends Error {
 }
 
 export function fileError(lang: IoLang, key: IoTextKey, vars: Record<string, string | number> = {}): ImportFileError {
-  return new ImportFileError(key, ioText(lang, key, vars));
+  return new ImportFileError(key, translate(lang, `io.${key}`, vars));
 }
 
 /** Checks a table's size, and that it has rows under its header. */

@@ -2,7 +2,10 @@
  * Words of the data import and export that the server sends (row messages, errors):
  * Dutch first, in the users' words; English checked against it by type.
  */
-export type IoLang = 'nl' | 'en';
+import { defineTexts } from '../i18n/texts.ts';
+import type { Lang } from '../i18n/lang.ts';
+
+export type IoLang = Lang;
 
 const nl = {
   'field.name': 'naam',
@@ -41,14 +44,17 @@ const nl = {
   'file.tooManyColumns': 'Het bestand heeft meer dan {max} kolommen.',
   'file.tooLarge': 'Het bestand is groter dan {max} MB.',
   'file.type': 'Stuur een CSV-bestand (text/csv) of een Excel-bestand (.xlsx).',
-  'import.rejected': '{n} rijen zijn afgekeurd; er is niets geïmporteerd (alles of niets).',
+  'import.rejected': {
+    one: '1 rij is afgekeurd; er is niets geïmporteerd (alles of niets).',
+    other: '{count} rijen zijn afgekeurd; er is niets geïmporteerd (alles of niets).',
+  },
   'import.nothing': 'Er is geen geldige rij om te importeren.',
   'import.failed': 'Het importeren is mislukt; er is niets veranderd.',
 };
 
 export type IoTextKey = keyof typeof nl;
 
-const en: Record<IoTextKey, string> = {
+const en = {
   'field.name': 'name',
   'field.organisation': 'organisation',
   'field.category': 'role',
@@ -85,14 +91,13 @@ const en: Record<IoTextKey, string> = {
   'file.tooManyColumns': 'The file has more than {max} columns.',
   'file.tooLarge': 'The file is larger than {max} MB.',
   'file.type': 'Send a CSV file (text/csv) or an Excel file (.xlsx).',
-  'import.rejected': '{n} rows were rejected; nothing was imported (all or nothing).',
+  'import.rejected': {
+    one: '1 row was rejected; nothing was imported (all or nothing).',
+    other: '{count} rows were rejected; nothing was imported (all or nothing).',
+  },
   'import.nothing': 'There is no valid row to import.',
   'import.failed': 'The import failed; nothing was changed.',
 };
 
-const TEXTS: Record<IoLang, Record<IoTextKey, string>> = { nl, en };
-
-/** A text with `{name}` placeholders filled in. */
-export function ioText(lang: IoLang, key: IoTextKey, vars: Record<string, string | number> = {}): string {
-  return TEXTS[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
-}
+/** The `io` namespace of the app's one dictionary (`shared/i18n/messages.ts`, `translate`). */
+export const ioTexts = defineTexts(nl, en);

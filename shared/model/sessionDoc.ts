@@ -9,6 +9,7 @@
  *           since issue 10, read as false when missing)
  */
 import { z } from 'zod';
+import { appName } from '../i18n/appNames.ts';
 import { cleanTitle } from '../names.ts';
 import { BOARD_ID_RE, PLENARY_BOARD_ID } from '../protocol.ts';
 import { Origin, type Doc } from './doc.ts';
@@ -52,7 +53,7 @@ export function initSessionDoc(doc: Doc, init: { title: string; createdAt: numbe
     meta.set('createdAt', init.createdAt);
     const plenary: BoardRecord = {
       id: PLENARY_BOARD_ID,
-      title: 'Plenair',
+      title: appName('plenary'),
       kind: 'plenary',
       locked: false,
       open: false,

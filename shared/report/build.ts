@@ -16,7 +16,10 @@ import { evaluationSvg } from './charts.ts';
 import { boardFigures } from './figures.ts';
 import type { ReportBlock, ReportModel } from './model.ts';
 import type { ReportBoardSource, ReportSource } from './source.ts';
-import { FIELD_WORDS, formatDate, formatNumber, reportText, type ReportLang, type ReportTextKey } from './texts.ts';
+import { formatDate, formatNumber } from '../i18n/format.ts';
+import { showName } from '../i18n/appNames.ts';
+import { isSharedKey, translate } from '../i18n/messages.ts';
+import type { ReportLang, ReportTextKey } from './texts.ts';
 import { joinWords, opening, sectionOfQuestion } from './sections.ts';
 import { placeInWords, spreadInWords } from './words.ts';
 
@@ -53,13 +56,17 @@ function isoDate(ms: number): string {
 }
 
 export function boardLabel(board: ReportBoardSource, lang: ReportLang): string {
-  if (board.groupName) return cleanText(board.groupName, 80);
-  if (board.kind === 'plenary') return cleanText(board.title, 80) || reportText(lang, 'plenaryBoard');
-  return cleanText(board.title, 80);
+  // Names the app made ("Groep 1", "Plenair") in the verslag's language; typed ones as typed (issue 12).
+  if (board.groupName) return showName(lang, cleanText(board.groupName, 80));
+  if (board.kind === 'plenary')
+    return showName(lang, cleanText(board.title, 80)) || translate(lang, 'report.plenaryBoard');
+  return showName(lang, cleanText(board.title, 80));
 }
 
 function word(lang: ReportLang, value: string | null): string {
-  return value ? (FIELD_WORDS[lang][value] ?? value) : reportText(lang, 'notSet');
+  if (!value) return translate(lang, 'report.notSet');
+  const key = `report.word.${value}`;
+  return isSharedKey(key) ? translate(lang, key) : value;
 }
 
 function sortedActors(board: ReportBoardSource): Actor[] {
@@ -72,12 +79,12 @@ function hasContent(board: ReportBoardSource): boolean {
 }
 
 function votesLabel(lang: ReportLang, n: number): string {
-  return n === 1 ? reportText(lang, 'vote1') : reportText(lang, 'votes', { n });
+  return translate(lang, 'report.votes', { count: n });
 }
 
 export function buildReport(source: ReportSource, options: BuildOptions = {}): ReportModel {
   const lang = options.lang ?? 'nl';
-  const t = (key: ReportTextKey, vars?: Record<string, string | number>) => reportText(lang, key, vars);
+  const t = (key: ReportTextKey, vars?: Record<string, string | number>) => translate(lang, `report.${key}`, vars);
   const { settings, session } = source;
   const parts = settings.parts;
   const title = cleanText(settings.title, 200) || cleanText(session.title, 200) || t('reportOf');
@@ -122,8 +129,10 @@ export function buildReport(source: ReportSource, options: BuildOptions = {}): R
       ordered: true,
       items: source.program.phases.map((p) => {
         const minutes = p.minutes ? ` (${t('minutes', { n: p.minutes })})` : '';
-        const questions = p.questions.length ? `: ${p.questions.map((q) => cleanText(q.text, 500)).join(' · ')}` : '';
-        return `${cleanText(p.title, 120)}${minutes}${questions}`;
+        const questions = p.questions.length
+          ? `: ${p.questions.map((q) => showName(lang, cleanText(q.text, 500))).join(' · ')}`
+          : '';
+        return `${showName(lang, cleanText(p.title, 120))}${minutes}${questions}`;
       }),
     });
   }
@@ -148,7 +157,9 @@ export function buildReport(source: ReportSource, options: BuildOptions = {}): R
   }
 
   // Per group (and the plenary board when something is on it).
-  const questionText = new Map(allQuestions(source.program).map(({ question }) => [question.id, question.text]));
+  const questionText = new Map(
+    allQuestions(source.program).map(({ question }) => [question.id, showName(lang, question.text)]),
+  );
   const tipPhases = source.program.phases.filter((p) => p.kind === 'plenary' || p.kind === 'tips');
   const tipQuestions = new Set(tipPhases.flatMap((p) => p.questions.map((q) => q.id)));
   if (parts.groups && groupBoards.length) {
@@ -159,7 +170,7 @@ export function buildReport(source: ReportSource, options: BuildOptions = {}): R
         : t('groupsMany', { n: names.length, names: joinWords(lang, names) });
     const questions = source.program.phases
       .filter((p) => p.kind === 'groups')
-      .flatMap((p) => p.questions.map((q) => cleanText(q.text, 500)))
+      .flatMap((p) => p.questions.map((q) => showName(lang, cleanText(q.text, 500))))
       .filter(Boolean);
     const p = session.participantCount;
     blocks.push({ kind: 'heading', level: 2, text: t('secGroepen') });
@@ -291,7 +302,10 @@ export function buildReport(source: ReportSource, options: BuildOptions = {}): R
           .sort(byVotes)
           .map((a) => ({ id: a.id, text: cleanText(a.text, 2000) }));
         if (answers.length)
-          found[q.section ?? sectionOfQuestion(q.text)].push({ question: cleanText(q.text, 500), answers });
+          found[q.section ?? sectionOfQuestion(q.text)].push({
+            question: showName(lang, cleanText(q.text, 500)),
+            answers,
+          });
       }
     }
     const notes = plenary
@@ -330,7 +344,7 @@ export function buildReport(source: ReportSource, options: BuildOptions = {}): R
     {
       open(
         'evaluatie',
-        t('evaluationText', { mean: formatNumber(lang, ev.mean), min: ev.min ?? '', max: ev.max ?? '', n: ev.n }),
+        t('evaluationText', { mean: formatNumber(lang, ev.mean, 1), min: ev.min ?? '', max: ev.max ?? '', n: ev.n }),
       );
       if (parts.pictures)
         figure(evaluationSvg(ev.distribution, { title: t('distribution'), lang }), t('distribution'), 'evaluation');
@@ -441,15 +455,15 @@ function movementSection(lang: ReportLang, board: ReportBoardSource, blocks: Rep
     })
     .slice(0, 3);
   if (!moved.length) return false;
-  blocks.push({ kind: 'heading', level: 3, text: reportText(lang, 'movement') });
-  blocks.push({ kind: 'paragraph', text: reportText(lang, 'movementIntro') });
-  blocks.push({ kind: 'list', items: moved.map((m) => reportText(lang, 'movedFromTo', m)) });
+  blocks.push({ kind: 'heading', level: 3, text: translate(lang, 'report.movement') });
+  blocks.push({ kind: 'paragraph', text: translate(lang, 'report.movementIntro') });
+  blocks.push({ kind: 'list', items: moved.map((m) => translate(lang, 'report.movedFromTo', m)) });
   return true;
 }
 
 /** A group's actors: a table of what was filled in; actors with only a name in one line under it. */
 function actorsSection(lang: ReportLang, board: ReportBoardSource, blocks: ReportBlock[]): void {
-  const t = (key: ReportTextKey, vars?: Record<string, string | number>) => reportText(lang, key, vars);
+  const t = (key: ReportTextKey, vars?: Record<string, string | number>) => translate(lang, `report.${key}`, vars);
   const actors = sortedActors(board);
   if (!actors.length) return;
   const filled = actors.filter((a) => !isBare(lang, board, a));

@@ -7,7 +7,8 @@ import { renderBoardSvg } from '../drawing/boardSvg.ts';
 import { hyphenPoints } from '../hyphenation.ts';
 import { methodSvg } from '../drawing/methods/index.ts';
 import type { ReportBoardSource } from './source.ts';
-import { reportText, type ReportLang, type ReportTextKey } from './texts.ts';
+import { translate } from '../i18n/messages.ts';
+import type { ReportLang, ReportTextKey } from './texts.ts';
 
 export type ReportView = 'krachtenveld' | 'krachten' | 'netwerk' | 'typologie' | 'canvas';
 
@@ -39,7 +40,7 @@ export function usedViews(board: ReportBoardSource): ReportView[] {
 
 export function boardFigures(board: ReportBoardSource, lang: ReportLang): BoardFigure[] {
   return usedViews(board).map((view) => {
-    const label = reportText(lang, LABEL[view]);
+    const label = translate(lang, `report.${LABEL[view]}`);
     const drawing =
       view === 'canvas'
         ? renderBoardSvg(board.items, { view: 'canvas', hyphenate: hyphenPoints })

@@ -4,7 +4,8 @@
  */
 import type { ReportSection, ReportSettings } from '../model/meeting/reportSettings.ts';
 import type { ReportBlock } from './model.ts';
-import { reportText, type ReportLang } from './texts.ts';
+import { translate } from '../i18n/messages.ts';
+import type { ReportLang } from './texts.ts';
 
 /** The opening of a section: the facilitator's text when given (paragraphs), else the generated sentences. */
 export function opening(
@@ -26,7 +27,7 @@ export function opening(
 /** "a, b en c" / "a, b and c". */
 export function joinWords(lang: ReportLang, items: readonly string[]): string {
   if (items.length <= 1) return items[0] ?? '';
-  return `${items.slice(0, -1).join(', ')} ${reportText(lang, 'and')} ${items[items.length - 1]!}`;
+  return `${items.slice(0, -1).join(', ')} ${translate(lang, 'report.and')} ${items[items.length - 1]!}`;
 }
 
 /**

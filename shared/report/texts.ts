@@ -1,5 +1,12 @@
-/** The report's words, Dutch first (seed 003's own), English on request. */
-export type ReportLang = 'nl' | 'en';
+/**
+ * The report's words, Dutch first (seed 003's own), English on request: the `report`
+ * namespace of the app's one dictionary (`shared/i18n/messages.ts`, `translate`).
+ */
+import { defineTexts } from '../i18n/texts.ts';
+import type { Lang } from '../i18n/lang.ts';
+
+/** The verslag's language: one of the app's. */
+export type ReportLang = Lang;
 
 const nl = {
   date: 'Datum',
@@ -63,8 +70,7 @@ const nl = {
   placements: 'Plaatsing per groep',
   tips: 'Tips en aandachtspunten',
   tipsNone: 'Er zijn geen tips of aandachtspunten vastgelegd.',
-  votes: '{n} stemmen',
-  vote1: '1 stem',
+  votes: { one: '1 stem', other: '{count} stemmen' },
   plenaryNotes: 'Notities van het plenaire bord',
   evaluation: 'Evaluatie',
   evaluationText:
@@ -115,9 +121,21 @@ const nl = {
   movementIntro: 'Deze actoren verschoven het meest tussen het begin en het eind van de bijeenkomst:',
   movedFromTo: '{name}: van {from} naar {to}',
   reportOf: 'Verslag',
+  // Words of the actor fields (the users' own in Dutch).
+  'word.beslisser': 'beslisser',
+  'word.uitvoerder': 'uitvoerder',
+  'word.financier': 'financier/leverancier',
+  'word.gebruiker': 'gebruiker',
+  'word.strategisch': 'strategisch',
+  'word.tactisch': 'tactisch',
+  'word.uitvoerend': 'uitvoerend',
+  'word.meeweten': 'meeweten',
+  'word.meedenken': 'meedenken',
+  'word.meedoen': 'meedoen',
+  'word.meebeslissen': 'meebeslissen',
 };
 
-const en: Record<keyof typeof nl, string> = {
+const en = {
   date: 'Date',
   place: 'Place',
   facilitator: 'Facilitator',
@@ -179,8 +197,7 @@ const en: Record<keyof typeof nl, string> = {
   placements: 'Placement per group',
   tips: 'Tips and points of attention',
   tipsNone: 'No tips or points of attention were recorded.',
-  votes: '{n} votes',
-  vote1: '1 vote',
+  votes: { one: '1 vote', other: '{count} votes' },
   plenaryNotes: 'Notes on the plenary board',
   evaluation: 'Evaluation',
   evaluationText: 'The meeting was graded {mean} (spread {min} – {max}). {n} participants gave a grade.',
@@ -230,85 +247,19 @@ const en: Record<keyof typeof nl, string> = {
   movementIntro: 'These actors moved most between the start and the end of the meeting:',
   movedFromTo: '{name}: from {from} to {to}',
   reportOf: 'Report',
+  // Words of the actor fields.
+  'word.beslisser': 'decision maker',
+  'word.uitvoerder': 'implementer',
+  'word.financier': 'funder/supplier',
+  'word.gebruiker': 'user',
+  'word.strategisch': 'strategic',
+  'word.tactisch': 'tactical',
+  'word.uitvoerend': 'operational',
+  'word.meeweten': 'kept informed',
+  'word.meedenken': 'consulted',
+  'word.meedoen': 'co-producing',
+  'word.meebeslissen': 'co-deciding',
 };
 
+export const reportTexts = defineTexts(nl, en);
 export type ReportTextKey = keyof typeof nl;
-const TEXTS: Record<ReportLang, Record<ReportTextKey, string>> = { nl, en };
-
-export function reportText(lang: ReportLang, key: ReportTextKey, vars?: Record<string, string | number>): string {
-  const text = TEXTS[lang][key];
-  return vars ? text.replace(/\{(\w+)\}/g, (w, n: string) => (n in vars ? String(vars[n]) : w)) : text;
-}
-
-/** Words of the actor fields (the users' own in Dutch). */
-export const FIELD_WORDS: Record<ReportLang, Record<string, string>> = {
-  nl: {
-    beslisser: 'beslisser',
-    uitvoerder: 'uitvoerder',
-    financier: 'financier/leverancier',
-    gebruiker: 'gebruiker',
-    strategisch: 'strategisch',
-    tactisch: 'tactisch',
-    uitvoerend: 'uitvoerend',
-    meeweten: 'meeweten',
-    meedenken: 'meedenken',
-    meedoen: 'meedoen',
-    meebeslissen: 'meebeslissen',
-  },
-  en: {
-    beslisser: 'decision maker',
-    uitvoerder: 'implementer',
-    financier: 'funder/supplier',
-    gebruiker: 'user',
-    strategisch: 'strategic',
-    tactisch: 'tactical',
-    uitvoerend: 'operational',
-    meeweten: 'kept informed',
-    meedenken: 'consulted',
-    meedoen: 'co-producing',
-    meebeslissen: 'co-deciding',
-  },
-};
-
-/** A number as the language writes it: 7,8 in Dutch, 7.8 in English. */
-export function formatNumber(lang: ReportLang, n: number, digits = 1): string {
-  const s = n.toFixed(digits);
-  return lang === 'nl' ? s.replace('.', ',') : s;
-}
-
-const MONTHS: Record<ReportLang, string[]> = {
-  nl: [
-    'januari',
-    'februari',
-    'maart',
-    'april',
-    'mei',
-    'juni',
-    'juli',
-    'augustus',
-    'september',
-    'oktober',
-    'november',
-    'december',
-  ],
-  en: [
-    'January',
-    'February',
-    'March',
-    'April',
-    'May',
-    'June',
-    'July',
-    'August',
-    'September',
-    'October',
-    'November',
-    'December',
-  ],
-};
-
-/** "22 november 2026" / "22 November 2026" (UTC, so the same everywhere). */
-export function formatDate(lang: ReportLang, ms: number): string {
-  const d = new Date(ms);
-  return `${d.getUTCDate()} ${MONTHS[lang][d.getUTCMonth()]} ${d.getUTCFullYear()}`;
-}

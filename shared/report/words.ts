@@ -6,7 +6,9 @@
 import { levelOf, spreadSize, type AxisLevel, type CompareAxis } from '../methods/compare.ts';
 import { displayAxes } from '../methods/labels.ts';
 import type { AxisLabels, BoardSettings } from '../model/board/actorSchema.ts';
-import { formatNumber, reportText, type ReportLang, type ReportTextKey } from './texts.ts';
+import { formatNumber } from '../i18n/format.ts';
+import { translate } from '../i18n/messages.ts';
+import type { ReportLang, ReportTextKey } from './texts.ts';
 
 export interface Placed {
   houding: number | null;
@@ -23,7 +25,7 @@ const MID: Record<CompareAxis, ReportTextKey> = {
 /** One axis in words: the axis's own end label when it names the axis ("Veel invloed"), else name + label ("houding voor"). */
 export function axisWord(lang: ReportLang, axis: CompareAxis, labels: AxisLabels, level: AxisLevel): string {
   const name = labels.name.trim().toLowerCase();
-  if (level === 'mid') return `${name} ${reportText(lang, MID[axis])}`;
+  if (level === 'mid') return `${name} ${translate(lang, `report.${MID[axis]}`)}`;
   const label = (level === 'high' ? labels.high : labels.low).trim().toLowerCase();
   return label.includes(name) ? label : `${name} ${label}`;
 }
@@ -53,5 +55,5 @@ const SPREAD_KEY = { big: 'spreadBig', some: 'spreadSome', small: 'spreadSmall' 
 
 /** "groot verschil (0,80)": the words Vergelijken shows, with the number. */
 export function spreadInWords(lang: ReportLang, spread: number): string {
-  return `${reportText(lang, SPREAD_KEY[spreadSize(spread)])} (${formatNumber(lang, spread, 2)})`;
+  return `${translate(lang, `report.${SPREAD_KEY[spreadSize(spread)]}`)} (${formatNumber(lang, spread, 2)})`;
 }

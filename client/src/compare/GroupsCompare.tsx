@@ -16,7 +16,7 @@ import { CompareField, type FieldLabel, type FieldMark } from './CompareField.ts
 import { useCompareT } from './i18n.ts';
 import { MergePanel } from './MergePanel.tsx';
 import { useBoardsMethods } from './useBoardsMethods.ts';
-import { formatNumber } from '../../../shared/report/texts.ts';
+import { formatNumber } from '../../../shared/i18n/format.ts';
 import { describeAxis, groupColor, spreadSize } from './words.ts';
 
 const fmt = (v: number) => v.toFixed(2);

@@ -10,6 +10,7 @@ import type { Doc } from '../doc.ts';
 import { Origin } from '../doc.ts';
 import { setPhases, type PhaseInput } from '../meeting/program.ts';
 import { addBoard } from '../sessionDoc.ts';
+import { appName } from '../../i18n/appNames.ts';
 
 export const MEETING_TEMPLATE_IDS = ['krachtenveld', 'blank'] as const;
 export const MeetingTemplateId = z.enum(MEETING_TEMPLATE_IDS);
@@ -22,12 +23,8 @@ export const KRACHTENVELD_PHASES: PhaseInput[] = [
   {
     id: 'theorie',
     kind: 'theory',
-    title: 'Theorie',
-    description:
-      'Een korte uiteenzetting over wat een krachtenanalyse is en wat het oplevert, en drie methodieken: ' +
-      'negatieve en positieve krachten, het krachtenveld met 3 assen (Den Hollander) en de 3 B’s bij ' +
-      'samenwerking: bedoeling, belang en bijdrage. Een goede krachtenveldanalyse levert orde in het denken ' +
-      'en inzicht in aannames over andere organisaties.',
+    title: appName('theorie.title'),
+    description: appName('theorie.description'),
     questions: [],
     where: 'plenary',
     view: 'krachtenveld',
@@ -36,10 +33,8 @@ export const KRACHTENVELD_PHASES: PhaseInput[] = [
   {
     id: 'ronde',
     kind: 'round',
-    title: 'Individuele ronde: de 3 B’s',
-    description:
-      'Pas ieder voor zich het model van de 3 B’s toe op één actor in je netwerk: wat zijn de bedoelingen ' +
-      'van de partner, wat zijn de belangen, en wat kunnen mogelijke bijdragen zijn aan de samenwerking?',
+    title: appName('ronde.title'),
+    description: appName('ronde.description'),
     questions: [],
     where: 'plenary',
     view: 'drieB',
@@ -48,12 +43,12 @@ export const KRACHTENVELD_PHASES: PhaseInput[] = [
   {
     id: 'groepen',
     kind: 'groups',
-    title: 'Uitwisseling in kleine groepen',
-    description: 'Breng in je groep het krachtenveld in kaart en bespreek de drie vragen.',
+    title: appName('groepen.title'),
+    description: appName('groepen.description'),
     questions: [
-      { id: 'g1', text: 'Wat speelt er in het krachtenveld van samenwerkende partners?' },
-      { id: 'g2', text: 'Hoe stellen partners zich op?' },
-      { id: 'g3', text: 'Waarom stellen ze zich zo op?' },
+      { id: 'g1', text: appName('groepen.g1') },
+      { id: 'g2', text: appName('groepen.g2') },
+      { id: 'g3', text: appName('groepen.g3') },
     ],
     where: 'groups',
     view: 'krachtenveld',
@@ -62,13 +57,13 @@ export const KRACHTENVELD_PHASES: PhaseInput[] = [
   {
     id: 'plenair',
     kind: 'plenary',
-    title: 'Plenaire nabespreking',
-    description: 'We leggen de krachtenvelden van de groepen naast elkaar en bespreken twee vragen.',
+    title: appName('plenair.title'),
+    description: appName('plenair.description'),
     questions: [
-      { id: 'p1', text: 'Wat zijn de lastigste aspecten in het krachtenveld?', section: 'lastig' },
+      { id: 'p1', text: appName('plenair.p1'), section: 'lastig' },
       {
         id: 'p2',
-        text: 'Welke tips/adviezen heeft men om overeenstemming te krijgen in het krachtenveld?',
+        text: appName('plenair.p2'),
         section: 'tips',
       },
     ],
@@ -79,9 +74,9 @@ export const KRACHTENVELD_PHASES: PhaseInput[] = [
   {
     id: 'tips',
     kind: 'tips',
-    title: 'Tips en aandachtspunten',
-    description: 'Welke tips en aandachtspunten nemen we mee? Verdeel je stippen over wat het zwaarst weegt.',
-    questions: [{ id: 't1', text: 'Tips en aandachtspunten', section: 'tips' }],
+    title: appName('tips.title'),
+    description: appName('tips.description'),
+    questions: [{ id: 't1', text: appName('tips.title'), section: 'tips' }],
     where: 'plenary',
     view: 'canvas',
     minutes: 10,
@@ -89,8 +84,8 @@ export const KRACHTENVELD_PHASES: PhaseInput[] = [
   {
     id: 'evaluatie',
     kind: 'evaluation',
-    title: 'Evaluatie',
-    description: 'Geef de bijeenkomst een cijfer van 1 tot 10 en laat als je wilt een quote achter.',
+    title: appName('evaluatie.title'),
+    description: appName('evaluatie.description'),
     questions: [],
     where: 'plenary',
     view: 'canvas',
@@ -116,7 +111,7 @@ export function applyMeetingTemplate(doc: Doc, id: MeetingTemplateId, origin: un
   doc.transact(() => {
     setPhases(doc, template.phases, origin);
     if (template.templateBoard) {
-      addBoard(doc, { id: TEMPLATE_BOARD_ID, title: 'Sjabloon groepsbord', kind: 'template' }, origin);
+      addBoard(doc, { id: TEMPLATE_BOARD_ID, title: appName('templateBoard'), kind: 'template' }, origin);
     }
   }, origin);
 }

@@ -1,0 +1,127 @@
+/**
+ * The one way the app says things (issue 12): plurals by `Intl.PluralRules`, dates and
+ * numbers through `Intl` in Europe/Amsterdam (the verslag's date too), the names the
+ * app makes shown in the reader's language while typed names stay as typed, and the
+ * dictionaries complete and without two keys for one text.
+ */
+import { describe, expect, it } from 'vitest';
+import { appName, showName } from '../../shared/i18n/appNames.ts';
+import { formatDate, formatDateTime, formatNumber, formatTime } from '../../shared/i18n/format.ts';
+import { sharedTexts, translate } from '../../shared/i18n/messages.ts';
+import { defineTexts, translateIn } from '../../shared/i18n/texts.ts';
+import { buildReport } from '../../shared/report/build.ts';
+import { renderMarkdown } from '../../server/report/markdown.ts';
+import { reportFixture } from '../fixtures/reportSession.ts';
+
+const texts = defineTexts(
+  {
+    orgs: { one: '1 organisatie', other: '{count} organisaties' },
+    votes: { zero: 'Nog geen stemmen', one: '1 stem', other: '{count} stemmen' },
+    hello: 'Hallo {name}',
+  },
+  {
+    orgs: { one: '1 organisation', other: '{count} organisations' },
+    votes: { zero: 'No votes yet', one: '1 vote', other: '{count} votes' },
+    hello: 'Hello {name}',
+  },
+);
+
+describe('plurals', () => {
+  it('picks the form by Intl.PluralRules and writes the count as the language does', () => {
+    expect(translateIn(texts, 'nl', 'orgs', { count: 1 })).toBe('1 organisatie');
+    expect(translateIn(texts, 'nl', 'orgs', { count: 0 })).toBe('0 organisaties');
+    expect(translateIn(texts, 'nl', 'orgs', { count: 2 })).toBe('2 organisaties');
+    expect(translateIn(texts, 'nl', 'orgs', { count: 1250 })).toBe('1.250 organisaties');
+    expect(translateIn(texts, 'en', 'orgs', { count: 1 })).toBe('1 organisation');
+    expect(translateIn(texts, 'en', 'orgs', { count: 1250 })).toBe('1,250 organisations');
+  });
+
+  it('says zero in its own words where the dictionary has them', () => {
+    expect(translateIn(texts, 'nl', 'votes', { count: 0 })).toBe('Nog geen stemmen');
+    expect(translateIn(texts, 'en', 'votes', { count: 0 })).toBe('No votes yet');
+    expect(translateIn(texts, 'en', 'votes', { count: 3 })).toBe('3 votes');
+  });
+
+  it('fills placeholders and leaves an unknown one visible', () => {
+    expect(translateIn(texts, 'en', 'hello', { name: 'Bo' })).toBe('Hello Bo');
+    expect(translateIn(texts, 'en', 'hello')).toBe('Hello {name}');
+  });
+
+  it('is used by the shared texts: the verslag and the import say one row, one vote', () => {
+    expect(translate('nl', 'report.votes', { count: 1 })).toBe('1 stem');
+    expect(translate('nl', 'report.votes', { count: 4 })).toBe('4 stemmen');
+    expect(translate('en', 'io.import.rejected', { count: 1 })).toMatch(/^1 row was rejected/);
+    expect(translate('nl', 'io.import.rejected', { count: 3 })).toMatch(/^3 rijen zijn afgekeurd/);
+  });
+});
+
+describe('dates and numbers in Europe/Amsterdam', () => {
+  // 23:30 UTC on a winter night is 00:30 the next day in the Netherlands (UTC+1).
+  const winterNight = Date.UTC(2026, 0, 15, 23, 30);
+  // 22:30 UTC on a summer night is 00:30 the next day too (UTC+2).
+  const summerNight = Date.UTC(2026, 6, 15, 22, 30);
+
+  it('writes the date of the Dutch day, not the UTC one', () => {
+    expect(formatDate('nl', winterNight)).toBe('16 januari 2026');
+    expect(formatDate('en', winterNight)).toBe('16 January 2026');
+    expect(formatDate('nl', summerNight)).toBe('16 juli 2026');
+    expect(formatTime('nl', winterNight)).toBe('00:30');
+    expect(formatTime('en', summerNight, true)).toBe('00:30:00');
+    expect(formatDateTime('nl', winterNight)).toContain('16 januari 2026');
+    expect(formatDateTime('nl', winterNight)).toContain('00:30');
+  });
+
+  it('writes numbers with the language’s decimal mark', () => {
+    expect(formatNumber('nl', 7.8, 1)).toBe('7,8');
+    expect(formatNumber('en', 7.8, 1)).toBe('7.8');
+    expect(formatNumber('nl', 1.1666, 2)).toBe('1,17');
+    expect(formatNumber('nl', 12)).toBe('12');
+  });
+
+  it('gives the verslag of a session at 23:30 UTC in winter the next day’s date', () => {
+    const source = reportFixture({ groups: 1 });
+    source.session.createdAt = winterNight;
+    const nl = renderMarkdown(buildReport(source, { lang: 'nl' }));
+    const en = renderMarkdown(buildReport(source, { lang: 'en' }));
+    expect(nl).toContain('16 januari 2026');
+    expect(nl).not.toContain('15 januari 2026');
+    expect(en).toContain('16 January 2026');
+  });
+});
+
+describe('names the app makes', () => {
+  it('are shown in English while they are the app’s defaults, and typed names as typed', () => {
+    expect(showName('en', appName('plenary'))).toBe('Plenary');
+    expect(showName('en', appName('templateBoard'))).toBe('Group board template');
+    expect(showName('en', 'Groep 3')).toBe('Group 3');
+    expect(showName('en', appName('theorie.title'))).toBe('Theory');
+    expect(showName('en', appName('groepen.g2'))).toBe('How do the partners position themselves?');
+    expect(showName('nl', 'Plenair')).toBe('Plenair');
+    expect(showName('en', 'Plenair De Horst')).toBe('Plenair De Horst');
+    expect(showName('en', 'Groep Noord')).toBe('Groep Noord');
+  });
+
+  it('leave no Dutch template names in the English verslag', () => {
+    const source = reportFixture({ groups: 2 });
+    const en = renderMarkdown(buildReport(source, { lang: 'en' }));
+    expect(en).toContain('Group 1');
+    expect(en).toContain('Exchange in small groups');
+    expect(en).toContain('What is going on in the field of forces between the partners?');
+    for (const dutch of ['Groep 1', 'Theorie', 'Uitwisseling in kleine groepen', 'Hoe stellen partners zich op?']) {
+      expect(en).not.toContain(dutch);
+    }
+  });
+});
+
+describe('the shared dictionary', () => {
+  it('has every key in English, and no empty text', () => {
+    const nlKeys = Object.keys(sharedTexts.nl).sort();
+    expect(Object.keys(sharedTexts.en).sort()).toEqual(nlKeys);
+    for (const lang of ['nl', 'en'] as const) {
+      for (const [key, entry] of Object.entries(sharedTexts[lang])) {
+        const forms = typeof entry === 'string' ? [entry] : [entry.one, entry.other];
+        for (const f of forms) expect(f.trim(), `${lang} ${key}`).not.toBe('');
+      }
+    }
+  });
+});
