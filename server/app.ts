@@ -11,6 +11,7 @@ import type { Config } from './config.ts';
 import { createApiRouter } from './api/routes.ts';
 import { JoinGuard } from './auth/joinGuard.ts';
 import { RateLimiter } from './auth/RateLimiter.ts';
+import { healthRoutes } from './http/health.ts';
 import { clientAddress, inlineScriptHashes, metricsAccess, originAllowed, securityHeaders } from './http/security.ts';
 import { builtClientFiles, sendIndex } from './http/staticFiles.ts';
 import { loadOrCreateSecret, TokenSigner } from './auth/tokens.ts';
@@ -21,6 +22,7 @@ import { SessionService } from './sessions.ts';
 import { checkDatabaseFile } from './store/integrity.ts';
 import { SqliteStore } from './store/SqliteStore.ts';
 import type { Store } from './store/SessionStore.ts';
+import type { Fanout } from './sync/fanout/Fanout.ts';
 import { RoomRegistry } from './sync/RoomRegistry.ts';
 import { SyncServer } from './sync/SyncServer.ts';
 
@@ -46,7 +48,11 @@ export interface VeldwerkServer {
   retention: Retention | null;
   /** Starts listening; resolves the port. */
   listen(): Promise<number>;
-  /** Graceful stop: no new connections, flush rooms (compaction, snapshots), close the store. */
+  /**
+   * Graceful stop (drain, issue 13): `/readyz` answers 503, no new connections, the open
+   * ones closed with 1012 so their clients reconnect (through a load balancer: to another
+   * instance), rooms flushed (compaction, snapshots), then Redis and the store closed.
+   */
   close(): Promise<void>;
 }
 
@@ -56,6 +62,10 @@ export async function createVeldwerkServer(config: Config & { dbFile: string }, 
   const tokens = new TokenSigner(loadOrCreateSecret(config.DATA_DIR));
   const metrics = new Metrics();
   metrics.quarantineRows = await store.docs.countQuarantine(); // issue 10: visible from the start
+  // Several instances (issue 13): loaded only with REDIS_URL, so one process loads no Redis code.
+  const fanout: Fanout | null = config.REDIS_URL
+    ? await (await import('./sync/fanout/RedisFanout.ts')).RedisFanout.connect(config.REDIS_URL, log)
+    : null;
   const registry = new RoomRegistry({
     store: store.docs,
     metrics,
@@ -65,6 +75,7 @@ export async function createVeldwerkServer(config: Config & { dbFile: string }, 
     snapshotIntervalMs: config.SNAPSHOT_INTERVAL_MINUTES * 60_000,
     idleUnloadMs: config.ROOM_IDLE_UNLOAD_MS,
     maxRoomsLoaded: config.MAX_ROOMS_LOADED,
+    fanout: fanout ?? undefined,
   });
   const sessions = new SessionService({
     store,
@@ -92,9 +103,15 @@ export async function createVeldwerkServer(config: Config & { dbFile: string }, 
       }),
     );
   }
-  app.get('/healthz', (_req, res) => {
-    res.json({ status: 'ok', rooms: registry.loadedCount, connections: metrics.connections });
-  });
+  let draining = false;
+  app.use(
+    healthRoutes({
+      stats: () => ({ rooms: registry.loadedCount, connections: metrics.connections }),
+      probeStore: () => store.sessions.getSession('readiness-probe'),
+      busReady: () => (fanout ? fanout.ready() : null),
+      draining: () => draining,
+    }),
+  );
   app.get('/metrics', metricsAccess(config.METRICS_TOKEN), (_req, res) => {
     res.type('text/plain; version=0.0.4').send(metrics.render());
   });
@@ -163,6 +180,7 @@ export async function createVeldwerkServer(config: Config & { dbFile: string }, 
     retention,
     close: () =>
       (closing ??= (async () => {
+        draining = true;
         await retention?.stop();
         sync.stopAccepting();
         const httpClosed = new Promise<void>((resolve) => server.close(() => resolve()));
@@ -171,6 +189,7 @@ export async function createVeldwerkServer(config: Config & { dbFile: string }, 
         server.closeAllConnections();
         await httpClosed;
         await vite?.close();
+        await fanout?.close();
         store.close();
       })()),
   };

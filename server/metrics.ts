@@ -38,6 +38,10 @@ export class Metrics {
   syncAnswersSharedTotal = 0;
   /** Connections refused because the cap on loaded rooms was reached. */
   roomsRefusedTotal = 0;
+  /** Updates stored by another instance and applied here (issue 13, REDIS_URL). */
+  remoteUpdatesTotal = 0;
+  /** Times a room found in the store what another instance stored and it had not heard (issue 13). */
+  fanoutCatchUpsTotal = 0;
   private readonly writeBuckets = new Array<number>(LATENCY_BUCKETS_S.length).fill(0);
   private writeCount = 0;
   private writeSum = 0;
@@ -139,6 +143,18 @@ export class Metrics {
       'veldwerk_rooms_refused_total',
       'Connections refused because MAX_ROOMS_LOADED rooms were loaded.',
       this.roomsRefusedTotal,
+      'counter',
+    );
+    gauge(
+      'veldwerk_remote_updates_total',
+      'Updates stored by another instance and applied here (REDIS_URL).',
+      this.remoteUpdatesTotal,
+      'counter',
+    );
+    gauge(
+      'veldwerk_fanout_catch_ups_total',
+      'Times a room read from the store what another instance stored and this one had not heard.',
+      this.fanoutCatchUpsTotal,
       'counter',
     );
     gauge(

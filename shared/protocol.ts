@@ -45,8 +45,11 @@ export const CloseCode = {
   tooManyConnections: 4529,
   /** Internal error while handling the connection. */
   internalError: 4500,
-  /** The server is shutting down; reconnect later. */
-  shuttingDown: 4503,
+  /**
+   * The server is shutting down or draining (SIGTERM): reconnect, behind a load balancer
+   * to another instance (issue 13). WebSocket's own "Service Restart".
+   */
+  shuttingDown: 1012,
   /** The connection did not read what the server sent (over its unread-bytes cap, issue 11): reconnect. */
   tooSlow: 4504,
   /** The server has as many documents loaded as it may (MAX_ROOMS_LOADED): retry later. */

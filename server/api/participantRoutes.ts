@@ -29,7 +29,7 @@ export function participantRoutes(
       if (!(await ctx.store.sessions.renameParticipant(t.sid, pid, name))) {
         throw new HttpError(404, 'not_found', 'No such participant.');
       }
-      for (const room of ctx.registry.sessionRooms(t.sid)) room.renameParticipant(pid, name);
+      ctx.registry.renameParticipant(t.sid, pid, name); // on every instance (issue 13)
       const p = await ctx.store.sessions.getParticipant(t.sid, pid);
       res.json({ id: pid, name, role: p?.role });
     }),
@@ -48,9 +48,7 @@ export function participantRoutes(
       const rejoin = req.query.rejoin !== 'false';
       if (!rejoin) await sessions.rotateJoinCode(t.sid);
       await ctx.store.sessions.removeParticipant(t.sid, pid);
-      for (const room of ctx.registry.sessionRooms(t.sid)) {
-        room.closeParticipant(pid, CloseCode.participantRemoved, 'removed by the facilitator');
-      }
+      ctx.registry.closeParticipant(t.sid, pid, CloseCode.participantRemoved, 'removed by the facilitator');
       // `?anonymise=true`: their content stays, without their name (issue 10).
       if (req.query.anonymise === 'true') {
         await unattributeEverywhere(ctx.registry, t.sid, { participantId: pid, name: p.name });

@@ -14,6 +14,7 @@ import { CloseCode, MessageType, RefusalReason, type Room as RoomName } from '..
 import type { Logger } from '../log.ts';
 import type { Metrics } from '../metrics.ts';
 import type { DocStore, SnapshotReason } from '../store/DocStore.ts';
+import type { RoomChannel } from './fanout/Fanout.ts';
 import { guardAwarenessUpdate, type Identity } from './awarenessGuard.ts';
 import { AwarenessThrottle } from './awarenessThrottle.ts';
 import { MalformedMessage, parseClientMessage } from './clientMessage.ts';
@@ -37,6 +38,8 @@ export interface Peer {
   identity: Identity;
   /** Awareness client ids this connection introduced. */
   readonly clientIds: Set<number>;
+  /** `performance.now()` when the connection opened (see {@link Room.join}). */
+  readonly connectedAt?: number;
   send(data: Uint8Array): void;
   close(code: number, reason: string): void;
 }
@@ -63,7 +66,17 @@ export interface RoomOptions {
   onAccepted?(update: Uint8Array, origin: Peer | null): void | Promise<void>;
   /** Bounds on a client's update (default {@link CLIENT_UPDATE_LIMITS}). */
   updateLimits?: UpdateLimits;
+  /**
+   * The room's channel to the other instances (issue 13, `REDIS_URL`), subscribed before
+   * the room loaded; absent when this process is the only one.
+   */
+  channel?: RoomChannel;
+  /** Called inside the queue after an update stored by another instance was applied here. */
+  onRemoteUpdate?(update: Uint8Array): void;
 }
+
+/** The origin of updates and awareness that another instance stored or sent (issue 13). */
+const REMOTE = Symbol('remote instance');
 
 /** The state vector of a doc that holds nothing: what a client without an offline copy sends. */
 const EMPTY_STATE_VECTOR = Y.encodeStateVector(new Y.Doc());
@@ -93,13 +106,17 @@ export class Room {
   private readonly answers = new SyncAnswerCache();
   /** Presence goes out coalesced, a few times a second, outside the queue (issue 11). */
   private readonly presence: AwarenessThrottle;
+  /** When the last read of the whole doc from the store began: the load or a catch-up (see {@link join}). */
+  private lastReadAt: number;
 
   private constructor(
     readonly name: RoomName,
     loaded: LoadedDoc,
     private readonly opts: RoomOptions,
+    readStartedAt: number,
   ) {
     this.now = opts.now ?? Date.now;
+    this.lastReadAt = readStartedAt;
     this.serverClientId = clientIdOtherThan(loaded.doc.clientID);
     this.bind(loaded);
     this.lastSnapshotAt = this.now();
@@ -107,6 +124,10 @@ export class Room {
     this.awareness.setLocalState(null); // the server has no presence of its own
     this.awareness.on('update', this.onAwarenessUpdate);
     this.presence = new AwarenessThrottle(this.awareness);
+    opts.channel?.attach({
+      update: (update) => void this.enqueue(() => this.applyRemote(update)),
+      awareness: (update) => this.applyRemoteAwareness(update),
+    });
   }
 
   /** The room's doc. Replaced when a refused update is undone: do not keep it across awaits. */
@@ -122,7 +143,7 @@ export class Room {
       { room: name.name, rows: loaded.seqs.length, bytes: loaded.bytes, ms: Math.round(performance.now() - started) },
       'room loaded',
     );
-    return new Room(name, loaded, opts);
+    return new Room(name, loaded, opts, started);
   }
 
   private bind(loaded: LoadedDoc): void {
@@ -145,9 +166,17 @@ export class Room {
   private async restore(): Promise<void> {
     this.held = null;
     this.opts.metrics.roomRestoresTotal++;
-    this.currentDoc.off('update', this.onDocUpdate); // not destroyed: the awareness would go with it
+    const before = this.currentDoc;
+    before.off('update', this.onDocUpdate); // not destroyed: the awareness would go with it
     try {
+      this.lastReadAt = performance.now();
       this.bind(await loadStoredDoc(this.name.name, this.opts));
+      // With other instances (issue 13) the store may hold what they stored and this one
+      // has not heard yet: the clients here get it now, not only when its message comes.
+      if (this.opts.channel) {
+        const news = Y.encodeStateAsUpdate(this.currentDoc, Y.encodeStateVector(before));
+        if (changesDoc(before, Y.decodeUpdate(news))) this.broadcast(news, null);
+      }
     } catch (err) {
       // The doc may hold what was never stored: serve nobody from it, store nothing from it.
       this.opts.log.error({ err, room: this.name.name }, 'could not reload the room from the store');
@@ -173,7 +202,13 @@ export class Room {
 
   join(peer: Peer): void {
     this.peers.add(peer);
-    this.enqueue(() => {
+    const since = peer.connectedAt ?? performance.now();
+    this.enqueue(async () => {
+      // Several instances (issue 13): an update another instance stored and its clients
+      // saw may not have reached this one (that instance died before its message went
+      // out). The first sync comes from a doc read from the store after this peer
+      // connected: the load, or a catch-up, which serves a whole burst of joins.
+      if (this.opts.channel && this.lastReadAt < since) await this.catchUp();
       peer.send(encodeSyncStep1(this.doc));
       const states = [...this.awareness.getStates().keys()];
       if (states.length) peer.send(encodeAwareness(this.awareness, states));
@@ -300,6 +335,7 @@ export class Room {
     const frames = this.held ?? [];
     this.held = null;
     if (seq === null) return this.markDeleted();
+    this.opts.channel?.publishUpdate(update); // stored: now the other instances may have it
     for (const frame of frames) this.broadcast(frame, peer);
     await this.afterStored(seq, update, peer);
   }
@@ -381,6 +417,7 @@ export class Room {
       this.markDeleted();
       return false;
     }
+    this.opts.channel?.publishUpdate(update);
     try {
       Y.applyUpdate(this.doc, update, null); // broadcasts through onDocUpdate
     } catch (err) {
@@ -396,20 +433,70 @@ export class Room {
     for (const p of this.peers) if (p !== origin) p.send(frame);
   }
 
+  /**
+   * An update another instance stored (issue 13): applied as stored (not stored again,
+   * not checked, not published again) and sent to this instance's clients as it came, even
+   * when the doc had it already (a reload from the store may have brought it first).
+   */
+  private async applyRemote(update: Uint8Array): Promise<void> {
+    if (this.dead) return;
+    try {
+      Y.applyUpdate(this.doc, update, REMOTE);
+    } catch (err) {
+      this.opts.log.error({ err, room: this.name.name }, 'an update from another instance does not apply');
+      return this.restore();
+    }
+    this.approxBytes += update.byteLength;
+    this.opts.metrics.remoteUpdatesTotal++;
+    this.broadcast(update, null);
+    this.opts.onRemoteUpdate?.(update);
+  }
+
+  private applyRemoteAwareness(update: Uint8Array): void {
+    if (this.dead) return;
+    try {
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, update, REMOTE);
+    } catch (err) {
+      this.opts.log.warn({ err: String(err), room: this.name.name }, 'bad awareness update from another instance');
+    }
+  }
+
+  /** Applies what the store holds and the doc lacks (issue 13). Call inside the queue. */
+  async catchUp(): Promise<void> {
+    if (this.dead) return;
+    this.lastReadAt = performance.now();
+    const stored = await loadStoredDoc(this.name.name, this.opts);
+    try {
+      const missing = Y.encodeStateAsUpdate(stored.doc, Y.encodeStateVector(this.doc));
+      if (changesDoc(this.doc, Y.decodeUpdate(missing))) {
+        this.opts.metrics.fanoutCatchUpsTotal++;
+        await this.applyRemote(missing);
+      }
+    } finally {
+      stored.doc.destroy();
+    }
+  }
+
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     this.answers.clear();
+    if (origin === REMOTE) return; // applyRemote sends it
     if (this.held) this.held.push(update);
     else this.broadcast(update, origin);
   };
 
   private readonly onAwarenessUpdate = (
     change: { added: number[]; updated: number[]; removed: number[] },
-    _origin: unknown,
+    origin: unknown,
   ): void => {
     const changed = [...change.added, ...change.updated, ...change.removed];
     if (!changed.length) return;
     const frame = encodeAwareness(this.awareness, changed);
     for (const p of this.peers) p.send(frame);
+    // This instance's own clients' presence goes to the others. Not what came from them,
+    // and not a state timed out here: each instance times out what it stops hearing.
+    if (this.opts.channel && origin !== REMOTE && origin !== 'timeout') {
+      this.opts.channel.publishAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
+    }
   };
 
   /** Merges the stored rows this doc holds into one (never a row it did not read). Call inside the queue. */
@@ -476,6 +563,7 @@ export class Room {
   }
 
   destroy(): void {
+    this.opts.channel?.close();
     this.doc.off('update', this.onDocUpdate);
     this.presence.destroy();
     this.awareness.off('update', this.onAwarenessUpdate);

@@ -16,12 +16,15 @@ import type { Doc } from '../../shared/model/doc.ts';
 import { CloseCode } from '../../shared/protocol.ts';
 import { Room, type Peer, type RoomOptions } from './Room.ts';
 import { PrivateRooms } from './privateRooms.ts';
+import type { ControlEvent, Fanout } from './fanout/Fanout.ts';
 
-export type RegistryOptions = Omit<RoomOptions, 'writePolicy' | 'now'> & {
+export type RegistryOptions = Omit<RoomOptions, 'writePolicy' | 'now' | 'channel' | 'onRemoteUpdate'> & {
   /** How long a room with no clients stays loaded, in ms. */
   idleUnloadMs: number;
   /** Rooms loaded at once, at most (issue 11); beyond it {@link acquire} throws {@link RoomsFullError}. */
   maxRoomsLoaded?: number;
+  /** Other instances serving the same rooms (issue 13, `REDIS_URL`); absent: this process is the only one. */
+  fanout?: Fanout;
 };
 
 /** Every room slot is taken by a room in use: a retryable refusal, not running out of memory. */
@@ -46,6 +49,11 @@ export class RoomRegistry {
 
   constructor(private readonly opts: RegistryOptions) {
     this.privateRooms = new PrivateRooms(this, opts.store, opts.log, opts.metrics);
+    opts.fanout?.onControl((event) => this.onControl(event));
+    // Messages sent while this instance was cut off from the bus are lost: read the store.
+    opts.fanout?.onReconnected(() => {
+      for (const room of this.loadedRooms()) void room.enqueue(() => room.catchUp());
+    });
   }
 
   get loadedCount(): number {
@@ -121,10 +129,16 @@ export class RoomRegistry {
     // A board's write policy reads its lock in the session doc: keep that one loaded too.
     const session =
       name.kind !== 'session' ? await this.acquire(parseRoomName(sessionRoomName(name.sessionId))!) : null;
+    // Subscribed before the load (issue 13): an update stored meanwhile by another
+    // instance is in the load, on the channel, or both (applying it twice is harmless).
+    let channel: Awaited<ReturnType<Fanout['open']>> | undefined;
     try {
+      channel = await this.opts.fanout?.open(name.name);
       await this.privateRooms.prepare(name, session?.doc ?? null);
       const room = await Room.load(name, {
         ...this.opts,
+        channel,
+        onRemoteUpdate: this.privateRooms.onRemoteUpdateFor(name),
         onAccepted: this.privateRooms.onAcceptedFor(name),
         // The write rules (issue 10, shared/model/writeRules.ts): who may write this doc at
         // all before an update is decoded, then every change of it once applied tentatively.
@@ -145,6 +159,7 @@ export class RoomRegistry {
       this.privateRooms.loaded(room);
       return room;
     } catch (err) {
+      channel?.close();
       if (session) this.release(session);
       throw err;
     }
@@ -179,8 +194,41 @@ export class RoomRegistry {
     return this.loadedRooms().filter((r) => r.name.sessionId === sessionId);
   }
 
-  /** Closes every loaded room of a session (it was deleted); stores nothing more. */
+  /** Closes every loaded room of a session (it was deleted), on every instance; stores nothing more. */
   dropSession(sessionId: string, closeCode: number): void {
+    this.opts.fanout?.publishControl({ type: 'sessionDeleted', sessionId, closeCode });
+    this.dropSessionHere(sessionId, closeCode);
+  }
+
+  /** A participant was renamed: their presence shows the new name at once, on every instance. */
+  renameParticipant(sessionId: string, participantId: string, name: string): void {
+    this.opts.fanout?.publishControl({ type: 'participantRenamed', sessionId, participantId, name });
+    for (const room of this.sessionRooms(sessionId)) room.renameParticipant(participantId, name);
+  }
+
+  /** Closes a participant's connections (removed from the session), on every instance. */
+  closeParticipant(sessionId: string, participantId: string, closeCode: number, reason: string): void {
+    this.opts.fanout?.publishControl({ type: 'participantRemoved', sessionId, participantId, closeCode, reason });
+    for (const room of this.sessionRooms(sessionId)) room.closeParticipant(participantId, closeCode, reason);
+  }
+
+  /** A session-wide event from another instance (issue 13). */
+  private onControl(event: ControlEvent): void {
+    switch (event.type) {
+      case 'sessionDeleted':
+        return this.dropSessionHere(event.sessionId, event.closeCode);
+      case 'participantRenamed':
+        for (const room of this.sessionRooms(event.sessionId)) room.renameParticipant(event.participantId, event.name);
+        return;
+      case 'participantRemoved':
+        for (const room of this.sessionRooms(event.sessionId)) {
+          room.closeParticipant(event.participantId, event.closeCode, event.reason);
+        }
+        return;
+    }
+  }
+
+  private dropSessionHere(sessionId: string, closeCode: number): void {
     for (const room of this.loadedRooms()) {
       if (room.name.sessionId !== sessionId) continue;
       room.dead = true;

@@ -76,6 +76,7 @@ export class SyncServer {
 
   private onConnection(ws: WebSocket, req: IncomingMessage, url: URL): void {
     this.heartbeat.track(ws);
+    const connectedAt = performance.now();
     const ip = this.opts.clientIp(req);
     const count = (this.perIp.get(ip) ?? 0) + 1;
     this.perIp.set(ip, count);
@@ -149,6 +150,7 @@ export class SyncServer {
         peer = {
           identity: auth.identity,
           clientIds: new Set(),
+          connectedAt,
           send: (data) => this.output.send(ws, data),
           close,
         };

@@ -175,6 +175,30 @@ export class PrivateRooms {
     return undefined;
   }
 
+  /**
+   * `RoomOptions.onRemoteUpdate` (issue 13): private mode switched off through another
+   * instance. That instance reveals; here the private copies and overviews take nothing
+   * more and their connections close, as they do where the reveal runs.
+   */
+  onRemoteUpdateFor(name: RoomName): (() => void) | undefined {
+    if (name.kind !== 'session') return undefined;
+    return () => {
+      const session = this.host.peek(sessionRoomName(name.sessionId));
+      if (!session) return;
+      const on = privateModeOn(session.doc);
+      const was = this.seenOn.get(name.sessionId) ?? false;
+      this.seenOn.set(name.sessionId, on);
+      if (!was || on) return;
+      for (const room of this.host.loadedRooms()) {
+        if (room.name.sessionId !== name.sessionId || !isPrivateRoom(room.name)) continue;
+        void room.enqueue(() => {
+          room.dead = true;
+          room.closeAll(CloseCode.privateEnded, 'revealed');
+        });
+      }
+    };
+  }
+
   private sessionChanged(sessionId: string): void {
     const session = this.host.peek(sessionRoomName(sessionId));
     if (!session) return;

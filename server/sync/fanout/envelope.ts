@@ -1,0 +1,70 @@
+/**
+ * What travels on a fan-out channel (issue 13): one byte of kind, the 16-byte id of the
+ * instance that sent it (an instance skips its own messages), then the payload (a Yjs
+ * update, an awareness update, or a session-wide event as JSON).
+ */
+import crypto from 'node:crypto';
+import type { ControlEvent } from './Fanout.ts';
+
+export const EnvelopeKind = {
+  update: 0,
+  awareness: 1,
+  control: 2,
+} as const;
+export type EnvelopeKind = (typeof EnvelopeKind)[keyof typeof EnvelopeKind];
+
+const ID_BYTES = 16;
+
+export interface Envelope {
+  kind: EnvelopeKind;
+  /** The sending instance. */
+  from: Buffer;
+  payload: Uint8Array;
+}
+
+/** A new random instance id. */
+export function newInstanceId(): Buffer {
+  return crypto.randomBytes(ID_BYTES);
+}
+
+export function encodeEnvelope(kind: EnvelopeKind, from: Buffer, payload: Uint8Array): Buffer {
+  const out = Buffer.allocUnsafe(1 + ID_BYTES + payload.byteLength);
+  out[0] = kind;
+  from.copy(out, 1);
+  out.set(payload, 1 + ID_BYTES);
+  return out;
+}
+
+/** The envelope, or `null` when the message is not one of ours (too short, unknown kind). */
+export function decodeEnvelope(message: Buffer): Envelope | null {
+  if (message.byteLength < 1 + ID_BYTES) return null;
+  const kind = message[0];
+  if (kind !== EnvelopeKind.update && kind !== EnvelopeKind.awareness && kind !== EnvelopeKind.control) return null;
+  return {
+    kind,
+    from: message.subarray(1, 1 + ID_BYTES),
+    payload: new Uint8Array(message.buffer, message.byteOffset + 1 + ID_BYTES, message.byteLength - 1 - ID_BYTES),
+  };
+}
+
+export function encodeControl(event: ControlEvent): Uint8Array {
+  return Buffer.from(JSON.stringify(event));
+}
+
+/** A session-wide event, or `null` when it is not one this version knows. */
+export function decodeControl(payload: Uint8Array): ControlEvent | null {
+  try {
+    const value = JSON.parse(Buffer.from(payload).toString('utf8')) as Partial<ControlEvent>;
+    if (typeof value !== 'object' || value === null || typeof value.sessionId !== 'string') return null;
+    switch (value.type) {
+      case 'sessionDeleted':
+      case 'participantRemoved':
+      case 'participantRenamed':
+        return value as ControlEvent;
+      default:
+        return null;
+    }
+  } catch {
+    return null;
+  }
+}
