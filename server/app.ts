@@ -19,8 +19,7 @@ import type { Logger } from './log.ts';
 import { Metrics } from './metrics.ts';
 import { Retention } from './retention.ts';
 import { SessionService } from './sessions.ts';
-import { checkDatabaseFile } from './store/integrity.ts';
-import { SqliteStore } from './store/SqliteStore.ts';
+import { openStore } from './store/openStore.ts';
 import type { Store } from './store/SessionStore.ts';
 import type { Fanout } from './sync/fanout/Fanout.ts';
 import { RoomRegistry } from './sync/RoomRegistry.ts';
@@ -57,8 +56,7 @@ export interface VeldwerkServer {
 }
 
 export async function createVeldwerkServer(config: Config & { dbFile: string }, log: Logger): Promise<VeldwerkServer> {
-  checkDatabaseFile(config.dbFile);
-  const store = new SqliteStore(config.dbFile, { synchronous: config.SQLITE_SYNCHRONOUS });
+  const store = await openStore(config, { checkIntegrity: true, log }); // SQLite, or PostgreSQL with DATABASE_URL
   const tokens = new TokenSigner(loadOrCreateSecret(config.DATA_DIR));
   const metrics = new Metrics();
   metrics.quarantineRows = await store.docs.countQuarantine(); // issue 10: visible from the start
@@ -190,7 +188,7 @@ export async function createVeldwerkServer(config: Config & { dbFile: string }, 
         await httpClosed;
         await vite?.close();
         await fanout?.close();
-        store.close();
+        await store.close();
       })()),
   };
 }

@@ -5,6 +5,7 @@
 import path from 'node:path';
 import proxyAddr from 'proxy-addr';
 import { z } from 'zod';
+import { redactUrl } from './store/postgres/errors.ts';
 
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 
@@ -54,6 +55,16 @@ const originList = z.string().transform((v, ctx) => {
   }
   return list;
 });
+
+function isPostgresUrl(v: string): boolean {
+  if (!/^postgres(ql)?:\/\//.test(v)) return false;
+  try {
+    const url = new URL(v);
+    return Boolean(url.host || url.searchParams.get('host')); // ?host=/var/run/postgresql: a unix socket
+  } catch {
+    return false;
+  }
+}
 
 /** Every setting, its env var, default and meaning (the README's table is generated from the same words). */
 export const ConfigSchema = z.object({
@@ -127,6 +138,16 @@ export const ConfigSchema = z.object({
     .string()
     .regex(/^rediss?:\/\/\S+$/, 'expected redis://host[:port][/db] or rediss://…')
     .optional(),
+  /**
+   * Several instances (issue 13): the PostgreSQL database that holds everything instead
+   * of the SQLite file, `postgres://user:password@host:5432/veldwerk`. Unset: SQLite in DATA_DIR.
+   */
+  DATABASE_URL: z
+    .string()
+    .refine(isPostgresUrl, 'expected postgres://user:password@host[:port]/database (or postgresql://)')
+    .optional(),
+  /** Connections to DATABASE_URL one instance keeps at most. */
+  DATABASE_POOL_SIZE: int(1, 1000).default(10),
   /** Serve the client through Vite with hot reload (set by `npm run dev`). */
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
 });
@@ -145,7 +166,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => {
       const name = String(i.path[0] ?? '?');
-      return `  ${name}=${JSON.stringify(input[name] ?? '')}: ${i.message}`;
+      const value = name === 'DATABASE_URL' ? redactUrl(input[name] ?? '') : (input[name] ?? ''); // no password in a log
+      return `  ${name}=${JSON.stringify(value)}: ${i.message}`;
     });
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }

@@ -3,6 +3,7 @@ import { ConfigError, loadConfig } from './config.ts';
 import { createVeldwerkServer } from './app.ts';
 import { createLogger } from './log.ts';
 import { describeStartupError } from './startupErrors.ts';
+import { describeStore } from './store/openStore.ts';
 
 async function main(): Promise<void> {
   let config;
@@ -27,7 +28,10 @@ async function main(): Promise<void> {
     console.error(line);
     process.exit(1);
   }
-  log.info({ port, dataDir: config.DATA_DIR, url: `http://localhost:${port}/` }, 'veldwerk listening');
+  log.info(
+    { port, dataDir: config.DATA_DIR, store: describeStore(config), url: `http://localhost:${port}/` },
+    'veldwerk listening',
+  );
 
   const shutdown = (signal: string) => {
     log.info({ signal }, 'shutting down');

@@ -1,12 +1,14 @@
 /**
  * One clear line for the faults an operator meets when starting the server, instead of
  * a stack trace: a data folder that cannot be written, a full disk, a damaged database,
- * a port in use. `null` for anything else (then the stack trace helps).
+ * a PostgreSQL database that cannot be reached or used (DATABASE_URL), a port in use.
+ * `null` for anything else (then the stack trace helps).
  */
 import { StoreDamagedError } from './store/integrity.ts';
+import { StoreUnavailableError } from './store/postgres/errors.ts';
 
 export function describeStartupError(err: unknown, ctx: { dataDir: string; port: number }): string | null {
-  if (err instanceof StoreDamagedError) return err.message;
+  if (err instanceof StoreDamagedError || err instanceof StoreUnavailableError) return err.message;
   const e = err as { code?: string; message?: string; path?: string };
   const where = e.path ?? ctx.dataDir;
   switch (e.code) {

@@ -1,8 +1,9 @@
 /**
- * Admin CLI: `npm run admin -- <command>`. Works on the same data dir as the server
- * (DATA_DIR), also while the server runs (SQLite WAL; a running server notices a
- * deleted session at its next write and closes its connections). `restore-board` is the
- * exception: the board must not be open in a running server (its room would overwrite it).
+ * Admin CLI: `npm run admin -- <command>`. Works on the same store as the server
+ * (DATA_DIR, or DATABASE_URL), also while the server runs (SQLite WAL; a running server
+ * notices a deleted session at its next write and closes its connections). `restore-board`
+ * is the exception: the board must not be open in a running server (its room would
+ * overwrite it). `copy-store` moves everything between SQLite and PostgreSQL (issue 13).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -18,8 +19,10 @@ import { formatJoinCode } from '../../shared/api.ts';
 import { CreateSessionRequest } from '../../shared/api.ts';
 import { loadOrCreateSecret, TokenSigner } from '../auth/tokens.ts';
 import { ConfigError, loadConfig } from '../config.ts';
+import { StoreUnavailableError } from '../store/postgres/errors.ts';
 import { SessionService } from '../sessions.ts';
-import { SqliteStore } from '../store/SqliteStore.ts';
+import { copyStore, CopyRefused, describeLocation, parseStoreLocation } from '../store/copyStore.ts';
+import { openStore } from '../store/openStore.ts';
 
 const USAGE = `Veldwerk admin
 
@@ -30,7 +33,8 @@ Commands:
                           Create a session; prints the same JSON as POST /api/sessions.
   list-sessions           List sessions (id, created, join code, participants, title).
   delete-session <id>     Delete a session and everything in it (names, boards, history).
-  backup <file>           Write a consistent copy of the store to <file>, also while the server runs.
+  backup <file>           Write a consistent copy of the store to <file> (a SQLite file, also from
+                          PostgreSQL), also while the server runs.
   list-quarantine [sessionId]
                           Stored updates that could not be loaded and were set aside (never deleted).
   export-quarantine <dir> [sessionId]
@@ -42,8 +46,16 @@ Commands:
                           clients with newer copies converge to the restored content. Stop the
                           server first, or make sure nobody has the board open: a running server
                           that has the board loaded does not see the new update and overwrites it.
+  copy-store --from <store> --to <store> [--replace]
+                          Copy everything (sessions, participants, votes, evaluations, boards and
+                          their history, quarantine) from one store into another, e.g. from SQLite
+                          into PostgreSQL to run several instances, or back. <store> is
+                          sqlite:<file or DATA_DIR> or postgres://user:password@host/database.
+                          The target must be empty unless --replace (then its rows are deleted
+                          first). Stop the servers first: writes after the copy began are not in it.
 
-Environment: DATA_DIR (default ./data), PUBLIC_URL (default http://localhost:$PORT).`;
+Environment: DATA_DIR (default ./data), DATABASE_URL (PostgreSQL instead of DATA_DIR's SQLite file),
+PUBLIC_URL (default http://localhost:$PORT).`;
 
 export async function runAdmin(argv: string[], out: (s: string) => void = console.log): Promise<number> {
   const [command, ...rest] = argv;
@@ -51,8 +63,9 @@ export async function runAdmin(argv: string[], out: (s: string) => void = consol
     out(USAGE);
     return command ? 0 : 1;
   }
+  if (command === 'copy-store') return runCopyStore(rest, out);
   const config = loadConfig();
-  const store = new SqliteStore(config.dbFile, { synchronous: config.SQLITE_SYNCHRONOUS });
+  const store = await openStore(config);
   try {
     switch (command) {
       case 'create-session': {
@@ -106,7 +119,11 @@ export async function runAdmin(argv: string[], out: (s: string) => void = consol
           return 1;
         }
         await store.backup(file);
-        out(`Backup written to ${file}. Restore: stop the server, copy it to ${config.dbFile}, start again.`);
+        out(
+          config.DATABASE_URL
+            ? `Backup written to ${file} (SQLite). Restore: stop the servers, then copy-store --from sqlite:${file} --to <DATABASE_URL> --replace.`
+            : `Backup written to ${file}. Restore: stop the server, copy it to ${config.dbFile}, start again.`,
+        );
         return 0;
       }
       case 'list-quarantine': {
@@ -151,7 +168,39 @@ export async function runAdmin(argv: string[], out: (s: string) => void = consol
         return 1;
     }
   } finally {
-    store.close();
+    await store.close();
+  }
+}
+
+async function runCopyStore(args: string[], out: (s: string) => void): Promise<number> {
+  let from, to, replace;
+  try {
+    const { values } = parseArgs({
+      args,
+      options: { from: { type: 'string' }, to: { type: 'string' }, replace: { type: 'boolean', default: false } },
+    });
+    if (!values.from || !values.to)
+      throw new CopyRefused('copy-store needs --from <store> and --to <store>; see help.');
+    [from, to, replace] = [parseStoreLocation(values.from), parseStoreLocation(values.to), values.replace];
+  } catch (err) {
+    out(err instanceof Error ? err.message : String(err));
+    return 1;
+  }
+  try {
+    const counts = await copyStore(from, to, { replace });
+    out(`Copied ${describeLocation(from)} into ${describeLocation(to)}:`);
+    for (const [table, n] of Object.entries(counts)) out(`  ${table.padEnd(18)} ${n}`);
+    out(
+      'Tokens and links are signed with DATA_DIR/secret.key: give the servers of the target the same file, ' +
+        'or every link of these sessions stops working.',
+    );
+    return 0;
+  } catch (err) {
+    if (err instanceof CopyRefused || err instanceof StoreUnavailableError) {
+      out(err.message);
+      return 1;
+    }
+    throw err;
   }
 }
 
@@ -240,7 +289,7 @@ if (isMain) {
   runAdmin(process.argv.slice(2)).then(
     (code) => process.exit(code),
     (err: unknown) => {
-      console.error(err instanceof ConfigError ? err.message : err);
+      console.error(err instanceof ConfigError || err instanceof StoreUnavailableError ? err.message : err);
       process.exit(1);
     },
   );

@@ -1,6 +1,6 @@
 /**
  * Report CLI: `npm run report -- <sessionId> --format docx --out verslag.docx`.
- * Reads the same data dir as the server (DATA_DIR), also while it runs (SQLite WAL).
+ * Reads the same store as the server (DATA_DIR, or DATABASE_URL), also while it runs.
  */
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -9,14 +9,15 @@ import { ConfigError, loadConfig } from '../config.ts';
 import { createLogger } from '../log.ts';
 import { collectReportSource, SessionNotFound, storedDocs } from '../report/collect.ts';
 import { REPORT_FORMATS, renderReport, type ReportFormat } from '../report/index.ts';
-import { SqliteStore } from '../store/SqliteStore.ts';
+import { openStore } from '../store/openStore.ts';
+import { StoreUnavailableError } from '../store/postgres/errors.ts';
 
 const USAGE = `Veldwerk report
 
 Usage: npm run report -- <sessionId> [--format docx|pdf|html|md] [--lang nl|en] [--out <file>]
 
 Writes the verslag of a session (default: DOCX in Dutch, to <report name>.<format>).
-Environment: DATA_DIR (default ./data).`;
+Environment: DATA_DIR (default ./data), DATABASE_URL (PostgreSQL instead of DATA_DIR's SQLite file).`;
 
 export async function runReport(argv: string[], out: (s: string) => void = console.log): Promise<number> {
   let parsed;
@@ -51,7 +52,7 @@ export async function runReport(argv: string[], out: (s: string) => void = conso
     return 1;
   }
   const config = loadConfig();
-  const store = new SqliteStore(config.dbFile, { synchronous: config.SQLITE_SYNCHRONOUS });
+  const store = await openStore(config);
   try {
     const source = await collectReportSource(sessionId, store, storedDocs(store.docs, createLogger('warn')));
     const report = buildReport(source, { lang: values.lang });
@@ -67,7 +68,7 @@ export async function runReport(argv: string[], out: (s: string) => void = conso
     }
     throw err;
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
@@ -76,7 +77,7 @@ if (isMain) {
   runReport(process.argv.slice(2)).then(
     (code) => process.exit(code),
     (err: unknown) => {
-      console.error(err instanceof ConfigError ? err.message : err);
+      console.error(err instanceof ConfigError || err instanceof StoreUnavailableError ? err.message : err);
       process.exit(1);
     },
   );

@@ -1,7 +1,8 @@
 /**
  * Durable storage of Yjs documents (rooms) and their history. The sync server appends
  * every accepted update BEFORE it broadcasts it, so an edit that another client saw is
- * on disk. Implementations: {@link SqliteStore} (default) and {@link MemoryStore} (tests).
+ * on disk. Implementations: {@link SqliteStore} (default), {@link PostgresStore} (several
+ * instances, issue 13) and {@link MemoryStore} (tests).
  * Every implementation passes `test/unit/docStore.contract.test.ts`.
  */
 export interface StoredDoc {

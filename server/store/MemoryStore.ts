@@ -250,5 +250,5 @@ export class MemoryStore implements Store {
     throw new Error('the in-memory store cannot be backed up');
   }
 
-  close(): void {}
+  async close(): Promise<void> {}
 }

@@ -107,11 +107,18 @@ export interface SessionStore {
   deleteSession(id: string): Promise<boolean>;
 }
 
-/** Everything the server keeps. One SQLite file by default. */
+/**
+ * Everything the server keeps. One SQLite file by default; PostgreSQL with DATABASE_URL
+ * (issue 13, several instances); chosen in openStore.ts.
+ */
 export interface Store {
   docs: DocStore;
   sessions: SessionStore;
-  /** A consistent copy of the whole store, safe while the server runs. */
+  /**
+   * A consistent copy of the whole store, safe while the server runs, as a Veldwerk
+   * SQLite file (PostgreSQL writes the same kind of file: see PostgresStore.backup).
+   */
   backup(file: string): Promise<void>;
-  close(): void;
+  /** Closes the file or the connections; resolves when they are closed. */
+  close(): Promise<void>;
 }

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { parseRoomName } from '../../shared/protocol.ts';
 import type { Role } from '../../shared/roles.ts';
+import { sessionOfRoom } from './roomSession.ts';
 import { snapshotsToDrop } from './snapshotPolicy.ts';
 import type { DocStore, QuarantineInfo, SnapshotInfo, SnapshotReason, StoredDoc } from './DocStore.ts';
 import type {
@@ -102,12 +102,6 @@ function migrateColumns(db: Database.Database): void {
   }
 }
 
-function sessionOf(room: string): string {
-  const parsed = parseRoomName(room);
-  if (!parsed) throw new Error(`invalid room name: ${room}`);
-  return parsed.sessionId;
-}
-
 interface SnapshotRow {
   id: number;
   room: string;
@@ -203,7 +197,7 @@ export class SqliteStore implements Store {
     await this.db.backup(file);
   }
 
-  close(): void {
+  async close(): Promise<void> {
     if (this.db.open) this.db.close();
   }
 }
@@ -251,7 +245,7 @@ function createSqliteDocStore(db: Database.Database): DocStore {
   const deleteSnapshotStmt = db.prepare('DELETE FROM snapshots WHERE id = ?');
   const saveSnapshotTx = db.transaction(
     (room: string, state: Uint8Array, reason: SnapshotReason, createdAt: number) => {
-      const sid = sessionOf(room);
+      const sid = sessionOfRoom(room);
       const res = saveSnapshotStmt.run(room, sid, createdAt, reason, Buffer.from(state), sid);
       for (const id of snapshotsToDrop(roomSnapshotsStmt.all(room), createdAt)) deleteSnapshotStmt.run(id);
       return Number(res.lastInsertRowid);
@@ -262,7 +256,7 @@ function createSqliteDocStore(db: Database.Database): DocStore {
   );
 
   const insert = (room: string, update: Uint8Array): number | null => {
-    const sid = sessionOf(room);
+    const sid = sessionOfRoom(room);
     const res = appendStmt.run(room, sid, Buffer.from(update), sid);
     return res.changes === 1 ? Number(res.lastInsertRowid) : null;
   };

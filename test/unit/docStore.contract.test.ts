@@ -1,16 +1,26 @@
-// The DocStore/SessionStore contract, run against every implementation.
+// The DocStore/SessionStore contract, run against every implementation: memory, a SQLite
+// file and a real PostgreSQL (a cluster of this file's own, a fresh database per test).
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { MAX_SNAPSHOTS_PER_ROOM } from '../../server/store/snapshotPolicy.ts';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MemoryStore } from '../../server/store/MemoryStore.ts';
+import { PostgresStore } from '../../server/store/PostgresStore.ts';
 import type { Store } from '../../server/store/SessionStore.ts';
 import { SqliteStore } from '../../server/store/SqliteStore.ts';
+import { startPostgres, type TestPostgres } from '../helpers/postgres.ts';
 import { tempDir } from '../helpers/server.ts';
 
-const implementations: [string, () => Store][] = [
-  ['MemoryStore', () => new MemoryStore()],
-  ['SqliteStore (file)', () => new SqliteStore(path.join(tempDir(), 'veldwerk.db'))],
+let postgres: TestPostgres;
+beforeAll(async () => {
+  postgres = await startPostgres();
+});
+afterAll(() => postgres?.stop());
+
+const implementations: [string, () => Promise<Store>][] = [
+  ['MemoryStore', async () => new MemoryStore()],
+  ['SqliteStore (file)', async () => new SqliteStore(path.join(tempDir(), 'veldwerk.db'))],
+  ['PostgresStore', async () => PostgresStore.open(await postgres.createDatabase(), { poolSize: 4 })],
 ];
 
 const bytes = (...b: number[]) => new Uint8Array(b);
@@ -25,7 +35,7 @@ async function seed(store: Store, id = 'sessionAAAA', joinCode = 'ABCDEF') {
 
 describe.each(implementations)('%s', (_name, make) => {
   it('appends updates in order and loads them back', async () => {
-    const store = make();
+    const store = await make();
     const sid = await seed(store);
     const room = `s/${sid}/b/plenair`;
     expect(await store.docs.load(room)).toEqual({ updates: [], seqs: [], lastSeq: 0 });
@@ -39,20 +49,20 @@ describe.each(implementations)('%s', (_name, make) => {
     expect(loaded.seqs).toEqual([s1, s2]);
     expect(await store.docs.countUpdates(room)).toBe(2);
     expect(await store.docs.listRooms(sid)).toEqual([room]);
-    store.close();
+    await store.close();
   });
 
   it('refuses to write for a session that does not exist', async () => {
-    const store = make();
+    const store = await make();
     expect(await store.docs.append('s/nosessionXX', bytes(1))).toBeNull();
     expect(await store.docs.compact('s/nosessionXX', bytes(1), [10])).toBeNull();
     expect(await store.docs.quarantine('s/nosessionXX', 10, 'x', 1)).toBe(false);
     expect((await store.docs.load('s/nosessionXX')).updates).toEqual([]);
-    store.close();
+    await store.close();
   });
 
   it('compaction replaces the rows it merged and keeps every other one', async () => {
-    const store = make();
+    const store = await make();
     const sid = await seed(store);
     const room = `s/${sid}`;
     const s1 = (await store.docs.append(room, bytes(1)))!;
@@ -65,11 +75,11 @@ describe.each(implementations)('%s', (_name, make) => {
     expect(loaded.updates.map((u) => [...u]).sort()).toEqual([[3], [5], [9, 9]]);
     expect(loaded.seqs).toContain(unread);
     expect(await store.docs.countUpdates(room)).toBe(3);
-    store.close();
+    await store.close();
   });
 
   it('moves a row to the quarantine, lists and returns it; compaction cannot touch it', async () => {
-    const store = make();
+    const store = await make();
     const sid = await seed(store);
     const other = await seed(store, 'sessionBBBB', 'BCDEFG');
     const room = `s/${sid}/b/plenair`;
@@ -94,11 +104,11 @@ describe.each(implementations)('%s', (_name, make) => {
     expect(await store.sessions.deleteSession(sid)).toBe(true);
     expect(await store.docs.listQuarantine(sid)).toEqual([]);
     expect(await store.docs.countQuarantine()).toBe(0);
-    store.close();
+    await store.close();
   });
 
   it('keeps, lists and returns history snapshots per session', async () => {
-    const store = make();
+    const store = await make();
     const sid = await seed(store);
     const other = await seed(store, 'sessionBBBB', 'BCDEFG');
     const a = await store.docs.saveSnapshot(`s/${sid}`, bytes(1), 'interval', 2000);
@@ -110,11 +120,11 @@ describe.each(implementations)('%s', (_name, make) => {
     const got = await store.docs.getSnapshot(sid, a.id);
     expect([...got!.state]).toEqual([1]);
     expect(await store.docs.getSnapshot(other, a.id)).toBeNull(); // not across sessions
-    store.close();
+    await store.close();
   });
 
   it('thins history: all of the last day, then one a day, never more than the cap per room', async () => {
-    const store = make();
+    const store = await make();
     const sid = await seed(store);
     const room = `s/${sid}/b/plenair`;
     const other = `s/${sid}`;
@@ -134,11 +144,11 @@ describe.each(implementations)('%s', (_name, make) => {
     expect(new Set(days).size).toBe(days.length); // one a day before that
     // Another room's history is untouched.
     expect((await store.docs.listSnapshots(sid)).filter((s) => s.room === other)).toHaveLength(1);
-    store.close();
+    await store.close();
   });
 
   it('sessions: create, find by join code, participants, list', async () => {
-    const store = make();
+    const store = await make();
     const sid = await seed(store);
     await store.sessions.addParticipant({
       id: 'p1',
@@ -171,11 +181,11 @@ describe.each(implementations)('%s', (_name, make) => {
       },
     ]);
     await expect(seed(store, 'sessionCCCC', 'ABCDEF')).rejects.toThrow(); // join codes are unique
-    store.close();
+    await store.close();
   });
 
   it('joining: closes and reopens, a new code replaces the old one (unique), per session', async () => {
-    const store = make();
+    const store = await make();
     const sid = await seed(store);
     const other = await seed(store, 'sessionBBBB', 'GHJKLM');
     expect(await store.sessions.setJoinOpen(sid, false)).toBe(true);
@@ -193,11 +203,11 @@ describe.each(implementations)('%s', (_name, make) => {
     expect((await store.sessions.getSession(sid))?.joinCode).toBe('NPQRST');
     expect(await store.sessions.setJoinOpen('nosessionXX', false)).toBe(false);
     expect(await store.sessions.setJoinCode('nosessionXX', 'UVWXYZ', 1)).toBe(false);
-    store.close();
+    await store.close();
   });
 
   it("a join code's last activity: creation, the code, joining and snapshots, whichever is newest", async () => {
-    const store = make();
+    const store = await make();
     const sid = await seed(store);
     expect(await store.sessions.joinCodeActivity(sid)).toBe(1000);
     expect(await store.sessions.joinCodeActivity('nosessionXX')).toBeNull();
@@ -223,11 +233,11 @@ describe.each(implementations)('%s', (_name, make) => {
       createdAt: 20000,
     });
     expect(await store.sessions.joinCodeActivity(sid)).toBe(9000);
-    store.close();
+    await store.close();
   });
 
   it('renames and removes participants; evaluations are kept per person and go with them', async () => {
-    const store = make();
+    const store = await make();
     const sid = await seed(store);
     await store.sessions.addParticipant({ id: 'p1', sessionId: sid, name: 'Anna', role: 'participant', createdAt: 1 });
     await store.sessions.addParticipant({ id: 'p2', sessionId: sid, name: 'Bram', role: 'participant', createdAt: 2 });
@@ -247,11 +257,11 @@ describe.each(implementations)('%s', (_name, make) => {
     expect((await store.sessions.listEvaluations(sid)).map((e) => e.participantId)).toEqual(['p1']);
     await store.sessions.deleteSession(sid);
     expect(await store.sessions.listEvaluations(sid)).toEqual([]);
-    store.close();
+    await store.close();
   });
 
   it('votes stay within the budget per participant and round', async () => {
-    const store = make();
+    const store = await make();
     const sid = await seed(store);
     await store.sessions.addParticipant({ id: 'p1', sessionId: sid, name: 'Anna', role: 'participant', createdAt: 1 });
     const v = { sessionId: sid, roundId: 'r1', participantId: 'p1' };
@@ -264,11 +274,11 @@ describe.each(implementations)('%s', (_name, make) => {
     expect((await store.sessions.listVotes(sid, 'r2')).map((x) => [x.targetId, x.count])).toEqual([['b', 3]]);
     await store.sessions.removeParticipant(sid, 'p1');
     expect(await store.sessions.listVotes(sid, 'r2')).toEqual([]);
-    store.close();
+    await store.close();
   });
 
   it("deleting a room removes its updates and snapshots, not another room's", async () => {
-    const store = make();
+    const store = await make();
     const sid = await seed(store);
     const fork = `s/${sid}/b/plenair/p/pid1`;
     const board = `s/${sid}/b/plenair`;
@@ -283,11 +293,11 @@ describe.each(implementations)('%s', (_name, make) => {
     expect(await store.docs.listRooms(sid)).toEqual([board]);
     expect((await store.docs.listSnapshots(sid)).map((s) => s.id)).toEqual([kept.id]);
     expect(await store.docs.deleteRoom(fork)).toBe(0);
-    store.close();
+    await store.close();
   });
 
   it('deleting a session removes its participants, docs and snapshots, and nothing else', async () => {
-    const store = make();
+    const store = await make();
     const sid = await seed(store);
     const other = await seed(store, 'sessionBBBB', 'BCDEFG');
     for (const s of [sid, other]) {
@@ -305,7 +315,7 @@ describe.each(implementations)('%s', (_name, make) => {
     expect(await store.docs.append(`s/${sid}`, bytes(4))).toBeNull(); // never written again
     expect((await store.docs.load(`s/${other}/b/plenair`)).updates).toHaveLength(1);
     expect(await store.docs.listSnapshots(other)).toHaveLength(1);
-    store.close();
+    await store.close();
   });
 });
 
@@ -329,11 +339,11 @@ describe('SqliteStore', () => {
     });
     expect(await store.sessions.joinCodeActivity('sessionOLDD')).toBe(1234);
     expect(await store.sessions.setJoinOpen('sessionOLDD', false)).toBe(true);
-    store.close();
+    await store.close();
     // Opening it again leaves the columns and their values as they are.
     const again = new SqliteStore(file);
     expect((await again.sessions.getSession('sessionOLDD'))?.joinOpen).toBe(false);
-    again.close();
+    await again.close();
   });
 
   it('survives reopening the file and makes a consistent backup', async () => {
@@ -343,12 +353,12 @@ describe('SqliteStore', () => {
     const sid = await seed(store);
     await store.docs.append(`s/${sid}`, bytes(7, 7));
     await store.backup(path.join(dir, 'backup', 'copy.db'));
-    store.close();
+    await store.close();
     for (const f of [file, path.join(dir, 'backup', 'copy.db')]) {
       const reopened = new SqliteStore(f);
       expect((await reopened.docs.load(`s/${sid}`)).updates.map((u) => [...u])).toEqual([[7, 7]]);
       expect((await reopened.sessions.getSession(sid))?.title).toBe('Gezonde wijk');
-      reopened.close();
+      await reopened.close();
     }
   });
 });
