@@ -3,15 +3,18 @@
  * PostgreSQL of this file's own: two stores with their own pools stand for two server
  * instances. They start together on an empty database (the schema is made once), append
  * to and compact the same room at the same time (nothing is lost, a room's numbers come in
- * commit order), and a database that cannot be used stops the start with one clear line.
+ * commit order), a backup is a SQLite file, and a database that cannot be used stops the
+ * start with one clear line.
  */
 import net from 'node:net';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { describeStartupError } from '../../server/startupErrors.ts';
 import { PostgresStore } from '../../server/store/PostgresStore.ts';
 import { StoreUnavailableError } from '../../server/store/postgres/errors.ts';
 import { MIGRATIONS } from '../../server/store/postgres/migrations.ts';
+import { SqliteStore } from '../../server/store/SqliteStore.ts';
 import { startChildServer } from '../helpers/processServer.ts';
 import { startPostgres, type TestPostgres } from '../helpers/postgres.ts';
 import { tempDir } from '../helpers/server.ts';
@@ -150,6 +153,26 @@ describe('PostgreSQL with several instances', () => {
       expect(rows[0]!.n).toBe(0);
     } finally {
       await Promise.all([a.close(), b.close()]);
+    }
+  });
+
+  it('backup writes a SQLite copy of everything that a server can run on; an existing file is refused', async () => {
+    const url = await postgres.createDatabase();
+    const store = await PostgresStore.open(url);
+    const sid = await seed(store);
+    await store.docs.append(`s/${sid}`, new Uint8Array([7, 7]));
+    await store.docs.saveSnapshot(`s/${sid}`, new Uint8Array([8]), 'manual', 3000);
+    const file = path.join(tempDir(), 'backups', 'veldwerk.db');
+    await store.backup(file);
+    await expect(store.backup(file)).rejects.toThrow(/exists: give a new file name/);
+    await store.close();
+    const copy = new SqliteStore(file);
+    try {
+      expect((await copy.docs.load(`s/${sid}`)).updates.map((u) => [...u])).toEqual([[7, 7]]);
+      expect((await copy.sessions.getSession(sid))?.title).toBe('Regio');
+      expect((await copy.docs.listSnapshots(sid)).map((x) => x.createdAt)).toEqual([3000]);
+    } finally {
+      await copy.close();
     }
   });
 
