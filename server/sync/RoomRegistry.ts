@@ -134,7 +134,7 @@ export class RoomRegistry {
     let channel: Awaited<ReturnType<Fanout['open']>> | undefined;
     try {
       channel = await this.opts.fanout?.open(name.name);
-      await this.privateRooms.prepare(name, session?.doc ?? null);
+      await this.privateRooms.prepare(name, session?.doc ?? null, (update) => channel?.publishUpdate(update));
       const room = await Room.load(name, {
         ...this.opts,
         channel,

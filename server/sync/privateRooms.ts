@@ -113,9 +113,10 @@ export class PrivateRooms {
    * Before a fork or an overview loads: a new one starts as the board's stored state
    * (an overview also with every fork of the board), stored as its first row; an
    * overview that exists gets what it lacks of those. Nothing is created once private
-   * mode is off (a reveal then loads what is left to merge it).
+   * mode is off (a reveal then loads what is left to merge it). What is stored here goes
+   * to `publish` too (issue 13: another instance may have the overview loaded).
    */
-  async prepare(name: RoomName, sessionDoc: Y.Doc | null): Promise<void> {
+  async prepare(name: RoomName, sessionDoc: Y.Doc | null, publish?: (update: Uint8Array) => void): Promise<void> {
     if (!isPrivateRoom(name) || !sessionDoc || !privateModeOn(sessionDoc)) return;
     if (!readBoard(sessionDoc, name.boardId)) return; // no such board: the connection is refused
     const exists = (await this.store.countUpdates(name.name)) > 0;
@@ -125,14 +126,17 @@ export class PrivateRooms {
     const doc = await this.loadMerged(sources);
     try {
       if (!exists) {
-        await this.store.append(name.name, Y.encodeStateAsUpdate(doc));
+        const first = Y.encodeStateAsUpdate(doc);
+        if ((await this.store.append(name.name, first)) !== null) publish?.(first);
         return;
       }
       // An overview that loads again catches up with what it missed: a fork's update
       // stored just before a crash, before it was forwarded.
       const overview = await this.loadMerged([name.name]);
       const missing = Y.encodeStateAsUpdate(doc, Y.encodeStateVector(overview));
-      if (changesDoc(overview, Y.decodeUpdate(missing))) await this.store.append(name.name, missing);
+      if (changesDoc(overview, Y.decodeUpdate(missing)) && (await this.store.append(name.name, missing)) !== null) {
+        publish?.(missing);
+      }
       overview.destroy();
     } finally {
       doc.destroy();

@@ -9,7 +9,18 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
 import { readBoard, readSharedEvaluation, setBoardLocked } from '../../shared/model/sessionDoc.ts';
-import { boardRoomName, PLENARY_BOARD_ID, sessionRoomName } from '../../shared/protocol.ts';
+import { addItems } from '../../shared/model/board/commands.ts';
+import { readBoard as readBoardDoc } from '../../shared/model/board/read.ts';
+import { NOTE_COLORS } from '../../shared/model/board/schema.ts';
+import { readLive, setPrivateMode } from '../../shared/model/meeting/live.ts';
+import {
+  boardRoomName,
+  CloseCode,
+  forkRoomName,
+  overviewRoomName,
+  PLENARY_BOARD_ID,
+  sessionRoomName,
+} from '../../shared/protocol.ts';
 import { mark, markCount, markOf, marks, observeMarks } from '../helpers/marks.ts';
 import { startNginx, type TestNginx } from '../helpers/nginx.ts';
 import { startPostgres, type TestPostgres } from '../helpers/postgres.ts';
@@ -22,6 +33,8 @@ import { waitFor, type TestClient } from '../helpers/yclient.ts';
 const h = useHarness();
 const client = h.client;
 const LONG = 60_000;
+const SECRET = 'Geheim van Ana, nog niet voor de groep';
+const noteTexts = (doc: Y.Doc) => readBoardDoc(doc).items.flatMap((i) => (i.kind === 'note' ? [i.text] : []));
 
 let pg: TestPostgres;
 let redis: TestRedis;
@@ -136,6 +149,45 @@ describe('two instances, one PostgreSQL, one Redis', () => {
     );
     expect(removed.status).toBeLessThan(300);
     expect((await bramOnB.closed).code).toBe(4411);
+  });
+
+  it("private mode across instances: a fork on B reaches the facilitator's overview on A, not another participant, until the reveal", async () => {
+    const s = await createSessionWith(a.url, 'Privé', ['Ana', 'Bram']);
+    const [ana, bram] = [s.participants[0]!, s.participants[1]!];
+    const sid = s.sessionId;
+    const board = boardRoomName(sid, PLENARY_BOARD_ID);
+    const facSession = client(a.wsUrl, sessionRoomName(sid), s.facilitatorToken);
+    const anaSessionOnB = client(b.wsUrl, sessionRoomName(sid), ana.token);
+    await Promise.all([facSession.synced, anaSessionOnB.synced]);
+    setPrivateMode(facSession.doc, true);
+    await waitFor(() => readLive(anaSessionOnB.doc).privateMode.on, 'B knows private mode is on', LONG);
+
+    const anaFork = client(b.wsUrl, forkRoomName(sid, PLENARY_BOARD_ID, ana.participantId), ana.token);
+    const overview = client(a.wsUrl, overviewRoomName(sid, PLENARY_BOARD_ID), s.facilitatorToken);
+    const bramBoardOnA = client(a.wsUrl, board, bram.token);
+    const anaBoardOnB = client(b.wsUrl, board, ana.token);
+    await Promise.all([anaFork.synced, overview.synced, bramBoardOnA.synced, anaBoardOnB.synced]);
+    addItems(anaFork.doc, [
+      {
+        kind: 'note',
+        x: 0,
+        y: 0,
+        w: 180,
+        h: 120,
+        color: NOTE_COLORS[0],
+        text: SECRET,
+        author: 'Ana',
+        authorId: ana.participantId,
+      },
+    ]);
+    await waitFor(() => noteTexts(overview.doc).includes(SECRET), "the overview on A shows Ana's note", LONG);
+    expect(noteTexts(bramBoardOnA.doc)).not.toContain(SECRET);
+    expect(noteTexts(anaBoardOnB.doc)).not.toContain(SECRET);
+
+    setPrivateMode(facSession.doc, false);
+    await waitFor(() => noteTexts(bramBoardOnA.doc).includes(SECRET), 'revealed on the board on A', LONG);
+    await waitFor(() => noteTexts(anaBoardOnB.doc).includes(SECRET), 'revealed on the board on B', LONG);
+    expect((await anaFork.closed).code).toBe(CloseCode.privateEnded);
   });
 
   it("kill -9 A right after a burst: B serves everything any client saw, and A's clients move to B through nginx", async () => {
