@@ -14,7 +14,8 @@ import { useMeeting } from '../meeting/MeetingContext.tsx';
 import { useDocSnapshot } from '../sync/useDocSnapshot.ts';
 import { useRoom } from '../sync/useRoom.ts';
 import { FollowUpStarter } from './FollowUpStarter.tsx';
-import { useCompareT } from './i18n.ts';
+import { compareTexts } from './i18n.ts';
+import { useT } from '../i18n/useT.ts';
 import { PreviousField } from './PreviousField.tsx';
 import { useBoardsMethods, type BoardMethods } from './useBoardsMethods.ts';
 
@@ -22,7 +23,7 @@ const readPrevious = (doc: Doc): string | null => readPreviousSession(doc);
 
 export function CarryForward() {
   const { sessionDoc } = useMeeting();
-  const t = useCompareT();
+  const t = useT(compareTexts);
   const previousId = useDocSnapshot(sessionDoc, readPrevious);
   // Read once per previous meeting: the identity does not change while this screen is open.
   const previous = useMemo(() => (previousId ? loadIdentity(previousId) : null), [previousId]);
@@ -66,7 +67,7 @@ const placedCount = (b: BoardMethods | undefined) =>
 
 function PreviousComparison({ previousId, previous }: { previousId: string; previous: Identity }) {
   const { sessionId, identity, session, live, boardRoom } = useMeeting();
-  const t = useCompareT();
+  const t = useT(compareTexts);
   const prevSession = useRoom(sessionRoomName(previousId), previous.token);
   const prevSnapshot = useDocSnapshot(prevSession.room.doc, readSession);
   const [chosen, setChosen] = useState<string | null>(null);

@@ -6,14 +6,15 @@
 import { useRef, useState, type KeyboardEvent } from 'react';
 import { CarryForward } from './CarryForward.tsx';
 import { GroupsCompare } from './GroupsCompare.tsx';
-import { useCompareT } from './i18n.ts';
+import { compareTexts } from './i18n.ts';
+import { useT } from '../i18n/useT.ts';
 import './compare.css';
 
 const TABS = ['groups', 'previous'] as const;
 type Tab = (typeof TABS)[number];
 
 export function CompareScreen() {
-  const t = useCompareT();
+  const t = useT(compareTexts);
   const [tab, setTab] = useState<Tab>('groups');
   const root = useRef<HTMLDivElement>(null);
   const tabRefs = useRef<Record<Tab, HTMLButtonElement | null>>({ groups: null, previous: null });

@@ -11,11 +11,12 @@ import { saveIdentity, saveViewerUrl } from '../identity.ts';
 import { useMeeting } from '../meeting/MeetingContext.tsx';
 import { navigate } from '../router.ts';
 import { startFollowUp } from './api.ts';
-import { useCompareT } from './i18n.ts';
+import { compareTexts } from './i18n.ts';
+import { useT } from '../i18n/useT.ts';
 
 export function FollowUpStarter({ primary }: { primary: boolean }) {
   const { sessionId, identity } = useMeeting();
-  const t = useCompareT();
+  const t = useT(compareTexts);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [created, setCreated] = useState<CreateSessionResponse | null>(null);

@@ -8,12 +8,12 @@ import { useMemo, useState } from 'react';
 import { axisDifferences, groupPlacements, suggestMerges, type GroupSpread } from '../../../shared/methods/compare.ts';
 import { DEFAULT_AXES } from '../../../shared/model/board/actorSchema.ts';
 import { actorKey as matchKey, mergedKey } from '../../../shared/model/meeting/live.ts';
-import { useLang } from '../i18n/useT.ts';
+import { useLang, useT } from '../i18n/useT.ts';
 import { useMeeting } from '../meeting/MeetingContext.tsx';
 import { displayAxes } from '../methods/FieldBar.tsx';
-import { useMT } from '../methods/i18n.ts';
+import { methodsTexts } from '../methods/i18n.ts';
 import { CompareField, type FieldLabel, type FieldMark } from './CompareField.tsx';
-import { useCompareT } from './i18n.ts';
+import { compareTexts } from './i18n.ts';
 import { MergePanel } from './MergePanel.tsx';
 import { useBoardsMethods } from './useBoardsMethods.ts';
 import { formatNumber } from '../../../shared/i18n/format.ts';
@@ -26,8 +26,8 @@ const otherNames = (s: GroupSpread) => s.names.filter((n) => matchKey(n) !== mat
 
 export function GroupsCompare() {
   const { sessionId, identity, groups, live, boardRoom } = useMeeting();
-  const t = useCompareT();
-  const mt = useMT();
+  const t = useT(compareTexts);
+  const mt = useT(methodsTexts);
   const lang = useLang();
   const [hovered, setHovered] = useState<string | null>(null);
   const [selected, setSelected] = useState<string | null>(null);

@@ -7,7 +7,8 @@ import { useState, type FormEvent } from 'react';
 import type { MergeSuggestion } from '../../../shared/methods/compare.ts';
 import { setMerge } from '../../../shared/model/meeting/live.ts';
 import { useMeeting } from '../meeting/MeetingContext.tsx';
-import { useCompareT } from './i18n.ts';
+import { compareTexts } from './i18n.ts';
+import { useT } from '../i18n/useT.ts';
 
 interface MergePanelProps {
   suggestions: readonly MergeSuggestion[];
@@ -20,7 +21,7 @@ interface MergePanelProps {
 
 export function MergePanel({ suggestions, nameOfGroup, displayNames, clusters }: MergePanelProps) {
   const { sessionDoc, live } = useMeeting();
-  const t = useCompareT();
+  const t = useT(compareTexts);
   const [dismissed, setDismissed] = useState<ReadonlySet<string>>(new Set());
   const [alias, setAlias] = useState('');
   const [canonical, setCanonical] = useState('');

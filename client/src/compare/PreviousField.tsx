@@ -6,11 +6,11 @@
 import { useState } from 'react';
 import { axisUnit, COMPARE_AXES, type FieldComparison } from '../../../shared/methods/compare.ts';
 import { DEFAULT_AXES, type BoardSettings } from '../../../shared/model/board/actorSchema.ts';
-import { useLang } from '../i18n/useT.ts';
+import { useLang, useT } from '../i18n/useT.ts';
 import { displayAxes } from '../methods/FieldBar.tsx';
-import { useMT } from '../methods/i18n.ts';
+import { methodsTexts } from '../methods/i18n.ts';
 import { CompareField, type FieldArrow, type FieldLabel, type FieldMark } from './CompareField.tsx';
-import { useCompareT } from './i18n.ts';
+import { compareTexts } from './i18n.ts';
 import { quadrantOf } from './words.ts';
 
 const COLOR = { now: '#0e5a63', before: '#6f7e84', appeared: '#2b8a3e', gone: '#b3261e' } as const;
@@ -28,8 +28,8 @@ interface PreviousFieldProps {
 }
 
 export function PreviousField({ comparison, nowActors, settings, loading }: PreviousFieldProps) {
-  const t = useCompareT();
-  const mt = useMT();
+  const t = useT(compareTexts);
+  const mt = useT(methodsTexts);
   const lang = useLang();
   const [hovered, setHovered] = useState<string | null>(null);
   const [selected, setSelected] = useState<string | null>(null);

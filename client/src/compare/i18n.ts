@@ -1,5 +1,5 @@
 /** Texts of the plenary comparison and the comparison with the previous meeting (issue 5). */
-import { textsHook } from '../i18n/texts.ts';
+import { defineTexts } from '../../../shared/i18n/texts.ts';
 
 const nl = {
   'tabs.label': 'Vergelijken',
@@ -109,7 +109,7 @@ const nl = {
   'prev.empty': 'Op dit bord staan in geen van beide bijeenkomsten geplaatste actoren.',
 };
 
-const en: Record<keyof typeof nl, string> = {
+const en = {
   'tabs.label': 'Compare',
   'tabs.groups': 'Compare groups',
   'tabs.previous': 'Previous meeting',
@@ -217,4 +217,4 @@ const en: Record<keyof typeof nl, string> = {
 };
 
 export type CompareKey = keyof typeof nl;
-export const useCompareT = textsHook(nl, en);
+export const compareTexts = defineTexts(nl, en);

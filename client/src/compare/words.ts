@@ -4,7 +4,7 @@
  * group that stays apart on a projector (the group's number is in its dots too).
  */
 import type { AxisDifference } from '../../../shared/methods/compare.ts';
-import type { TextVars } from '../i18n/texts.ts';
+import type { TextVars } from '../../../shared/i18n/texts.ts';
 import type { CompareKey } from './i18n.ts';
 
 type T = (key: CompareKey, vars?: TextVars) => string;

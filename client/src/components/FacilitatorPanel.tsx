@@ -2,7 +2,7 @@ import { formatJoinCode, normalizeJoinCode } from '../../../shared/api.ts';
 import type { Doc } from '../../../shared/model/doc.ts';
 import { setBoardLocked, setBoardOpen } from '../../../shared/model/sessionDoc.ts';
 import { useState } from 'react';
-import { useHomeT } from '../home/i18n.ts';
+import { homeTexts } from '../home/i18n.ts';
 import { useT } from '../i18n/useT.ts';
 import { useMeeting } from '../meeting/MeetingContext.tsx';
 import { CopyButton } from './CopyButton.tsx';
@@ -37,7 +37,7 @@ function joinOrigin(serverJoinUrl: string | undefined): string {
  */
 export function FacilitatorPanel({ joinCode, viewerUrl: keptViewerUrl }: FacilitatorPanelProps) {
   const t = useT();
-  const ht = useHomeT();
+  const ht = useT(homeTexts);
   const { info, session, sessionId, identity } = useMeeting();
   const [projecting, setProjecting] = useState(false);
   const join = useJoinState(sessionId, identity.token, info);

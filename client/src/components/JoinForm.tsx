@@ -6,14 +6,14 @@ import { saveIdentity } from '../identity.ts';
 import { useT } from '../i18n/useT.ts';
 import { navigate } from '../router.ts';
 import { Field } from './Field.tsx';
-import { useJoiningT } from './invite/i18n.ts';
+import { joiningTexts } from './invite/i18n.ts';
 
 type F = 'code' | 'name';
 
 /** "Deelnemen": join code and name, then on to the session as participant. */
 export function JoinForm({ initialCode }: { initialCode: string }) {
   const t = useT();
-  const jt = useJoiningT();
+  const jt = useT(joiningTexts);
   const [code, setCode] = useState(() => formatJoinCodeInput(initialCode));
   const [name, setName] = useState('');
   const [errors, setErrors] = useState<FieldErrors<F>>({});

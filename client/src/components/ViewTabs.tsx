@@ -1,6 +1,6 @@
 /** The views of one board: the free canvas and the five method views (tabs; a select on phones). */
 import { useT } from '../i18n/useT.ts';
-import { useMT, type MethodsKey } from '../methods/i18n.ts';
+import { methodsTexts, type MethodsKey } from '../methods/i18n.ts';
 import { METHOD_VIEWS } from '../methods/views.ts';
 import type { BoardView } from '../pages/useBoardView.ts';
 import './viewTabs.css';
@@ -9,7 +9,7 @@ const VIEWS: readonly BoardView[] = ['canvas', ...METHOD_VIEWS];
 
 export function ViewTabs({ view, onChange }: { view: BoardView; onChange: (v: BoardView) => void }) {
   const t = useT();
-  const mt = useMT();
+  const mt = useT(methodsTexts);
   const label = (v: BoardView) => (v === 'canvas' ? t('views.canvas') : mt(`view.${v}` as MethodsKey));
   return (
     <>

@@ -2,7 +2,8 @@
 import { memo } from 'react';
 import type { Question } from '../../../shared/model/meeting/program.ts';
 import type { AwarenessUser } from '../sync/Room.ts';
-import { useControlT } from './i18n.ts';
+import { controlTexts } from './i18n.ts';
+import { useT } from '../i18n/useT.ts';
 import { useBoardWatch, type ThumbKind } from './useBoardWatch.ts';
 
 export interface CardPerson {
@@ -35,7 +36,7 @@ export interface BoardCardProps {
 }
 
 export const BoardCard = memo(function BoardCard(p: BoardCardProps) {
-  const t = useControlT();
+  const t = useT(controlTexts);
   const watch = useBoardWatch(p.sessionId, p.boardId, p.token, p.thumbKind, p.isOpenBoard, p.me);
   const answered = watch ? p.questions.filter((q) => watch.answered.has(q.id)).length : 0;
   const empty = watch ? (p.thumbKind === 'field' ? watch.placed === 0 : watch.canvasItems === 0) : false;

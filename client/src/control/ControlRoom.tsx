@@ -16,7 +16,8 @@ import { useKnownParticipants } from '../groups/people.ts';
 import { useMeeting } from '../meeting/MeetingContext.tsx';
 import { serverNow } from '../meeting/serverClock.ts';
 import { BoardCard, type CardPerson } from './BoardCard.tsx';
-import { useControlT } from './i18n.ts';
+import { controlTexts } from './i18n.ts';
+import { useT } from '../i18n/useT.ts';
 import type { ThumbKind } from './useBoardWatch.ts';
 import './control.css';
 
@@ -42,7 +43,7 @@ function useNow(ms: number): number {
 
 export function ControlRoom() {
   const m = useMeeting();
-  const t = useControlT();
+  const t = useT(controlTexts);
   const now = useNow(15_000);
   const people = useKnownParticipants(m.present, m.info);
   const phase = currentPhase(m.program);

@@ -1,5 +1,5 @@
 /** Texts of the control room (the facilitator's overview of the group boards). */
-import { textsHook } from '../i18n/texts.ts';
+import { defineTexts } from '../../../shared/i18n/texts.ts';
 
 const nl = {
   title: 'Regiekamer',
@@ -44,7 +44,7 @@ const nl = {
   onBoards: '{n} van {m} deelnemers op hun groepsbord',
 };
 
-const en: Record<keyof typeof nl, string> = {
+const en = {
   title: 'Control room',
   lead: "Follow every group live: its board, who is where and how far they've got.",
   picture: 'Thumbnail',
@@ -88,4 +88,4 @@ const en: Record<keyof typeof nl, string> = {
 };
 
 export type ControlKey = keyof typeof nl;
-export const useControlT = textsHook(nl, en);
+export const controlTexts = defineTexts(nl, en);

@@ -9,14 +9,15 @@ import { TEMPLATE_BOARD_ID } from '../../../shared/model/templates/meetingTempla
 import { useMeeting } from '../meeting/MeetingContext.tsx';
 import { createGroups } from './api.ts';
 import { GroupCard, MemberRow } from './GroupCard.tsx';
-import { useGroupsT } from './i18n.ts';
+import { groupsTexts } from './i18n.ts';
+import { useT } from '../i18n/useT.ts';
 import { useKnownParticipants, type KnownParticipant } from './people.ts';
 
 const MODES: GroupMode[] = ['auto', 'hand', 'choose'];
 
 export function FacilitatorGroups() {
   const m = useMeeting();
-  const t = useGroupsT();
+  const t = useT(groupsTexts);
   const people = useKnownParticipants(m.present, m.info);
   const { groups, members, mode } = m.groups;
   const doc = m.sessionDoc;
@@ -139,7 +140,7 @@ export function FacilitatorGroups() {
 /** The number of groups and the button; first the big "Groepen maken", later "Groepen erbij". */
 function CreateGroupsForm({ existing, participants }: { existing: number; participants: number }) {
   const { sessionId, identity, session } = useMeeting();
-  const t = useGroupsT();
+  const t = useT(groupsTexts);
   const room = MAX_GROUPS - existing;
   // A suggestion until the facilitator types: about four people per group.
   const suggested = existing ? 1 : Math.min(room, Math.max(2, Math.round(participants / 4)));

@@ -9,12 +9,13 @@ import {
 } from '../../../shared/model/meeting/groups.ts';
 import { renameBoard } from '../../../shared/model/sessionDoc.ts';
 import { useMeeting } from '../meeting/MeetingContext.tsx';
-import { useGroupsT } from './i18n.ts';
+import { groupsTexts } from './i18n.ts';
+import { useT } from '../i18n/useT.ts';
 import type { KnownParticipant } from './people.ts';
 
 export function GroupCard({ group, members }: { group: GroupRecord; members: KnownParticipant[] }) {
   const m = useMeeting();
-  const t = useGroupsT();
+  const t = useT(groupsTexts);
   const [renaming, setRenaming] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const open = m.screen === 'board' && m.boardId === group.boardId;
@@ -107,7 +108,7 @@ export function GroupCard({ group, members }: { group: GroupRecord; members: Kno
 
 function RenameForm({ group, onDone }: { group: GroupRecord; onDone: () => void }) {
   const { sessionDoc } = useMeeting();
-  const t = useGroupsT();
+  const t = useT(groupsTexts);
   const [name, setName] = useState(group.name);
   const id = useId();
   const submit = (e: FormEvent) => {
@@ -149,7 +150,7 @@ function RenameForm({ group, onDone }: { group: GroupRecord; onDone: () => void 
 /** A participant with the select that moves them to another group (or out of every group). */
 export function MemberRow({ person, groupId }: { person: KnownParticipant; groupId: string | null }) {
   const { sessionDoc, groups } = useMeeting();
-  const t = useGroupsT();
+  const t = useT(groupsTexts);
   const id = useId();
   const move = (value: string) => {
     assignMember(sessionDoc, person.id, value || null);

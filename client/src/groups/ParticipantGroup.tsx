@@ -8,11 +8,12 @@ import { groupOf } from '../../../shared/model/meeting/groups.ts';
 import { Role } from '../../../shared/roles.ts';
 import { useMeeting } from '../meeting/MeetingContext.tsx';
 import { chooseGroup } from './api.ts';
-import { membersKey, useGroupsT } from './i18n.ts';
+import { membersKey, groupsTexts } from './i18n.ts';
+import { useT } from '../i18n/useT.ts';
 
 export function ParticipantGroup() {
   const m = useMeeting();
-  const t = useGroupsT();
+  const t = useT(groupsTexts);
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const { groups, members, mode } = m.groups;

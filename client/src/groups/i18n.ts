@@ -1,5 +1,5 @@
 /** Texts of the groups panel (forming subgroups; a participant's own group). */
-import { textsHook } from '../i18n/texts.ts';
+import { defineTexts } from '../../../shared/i18n/texts.ts';
 
 const nl = {
   title: 'Groepen',
@@ -57,7 +57,7 @@ const nl = {
   chooseClosed: 'De procesbegeleider deelt de groepen nu zelf in.',
 };
 
-const en: Record<keyof typeof nl, string> = {
+const en = {
   title: 'Groups',
   intro: 'Divide the participants into small groups of 3 to 6 people.',
   cloneNote: 'Every group gets its own board, copied from the template.',
@@ -114,7 +114,7 @@ const en: Record<keyof typeof nl, string> = {
 };
 
 export type GroupsKey = keyof typeof nl;
-export const useGroupsT = textsHook(nl, en);
+export const groupsTexts = defineTexts(nl, en);
 
 /** "nog leeg", "1 deelnemer", "3 deelnemers". */
 export function membersKey(n: number): GroupsKey {

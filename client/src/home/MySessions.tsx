@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { ApiRequestError } from '../api/client.ts';
 import type { CopyMode } from './api.ts';
 import { ConfirmDialog } from './ConfirmDialog.tsx';
-import { useHomeT } from './i18n.ts';
+import { homeTexts } from './i18n.ts';
+import { useT } from '../i18n/useT.ts';
 import { SessionItem, type Busy } from './SessionItem.tsx';
 import { useMySessions, type MySession } from './useMySessions.ts';
 import './home.css';
@@ -18,7 +19,7 @@ function messageOf(err: unknown): string {
  * Shows nothing on a device that never facilitated (a participant's phone).
  */
 export function MySessions() {
-  const t = useHomeT();
+  const t = useT(homeTexts);
   const { sessions, retry, forget, duplicate, remove } = useMySessions();
   const [busy, setBusy] = useState<{ sessionId: string; action: Exclude<Busy, null> } | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});

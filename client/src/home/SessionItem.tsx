@@ -1,9 +1,9 @@
 import type { MouseEvent } from 'react';
 import { formatJoinCode, normalizeJoinCode } from '../../../shared/api.ts';
-import { useLang } from '../i18n/useT.ts';
+import { useLang, useT } from '../i18n/useT.ts';
 import { navigate } from '../router.ts';
 import type { CopyMode } from './api.ts';
-import { useHomeT } from './i18n.ts';
+import { homeTexts } from './i18n.ts';
 import type { MySession } from './useMySessions.ts';
 
 export type Busy = CopyMode | 'delete' | null;
@@ -37,7 +37,7 @@ export function SessionItem({
   onForget,
   onRetry,
 }: SessionItemProps) {
-  const t = useHomeT();
+  const t = useT(homeTexts);
   const lang = useLang();
   const { state } = entry;
   const href = `/s/${entry.sessionId}`;

@@ -1,5 +1,6 @@
 import type { CreateSessionRequest } from '../../../shared/api.ts';
-import { useHomeT, type HomeKey } from './i18n.ts';
+import { homeTexts, type HomeKey } from './i18n.ts';
+import { useT } from '../i18n/useT.ts';
 import './home.css';
 
 export type TemplateId = NonNullable<CreateSessionRequest['template']>;
@@ -17,7 +18,7 @@ const KRACHTENVELD_PHASES: HomeKey[] = [
 
 /** "Programma": start from the meeting of seed 003, or from an empty session. */
 export function TemplateChoice({ value, onChange }: { value: TemplateId; onChange: (id: TemplateId) => void }) {
-  const t = useHomeT();
+  const t = useT(homeTexts);
   return (
     <fieldset className="template-choice" data-testid="create-template">
       <legend>{t('template.legend')}</legend>

@@ -1,5 +1,5 @@
 /** Texts of the facilitator's preparation: "Mijn bijeenkomsten", meeting templates, the invitation. */
-import { textsHook } from '../i18n/texts.ts';
+import { defineTexts } from '../../../shared/i18n/texts.ts';
 
 const nl = {
   'home.title': 'Mijn bijeenkomsten',
@@ -62,7 +62,7 @@ const nl = {
   'invite.closeHint': 'Sluiten (Esc)',
 };
 
-const en: Record<keyof typeof nl, string> = {
+const en = {
   'home.title': 'My meetings',
   'home.text':
     'Meetings you started or opened as facilitator on this device. A follow-up meeting takes the actors and their positions along, so you can compare what has changed.',
@@ -124,4 +124,4 @@ const en: Record<keyof typeof nl, string> = {
 };
 
 export type HomeKey = keyof typeof nl;
-export const useHomeT = textsHook(nl, en);
+export const homeTexts = defineTexts(nl, en);

@@ -3,6 +3,8 @@
  * procesbegeleider, deelnemer, bijeenkomst, deelnamecode, plenair bord.
  * `{name}` placeholders are filled in by `t()`.
  */
+import type { Translation } from '../../../shared/i18n/texts.ts';
+
 export const nl = {
   'app.name': 'Veldwerk',
   'lang.switch': 'Taal',
@@ -206,4 +208,4 @@ export const nl = {
 } as const;
 
 export type MessageKey = keyof typeof nl;
-export type Messages = Record<MessageKey, string>;
+export type Messages = Translation<typeof nl>;

@@ -6,18 +6,18 @@
  *   <ActorsImportExport />   (reads the session and open board from useMeeting())
  */
 import { useEffect, useState } from 'react';
-import { useLang } from '../i18n/useT.ts';
+import { useLang, useT } from '../i18n/useT.ts';
 import { useMeeting } from '../meeting/MeetingContext.tsx';
 import { actorsDownloadPath, downloadFile, sessionExportPath } from './api.ts';
 import { usePopover } from '../components/usePopover.ts';
-import { useIoT } from './i18n.ts';
+import { ioTexts } from './i18n.ts';
 import { ImportDialog } from './ImportDialog.tsx';
 import './io.css';
 
 type Action = 'csv' | 'xlsx' | 'import' | 'session';
 
 export function ActorsImportExport() {
-  const t = useIoT();
+  const t = useT(ioTexts);
   const lang = useLang();
   const meeting = useMeeting();
   const { sessionId, identity, isFacilitator, boardId } = meeting;

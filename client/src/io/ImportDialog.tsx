@@ -8,9 +8,9 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { ACTOR_COLUMNS, type ActorColumn } from '../../../shared/io/actorTable.ts';
 import type { ImportPreview } from '../../../shared/io/api.ts';
 import { ApiRequestError } from '../api/client.ts';
-import { useLang } from '../i18n/useT.ts';
+import { useLang, useT } from '../i18n/useT.ts';
 import { commitActorsImport, previewActorsImport } from './api.ts';
-import { useIoT } from './i18n.ts';
+import { ioTexts } from './i18n.ts';
 
 const SHOWN_ROWS = 50;
 
@@ -33,7 +33,7 @@ function cellText(value: unknown, lang: string): string {
 }
 
 export function ImportDialog({ sessionId, boardId, boardTitle, token, onClose, onDone }: ImportDialogProps) {
-  const t = useIoT();
+  const t = useT(ioTexts);
   const lang = useLang();
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();

@@ -7,11 +7,12 @@ import { useId, useState } from 'react';
 import { saveIdentity, saveViewerUrl } from '../identity.ts';
 import { navigate } from '../router.ts';
 import { importSessionFile } from './api.ts';
-import { useIoT } from './i18n.ts';
+import { ioTexts } from './i18n.ts';
+import { useT } from '../i18n/useT.ts';
 import './io.css';
 
 export function SessionImport() {
-  const t = useIoT();
+  const t = useT(ioTexts);
   const inputId = useId();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);

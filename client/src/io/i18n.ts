@@ -1,5 +1,5 @@
 /** Texts of data in and out: the actors' CSV/Excel export and import, the session as JSON. */
-import { textsHook } from '../i18n/texts.ts';
+import { defineTexts } from '../../../shared/i18n/texts.ts';
 
 const nl = {
   'menu.button': 'Gegevens',
@@ -74,7 +74,7 @@ const nl = {
 
 export type IoTextKey = keyof typeof nl;
 
-const en: Record<IoTextKey, string> = {
+const en = {
   'menu.button': 'Data',
   'menu.label': 'Data in and out',
   'menu.csv': 'Download actors (CSV)',
@@ -145,4 +145,4 @@ const en: Record<IoTextKey, string> = {
   'home.notJson': 'This file is not a Veldwerk JSON file.',
 };
 
-export const useIoT = textsHook(nl, en);
+export const ioTexts = defineTexts(nl, en);

@@ -7,12 +7,13 @@ import { setPresenter, setPrivateMode, setSpotlight } from '../../../shared/mode
 import { requestFollow } from '../components/presence/BoardPresence.tsx';
 import { useMeeting } from './MeetingContext.tsx';
 import { serverNow } from './serverClock.ts';
-import { useMeetingT } from './i18n.ts';
+import { meetingTexts } from './i18n.ts';
+import { useT } from '../i18n/useT.ts';
 
 export function LiveBanners({ floating = false }: { floating?: boolean }) {
   const { live, session, present, isFacilitator, identity, sessionDoc, boardId, selectBoard, setView, view } =
     useMeeting();
-  const t = useMeetingT();
+  const t = useT(meetingTexts);
   const { spotlight, presenter, privateMode } = live;
   if (!spotlight && !presenter?.on && !privateMode.on) return null;
   const boardTitle = (id: string) => session.boards.find((b) => b.id === id)?.title ?? '';

@@ -7,7 +7,8 @@ import { useState } from 'react';
 import { setPresenter, setPrivateMode, setSpotlight, summonTo } from '../../../shared/model/meeting/live.ts';
 import { useMeeting } from './MeetingContext.tsx';
 import { serverNow } from './serverClock.ts';
-import { useMeetingT } from './i18n.ts';
+import { meetingTexts } from './i18n.ts';
+import { useT } from '../i18n/useT.ts';
 import { usePopover } from '../components/usePopover.ts';
 
 function Switch({
@@ -43,7 +44,7 @@ function Switch({
 
 export function LiveMenu() {
   const { sessionDoc, live, groups, boardId, session, identity } = useMeeting();
-  const t = useMeetingT();
+  const t = useT(meetingTexts);
   const pop = usePopover();
   const [sent, setSent] = useState<string | null>(null);
   const boardTitle = (id: string) => session.boards.find((b) => b.id === id)?.title ?? id;

@@ -13,14 +13,15 @@ import { useMeeting } from './MeetingContext.tsx';
 import { ProgramEditor } from './ProgramEditor.tsx';
 import { serverNow } from './serverClock.ts';
 import { TimerControls, TimerDisplay } from './Timer.tsx';
-import { useMeetingT } from './i18n.ts';
+import { meetingTexts } from './i18n.ts';
+import { useT } from '../i18n/useT.ts';
 import { usePhoneLayout } from './usePhoneLayout.ts';
 import { usePopover } from '../components/usePopover.ts';
 import './meeting.css';
 
 export function MeetingBar() {
   const { program, isFacilitator } = useMeeting();
-  const t = useMeetingT();
+  const t = useT(meetingTexts);
   const detailsId = useId();
   const phase = useMemo(() => currentPhase(program), [program]);
   const index = phase ? program.phases.indexOf(phase) : -1;
@@ -128,7 +129,7 @@ export function MeetingBar() {
 
 function NoPhase({ onEdit }: { onEdit: () => void }) {
   const { program, isFacilitator, sessionDoc } = useMeeting();
-  const t = useMeetingT();
+  const t = useT(meetingTexts);
   const first = program.phases[0];
   if (!isFacilitator) {
     return (
@@ -162,7 +163,7 @@ function NoPhase({ onEdit }: { onEdit: () => void }) {
 
 function PhaseControls({ phases, index }: { phases: readonly Phase[]; index: number }) {
   const { sessionDoc, program } = useMeeting();
-  const t = useMeetingT();
+  const t = useT(meetingTexts);
   const pop = usePopover();
   const go = (id: string | null) => {
     setCurrentPhase(sessionDoc, id, serverNow());

@@ -24,7 +24,8 @@ import { isMethodView } from '../methods/views.ts';
 import type { BoardView } from '../pages/useBoardView.ts';
 import { LiveBanners } from './LiveBanners.tsx';
 import { useMeeting } from './MeetingContext.tsx';
-import { useMeetingT, type MeetingKey } from './i18n.ts';
+import { meetingTexts, type MeetingKey } from './i18n.ts';
+import { useT } from '../i18n/useT.ts';
 import { usePhoneLayout } from './usePhoneLayout.ts';
 import './meeting.css';
 
@@ -162,7 +163,7 @@ export function planMove(
 export function MeetingEffects() {
   const m = useMeeting();
   const { sessionId, sessionRoom, isFacilitator, program, groups, live, identity, selectBoard, setView } = m;
-  const t = useMeetingT();
+  const t = useT(meetingTexts);
   const phone = usePhoneLayout();
   const status = useSyncExternalStore(sessionRoom.subscribe, sessionRoom.getStatus);
   const [ready, setReady] = useState(false);

@@ -6,10 +6,10 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { MAX_PHASES, PHASE_KINDS, setPhases, type PhaseView } from '../../../shared/model/meeting/program.ts';
 import { useT } from '../i18n/useT.ts';
-import { useMT, type MethodsKey } from '../methods/i18n.ts';
+import { methodsTexts, type MethodsKey } from '../methods/i18n.ts';
 import { METHOD_VIEWS } from '../methods/views.ts';
 import { useMeeting } from './MeetingContext.tsx';
-import { useMeetingT, type MeetingKey } from './i18n.ts';
+import { meetingTexts, type MeetingKey } from './i18n.ts';
 import {
   MAX_QUESTIONS,
   move,
@@ -25,7 +25,7 @@ const VIEWS: readonly PhaseView[] = ['canvas', ...METHOD_VIEWS];
 
 export function ProgramEditor({ onClose }: { onClose: () => void }) {
   const { sessionDoc, program } = useMeeting();
-  const t = useMeetingT();
+  const t = useT(meetingTexts);
   const dialog = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const [draft, setDraft] = useState<DraftPhase[]>(() => toDraft(program.phases));
@@ -134,9 +134,9 @@ interface PhaseFieldsProps {
 }
 
 function PhaseFields({ phase, index, count, isCurrent, errors, onChange, onMove, onRemove }: PhaseFieldsProps) {
-  const t = useMeetingT();
+  const t = useT(meetingTexts);
   const ct = useT();
-  const mt = useMT();
+  const mt = useT(methodsTexts);
   const id = useId();
   const err = (key: string): MeetingKey | undefined => errors[`${phase.id}.${key}`];
   const viewLabel = (v: PhaseView) => (v === 'canvas' ? ct('views.canvas') : mt(`view.${v}` as MethodsKey));
@@ -299,7 +299,7 @@ function Field({
   wide?: boolean;
   children: ReactNode;
 }) {
-  const t = useMeetingT();
+  const t = useT(meetingTexts);
   return (
     <div className={`pe-field${wide ? ' is-wide' : ''}${error ? ' has-error' : ''}`}>
       <label htmlFor={id}>{label}</label>

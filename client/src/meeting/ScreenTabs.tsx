@@ -4,13 +4,14 @@
  */
 import type { SessionScreen } from './MeetingContext.tsx';
 import { useMeeting } from './MeetingContext.tsx';
-import { useMeetingT } from './i18n.ts';
+import { meetingTexts } from './i18n.ts';
+import { useT } from '../i18n/useT.ts';
 
 const SCREENS: SessionScreen[] = ['board', 'control', 'compare', 'results'];
 
 export function ScreenTabs() {
   const { screen, setScreen } = useMeeting();
-  const t = useMeetingT();
+  const t = useT(meetingTexts);
   return (
     <nav className="screen-tabs" aria-label={t('screen.label')}>
       {SCREENS.map((s) => (

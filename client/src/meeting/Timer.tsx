@@ -21,7 +21,8 @@ import {
 import { currentPhase } from '../../../shared/model/meeting/program.ts';
 import { useMeeting } from './MeetingContext.tsx';
 import { serverNow, startServerClock, useServerClockOffset } from './serverClock.ts';
-import { useMeetingT } from './i18n.ts';
+import { meetingTexts } from './i18n.ts';
+import { useT } from '../i18n/useT.ts';
 import { usePopover } from '../components/usePopover.ts';
 import './meeting.css';
 
@@ -96,7 +97,7 @@ function useTickingNow(timer: TimerState): number {
 /** The timer, read-only, for everyone; nothing while no timer runs. */
 export function TimerDisplay({ size = 'normal' }: { size?: 'normal' | 'large' }) {
   const { live } = useMeeting();
-  const t = useMeetingT();
+  const t = useT(meetingTexts);
   const now = useTickingNow(live.timer);
   const view = viewOf(live.timer, now);
   if (view.state === 'idle') return null;
@@ -133,7 +134,7 @@ export function TimerDisplay({ size = 'normal' }: { size?: 'normal' | 'large' })
 /** The facilitator's timer menu in the meeting bar. */
 export function TimerControls() {
   const { sessionDoc, live, program } = useMeeting();
-  const t = useMeetingT();
+  const t = useT(meetingTexts);
   const pop = usePopover();
   const fieldId = useId();
   const [custom, setCustom] = useState('');

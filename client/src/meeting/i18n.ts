@@ -1,5 +1,5 @@
 /** Texts of the live meeting (phases, timer, live controls, screens). */
-import { textsHook } from '../i18n/texts.ts';
+import { defineTexts } from '../../../shared/i18n/texts.ts';
 
 const nl = {
   'screen.label': 'Schermen',
@@ -131,7 +131,7 @@ const nl = {
   'kind.other': 'Anders',
 };
 
-const en: Record<keyof typeof nl, string> = {
+const en = {
   'screen.label': 'Screens',
   'screen.board': 'Boards',
   'screen.control': 'Control room',
@@ -257,4 +257,4 @@ const en: Record<keyof typeof nl, string> = {
 };
 
 export type MeetingKey = keyof typeof nl;
-export const useMeetingT = textsHook(nl, en);
+export const meetingTexts = defineTexts(nl, en);

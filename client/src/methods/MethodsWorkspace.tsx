@@ -11,14 +11,14 @@ import type { BoardUndo } from '../../../shared/model/board/undo.ts';
 import { seedGezondeWijk } from '../../../shared/model/templates/gezondeWijk.ts';
 import { Origin } from '../../../shared/model/doc.ts';
 import { assertNever } from '../../../shared/roles.ts';
-import { useLang } from '../i18n/useT.ts';
+import { useLang, useT } from '../i18n/useT.ts';
 import { useDocSnapshot } from '../sync/useDocSnapshot.ts';
 import { ActorsPanel, type PanelMode } from './ActorsPanel.tsx';
 import { MethodsContext, readWorkspace, type MethodsContextValue, type Person } from './context.ts';
 import { DrieBView } from './DrieBView.tsx';
 import { ForcesView } from './ForcesView.tsx';
 import { useBoardUndo } from './hooks.ts';
-import { useMT } from './i18n.ts';
+import { methodsTexts } from './i18n.ts';
 import { KrachtenveldView } from './KrachtenveldView.tsx';
 import { KrachtenveldTimeline } from './KrachtenveldTimeline.tsx';
 import type { HistorySource } from './useBoardHistory.ts';
@@ -89,7 +89,7 @@ export function MethodsWorkspace({
   history,
 }: MethodsWorkspaceProps) {
   const data = useDocSnapshot(doc, readWorkspace);
-  const t = useMT();
+  const t = useT(methodsTexts);
   const lang = useLang();
   const { undo, canUndo, canRedo } = useBoardUndo(doc, hostUndo);
   const [selected, setSelected] = useState<string | null>(null);

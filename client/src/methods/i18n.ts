@@ -4,8 +4,8 @@
  * the users' own words (DOMAIN.md glossary); English is checked against it by type.
  * The language itself is the app's (`useLang`, switched in the header).
  */
-import { useCallback } from 'react';
-import { useLang, type Lang } from '../i18n/useT.ts';
+import { defineTexts } from '../../../shared/i18n/texts.ts';
+import type { Translator } from '../i18n/useT.ts';
 
 const nlTexts = {
   'view.krachtenveld': 'Krachtenveld',
@@ -231,7 +231,7 @@ const nlTexts = {
 
 export type MethodsKey = keyof typeof nlTexts;
 
-const enTexts: Record<MethodsKey, string> = {
+const enTexts = {
   'view.krachtenveld': 'Field of forces',
   'view.krachten': 'Forces + and −',
   'view.drieB': 'The 3 B’s',
@@ -452,18 +452,7 @@ const enTexts: Record<MethodsKey, string> = {
   'ty.chartLabel': 'Typology of {n} actors',
 };
 
-const TEXTS: Record<Lang, Record<MethodsKey, string>> = { nl: nlTexts, en: enTexts };
+export const methodsTexts = defineTexts(nlTexts, enTexts);
 
-export type MethodsTranslate = (key: MethodsKey, vars?: Record<string, string | number>) => string;
-
-export function translateMethods(lang: Lang, key: MethodsKey, vars?: Record<string, string | number>): string {
-  const text = TEXTS[lang][key];
-  if (!vars) return text;
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
-}
-
-/** `t(key, vars)` for the methods' texts in the current language. */
-export function useMT(): MethodsTranslate {
-  const lang = useLang();
-  return useCallback((key, vars) => translateMethods(lang, key, vars), [lang]);
-}
+/** `t(key, vars)` of the methods' texts (`useT(methodsTexts)`). */
+export type MethodsTranslate = Translator<MethodsKey>;

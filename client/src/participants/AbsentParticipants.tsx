@@ -8,11 +8,12 @@ import type { Participant } from '../../../shared/api.ts';
 import { Role } from '../../../shared/roles.ts';
 import { useMeeting } from '../meeting/MeetingContext.tsx';
 import { knownParticipants } from './api.ts';
-import { useParticipantsT } from './i18n.ts';
+import { participantsTexts } from './i18n.ts';
+import { useT } from '../i18n/useT.ts';
 import { ParticipantActions } from './ParticipantActions.tsx';
 
 export function AbsentParticipants() {
-  const t = useParticipantsT();
+  const t = useT(participantsTexts);
   const { sessionId, identity, present } = useMeeting();
   const [known, setKnown] = useState<Participant[]>([]);
   const presentIds = present.map((p) => p.id).join(' ');

@@ -11,7 +11,8 @@ import { cleanLine } from '../../../shared/names.ts';
 import { ApiRequestError } from '../api/client.ts';
 import { setJoinState } from '../components/invite/joinState.ts';
 import { removeParticipant, renameParticipant } from './api.ts';
-import { useParticipantsT } from './i18n.ts';
+import { participantsTexts } from './i18n.ts';
+import { useT } from '../i18n/useT.ts';
 import './participants.css';
 
 interface Props {
@@ -25,7 +26,7 @@ interface Props {
 type Mode = 'closed' | 'menu' | 'rename' | 'remove';
 
 export function ParticipantActions({ sessionId, token, participant, onChanged }: Props) {
-  const t = useParticipantsT();
+  const t = useT(participantsTexts);
   const [mode, setMode] = useState<Mode>('closed');
   const [name, setName] = useState(participant.name);
   const [busy, setBusy] = useState(false);

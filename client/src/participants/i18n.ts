@@ -1,5 +1,5 @@
 /** Texts of managing participants (the facilitator renames or removes someone). */
-import { textsHook } from '../i18n/texts.ts';
+import { defineTexts } from '../../../shared/i18n/texts.ts';
 
 const nl = {
   manage: 'Beheren',
@@ -25,7 +25,7 @@ const nl = {
   absentHint: 'Deelnemers die eerder meededen en nu niet verbonden zijn.',
 };
 
-const en: Record<keyof typeof nl, string> = {
+const en = {
   manage: 'Manage',
   manageLabel: 'Manage {name}',
   rename: 'Rename',
@@ -49,4 +49,4 @@ const en: Record<keyof typeof nl, string> = {
   absentHint: 'Participants who took part earlier and are not connected now.',
 };
 
-export const useParticipantsT = textsHook(nl, en);
+export const participantsTexts = defineTexts(nl, en);

@@ -9,7 +9,8 @@ import { newItemId } from '../../../shared/model/board/ids.ts';
 import { useMeeting } from '../meeting/MeetingContext.tsx';
 import { personColor } from '../colors.ts';
 import { useAnswerAccess } from './access.ts';
-import { usePT } from './i18n.ts';
+import { participateTexts } from './i18n.ts';
+import { useT } from '../i18n/useT.ts';
 
 /** Enter sends (not while composing, not with Shift); Ctrl/Cmd+Enter sends too. */
 function isSendKey(e: KeyboardEvent<HTMLTextAreaElement>): boolean {
@@ -22,7 +23,7 @@ export function isOwnAnswer(answer: AnswerRecord, me: { participantId: string; n
 
 export function AnswerItem({ answer }: { answer: AnswerRecord }) {
   const { identity, isFacilitator, boardRoom } = useMeeting();
-  const t = usePT();
+  const t = useT(participateTexts);
   const access = useAnswerAccess();
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(answer.text);
@@ -132,7 +133,7 @@ export function AnswerItem({ answer }: { answer: AnswerRecord }) {
 
 export function AnswerComposer({ questionId }: { questionId: string }) {
   const { identity, boardRoom } = useMeeting();
-  const t = usePT();
+  const t = useT(participateTexts);
   const id = useId();
   const [text, setText] = useState('');
   const send = () => {

@@ -8,12 +8,13 @@ import type { VoteRound, VoteTarget } from '../../../shared/model/sessionDoc.ts'
 import { useMeeting } from '../meeting/MeetingContext.tsx';
 import { castVote, loadMyVotes, type MyVotes } from './api.ts';
 import { apiErrorText } from './format.ts';
-import { usePT } from './i18n.ts';
+import { participateTexts } from './i18n.ts';
+import { useT } from '../i18n/useT.ts';
 import { useRoundCandidates, type Candidate } from './voteCandidates.ts';
 
 export function Ballot({ round }: { round: VoteRound }) {
   const { sessionId, identity, live } = useMeeting();
-  const t = usePT();
+  const t = useT(participateTexts);
   const candidates = useRoundCandidates(round);
   const [mine, setMine] = useState<MyVotes | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
@@ -100,7 +101,7 @@ function CandidateGroup({
   disabled: boolean;
   onVote: (c: Candidate, count: number) => void;
 }) {
-  const t = usePT();
+  const t = useT(participateTexts);
   if (candidates.length === 0) return null;
   return (
     <div className="pp-candidates">

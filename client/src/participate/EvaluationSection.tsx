@@ -6,20 +6,20 @@
 import { useEffect, useId, useState } from 'react';
 import { readSharedEvaluation } from '../../../shared/model/sessionDoc.ts';
 import { Role } from '../../../shared/roles.ts';
-import { useLang } from '../i18n/useT.ts';
+import { useLang, useT } from '../i18n/useT.ts';
 import { useMeeting } from '../meeting/MeetingContext.tsx';
 import { useDocSnapshot } from '../sync/useDocSnapshot.ts';
 import { loadEvaluationSummary, loadMyEvaluation, saveEvaluation, showEvaluation, type MyEvaluation } from './api.ts';
 import { EvaluationSummaryView } from './EvaluationSummaryView.tsx';
 import { apiErrorText, formatTime } from './format.ts';
-import { usePT } from './i18n.ts';
+import { participateTexts } from './i18n.ts';
 import { usePoll } from './usePoll.ts';
 
 const GRADES = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10] as const;
 
 export function EvaluationSection() {
   const { identity, isFacilitator } = useMeeting();
-  const t = usePT();
+  const t = useT(participateTexts);
   return (
     <section className="pp-section" data-testid="evaluation-section" aria-label={t('e.title')}>
       {isFacilitator ? (
@@ -36,7 +36,7 @@ export function EvaluationSection() {
 
 function SharedResult() {
   const { sessionDoc, isFacilitator } = useMeeting();
-  const t = usePT();
+  const t = useT(participateTexts);
   const lang = useLang();
   const shared = useDocSnapshot(sessionDoc, readSharedEvaluation);
   // The facilitator sees the live summary above; the shown one is what participants see.
@@ -52,7 +52,7 @@ function SharedResult() {
 
 function GradeForm() {
   const { sessionId, identity } = useMeeting();
-  const t = usePT();
+  const t = useT(participateTexts);
   const quoteId = useId();
   const [saved, setSaved] = useState<MyEvaluation | null>(null);
   const [grade, setGrade] = useState<number | null>(null);
@@ -183,7 +183,7 @@ function GradeForm() {
 
 export function FacilitatorEvaluation() {
   const { sessionId, identity, sessionDoc, setScreen, screen } = useMeeting();
-  const t = usePT();
+  const t = useT(participateTexts);
   const lang = useLang();
   const shared = useDocSnapshot(sessionDoc, readSharedEvaluation);
   const poll = usePoll(() => loadEvaluationSummary(sessionId, identity.token), 4000, true, sessionId);

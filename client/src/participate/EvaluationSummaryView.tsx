@@ -3,13 +3,13 @@
  * large, how many grades, the spread min – max, a bar per grade 1-10 and the quotes.
  * The same picture for the facilitator (live) and for everyone once it is shown.
  */
-import { useLang } from '../i18n/useT.ts';
+import { useLang, useT } from '../i18n/useT.ts';
 import type { EvaluationSummary } from './api.ts';
 import { formatMean, plural } from './format.ts';
-import { usePT } from './i18n.ts';
+import { participateTexts } from './i18n.ts';
 
 export function EvaluationSummaryView({ summary, testId }: { summary: EvaluationSummary; testId?: string }) {
-  const t = usePT();
+  const t = useT(participateTexts);
   const lang = useLang();
   const top = Math.max(1, ...summary.distribution);
   return (

@@ -10,7 +10,8 @@ import { Role } from '../../../shared/roles.ts';
 import { useMeeting } from '../meeting/MeetingContext.tsx';
 import { useDocSnapshot } from '../sync/useDocSnapshot.ts';
 import { EvaluationSection } from './EvaluationSection.tsx';
-import { usePT, type ParticipateKey } from './i18n.ts';
+import { participateTexts, type ParticipateKey } from './i18n.ts';
+import { useT } from '../i18n/useT.ts';
 import { QuestionsSection } from './QuestionsSection.tsx';
 import { VoteSection } from './VoteSection.tsx';
 import './participate.css';
@@ -65,7 +66,7 @@ export function ParticipatePanel() {
 }
 
 function Panel() {
-  const t = usePT();
+  const t = useT(participateTexts);
   const initial = useAskedTab();
   const [open, setOpen] = useState(initial.tab !== null);
   const [tab, setTab] = useState<ParticipateTab>(initial.tab ?? 'questions');

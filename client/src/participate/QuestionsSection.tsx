@@ -13,13 +13,14 @@ import { useDocSnapshot } from '../sync/useDocSnapshot.ts';
 import { readAnswersStable, useAnswerAccess } from './access.ts';
 import { AnswerComposer, AnswerItem } from './Answers.tsx';
 import { plural } from './format.ts';
-import { usePT } from './i18n.ts';
+import { participateTexts } from './i18n.ts';
+import { useT } from '../i18n/useT.ts';
 
 const NO_ANSWERS: AnswerRecord[] = [];
 
 export function QuestionsSection() {
   const { program, boardRoom, session, boardId, live, isFacilitator } = useMeeting();
-  const t = usePT();
+  const t = useT(participateTexts);
   const answers = useDocSnapshot(boardRoom.doc, readAnswersStable);
   const byQuestion = useMemo(() => answersByQuestion(answers), [answers]);
   const access = useAnswerAccess();
@@ -87,7 +88,7 @@ export function QuestionBlock({
   index: number;
 }) {
   const { identity } = useMeeting();
-  const t = usePT();
+  const t = useT(participateTexts);
   const access = useAnswerAccess();
   const shown = visibleAnswers(answers, { participantId: identity.participantId, seesAll: access.seesAll });
   const hidden = answers.length - shown.length;

@@ -7,14 +7,15 @@ import { readVoteRounds } from '../../../shared/model/sessionDoc.ts';
 import { useMeeting } from '../meeting/MeetingContext.tsx';
 import { useDocSnapshot } from '../sync/useDocSnapshot.ts';
 import { FacilitatorEvaluation } from './EvaluationSection.tsx';
-import { usePT } from './i18n.ts';
+import { participateTexts } from './i18n.ts';
+import { useT } from '../i18n/useT.ts';
 import { RoundAdmin } from './RoundAdmin.tsx';
 import { readAllVoteResults } from './VoteSection.tsx';
 import './participate.css';
 
 export function ResultsScreen() {
   const { sessionDoc, isFacilitator } = useMeeting();
-  const t = usePT();
+  const t = useT(participateTexts);
   const rounds = useDocSnapshot(sessionDoc, readVoteRounds);
   const results = useDocSnapshot(sessionDoc, readAllVoteResults);
   if (!isFacilitator) return null;

@@ -8,7 +8,8 @@ import { closeVoteRound, type VoteResults, type VoteRound } from '../../../share
 import { useMeeting } from '../meeting/MeetingContext.tsx';
 import { loadVoteTally, revealVotes } from './api.ts';
 import { apiErrorText, plural } from './format.ts';
-import { usePT } from './i18n.ts';
+import { participateTexts } from './i18n.ts';
+import { useT } from '../i18n/useT.ts';
 import { usePoll } from './usePoll.ts';
 import { rankTotals, useRoundCandidates } from './voteCandidates.ts';
 
@@ -17,7 +18,7 @@ const MAX_DOTS = 24;
 
 export function RoundAdmin({ round, results }: { round: VoteRound; results: VoteResults | null }) {
   const { sessionId, identity, sessionDoc, sessionRoom, session } = useMeeting();
-  const t = usePT();
+  const t = useT(participateTexts);
   const revealed = results !== null;
   const tally = usePoll(() => loadVoteTally(sessionId, identity.token, round.id), 3000, !revealed, round.id);
   const [busy, setBusy] = useState(false);
@@ -88,7 +89,7 @@ export function RoundAdmin({ round, results }: { round: VoteRound; results: Vote
 
 /** A revealed round as participants see it. */
 export function RoundResults({ round, results }: { round: VoteRound; results: VoteResults }) {
-  const t = usePT();
+  const t = useT(participateTexts);
   return (
     <div className="pp-card" data-testid="round-results-card" data-round-id={round.id}>
       <h3 className="pp-card-title">{t('v.resultsOf', { title: round.title || t('v.untitled') })}</h3>
@@ -101,7 +102,7 @@ export function RoundResults({ round, results }: { round: VoteRound; results: Vo
 }
 
 function RoundResultsList({ round, results }: { round: VoteRound; results: VoteResults }) {
-  const t = usePT();
+  const t = useT(participateTexts);
   // Revealed: the labels of every candidate, whatever private mode hides now.
   const candidates = useRoundCandidates(round, true);
   const ranked = rankTotals(results.totals, candidates);

@@ -19,7 +19,8 @@ import { Role } from '../../../shared/roles.ts';
 import { useMeeting } from '../meeting/MeetingContext.tsx';
 import { useDocSnapshot } from '../sync/useDocSnapshot.ts';
 import { Ballot } from './Ballot.tsx';
-import { usePT } from './i18n.ts';
+import { participateTexts } from './i18n.ts';
+import { useT } from '../i18n/useT.ts';
 import { RoundAdmin, RoundResults } from './RoundAdmin.tsx';
 
 /** Every round's revealed totals (module-level, so `useDocSnapshot` caches it). */
@@ -34,7 +35,7 @@ export function readAllVoteResults(doc: Doc): ReadonlyMap<string, VoteResults> {
 
 export function VoteSection() {
   const { sessionDoc, isFacilitator, identity } = useMeeting();
-  const t = usePT();
+  const t = useT(participateTexts);
   const rounds = useDocSnapshot(sessionDoc, readVoteRounds);
   const results = useDocSnapshot(sessionDoc, readAllVoteResults);
   const open = rounds.filter((r) => r.status === 'open');
@@ -72,7 +73,7 @@ export function VoteSection() {
 
 function NewRoundForm() {
   const { sessionDoc, boardId, session } = useMeeting();
-  const t = usePT();
+  const t = useT(participateTexts);
   const id = useId();
   const [title, setTitle] = useState('');
   const [perPerson, setPerPerson] = useState(3);

@@ -5,11 +5,12 @@ import { WriteDenial } from '../../../shared/model/writeRules.ts';
 import { Role } from '../../../shared/roles.ts';
 import { useBoardWriteAccess } from '../meeting/writeAccess.ts';
 import { useMeeting } from '../meeting/MeetingContext.tsx';
-import { usePT } from './i18n.ts';
+import { participateTexts } from './i18n.ts';
+import { useT } from '../i18n/useT.ts';
 
 export function useAnswerAccess(): { canWrite: boolean; reason: string | null; seesAll: boolean } {
   const { identity, live, isFacilitator } = useMeeting();
-  const t = usePT();
+  const t = useT(participateTexts);
   // The write rules (shared/model/writeRules.ts), as the server applies them.
   const denial = useBoardWriteAccess().board;
   const canWrite = denial === null;

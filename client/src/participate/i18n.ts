@@ -1,5 +1,6 @@
 /** Texts of taking part: answers to the questions, dot voting, the evaluation, the results screen. */
-import { textsHook } from '../i18n/texts.ts';
+import { defineTexts } from '../../../shared/i18n/texts.ts';
+import type { Translator } from '../i18n/useT.ts';
 
 const nl = {
   'panel.label': 'Meedoen',
@@ -133,7 +134,7 @@ const nl = {
   'r.refresh': 'Vernieuwen',
 };
 
-const en: Record<keyof typeof nl, string> = {
+const en = {
   'panel.label': 'Take part',
   'panel.open': 'Open panel',
   'panel.close': 'Collapse panel',
@@ -266,5 +267,5 @@ const en: Record<keyof typeof nl, string> = {
 };
 
 export type ParticipateKey = keyof typeof nl;
-export const usePT = textsHook(nl, en);
-export type PT = ReturnType<typeof usePT>;
+export const participateTexts = defineTexts(nl, en);
+export type PT = Translator<ParticipateKey>;

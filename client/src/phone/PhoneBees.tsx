@@ -5,21 +5,21 @@
  */
 import { useMemo } from 'react';
 import { useBoardWriteAccess } from '../meeting/writeAccess.ts';
-import { useLang } from '../i18n/useT.ts';
+import { useLang, useT } from '../i18n/useT.ts';
 import { useMeeting } from '../meeting/MeetingContext.tsx';
 import { MethodsContext, readWorkspace, type MethodsContextValue } from '../methods/context.ts';
-import { useMT } from '../methods/i18n.ts';
+import { methodsTexts } from '../methods/i18n.ts';
 import { RoundCard } from '../methods/RoundPanel.tsx';
 import { useDocSnapshot } from '../sync/useDocSnapshot.ts';
-import { usePhoneT } from './i18n.ts';
+import { phoneTexts } from './i18n.ts';
 import '../methods/methods.css';
 
 const noop = () => undefined;
 
 export function PhoneBees() {
   const { boardRoom, identity } = useMeeting();
-  const t = usePhoneT();
-  const mt = useMT();
+  const t = useT(phoneTexts);
+  const mt = useT(methodsTexts);
   const lang = useLang();
   const doc = boardRoom.doc;
   const data = useDocSnapshot(doc, readWorkspace);

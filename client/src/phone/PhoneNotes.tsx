@@ -11,14 +11,15 @@ import { boardReaderFor, useBoardSnapshot } from '../board/boardModel.ts';
 import { noteColor } from '../colors.ts';
 import { useMeeting } from '../meeting/MeetingContext.tsx';
 import { findFreeSpot } from './freeSpot.ts';
-import { usePhoneT } from './i18n.ts';
+import { phoneTexts } from './i18n.ts';
+import { useT } from '../i18n/useT.ts';
 
 const NOTE_SIZE = { w: 180, h: 120 };
 const NOTE_MAX = 5000;
 
 export function PhoneNotes() {
   const { boardRoom, identity, session, boardId } = useMeeting();
-  const t = usePhoneT();
+  const t = useT(phoneTexts);
   const id = useId();
   const snapshot = useBoardSnapshot(boardReaderFor(boardRoom.doc));
   const [text, setText] = useState('');
@@ -116,7 +117,7 @@ export function PhoneNotes() {
 
 function MyNote({ note, canDelete }: { note: NoteItem; canDelete: boolean }) {
   const { boardRoom } = useMeeting();
-  const t = usePhoneT();
+  const t = useT(phoneTexts);
   const [confirming, setConfirming] = useState(false);
   return (
     <li className="ph-note" style={{ background: note.color }} data-testid="phone-my-note" data-item-id={note.id}>

@@ -16,7 +16,8 @@ import { QuestionsSection } from '../participate/QuestionsSection.tsx';
 import { VoteSection } from '../participate/VoteSection.tsx';
 import type { Room } from '../sync/Room.ts';
 import { useDocSnapshot } from '../sync/useDocSnapshot.ts';
-import { usePhoneT, type PhoneKey } from './i18n.ts';
+import { phoneTexts, type PhoneKey } from './i18n.ts';
+import { useT } from '../i18n/useT.ts';
 import { PhoneBees } from './PhoneBees.tsx';
 import { PhoneNotes } from './PhoneNotes.tsx';
 import '../participate/participate.css';
@@ -52,7 +53,7 @@ function useRoomStatus(room: Room) {
 
 export function PhoneView({ onFullBoard }: { onFullBoard: () => void }) {
   const { session, info, program, sessionDoc, sessionRoom, boardRoom } = useMeeting();
-  const t = usePhoneT();
+  const t = useT(phoneTexts);
   const rounds = useDocSnapshot(sessionDoc, readVoteRounds);
   const openRound = rounds.filter((r) => r.status === 'open').at(-1) ?? null;
   const phase = currentPhase(program);
@@ -138,7 +139,7 @@ function PhaseCard({
   showQuestions: boolean;
   onAnswer: () => void;
 }) {
-  const t = usePhoneT();
+  const t = useT(phoneTexts);
   const [expanded, setExpanded] = useState(false);
   if (!phase) {
     return (

@@ -1,5 +1,5 @@
 /** Texts of the phone view (the participant's page on a phone). */
-import { textsHook } from '../i18n/texts.ts';
+import { defineTexts } from '../../../shared/i18n/texts.ts';
 
 const nl = {
   'phone.cards': 'Onderdelen',
@@ -33,7 +33,7 @@ const nl = {
   'bees.locked': 'Dit bord is op slot gezet: je kunt de 3 B’s nu alleen lezen.',
 };
 
-const en: Record<keyof typeof nl, string> = {
+const en = {
   'phone.cards': 'Sections',
   'card.questions': 'Questions',
   'card.notes': 'Notes',
@@ -66,4 +66,4 @@ const en: Record<keyof typeof nl, string> = {
 };
 
 export type PhoneKey = keyof typeof nl;
-export const usePhoneT = textsHook(nl, en);
+export const phoneTexts = defineTexts(nl, en);

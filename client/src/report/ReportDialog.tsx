@@ -13,11 +13,11 @@ import {
   type ReportSettings,
 } from '../../../shared/model/meeting/reportSettings.ts';
 import type { Doc } from '../../../shared/model/doc.ts';
-import { useLang } from '../i18n/useT.ts';
+import { useLang, useT } from '../i18n/useT.ts';
 import { useMeeting } from '../meeting/MeetingContext.tsx';
 import { useDocSnapshot } from '../sync/useDocSnapshot.ts';
 import { downloadReport, ReportError, type Progress, type ReportFormat } from './download.ts';
-import { useReportT } from './i18n.ts';
+import { reportTexts } from './i18n.ts';
 import { SectionOpenings } from './SectionOpenings.tsx';
 import './report.css';
 
@@ -26,7 +26,7 @@ const readSettings = (doc: Doc): ReportSettings => readReportSettings(doc);
 type TextField = 'title' | 'place' | 'date' | 'intro' | 'conclusion';
 
 export function ReportButton() {
-  const t = useReportT();
+  const t = useT(reportTexts);
   const [open, setOpen] = useState(false);
   return (
     <>
@@ -45,7 +45,7 @@ export function ReportButton() {
 }
 
 export function ReportDialog({ onClose }: { onClose: () => void }) {
-  const t = useReportT();
+  const t = useT(reportTexts);
   const appLang = useLang();
   const { sessionDoc, sessionId, identity, session } = useMeeting();
   const settings = useDocSnapshot(sessionDoc, readSettings);

@@ -14,10 +14,11 @@ import {
   setReportSettings,
   type ReportSection,
 } from '../../../shared/model/meeting/reportSettings.ts';
-import { useReportT } from './i18n.ts';
+import { reportTexts } from './i18n.ts';
+import { useT } from '../i18n/useT.ts';
 
 export function SectionOpenings({ doc }: { doc: Doc }) {
-  const t = useReportT();
+  const t = useT(reportTexts);
   const [draft, setDraft] = useState<Partial<Record<ReportSection, string>>>(() => readReportSettings(doc).sections);
   const pending = useRef<Partial<Record<ReportSection, string>>>({});
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);

@@ -1,5 +1,5 @@
 /** Texts of the report (verslag) dialog. */
-import { textsHook } from '../i18n/texts.ts';
+import { defineTexts } from '../../../shared/i18n/texts.ts';
 
 const nl = {
   open: 'Verslag',
@@ -59,7 +59,7 @@ const nl = {
   saved: 'Wijzigingen worden bewaard in de bijeenkomst.',
 };
 
-const en: Record<keyof typeof nl, string> = {
+const en = {
   open: 'Report',
   openTitle: 'Make the report of this meeting',
   title: 'Make the report',
@@ -117,4 +117,4 @@ const en: Record<keyof typeof nl, string> = {
 };
 
 export type ReportKey = keyof typeof nl;
-export const useReportT = textsHook(nl, en);
+export const reportTexts = defineTexts(nl, en);

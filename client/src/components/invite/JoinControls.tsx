@@ -7,8 +7,8 @@ import { useEffect, useRef, useState } from 'react';
 import type { JoinState } from '../../../../shared/api.ts';
 import { ApiRequestError } from '../../api/client.ts';
 import { Switch } from '../Switch.tsx';
-import { useLang } from '../../i18n/useT.ts';
-import { useJoiningT } from './i18n.ts';
+import { useLang, useT } from '../../i18n/useT.ts';
+import { joiningTexts } from './i18n.ts';
 import { rotateJoinCode, setJoiningOpen } from './joinState.ts';
 
 interface JoinControlsProps {
@@ -18,7 +18,7 @@ interface JoinControlsProps {
 }
 
 export function JoinControls({ sessionId, token, join }: JoinControlsProps) {
-  const t = useJoiningT();
+  const t = useT(joiningTexts);
   const lang = useLang();
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);

@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef } from 'react';
-import { useHomeT } from '../../home/i18n.ts';
-import { useJoiningT } from './i18n.ts';
+import { homeTexts } from '../../home/i18n.ts';
+import { useT } from '../../i18n/useT.ts';
+import { joiningTexts } from './i18n.ts';
 import { QrImage } from './QrImage.tsx';
 import './invite.css';
 
@@ -25,8 +26,8 @@ function splitAround(text: string, marker: string): [string, string] {
  * A modal `<dialog>`: Escape or "Sluiten" closes it and focus returns to where it was.
  */
 export function ProjectionOverlay({ title, code, joinUrl, closed = false, onClose }: ProjectionOverlayProps) {
-  const t = useHomeT();
-  const jt = useJoiningT();
+  const t = useT(homeTexts);
+  const jt = useT(joiningTexts);
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const url = new URL(joinUrl);

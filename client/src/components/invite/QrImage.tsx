@@ -1,9 +1,10 @@
-import { useHomeT } from '../../home/i18n.ts';
+import { homeTexts } from '../../home/i18n.ts';
+import { useT } from '../../i18n/useT.ts';
 import { useQrDataUrl } from './useQrDataUrl.ts';
 
 /** The join link as a QR code; a square placeholder of the same size while it is made. */
 export function QrImage({ url, className, testId }: { url: string; className?: string; testId?: string }) {
-  const t = useHomeT();
+  const t = useT(homeTexts);
   const src = useQrDataUrl(url);
   const classes = `qr${className ? ` ${className}` : ''}`;
   if (src === null) {

@@ -3,7 +3,7 @@
  * the code's expiry in the invitation, and what the join form says when a code does not
  * let someone in.
  */
-import { textsHook } from '../../i18n/texts.ts';
+import { defineTexts } from '../../../../shared/i18n/texts.ts';
 
 const nl = {
   openLabel: 'Deelnemen open',
@@ -25,7 +25,7 @@ const nl = {
   joinExpired: 'Deze deelnamecode is verlopen. Vraag de procesbegeleider om een nieuwe code.',
 };
 
-const en: Record<keyof typeof nl, string> = {
+const en = {
   openLabel: 'Joining open',
   openText: 'New participants can come in with the code, the link or the QR code.',
   closedText:
@@ -45,4 +45,4 @@ const en: Record<keyof typeof nl, string> = {
   joinExpired: 'This join code has expired. Ask the facilitator for a new code.',
 };
 
-export const useJoiningT = textsHook(nl, en);
+export const joiningTexts = defineTexts(nl, en);
