@@ -19,6 +19,7 @@ import { formatJoinCode } from '../../shared/api.ts';
 import { CreateSessionRequest } from '../../shared/api.ts';
 import { loadOrCreateSecret, TokenSigner } from '../auth/tokens.ts';
 import { ConfigError, loadConfig } from '../config.ts';
+import { StoreDamagedError } from '../store/integrity.ts';
 import { StoreUnavailableError } from '../store/postgres/errors.ts';
 import { SessionService } from '../sessions.ts';
 import { copyStore, CopyRefused, describeLocation, parseStoreLocation } from '../store/copyStore.ts';
@@ -196,7 +197,7 @@ async function runCopyStore(args: string[], out: (s: string) => void): Promise<n
     );
     return 0;
   } catch (err) {
-    if (err instanceof CopyRefused || err instanceof StoreUnavailableError) {
+    if (err instanceof CopyRefused || err instanceof StoreUnavailableError || err instanceof StoreDamagedError) {
       out(err.message);
       return 1;
     }

@@ -10,6 +10,7 @@
 import fs from 'node:fs';
 import type { Statement } from 'better-sqlite3';
 import type pg from 'pg';
+import { checkDatabaseFile } from './integrity.ts';
 import { PostgresStore } from './PostgresStore.ts';
 import { SqliteStore } from './SqliteStore.ts';
 
@@ -32,6 +33,9 @@ const BOOLEAN_COLUMNS = new Set(['join_open', 'anonymous']);
 const BATCH_ROWS = 100;
 
 export type Row = Record<string, unknown>;
+
+/** A copy that is not made, with the reason for the operator (a wrong location, a target not empty). */
+export class CopyRefused extends Error {}
 
 export interface CopySource {
   count(table: TableName): Promise<number>;
@@ -61,7 +65,8 @@ function toSqlite(value: unknown): unknown {
 
 /** Reads a Veldwerk SQLite file in one read transaction (WAL: a server may go on writing meanwhile). */
 export function sqliteSource(file: string): CopySource {
-  if (!fs.existsSync(file)) throw new Error(`No Veldwerk database at ${file}.`);
+  if (!fs.existsSync(file)) throw new CopyRefused(`No Veldwerk database at ${file}.`);
+  checkDatabaseFile(file); // a damaged file is refused, naming what to do, not copied in part
   const store = new SqliteStore(file);
   const db = store.db;
   db.exec('BEGIN'); // the first read fixes the snapshot every later read sees

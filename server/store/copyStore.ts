@@ -9,6 +9,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {
+  CopyRefused,
   postgresSource,
   postgresTarget,
   sqliteSource,
@@ -20,9 +21,9 @@ import {
 } from './copySides.ts';
 import { redactUrl } from './postgres/errors.ts';
 
-export type StoreLocation = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
+export { CopyRefused };
 
-export class CopyRefused extends Error {}
+export type StoreLocation = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
 
 /**
  * `sqlite:<file or DATA_DIR>` (a folder means its `veldwerk.db`) or a

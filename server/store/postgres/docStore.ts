@@ -136,6 +136,7 @@ export function createPostgresDocStore(pool: pg.Pool): DocStore {
     },
 
     async getQuarantined(id) {
+      if (!Number.isSafeInteger(id)) return null; // as SQLite: no such row (not a type error)
       const { rows } = await pool.query<QuarantineRow & { data: Buffer }>(
         `SELECT ${QUARANTINE_COLS}, data FROM quarantine WHERE id = $1`,
         [id],
@@ -202,6 +203,7 @@ export function createPostgresDocStore(pool: pg.Pool): DocStore {
     },
 
     async getSnapshot(sessionId, id) {
+      if (!Number.isSafeInteger(id)) return null;
       const { rows } = await pool.query<SnapshotRow & { data: Buffer }>(
         `SELECT ${SNAPSHOT_COLS}, data FROM snapshots WHERE session_id = $1 AND id = $2`,
         [sessionId, id],
