@@ -6,6 +6,7 @@
  * drawings of the report, so both put everything in the same place.
  */
 import { AGREEMENT_THRESHOLD, TRUST_THRESHOLD, type ActorType } from './typology.ts';
+import { placeLabelBoxes } from '../drawing/labelPlacement.ts';
 
 export interface Point {
   x: number;
@@ -99,6 +100,40 @@ export function fieldLayout(width: number, height: number, font: number, trayCou
   const area: Rect = { x: plot.x + pad, y: plot.y + pad, w: plot.w - 2 * pad, h: plot.h - 2 * pad };
   const tray = trayCount === null ? null : { x: left, y: plot.y + plot.h + bottom, w: innerW, h: trayH };
   return { plot, area, radii, tray };
+}
+
+/**
+ * Where the names of a field's markers may go: the field and the margin above and to
+ * its right, not the axis names to its left and below (issue 12).
+ */
+export function fieldLabelBounds(plot: Rect, width: number): Rect {
+  return { x: plot.x, y: 0, w: Math.max(plot.w, width - plot.x), h: plot.y + plot.h };
+}
+
+/**
+ * Where the field's backdrop writes the quadrants' names (as FieldBackdrop and the
+ * drawings do: bold, 1.05 × the font, a margin of 0.7 × the font), for the markers'
+ * labels to avoid; measured with `measure` when given, else estimated.
+ */
+export function quadrantLabelRects(
+  plot: Rect,
+  font: number,
+  q: { tl: string; tr: string; bl: string; br: string },
+  measure?: MeasureText,
+): Rect[] {
+  const pad = font * 0.7;
+  const size = Math.round(font * 1.05);
+  const w = (text: string) =>
+    Math.min(plot.w / 2 - 2 * pad, measure ? measure(text, size) * 1.08 : text.length * size * 0.62);
+  const top = plot.y + pad;
+  const bottom = plot.y + plot.h - pad - size;
+  const right = (text: string) => plot.x + plot.w - pad - w(text);
+  return [
+    { x: plot.x + pad, y: top, w: w(q.tl), h: size },
+    { x: right(q.tr), y: top, w: w(q.tr), h: size },
+    { x: plot.x + pad, y: bottom, w: w(q.bl), h: size },
+    { x: right(q.br), y: bottom, w: w(q.br), h: size },
+  ];
 }
 
 export function toFieldPoint(plot: Rect, houding: number, invloed: number): Point {
@@ -237,24 +272,26 @@ export function labelWidth(text: string, fontSize: number, max: number): number 
   return Math.min(max, Math.max(fontSize * 3, text.length * fontSize * 0.58 + 8));
 }
 
-/** Font size and box of a marker's name label. */
-export function markerLabelSize(name: string, font: number): { size: number; w: number; h: number } {
+/** Width of `text` at font size `size`: the canvas' or a font table's measure, passed in by the drawing. */
+export type MeasureText = (text: string, size: number) => number;
+
+/** Font size and box of a marker's name label; measured with `measure` when given, else estimated. */
+export function markerLabelSize(
+  name: string,
+  font: number,
+  measure?: MeasureText,
+): { size: number; w: number; h: number } {
   const size = Math.round(font * 0.85);
-  return { size, w: labelWidth(name, size, font * 14), h: size + 6 };
+  const w = measure
+    ? Math.min(font * 14, Math.max(size * 2, measure(name, size) + 10))
+    : labelWidth(name, size, font * 14);
+  return { size, w, h: size + 6 };
 }
 
 function overlap(a: Rect, b: Rect): number {
   const w = Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x);
   const h = Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y);
   return w > 0 && h > 0 ? w * h : 0;
-}
-
-function inside(bounds: Rect, r: Rect): Rect {
-  return {
-    ...r,
-    x: clamp(r.x, bounds.x, Math.max(bounds.x, bounds.x + bounds.w - r.w)),
-    y: clamp(r.y, bounds.y, Math.max(bounds.y, bounds.y + bounds.h - r.h)),
-  };
 }
 
 function pick(candidates: Rect[], taken: readonly Rect[]): Rect {
@@ -282,31 +319,36 @@ export interface LabelledPoint {
   h: number;
 }
 
+/** Where a marker's name goes, relative to the marker; `leader` (also relative) when it stands away. */
+export interface LabelSpot extends Point {
+  leader: { x1: number; y1: number; x2: number; y2: number } | null;
+  /** False when no free place was in reach (it overlaps another label or an obstacle). */
+  free: boolean;
+}
+
 /**
- * Where each marker's name goes: below it if that is free, else above, right or left,
- * whichever overlaps the fewest markers and labels placed before it (earlier points
- * win, so pass the important ones first). Returns each label's top-left corner,
- * relative to its marker, kept inside `bounds`.
+ * Where each marker's name goes: right at the marker if free (below, above, right,
+ * left, the corners), else further out with a leader line, never over a label placed
+ * before it or an obstacle (earlier points win, so pass the important ones first).
+ * Returns each label's top-left corner, relative to its marker, kept inside `bounds`.
+ * The placement itself is `shared/drawing/labelPlacement.ts` (issue 12).
  */
 export function placeLabels(
   points: readonly LabelledPoint[],
   bounds: Rect,
   obstacles: readonly Rect[] = [],
-): Map<string, Point> {
-  const taken: Rect[] = [...obstacles, ...points.map((p) => ({ x: p.x - p.r, y: p.y - p.r, w: 2 * p.r, h: 2 * p.r }))];
-  const out = new Map<string, Point>();
+): Map<string, LabelSpot> {
+  const placed = placeLabelBoxes(points, { bounds, obstacles });
+  const out = new Map<string, LabelSpot>();
   for (const p of points) {
-    const gap = 3;
-    const candidates = [
-      { x: p.x - p.w / 2, y: p.y + p.r + gap },
-      { x: p.x - p.w / 2, y: p.y - p.r - gap - p.h },
-      { x: p.x + p.r + gap + 2, y: p.y - p.h / 2 },
-      { x: p.x - p.r - gap - 2 - p.w, y: p.y - p.h / 2 },
-    ].map((c) => inside(bounds, { ...c, w: p.w, h: p.h }));
-    // Own marker included: a label pushed back inside the bounds must not cover it either.
-    const chosen = pick(candidates, taken);
-    taken.push(chosen);
-    out.set(p.id, { x: chosen.x - p.x, y: chosen.y - p.y });
+    const l = placed.get(p.id)!;
+    const leader = l.leader && {
+      x1: l.leader.x1 - p.x,
+      y1: l.leader.y1 - p.y,
+      x2: l.leader.x2 - p.x,
+      y2: l.leader.y2 - p.y,
+    };
+    out.set(p.id, { x: l.x - p.x, y: l.y - p.y, leader, free: l.free });
   }
   return out;
 }

@@ -10,6 +10,8 @@ import {
   markerLabelSize,
   placeLabels,
   placeLineLabels,
+  type LabelSpot,
+  type MeasureText,
   pointOnRing,
   polar,
   ringAngles,
@@ -35,8 +37,8 @@ export interface NetworkLayout {
   values: readonly string[];
   bandOf: (a: Actor) => number;
   positions: ReadonlyMap<string, Point>;
-  /** Name label of an actor: top-left relative to the node, and width. */
-  nodeLabel: (id: string) => { x: number; y: number; w: number };
+  /** Name label of an actor: top-left relative to the node, width, and a leader line when it stands away. */
+  nodeLabel: (id: string) => { x: number; y: number; w: number; leader?: LabelSpot['leader'] };
   /** Top-left of each labelled relation's label. */
   relationLabels: ReadonlyMap<string, Point>;
 }
@@ -51,6 +53,8 @@ export interface NetworkInput {
   /** An actor being dragged stands where the pointer is. */
   drag: ({ id: string } & Point) | null;
   name: (a: Actor) => string;
+  /** Measures a name (the app's canvas); else an estimate. */
+  measure?: MeasureText;
 }
 
 export function networkLayout(input: NetworkInput): NetworkLayout {
@@ -77,7 +81,7 @@ export function networkLayout(input: NetworkInput): NetworkLayout {
   if (input.drag && positions.has(input.drag.id)) positions.set(input.drag.id, input.drag);
 
   const goalBox: Rect = { x: g.center.x - g.goal, y: g.center.y - g.goal, w: 2 * g.goal, h: 2 * g.goal };
-  const sizes = new Map(actors.map((a) => [a.id, markerLabelSize(input.name(a), font)]));
+  const sizes = new Map(actors.map((a) => [a.id, markerLabelSize(input.name(a), font, input.measure)]));
   const placed = placeLabels(
     actors.map((a) => ({ id: a.id, ...positions.get(a.id)!, r: nodeR, ...sizes.get(a.id)! })),
     { x: 0, y: 0, w: width, h: height },

@@ -10,7 +10,9 @@ import type { AxisLabels } from '../../../shared/model/board/actorSchema.ts';
 import { FieldBackdrop } from '../methods/FieldShapes.tsx';
 import {
   canvasFont,
+  fieldLabelBounds,
   fieldLayout,
+  quadrantLabelRects,
   markerLabelSize,
   placeLabels,
   toFieldPoint,
@@ -18,6 +20,7 @@ import {
   type Rect,
 } from '../../../shared/methods/geometry.ts';
 import { useBoxSize } from '../methods/hooks.ts';
+import { measureCanvasText } from '../methods/measureText.ts';
 
 const FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif";
 const INK = '#1d2a30';
@@ -95,22 +98,6 @@ export function hull(points: readonly Point[]): Point[] {
   return [...lower.slice(0, -1), ...upper.slice(0, -1)];
 }
 
-/** Where the backdrop writes the quadrants' names (as FieldBackdrop does), for the labels to avoid. */
-function quadrantRects(plot: Rect, font: number, q: CompareFieldProps['quadrants']): Rect[] {
-  const pad = font * 0.7;
-  const size = Math.round(font * 1.05);
-  const w = (text: string) => Math.min(plot.w / 2 - 2 * pad, text.length * size * 0.62);
-  const top = plot.y + pad;
-  const bottom = plot.y + plot.h - pad - size;
-  const right = (text: string) => plot.x + plot.w - pad - w(text);
-  return [
-    { x: plot.x + pad, y: top, w: w(q.tl), h: size },
-    { x: right(q.tr), y: top, w: w(q.tr), h: size },
-    { x: plot.x + pad, y: bottom, w: w(q.bl), h: size },
-    { x: right(q.br), y: bottom, w: w(q.br), h: size },
-  ];
-}
-
 export function CompareField(props: CompareFieldProps) {
   const { marks, labels, joins = [], arrows = [], highlight, onHover, onSelect } = props;
   const box = useRef<HTMLDivElement>(null);
@@ -131,7 +118,7 @@ export function CompareField(props: CompareFieldProps) {
   const idOf = (l: FieldLabel) => l.id ?? l.actorKey;
   const sizes = new Map(
     ordered.map((l) => {
-      const s = markerLabelSize((l.badge ? `${l.badge} ` : '') + l.name, font);
+      const s = markerLabelSize((l.badge ? `${l.badge} ` : '') + l.name, font, measureCanvasText);
       // Bold (highlighted) text is wider than the estimate.
       return [idOf(l), { ...s, w: s.w * 1.12 }] as const;
     }),
@@ -148,8 +135,9 @@ export function CompareField(props: CompareFieldProps) {
       const r = l.at.betrokkenheid === undefined ? 4 : radius(l.at.betrokkenheid);
       return { id: idOf(l), x: p.x, y: p.y, r, w: s.w, h: s.h };
     }),
-    { x: 0, y: 0, w: width, h: plot.y + plot.h },
-    [...dotRects, ...quadrantRects(plot, font, props.quadrants)],
+    // Inside the field's column: the axis names at the left and below stay clear (issue 12).
+    fieldLabelBounds(plot, width),
+    [...dotRects, ...quadrantLabelRects(plot, font, props.quadrants, measureCanvasText)],
   );
 
   const hover = (key: string | null) => (e: { target: { getStage(): { container(): HTMLDivElement } | null } }) => {
@@ -270,6 +258,20 @@ export function CompareField(props: CompareFieldProps) {
                   ) : null}
                 </Group>
               );
+            })}
+            {ordered.map((l) => {
+              const p = at(l.at);
+              const leader = placed.get(idOf(l))?.leader;
+              return leader ? (
+                <Line
+                  key={`leader:${idOf(l)}`}
+                  points={[p.x + leader.x1, p.y + leader.y1, p.x + leader.x2, p.y + leader.y2]}
+                  stroke="#7a8a90"
+                  strokeWidth={1}
+                  opacity={highlight !== null && l.actorKey !== highlight ? 0.35 : 1}
+                  listening={false}
+                />
+              ) : null;
             })}
             {ordered.map((l) => {
               const p = at(l.at);

@@ -7,13 +7,14 @@ import type { Actor, BoardSettings } from '../../../shared/model/board/actorSche
 import type { BoardItem } from '../../../shared/model/board/schema.ts';
 import { renderBoardSvg } from '../../../shared/drawing/boardSvg.ts';
 import { escapeXml, num } from '../../../shared/drawing/xml.ts';
+import { placeTextLabels } from '../../../shared/drawing/labelPlacement.ts';
 import { actorFill } from '../methods/palette.ts';
 
 export const THUMB_W = 320;
 export const THUMB_H = 200;
 const PAD = 8;
 /** Above this many placed actors the picture shows markers only (names would be a blur). */
-const MAX_LABELS = 12;
+const MAX_LABELS = 16;
 
 const isPlaced = (a: Actor): a is Actor & { houding: number; invloed: number } =>
   a.houding !== null && a.invloed !== null;
@@ -42,25 +43,39 @@ export function fieldThumbSvg(actors: readonly Actor[], colorBy: BoardSettings['
   ];
   // Big markers first, so small ones stay visible on top.
   const order = [...placed].sort((a, b) => b.betrokkenheid - a.betrokkenheid);
+  const markerAt = (a: Actor & { houding: number; invloed: number }) => ({
+    x: PAD + ((Math.max(-1, Math.min(1, a.houding)) + 1) / 2) * w,
+    y: PAD + (1 - Math.max(0, Math.min(1, a.invloed))) * h,
+    r: 4 + Math.max(0, Math.min(1, a.betrokkenheid)) * 7,
+  });
   for (const a of order) {
-    const x = PAD + ((Math.max(-1, Math.min(1, a.houding)) + 1) / 2) * w;
-    const y = PAD + (1 - Math.max(0, Math.min(1, a.invloed))) * h;
-    const r = 4 + Math.max(0, Math.min(1, a.betrokkenheid)) * 7;
+    const { x, y, r } = markerAt(a);
     out.push(
       `<circle cx="${num(x)}" cy="${num(y)}" r="${num(r)}" fill="${escapeXml(actorFill(a, colorBy))}" fill-opacity="0.9" stroke="#ffffff" stroke-width="1.5"/>`,
     );
   }
   if (labels) {
-    for (const a of placed) {
-      const x = PAD + ((Math.max(-1, Math.min(1, a.houding)) + 1) / 2) * w;
-      const y = PAD + (1 - Math.max(0, Math.min(1, a.invloed))) * h;
-      const r = 4 + Math.max(0, Math.min(1, a.betrokkenheid)) * 7;
-      const name = shortName(a.name);
-      if (!name) continue;
-      const anchor = x > PAD + w * 0.75 ? 'end' : x < PAD + w * 0.25 ? 'start' : 'middle';
-      const ty = y + r + 10 > PAD + h ? y - r - 3 : y + r + 10;
+    // Names never over each other (issue 12): placed as in the method views, a leader line when moved off.
+    const size = 10;
+    const named = placed
+      .map((a) => ({ a, name: shortName(a.name) }))
+      .filter((n) => n.name !== '')
+      .sort((x, y) => y.a.betrokkenheid - x.a.betrokkenheid);
+    const spots = placeTextLabels(
+      named.map(({ a, name }) => ({ id: a.id, ...markerAt(a), text: name })),
+      (text) => text.length * size * 0.56,
+      { bounds: { x: 2, y: 2, w: THUMB_W - 4, h: THUMB_H - 4 }, lineHeight: size + 3, padX: 1, gap: 1, rings: 4 },
+    );
+    for (const { a, name } of named) {
+      const l = spots.get(a.id);
+      if (!l || !l.free) continue; // no room left: the marker alone says enough in a thumbnail
+      if (l.leader) {
+        out.push(
+          `<path d="M${num(l.leader.x1)} ${num(l.leader.y1)}L${num(l.leader.x2)} ${num(l.leader.y2)}" stroke="#7a8a90" stroke-width="0.8"/>`,
+        );
+      }
       out.push(
-        `<text x="${num(x)}" y="${num(ty)}" text-anchor="${anchor}" font-family="system-ui, sans-serif" font-size="10" fill="#1d2a30" stroke="#ffffff" stroke-width="3" paint-order="stroke">${escapeXml(name)}</text>`,
+        `<text x="${num(l.x + l.w / 2)}" y="${num(l.y + l.h - 3.5)}" text-anchor="middle" font-family="system-ui, sans-serif" font-size="${size}" fill="#1d2a30" stroke="#ffffff" stroke-width="3" paint-order="stroke">${escapeXml(name)}</text>`,
       );
     }
   }

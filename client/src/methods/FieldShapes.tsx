@@ -8,9 +8,9 @@ import { memo } from 'react';
 import { Arrow, Circle, Group, Label, Line, Rect, Tag, Text } from 'react-konva';
 import type { KonvaEventObject } from 'konva/lib/Node';
 import type { AxisLabels } from '../../../shared/model/board/actorSchema.ts';
-import type { Rect as Box, TrayOptions } from '../../../shared/methods/geometry.ts';
+import type { LabelSpot, Rect as Box, TrayOptions } from '../../../shared/methods/geometry.ts';
 
-const FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif";
+export const FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif";
 const INK = '#1d2a30';
 const INK_2 = '#4b5b62';
 
@@ -175,8 +175,8 @@ export interface ActorNodeProps {
   onField: boolean;
   radius: number;
   font: number;
-  /** Top-left of the name label relative to the marker, and its width (see placeLabels). */
-  label: { x: number; y: number; w: number };
+  /** Top-left of the name label relative to the marker, its width and leader line (see placeLabels). */
+  label: { x: number; y: number; w: number; leader?: LabelSpot['leader'] };
   chip: TrayOptions;
   selected: boolean;
   draggable: boolean;
@@ -224,6 +224,14 @@ export const ActorNode = memo(function ActorNode(p: ActorNodeProps) {
             shadowBlur={4}
             shadowOffsetY={1}
           />
+          {p.label.leader ? (
+            <Line
+              points={[p.label.leader.x1, p.label.leader.y1, p.label.leader.x2, p.label.leader.y2]}
+              stroke="#7a8a90"
+              strokeWidth={1}
+              listening={false}
+            />
+          ) : null}
           <Label x={p.label.x} y={p.label.y} listening={false}>
             <Tag fill="rgba(255,255,255,0.86)" cornerRadius={3} />
             <Text

@@ -16,11 +16,13 @@ import {
   betrokkenheidFor,
   canvasFont,
   clamp,
+  fieldLabelBounds,
   fieldLayout,
   fromFieldPoint,
   inRect,
   markerLabelSize,
   placeLabels,
+  quadrantLabelRects,
   radiusFor,
   toFieldPoint,
   trayChip,
@@ -29,6 +31,7 @@ import {
 } from '../../../shared/methods/geometry.ts';
 import { useBoxSize, useFrameWriter } from './hooks.ts';
 import { actorFill } from './palette.ts';
+import { measureCanvasText } from './measureText.ts';
 
 const isPlaced = (a: Actor): a is Actor & { houding: number; invloed: number } =>
   a.houding !== null && a.invloed !== null;
@@ -70,12 +73,14 @@ export function KrachtenveldView({ barEnd, pastTime = null }: KrachtenveldViewPr
     (pos: Point) => ({ x: clamp(pos.x, 0, live.current.width), y: clamp(pos.y, 0, live.current.height) }),
     [],
   );
+  // Pressing or dragging a marker selects it on the view; only a click opens its card (issue 12).
+  const mark = useCallback((id: string) => select(id, { card: false }), [select]);
   const onDragStart = useCallback(
     (id: string) => {
-      select(id);
+      mark(id);
       stopCapturing();
     },
-    [select, stopCapturing],
+    [mark, stopCapturing],
   );
   const onDragMove = useCallback(
     (id: string, e: KonvaEventObject<DragEvent>) => {
@@ -117,20 +122,24 @@ export function KrachtenveldView({ barEnd, pastTime = null }: KrachtenveldViewPr
   const order = [...data.actors].sort(
     (a, b) => Number(a.id === selectedId) - Number(b.id === selectedId) || b.betrokkenheid - a.betrokkenheid,
   );
+  const quadrantNames = { tr: t('kv.q.tr'), tl: t('kv.q.tl'), br: t('kv.q.br'), bl: t('kv.q.bl') };
   // Names out of each other's way; the selected and the large markers choose first.
-  const labelSizes = new Map(data.actors.map((a) => [a.id, markerLabelSize(a.name || t('actors.unnamed'), font)]));
+  const labelSizes = new Map(
+    data.actors.map((a) => [a.id, markerLabelSize(a.name || t('actors.unnamed'), font, measureCanvasText)]),
+  );
   const labels = placeLabels(
     [...order].reverse().flatMap((a) => {
       const p = positions.get(a.id);
       const size = labelSizes.get(a.id)!;
       return p?.onField ? [{ id: a.id, x: p.pos.x, y: p.pos.y, r: radiusOf(a), w: size.w, h: size.h }] : [];
     }),
-    { x: 0, y: 0, w: width, h: plot.y + plot.h },
+    fieldLabelBounds(plot, width),
+    quadrantLabelRects(plot, font, quadrantNames, measureCanvasText),
   );
   const labelOf = (id: string, r: number) => {
     const w = labelSizes.get(id)?.w ?? 60;
-    const at = labels.get(id) ?? { x: -w / 2, y: r + 3 };
-    return { x: at.x, y: at.y, w };
+    const at = labels.get(id);
+    return at ? { x: at.x, y: at.y, w, leader: at.leader } : { x: -w / 2, y: r + 3, w };
   };
   const selected = selectedId ? data.actorsById.get(selectedId) : undefined;
   const handleAt =
@@ -155,7 +164,13 @@ export function KrachtenveldView({ barEnd, pastTime = null }: KrachtenveldViewPr
         ) : null}
         {barEnd}
       </div>
-      <div className="mw-stage" ref={box} data-testid="field-stage">
+      <div
+        className="mw-stage"
+        ref={box}
+        data-testid="field-stage"
+        // The drawn field's size, for the layout tests (issue 12).
+        data-plot={`${Math.round(plot.w)}x${Math.round(plot.h)}`}
+      >
         {width > 0 && height > 0 ? (
           <Stage
             width={width}
@@ -169,7 +184,7 @@ export function KrachtenveldView({ barEnd, pastTime = null }: KrachtenveldViewPr
                 tray={tray}
                 font={font}
                 axes={axes}
-                quadrants={{ tr: t('kv.q.tr'), tl: t('kv.q.tl'), br: t('kv.q.br'), bl: t('kv.q.bl') }}
+                quadrants={quadrantNames}
                 trayTitle={
                   !editable
                     ? t('kv.trayReadonly')
@@ -201,7 +216,8 @@ export function KrachtenveldView({ barEnd, pastTime = null }: KrachtenveldViewPr
                     selected={a.id === selectedId}
                     draggable={editable}
                     dragBound={dragBound}
-                    onSelect={select}
+                    onSelect={mark}
+                    onOpen={select}
                     onDragStart={onDragStart}
                     onDragMove={onDragMove}
                     onDragEnd={onDragEnd}

@@ -143,8 +143,8 @@ export interface NetNodeProps {
   radius: number;
   degree: number;
   font: number;
-  /** Top-left of the name label relative to the node, and its width (see placeLabels). */
-  label: { x: number; y: number; w: number };
+  /** Top-left of the name label relative to the node, its width and leader line (see placeLabels). */
+  label: { x: number; y: number; w: number; leader?: { x1: number; y1: number; x2: number; y2: number } | null };
   selected: boolean;
   draggable: boolean;
   onSelect: (id: string) => void;
@@ -190,6 +190,14 @@ export const NetNode = memo(function NetNode(p: NetNodeProps) {
           fill={p.degree === 0 ? '#ffffff' : INK}
         />
       </Group>
+      {p.label.leader ? (
+        <Line
+          points={[p.label.leader.x1, p.label.leader.y1, p.label.leader.x2, p.label.leader.y2]}
+          stroke="#7a8a90"
+          strokeWidth={1}
+          listening={false}
+        />
+      ) : null}
       <Label x={p.label.x} y={p.label.y} listening={false}>
         <Tag fill="rgba(255,255,255,0.88)" cornerRadius={3} />
         <Text

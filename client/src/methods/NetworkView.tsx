@@ -18,6 +18,7 @@ import type { MethodsKey } from './i18n.ts';
 import { networkLayout, nodeAt, ringDrop, type NetworkLayout } from '../../../shared/methods/networkLayout.ts';
 import { ConnectHandle, Goal, NetNode, RelationLine, Rings } from './NetworkShapes.tsx';
 import { AddRelationForm, LineSample, NetworkFiguresPanel, RelationEditor } from './NetworkSide.tsx';
+import { measureCanvasText } from './measureText.ts';
 import { actorFill, RELATION_TYPE_STYLE, type RelationType } from './palette.ts';
 
 function NetworkBar({ newType, onNewType }: { newType: RelationType; onNewType: (t: RelationType) => void }) {
@@ -82,6 +83,7 @@ export function NetworkView() {
     font,
     drag,
     name,
+    measure: measureCanvasText,
   });
   const { g, nodeR, positions, field } = layout;
   const figures = networkFigures(

@@ -19,6 +19,7 @@ import {
   clamp,
   fieldLayout,
   fromChartPoint,
+  fieldLabelBounds,
   markerLabelSize,
   placeLabels,
   toChartPoint,
@@ -28,9 +29,16 @@ import {
   type Rect as Box,
 } from '../../../shared/methods/geometry.ts';
 import { useBoxSize, useFrameWriter } from './hooks.ts';
+import { measureCanvasText } from './measureText.ts';
 import { actorFill } from './palette.ts';
 
 const FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif";
+
+/** The largest size up to `size` (and not under 9 px) at which `text` fits in `width`. */
+function fitFont(text: string, size: number, width: number): number {
+  const w = measureCanvasText(text, size);
+  return w <= width ? size : Math.max(9, Math.floor((size * width) / w));
+}
 
 const Zones = memo(function Zones({
   plot,
@@ -69,7 +77,8 @@ const Zones = memo(function Zones({
               width={b.x - a.x - 16}
               text={labels[z.type]}
               fontFamily={FONT}
-              fontSize={Math.round(font * 1.1)}
+              // A narrow zone gets a smaller name, whole, not cut to "Bondge…" (issue 12).
+              fontSize={fitFont(labels[z.type], Math.round(font * 1.1), b.x - a.x - 16)}
               fontStyle="bold"
               fill={TYPE_COLORS[z.type].ink}
               wrap="none"
@@ -154,7 +163,9 @@ export function TypologyView() {
   const points = new Map(
     judged.map((a) => [a.id, drag?.id === a.id ? drag : toChartPoint(plot, a.inhoud!, a.vertrouwen!)] as const),
   );
-  const labelSizes = new Map(judged.map((a) => [a.id, markerLabelSize(a.name || t('actors.unnamed'), font)]));
+  const labelSizes = new Map(
+    judged.map((a) => [a.id, markerLabelSize(a.name || t('actors.unnamed'), font, measureCanvasText)]),
+  );
   // Zone names sit in the zones' corners: keep labels off them.
   const zoneNames = TYPE_ZONES.map((z) => {
     const a = toChartPoint(plot, z.x[0], z.y[1]);
@@ -164,7 +175,7 @@ export function TypologyView() {
   });
   const labels = placeLabels(
     judged.map((a) => ({ id: a.id, ...points.get(a.id)!, r: markerR, ...labelSizes.get(a.id)! })),
-    { x: 0, y: 0, w: width, h: plot.y + plot.h },
+    fieldLabelBounds(plot, width),
     zoneNames,
   );
 
@@ -242,7 +253,7 @@ export function TypologyView() {
                         onField
                         radius={markerR}
                         font={font}
-                        label={{ ...(labels.get(a.id) ?? { x: -size.w / 2, y: markerR + 3 }), w: size.w }}
+                        label={{ ...(labels.get(a.id) ?? { x: -size.w / 2, y: markerR + 3, leader: null }), w: size.w }}
                         chip={trayOptions(font)}
                         selected={a.id === selectedId}
                         draggable={editable}

@@ -234,6 +234,8 @@ export interface PlacedLabel {
   text: string;
   /** The name on two lines (`labelLines`); else `text` on one. */
   lines?: string[];
+  /** A line from the marker to its label, when the label stands away from it (issue 12). */
+  leader?: { x1: number; y1: number; x2: number; y2: number } | null;
 }
 
 /** Line step of a name label on two lines, as a factor of its font size. */
@@ -329,11 +331,15 @@ export function markerLabels(
     points.map((p) => {
       const lines = texts.get(p.id)!;
       const { w, h } = box(lines);
-      const at = placed.get(p.id) ?? { x: -w / 2, y: p.r + 3 };
+      const at = placed.get(p.id) ?? { x: -w / 2, y: p.r + 3, leader: null };
+      const leader = at.leader
+        ? { x1: p.x + at.leader.x1, y1: p.y + at.leader.y1, x2: p.x + at.leader.x2, y2: p.y + at.leader.y2 }
+        : null;
       return {
         id: p.id,
         text: lines.join(' '),
         ...(lines.length > 1 ? { lines } : {}),
+        ...(leader ? { leader } : {}),
         x: p.x + at.x,
         y: p.y + at.y,
         w,
@@ -375,7 +381,10 @@ export function readableLabels(
 
 /** A name label: a light tag with the name centred on it (the app's Konva `Label`). */
 export function labelSvg(l: PlacedLabel, size: number, opacity = 0.86): string {
-  return rect(l, ` rx="3" fill="#ffffff" fill-opacity="${num(opacity)}"`) + labelText(l, size);
+  const leader = l.leader
+    ? `<path d="M${num(l.leader.x1)} ${num(l.leader.y1)}L${num(l.leader.x2)} ${num(l.leader.y2)}" stroke="#7a8a90" stroke-width="1" fill="none"/>`
+    : '';
+  return leader + rect(l, ` rx="3" fill="#ffffff" fill-opacity="${num(opacity)}"`) + labelText(l, size);
 }
 
 /** A label's name centred in its box, on one line or two. */
