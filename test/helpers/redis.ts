@@ -36,14 +36,18 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Starts one redis-server; retries when another process took the chosen port first. */
-export async function startRedis(): Promise<TestRedis> {
+/**
+ * Starts one redis-server; retries when another process took the chosen port first.
+ * `port`: this one (a Redis started again where the servers expect it), no retry.
+ */
+export async function startRedis(opts: { port?: number } = {}): Promise<TestRedis> {
   if (!fs.existsSync(REDIS_SERVER)) {
     throw new Error(
       `redis-server not found at ${REDIS_SERVER}: \`apt-get install redis-server\` (or set REDIS_SERVER)`,
     );
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'veldwerk-redis-'));
+  if (opts.port) return startOn(opts.port, dir);
   for (let attempt = 1; ; attempt++) {
     const port = await freePort();
     try {

@@ -41,6 +41,8 @@ let redis: TestRedis;
 let nginx: TestNginx;
 let a: ChildServer;
 let b: ChildServer;
+let bDir: string;
+let env: Record<string, string>;
 
 /** Every instance signs and checks tokens with the same secret (deploy/README: one secret.key). */
 function dataDirWithSecret(secret: string): string {
@@ -57,9 +59,10 @@ async function connections(server: ChildServer): Promise<number> {
 beforeAll(async () => {
   [pg, redis] = await Promise.all([startPostgres(), startRedis()]);
   const secret = crypto.randomBytes(32).toString('hex');
-  const env = { DATABASE_URL: pg.url, REDIS_URL: redis.url, HEARTBEAT_MS: '1000' };
+  env = { DATABASE_URL: pg.url, REDIS_URL: redis.url, HEARTBEAT_MS: '1000' };
+  bDir = dataDirWithSecret(secret);
   a = await startChildServer(dataDirWithSecret(secret), env);
-  b = await startChildServer(dataDirWithSecret(secret), env);
+  b = await startChildServer(bDir, env);
   nginx = await startNginx([a.url.replace('http://', ''), b.url.replace('http://', '')]);
 }, 120_000);
 
@@ -188,6 +191,27 @@ describe('two instances, one PostgreSQL, one Redis', () => {
     await waitFor(() => noteTexts(bramBoardOnA.doc).includes(SECRET), 'revealed on the board on A', LONG);
     await waitFor(() => noteTexts(anaBoardOnB.doc).includes(SECRET), 'revealed on the board on B', LONG);
     expect((await anaFork.closed).code).toBe(CloseCode.privateEnded);
+  });
+
+  it('SIGTERM drains B: its clients are closed with 1012 and move through nginx to A, nothing lost', async () => {
+    const s = await createSessionWith(a.url, 'Onderhoud', ['Anna', 'Bram']);
+    const room = boardRoomName(s.sessionId, PLENARY_BOARD_ID);
+    const bram = await connectVia(room, s.participants[1]!.token, b);
+    const anna = client(a.wsUrl, room, s.participants[0]!.token);
+    await anna.synced;
+    mark(bram.doc, 'before', 1);
+    await waitFor(() => markOf(anna.doc, 'before') === 1, 'anna has it', LONG);
+
+    b.proc.kill('SIGTERM');
+    expect((await bram.closed).code).toBe(CloseCode.shuttingDown);
+    expect(await b.exited).toEqual({ code: 0, signal: null });
+    await waitForSync(bram); // back through nginx, on A now
+    mark(bram.doc, 'after', 2);
+    await waitFor(() => markOf(anna.doc, 'after') === 2, 'anna gets what bram did after the move', LONG);
+
+    // B again on its port, for what follows.
+    b = await startChildServer(bDir, { ...env, PORT: new URL(b.url).port });
+    expect((await api(b.url, 'GET', '/readyz')).status).toBe(200);
   });
 
   it("kill -9 A right after a burst: B serves everything any client saw, and A's clients move to B through nginx", async () => {
