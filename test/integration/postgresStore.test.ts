@@ -156,6 +156,31 @@ describe('PostgreSQL with several instances', () => {
     }
   });
 
+  it('deleting a session while two instances append to it: each append is stored or refused, none fails', async () => {
+    const url = await postgres.createDatabase();
+    const a = await PostgresStore.open(url, { poolSize: 8 });
+    const b = await PostgresStore.open(url, { poolSize: 8 });
+    try {
+      for (let round = 0; round < 5; round++) {
+        const sid = await seed(a, `session${round}XXXX`);
+        const rooms = [`s/${sid}`, `s/${sid}/b/plenair`];
+        // Appends in flight on both instances, the deletion in their midst.
+        const appends = Array.from({ length: 40 }, (_, i) =>
+          (i % 2 ? a : b).docs.append(rooms[i % rooms.length]!, new Uint8Array([i])),
+        );
+        const deleted = a.sessions.deleteSession(sid);
+        const late = Array.from({ length: 10 }, (_, i) => b.docs.append(rooms[i % 2]!, new Uint8Array([i])));
+        const results = await Promise.allSettled([...appends, ...late]);
+        expect(results.filter((r) => r.status === 'rejected')).toEqual([]);
+        expect(await deleted).toBe(true);
+        for (const room of rooms) expect((await b.docs.load(room)).updates).toEqual([]);
+        expect(await b.docs.append(rooms[0]!, new Uint8Array([9]))).toBeNull();
+      }
+    } finally {
+      await Promise.all([a.close(), b.close()]);
+    }
+  });
+
   it('backup writes a SQLite copy of everything that a server can run on; an existing file is refused', async () => {
     const url = await postgres.createDatabase();
     const store = await PostgresStore.open(url);

@@ -16,18 +16,20 @@ import { sessionOfRoom } from '../roomSession.ts';
 import { FOREIGN_KEY_VIOLATION, inTransaction, Rollback, sqlState, type Queryable } from './pool.ts';
 
 /**
- * The next sequence number of `room`, taken in the caller's transaction (the row lock is
- * held to its end); no row, and so `null`, when the session does not exist.
+ * One statement, so one round trip and its own transaction: the hot path of every edit.
+ * First the session's row is share-locked (no row: the session does not exist, nothing is
+ * stored, `null`), then the room's number raised in `doc_heads`, whose row lock is held
+ * to the commit. Session before head, as a deleted session's cascade takes them, so an
+ * append and a deletion wait for each other instead of deadlocking.
  */
-const NEXT_SEQ = `
-  INSERT INTO doc_heads (room, session_id, last_seq)
-  SELECT $1, id, 1 FROM sessions WHERE id = $2
-  ON CONFLICT (room) DO UPDATE SET last_seq = doc_heads.last_seq + 1
-  RETURNING last_seq`;
-
-/** One statement, so one round trip and its own transaction: the hot path of every edit. */
 const APPEND = `
-  WITH head AS (${NEXT_SEQ})
+  WITH session AS (SELECT id FROM sessions WHERE id = $2 FOR KEY SHARE),
+  head AS (
+    INSERT INTO doc_heads (room, session_id, last_seq)
+    SELECT $1, id, 1 FROM session
+    ON CONFLICT (room) DO UPDATE SET last_seq = doc_heads.last_seq + 1
+    RETURNING last_seq
+  )
   INSERT INTO updates (room, seq, session_id, data)
   SELECT $1, last_seq, $2, $3 FROM head
   RETURNING seq`;
@@ -112,17 +114,20 @@ export function createPostgresDocStore(pool: pg.Pool): DocStore {
         }),
       ),
 
-    async quarantine(room, seq, reason, at) {
-      sessionOfRoom(room); // an invalid room name throws, as in the other stores
-      // One statement: the row is copied and deleted together, or neither.
-      const { rowCount } = await pool.query(
-        `WITH moved AS (DELETE FROM updates WHERE room = $1 AND seq = $2 RETURNING room, session_id, seq, data)
-         INSERT INTO quarantine (room, session_id, seq, reason, quarantined_at, data)
-         SELECT room, session_id, seq, $3, $4, data FROM moved`,
-        [room, seq, reason, at],
-      );
-      return rowCount === 1;
-    },
+    quarantine: (room, seq, reason, at) =>
+      inTransaction(pool, async (client) => {
+        // The session first, as in append (and as its deletion cascades): no deadlock with a deletion.
+        const session = await client.query('SELECT 1 FROM sessions WHERE id = $1 FOR KEY SHARE', [sessionOfRoom(room)]);
+        if (!session.rowCount) return false;
+        // One statement: the row is copied and deleted together, or neither.
+        const { rowCount } = await client.query(
+          `WITH moved AS (DELETE FROM updates WHERE room = $1 AND seq = $2 RETURNING room, session_id, seq, data)
+           INSERT INTO quarantine (room, session_id, seq, reason, quarantined_at, data)
+           SELECT room, session_id, seq, $3, $4, data FROM moved`,
+          [room, seq, reason, at],
+        );
+        return rowCount === 1;
+      }),
 
     async listQuarantine(sessionId) {
       const { rows } =
