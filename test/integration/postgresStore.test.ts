@@ -14,6 +14,7 @@ import { describeStartupError } from '../../server/startupErrors.ts';
 import { PostgresStore } from '../../server/store/PostgresStore.ts';
 import { StoreUnavailableError } from '../../server/store/postgres/errors.ts';
 import { MIGRATIONS } from '../../server/store/postgres/migrations.ts';
+import { MAX_SNAPSHOTS_PER_ROOM } from '../../server/store/snapshotPolicy.ts';
 import { SqliteStore } from '../../server/store/SqliteStore.ts';
 import { startChildServer } from '../helpers/processServer.ts';
 import { startPostgres, type TestPostgres } from '../helpers/postgres.ts';
@@ -176,6 +177,29 @@ describe('PostgreSQL with several instances', () => {
         for (const room of rooms) expect((await b.docs.load(room)).updates).toEqual([]);
         expect(await b.docs.append(rooms[0]!, new Uint8Array([9]))).toBeNull();
       }
+    } finally {
+      await Promise.all([a.close(), b.close()]);
+    }
+  });
+
+  it('history snapshots of one room from two instances at once keep the cap', async () => {
+    const url = await postgres.createDatabase();
+    const a = await PostgresStore.open(url, { poolSize: 6 });
+    const b = await PostgresStore.open(url, { poolSize: 6 });
+    try {
+      const sid = await seed(a);
+      const room = `s/${sid}/b/plenair`;
+      const start = Date.UTC(2026, 11, 4, 9);
+      const save = (store: PostgresStore, k: number) =>
+        Promise.all(
+          Array.from({ length: 50 }, (_, i) =>
+            store.docs.saveSnapshot(room, new Uint8Array([k, i]), 'interval', start + (2 * i + k) * 1000),
+          ),
+        );
+      await Promise.all([save(a, 0), save(b, 1)]);
+      const kept = await a.docs.listSnapshots(sid);
+      expect(kept).toHaveLength(MAX_SNAPSHOTS_PER_ROOM);
+      expect(kept[0]!.createdAt).toBe(start + 99_000); // the newest
     } finally {
       await Promise.all([a.close(), b.close()]);
     }

@@ -34,6 +34,9 @@ const APPEND = `
   SELECT $1, last_seq, $2, $3 FROM head
   RETURNING seq`;
 
+/** Advisory lock space of history thinning, per room ('snap'). */
+const SNAPSHOT_LOCK = 0x736e6170;
+
 const bytesOf = (b: Buffer): Uint8Array => new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
 
 interface SnapshotRow {
@@ -178,6 +181,8 @@ export function createPostgresDocStore(pool: pg.Pool): DocStore {
     async saveSnapshot(room, state, reason, createdAt) {
       const sessionId = sessionOfRoom(room);
       const id = await inTransaction(pool, async (client) => {
+        // One instance at a time thins a room's history, so the cap holds with several.
+        await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [SNAPSHOT_LOCK, room]);
         const { rows } = await client.query<{ id: number }>(
           `INSERT INTO snapshots (room, session_id, created_at, reason, data)
            SELECT $1, id, $3, $4, $5 FROM sessions WHERE id = $2 RETURNING id`,
