@@ -132,7 +132,7 @@ export function GroupsCompare() {
               <span className="cmp-swatch" style={{ background: g.color }} aria-hidden="true">
                 {g.index + 1}
               </span>
-              <span className="cmp-legend-name">{g.name}</span>
+              <span className="cmp-legend-name">{t.name(g.name)}</span>
               <span className="muted">
                 {g.loading
                   ? t('groups.loading')

@@ -66,7 +66,7 @@ export function ControlRoom() {
     [doc],
   );
 
-  const boardTitle = useMemo(() => new Map(m.session.boards.map((b) => [b.id, b.title])), [m.session.boards]);
+  const boardTitle = useMemo(() => new Map(m.session.boards.map((b) => [b.id, t.name(b.title)])), [m.session.boards]);
   const lockedBoards = useMemo(
     () => new Set(m.session.boards.filter((b) => b.locked).map((b) => b.id)),
     [m.session.boards],
@@ -153,7 +153,7 @@ export function ControlRoom() {
             key={g.id}
             {...common}
             boardId={g.boardId}
-            name={g.name}
+            name={t.name(g.name)}
             isGroup
             questions={groupQuestions}
             here={hereOn(g.boardId)}

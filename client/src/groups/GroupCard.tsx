@@ -36,8 +36,8 @@ export function GroupCard({ group, members }: { group: GroupRecord; members: Kno
         <RenameForm group={group} onDone={() => setRenaming(false)} />
       ) : (
         <div className="group-head">
-          <h3 className="group-name" data-testid="group-name" title={group.name}>
-            {group.name}
+          <h3 className="group-name" data-testid="group-name" title={t.name(group.name)}>
+            {t.name(group.name)}
           </h3>
           <span className="count" title={t('membersCount', { n: members.length })}>
             {members.length}
@@ -54,8 +54,8 @@ export function GroupCard({ group, members }: { group: GroupRecord; members: Kno
         <p className="muted group-empty">{t('empty')}</p>
       )}
       {confirming ? (
-        <div className="group-confirm" role="alertdialog" aria-label={t('removeOf', { name: group.name })}>
-          <p>{t('removeConfirm', { name: group.name })}</p>
+        <div className="group-confirm" role="alertdialog" aria-label={t('removeOf', { name: t.name(group.name) })}>
+          <p>{t('removeConfirm', { name: t.name(group.name) })}</p>
           <div className="groups-actions">
             <button
               type="button"
@@ -76,7 +76,7 @@ export function GroupCard({ group, members }: { group: GroupRecord; members: Kno
             type="button"
             className="group-tool is-primary"
             onClick={openBoard}
-            aria-label={t('openBoardOf', { name: group.name })}
+            aria-label={t('openBoardOf', { name: t.name(group.name) })}
             aria-current={open ? 'true' : undefined}
             data-testid="group-open-board"
           >
@@ -86,7 +86,7 @@ export function GroupCard({ group, members }: { group: GroupRecord; members: Kno
             type="button"
             className="group-tool"
             onClick={() => setRenaming(true)}
-            aria-label={t('renameOf', { name: group.name })}
+            aria-label={t('renameOf', { name: t.name(group.name) })}
             data-testid="group-rename"
           >
             {t('rename')}
@@ -95,7 +95,7 @@ export function GroupCard({ group, members }: { group: GroupRecord; members: Kno
             type="button"
             className="group-tool is-danger"
             onClick={() => setConfirming(true)}
-            aria-label={t('removeOf', { name: group.name })}
+            aria-label={t('removeOf', { name: t.name(group.name) })}
             data-testid="group-remove"
           >
             {t('remove')}
@@ -181,7 +181,7 @@ export function MemberRow({ person, groupId }: { person: KnownParticipant; group
         <option value="">{t('noGroup')}</option>
         {groups.groups.map((g) => (
           <option key={g.id} value={g.id}>
-            {g.name}
+            {t.name(g.name)}
           </option>
         ))}
       </select>

@@ -84,7 +84,7 @@ export function ParticipantGroup() {
               return (
                 <li key={g.id} className={chosen ? 'groups-choice is-chosen' : 'groups-choice'}>
                   <span className="groups-choice-text">
-                    <span className="group-name">{g.name}</span>
+                    <span className="group-name">{t.name(g.name)}</span>
                     <span className="muted" data-testid="choose-count">
                       {t(membersKey(n), { n })}
                     </span>

@@ -16,7 +16,7 @@ export function LiveBanners({ floating = false }: { floating?: boolean }) {
   const t = useT(meetingTexts);
   const { spotlight, presenter, privateMode } = live;
   if (!spotlight && !presenter?.on && !privateMode.on) return null;
-  const boardTitle = (id: string) => session.boards.find((b) => b.id === id)?.title ?? '';
+  const boardTitle = (id: string) => t.name(session.boards.find((b) => b.id === id)?.title ?? '');
   const presenterName = present.find((p) => p.id === presenter?.participantId)?.name ?? t('fx.facilitator');
 
   return (

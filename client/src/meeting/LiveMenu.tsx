@@ -47,7 +47,7 @@ export function LiveMenu() {
   const t = useT(meetingTexts);
   const pop = usePopover();
   const [sent, setSent] = useState<string | null>(null);
-  const boardTitle = (id: string) => session.boards.find((b) => b.id === id)?.title ?? id;
+  const boardTitle = (id: string) => t.name(session.boards.find((b) => b.id === id)?.title ?? id);
   const here = boardTitle(boardId);
   const presenting = live.presenter?.on === true;
   // Participants never see the template board: nobody can be brought there.
@@ -124,7 +124,7 @@ export function LiveMenu() {
                         data-testid="live-spotlight"
                         data-board-id={g.boardId}
                       >
-                        {g.name}
+                        {t.name(g.name)}
                       </button>
                     </li>
                   );

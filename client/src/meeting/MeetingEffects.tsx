@@ -189,7 +189,8 @@ export function MeetingEffects() {
       if (dest.view && dest.view !== here.current.view) setView(dest.view);
       if (move.notice && boardChanges) {
         const title = m.session.boards.find((b) => b.id === dest.boardId)?.title ?? '';
-        setNotice(t(move.notice.key, { ...move.notice.vars, board: title }));
+        const vars = Object.fromEntries(Object.entries(move.notice.vars).map(([k, v]) => [k, t.name(v)]));
+        setNotice(t(move.notice.key, { ...vars, board: t.name(title) }));
       }
     }
     if (move.follow) requestFollow(move.follow.userId, move.follow.on);

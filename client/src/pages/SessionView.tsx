@@ -194,7 +194,7 @@ export function SessionView({ sessionId, identity, info, onNeedInfo, initialView
     () => present.filter((p) => p.role === Role.participant).map((p) => ({ id: p.id, name: p.name })),
     [present],
   );
-  const boardTitle = snapshot.boards.find((b) => b.id === boardId)?.title ?? '';
+  const boardTitle = t.name(snapshot.boards.find((b) => b.id === boardId)?.title ?? '');
   // Private mode: a participant sees only their own notes; others' lie face down.
   const privateFor = live.privateMode.on && identity.role === Role.participant ? identity.participantId : null;
   const meeting: MeetingContextValue = useMemo(

@@ -25,7 +25,7 @@ export function QuestionsSection() {
   const byQuestion = useMemo(() => answersByQuestion(answers), [answers]);
   const access = useAnswerAccess();
   const phase = currentPhase(program);
-  const boardTitle = session.boards.find((b) => b.id === boardId)?.title ?? '';
+  const boardTitle = t.name(session.boards.find((b) => b.id === boardId)?.title ?? '');
   const withQuestions = program.phases.filter((p) => p.questions.length > 0);
 
   return (
@@ -44,7 +44,7 @@ export function QuestionsSection() {
       {phase ? (
         <>
           <h3 className="pp-phase-title" data-testid="questions-phase">
-            {phase.title}
+            {t.name(phase.title)}
           </h3>
           {phase.questions.length === 0 ? <p className="muted">{t('q.none')}</p> : null}
           {phase.questions.map((q, i) => (
@@ -64,11 +64,12 @@ export function QuestionsSection() {
 }
 
 function PhaseQuestions({ phase, byQuestion }: { phase: Phase; byQuestion: Map<string, AnswerRecord[]> }) {
+  const t = useT(participateTexts);
   const count = phase.questions.reduce((n, q) => n + (byQuestion.get(q.id)?.length ?? 0), 0);
   return (
     <details className="pp-phase" data-testid="questions-phase-group">
       <summary>
-        <span>{phase.title}</span>
+        <span>{t.name(phase.title)}</span>
         {count > 0 ? <span className="count">{count}</span> : null}
       </summary>
       {phase.questions.map((q, i) => (
@@ -98,7 +99,7 @@ export function QuestionBlock({
         <span className="pp-question-index" aria-hidden="true">
           {index}
         </span>
-        <span>{question.text}</span>
+        <span>{t.name(question.text)}</span>
       </h4>
       {shown.length === 0 && hidden === 0 ? <p className="pp-small muted">{t('q.noAnswers')}</p> : null}
       {shown.length > 0 ? (

@@ -23,7 +23,7 @@ export function RoundAdmin({ round, results }: { round: VoteRound; results: Vote
   const tally = usePoll(() => loadVoteTally(sessionId, identity.token, round.id), 3000, !revealed, round.id);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const boardTitle = session.boards.find((b) => b.id === round.boardId)?.title ?? '';
+  const boardTitle = t.name(session.boards.find((b) => b.id === round.boardId)?.title ?? '');
   const status = revealed ? 'revealed' : round.status;
   const voters = results?.voters ?? tally.data?.voters ?? null;
 

@@ -78,7 +78,7 @@ function NewRoundForm() {
   const [title, setTitle] = useState('');
   const [perPerson, setPerPerson] = useState(3);
   const [targets, setTargets] = useState<VoteTarget[]>([...VOTE_TARGETS]);
-  const boardTitle = session.boards.find((b) => b.id === boardId)?.title ?? '';
+  const boardTitle = t.name(session.boards.find((b) => b.id === boardId)?.title ?? '');
   const toggle = (target: VoteTarget) =>
     setTargets((now) => (now.includes(target) ? now.filter((x) => x !== target) : [...now, target]));
   const open = () => {

@@ -16,6 +16,7 @@ import { useMeeting } from '../meeting/MeetingContext.tsx';
 import { boardConnectionRoom } from '../sync/boardRoom.ts';
 import { useDocSnapshot } from '../sync/useDocSnapshot.ts';
 import { useRoom } from '../sync/useRoom.ts';
+import { useT } from '../i18n/useT.ts';
 import { readAnswersStable } from './access.ts';
 
 export interface Candidate {
@@ -111,9 +112,10 @@ export function useRoundCandidates(round: VoteRound, seesAllOverride?: boolean):
   const answers = useDocSnapshot(room.doc, readAnswersStable);
   const actors = useDocSnapshot(room.doc, readActorList);
   const seesAll = seesAllOverride ?? (isFacilitator || !live.privateMode.on);
+  const t = useT();
   const questions = useMemo(
-    () => new Map(allQuestions(program).map(({ question }) => [question.id, question.text])),
-    [program],
+    () => new Map(allQuestions(program).map(({ question }) => [question.id, t.name(question.text)])),
+    [program, t],
   );
   return useMemo(
     () =>

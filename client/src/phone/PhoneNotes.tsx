@@ -64,7 +64,7 @@ export function PhoneNotes() {
         <label className="pp-card-title" htmlFor={id}>
           {t('notes.title')}
         </label>
-        {board ? <p className="pp-small muted">{t('notes.board', { board: board.title })}</p> : null}
+        {board ? <p className="pp-small muted">{t('notes.board', { board: t.name(board.title) })}</p> : null}
         {canWrite ? (
           <>
             <textarea

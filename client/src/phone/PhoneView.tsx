@@ -9,6 +9,7 @@ import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { currentPhase, type Phase } from '../../../shared/model/meeting/program.ts';
 import { readVoteRounds, type VoteRound } from '../../../shared/model/sessionDoc.ts';
 import { ConnectionIndicator } from '../components/ConnectionIndicator.tsx';
+import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
 import { useMeeting } from '../meeting/MeetingContext.tsx';
 import { TimerDisplay } from '../meeting/Timer.tsx';
 import { EvaluationSection } from '../participate/EvaluationSection.tsx';
@@ -89,6 +90,7 @@ export function PhoneView({ onFullBoard }: { onFullBoard: () => void }) {
             {title || '\u00a0'}
           </h1>
           <TimerDisplay />
+          <LanguageSwitch />
         </div>
         <ConnectionIndicator statuses={[sessionStatus, boardStatus]} />
       </header>
@@ -153,9 +155,9 @@ function PhaseCard({
   return (
     <section className="ph-phase" data-testid="phone-phase" data-phase-id={phase.id}>
       <p className="ph-kicker">{t('phase.kicker')}</p>
-      <h2 className="ph-phase-title">{phase.title}</h2>
+      <h2 className="ph-phase-title">{t.name(phase.title)}</h2>
       {phase.description ? (
-        <p className={long && !expanded ? 'ph-phase-text is-clamped' : 'ph-phase-text'}>{phase.description}</p>
+        <p className={long && !expanded ? 'ph-phase-text is-clamped' : 'ph-phase-text'}>{t.name(phase.description)}</p>
       ) : null}
       {long ? (
         <button type="button" className="ph-more" onClick={() => setExpanded(!expanded)} aria-expanded={expanded}>
@@ -166,7 +168,7 @@ function PhaseCard({
         <>
           <ol className="ph-questions" data-testid="phone-phase-questions">
             {phase.questions.map((q) => (
-              <li key={q.id}>{q.text}</li>
+              <li key={q.id}>{t.name(q.text)}</li>
             ))}
           </ol>
           <button type="button" className="button button-small" onClick={onAnswer}>

@@ -70,7 +70,7 @@ export function BoardTabs({ boards, current, onSelect, manage }: BoardTabsProps)
             onDoubleClick={() => manage && setRenaming(board.id)}
           >
             {board.locked ? <LockMark /> : null}
-            <span className="board-tab-title">{board.title}</span>
+            <span className="board-tab-title">{t.name(board.title)}</span>
           </button>
         ),
       )}
