@@ -4,6 +4,7 @@
  * the SQLite file `DATA_DIR/veldwerk.db`, as always. The PostgreSQL code and `pg` are
  * loaded only when chosen, so a single process starts as fast as before.
  */
+import fs from 'node:fs';
 import type { Config } from '../config.ts';
 import type { Logger } from '../log.ts';
 import { checkDatabaseFile } from './integrity.ts';
@@ -25,6 +26,9 @@ export interface OpenStoreOptions {
  */
 export async function openStore(config: StoreConfig, opts: OpenStoreOptions = {}): Promise<Store> {
   if (config.DATABASE_URL) {
+    if (fs.existsSync(config.dbFile)) {
+      opts.log?.info({ file: config.dbFile }, 'DATABASE_URL is set: the SQLite file is not used (copy-store moves it)');
+    }
     const { PostgresStore } = await import('./PostgresStore.ts');
     return PostgresStore.open(config.DATABASE_URL, {
       poolSize: config.DATABASE_POOL_SIZE,

@@ -5,7 +5,8 @@
  * copy-store` copies the file into a real PostgreSQL; a server started on that
  * DATABASE_URL gives fresh clients every document byte for byte as the SQLite server did,
  * and the API the same answers; copied back into a new SQLite file, a third server does
- * too. A non-empty target is refused unless --replace.
+ * too. On PostgreSQL the admin commands (list, backup) and the report CLI work as on SQLite.
+ * A non-empty target is refused unless --replace.
  */
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
@@ -29,12 +30,13 @@ import { waitFor } from '../helpers/yclient.ts';
 
 const run = promisify(execFile);
 const ROOT = path.resolve(import.meta.dirname, '../..');
-/** The admin CLI as an operator runs it. */
-const admin = (...args: string[]) =>
-  run(process.execPath, ['--import', 'tsx', path.join(ROOT, 'server/cli/admin.ts'), ...args], {
+/** A CLI (server/cli/<name>.ts) as an operator runs it, on the store that `env` names. */
+const cli = (name: string, env: Record<string, string>, ...args: string[]) =>
+  run(process.execPath, ['--import', 'tsx', path.join(ROOT, `server/cli/${name}.ts`), ...args], {
     cwd: ROOT,
-    env: { ...process.env, DATA_DIR: tempDir(), DATABASE_URL: '' },
+    env: { ...process.env, DATA_DIR: tempDir(), DATABASE_URL: '', ...env },
   }).catch((err: { code: number; stdout: string; stderr: string }) => ({ ...err, failed: true as const }));
+const admin = (...args: string[]) => cli('admin', {}, ...args);
 
 const h = useHarness();
 const PUBLIC_URL = 'https://veldwerk.regio.test'; // links name it, whichever server answers
@@ -231,6 +233,17 @@ describe('copy-store: SQLite into PostgreSQL and back', () => {
     const pg = await PostgresStore.open(url);
     expect(await quarantine(pg, s.sessionId)).toEqual(quarantined);
     await pg.close();
+    // The admin and report commands work on the store DATABASE_URL names.
+    const onPg = { DATABASE_URL: url };
+    expect((await cli('admin', onPg, 'list-sessions')).stdout).toContain(`${s.sessionId}  `);
+    const backupFile = path.join(tempDir(), 'backup.db');
+    expect((await cli('admin', onPg, 'backup', backupFile)).stdout).toContain('copy-store --from sqlite:');
+    const backup = new SqliteStore(backupFile);
+    expect(await quarantine(backup, s.sessionId)).toEqual(quarantined);
+    await backup.close();
+    const report = path.join(tempDir(), 'verslag.md');
+    await cli('report', onPg, s.sessionId, '--format', 'md', '--out', report);
+    expect(fs.readFileSync(report, 'utf8')).toContain('Regionale bijeenkomst');
 
     // 4. Back into a new SQLite file, and a server on it.
     const dirC = tempDir();
