@@ -11,6 +11,7 @@ import type { Config } from './config.ts';
 import { createApiRouter } from './api/routes.ts';
 import { JoinGuard } from './auth/joinGuard.ts';
 import { RateLimiter } from './auth/RateLimiter.ts';
+import { RedisConnectionCounter, RedisRateLimiter } from './auth/sharedLimits.ts';
 import { healthRoutes } from './http/health.ts';
 import { clientAddress, inlineScriptHashes, metricsAccess, originAllowed, securityHeaders } from './http/security.ts';
 import { builtClientFiles, sendIndex } from './http/staticFiles.ts';
@@ -63,6 +64,14 @@ export async function createVeldwerkServer(config: Config & { dbFile: string }, 
   // Several instances (issue 13): loaded only with REDIS_URL, so one process loads no Redis code.
   const fanout: Fanout | null = config.REDIS_URL
     ? await (await import('./sync/fanout/RedisFanout.ts')).RedisFanout.connect(config.REDIS_URL, log)
+    : null;
+  // Rate limits and connections per address count over every instance (issue 13).
+  const shared = fanout?.redis
+    ? {
+        limiter: (name: string, limit: number, windowMs: number) =>
+          new RedisRateLimiter(fanout.redis!, name, limit, windowMs, log),
+        connections: new RedisConnectionCounter(fanout.redis, fanout.instanceName, log),
+      }
     : null;
   const registry = new RoomRegistry({
     store: store.docs,
@@ -120,8 +129,10 @@ export async function createVeldwerkServer(config: Config & { dbFile: string }, 
       sessions,
       tokens,
       registry,
-      joinGuard: new JoinGuard(config.JOIN_ATTEMPTS_PER_MINUTE),
-      createLimiter: new RateLimiter(config.CREATE_SESSIONS_PER_MINUTE, 60_000),
+      joinGuard: new JoinGuard(config.JOIN_ATTEMPTS_PER_MINUTE, Date.now, shared?.limiter),
+      createLimiter: shared
+        ? shared.limiter('create-sessions', config.CREATE_SESSIONS_PER_MINUTE, 60_000)
+        : new RateLimiter(config.CREATE_SESSIONS_PER_MINUTE, 60_000),
       log,
       publicUrl: config.PUBLIC_URL,
     }),
@@ -140,6 +151,7 @@ export async function createVeldwerkServer(config: Config & { dbFile: string }, 
     maxMessageBytes: config.MAX_MESSAGE_BYTES,
     maxSyncStep2Bytes: config.MAX_DOC_BYTES,
     maxConnectionsPerIp: config.MAX_CONNECTIONS_PER_IP,
+    connections: shared?.connections,
     heartbeatMs: config.HEARTBEAT_MS,
     clientIp: (req) => clientAddress(req, config.TRUST_PROXY),
     budget: {
@@ -187,6 +199,7 @@ export async function createVeldwerkServer(config: Config & { dbFile: string }, 
         server.closeAllConnections();
         await httpClosed;
         await vite?.close();
+        await shared?.connections.stop();
         await fanout?.close();
         await store.close();
       })()),

@@ -26,7 +26,7 @@ import { Origin } from '../../shared/model/doc.ts';
 import { readBoard } from '../../shared/model/sessionDoc.ts';
 import { BOARD_ID_RE, boardRoomName, parseRoomName, sessionRoomName } from '../../shared/protocol.ts';
 import { Role } from '../../shared/roles.ts';
-import type { RateLimiter } from '../auth/RateLimiter.ts';
+import type { Limiter } from '../auth/RateLimiter.ts';
 import { sendCompressible } from '../http/compressBody.ts';
 import { previewImport, readUpload, uploadFormat } from '../io/actorsImport.ts';
 import { exportSession } from '../io/sessionExport.ts';
@@ -82,11 +82,16 @@ function parseMapping(value: unknown): (ActorColumn | null)[] | null {
  * small JSON limit (routes.ts), so only this route takes big bodies, and only after the
  * rate limit let the request through.
  */
-export function sessionImportGate(limiter: RateLimiter): express.RequestHandler[] {
+export function sessionImportGate(limiter: Limiter): express.RequestHandler[] {
   return [
-    (req, res, next) => {
+    async (req, res, next) => {
       if (req.method !== 'POST') return next();
-      const waitMs = limiter.hit(req.ip ?? 'unknown');
+      let waitMs: number;
+      try {
+        waitMs = await limiter.hit(req.ip ?? 'unknown');
+      } catch (err) {
+        return next(err);
+      }
       if (waitMs <= 0) return next();
       const seconds = Math.ceil(waitMs / 1000);
       sendError(

@@ -10,7 +10,7 @@ import { readSession } from '../../shared/model/sessionDoc.ts';
 import { CloseCode, parseRoomName, SESSION_ID_RE } from '../../shared/protocol.ts';
 import { Role } from '../../shared/roles.ts';
 import type { JoinGuard } from '../auth/joinGuard.ts';
-import { RateLimiter } from '../auth/RateLimiter.ts';
+import { RateLimiter, type Limiter } from '../auth/RateLimiter.ts';
 import type { TokenPayload, TokenSigner } from '../auth/tokens.ts';
 import type { Logger } from '../log.ts';
 import { JoinRefusedError, NotFoundError, type SessionService } from '../sessions.ts';
@@ -36,7 +36,7 @@ export interface ApiDeps {
   tokens: TokenSigner;
   registry: RoomRegistry;
   joinGuard: JoinGuard;
-  createLimiter: RateLimiter;
+  createLimiter: Limiter;
   log: Logger;
   publicUrl: string | undefined;
 }
@@ -55,7 +55,7 @@ export function createApiRouter(deps: ApiDeps): express.Router {
       });
     }
   };
-  const limit = (limiter: RateLimiter, req: Request) => tooMany(limiter.hit(req.ip ?? 'unknown'));
+  const limit = async (limiter: Limiter, req: Request) => tooMany(await limiter.hit(req.ip ?? 'unknown'));
   const snapshotLimiter = new RateLimiter(MANUAL_SNAPSHOTS_PER_MINUTE, 60_000);
 
   /** Verifies the bearer token against the session in the path, and that its holder still exists. */
@@ -117,7 +117,7 @@ export function createApiRouter(deps: ApiDeps): express.Router {
   router.post(
     '/sessions',
     route(async (req, res) => {
-      limit(deps.createLimiter, req);
+      await limit(deps.createLimiter, req);
       const body = parseBody(CreateSessionRequest, req.body);
       res.status(201).json(await deps.sessions.create(body, baseUrl(req)));
     }),
@@ -128,20 +128,20 @@ export function createApiRouter(deps: ApiDeps): express.Router {
     route(async (req, res) => {
       // Only failures count against an address: a full room behind one Wi-Fi joins freely.
       const address = req.ip ?? 'unknown';
-      tooMany(deps.joinGuard.check(address));
+      tooMany(await deps.joinGuard.check(address));
       let body;
       try {
         body = parseBody(JoinRequest, req.body);
       } catch (err) {
-        deps.joinGuard.failed(address);
+        await deps.joinGuard.failed(address);
         throw err;
       }
       try {
         res.status(201).json(await deps.sessions.join(body.joinCode, body.name));
-        deps.joinGuard.succeeded(address);
+        await deps.joinGuard.succeeded(address);
       } catch (err) {
         if (err instanceof NotFoundError) {
-          deps.joinGuard.failed(address);
+          await deps.joinGuard.failed(address);
           throw new HttpError(404, JoinRefusal.unknown, 'No meeting has this join code.');
         }
         // A real code (not a guess, so not counted as a failure) that does not let people in now.

@@ -6,7 +6,43 @@
  * followed by one at the next window's start is refused: the previous window still
  * counts almost fully. Memory: two numbers per active key; idle keys are swept.
  */
-export class RateLimiter {
+/**
+ * A limit on events per key. {@link RateLimiter} counts in this process; with several
+ * instances (issue 13, `REDIS_URL`) `sharedLimits.ts` counts the same way in Redis, so
+ * the limit holds for the deployment, not per instance.
+ */
+export interface Limiter {
+  /** Counts one event and returns 0, or, when over the limit, counts nothing and returns the ms to wait. */
+  hit(key: string): number | Promise<number>;
+  /** The ms until `key` may have one more event (0: now), without counting anything. */
+  check(key: string): number | Promise<number>;
+  /** Counts one event (e.g. a failed attempt, after the fact). */
+  count(key: string): void | Promise<void>;
+}
+
+/**
+ * The sliding-window estimate: the ms until one more event is allowed (0: now), given
+ * `elapsed` ms into the current window, its count and the previous window's.
+ */
+export function slidingWindowWait(
+  limit: number,
+  windowMs: number,
+  elapsed: number,
+  current: number,
+  previous: number,
+): number {
+  const estimate = previous * (1 - elapsed / windowMs) + current;
+  if (estimate < limit) return 0;
+  if (current >= limit) {
+    // Wait for the next window, and then until this window's count has faded enough.
+    return Math.ceil(windowMs - elapsed + windowMs * (1 - limit / (current + 1))) + 1;
+  }
+  // The previous window fades out linearly: when is previous * (1 - e/W) + current < limit?
+  const fadeAt = windowMs * (1 - (limit - current) / previous);
+  return Math.max(1, Math.ceil(fadeAt - elapsed) + 1);
+}
+
+export class RateLimiter implements Limiter {
   private readonly keys = new Map<string, { epoch: number; current: number; previous: number }>();
 
   constructor(
@@ -28,15 +64,7 @@ export class RateLimiter {
     const entry = this.roll(key, t);
     if (!entry) return 0;
     const elapsed = t - entry.epoch * this.windowMs;
-    const estimate = entry.previous * (1 - elapsed / this.windowMs) + entry.current;
-    if (estimate < this.limit) return 0;
-    if (entry.current >= this.limit) {
-      // Wait for the next window, and then until this window's count has faded enough.
-      return Math.ceil(this.windowMs - elapsed + this.windowMs * (1 - this.limit / (entry.current + 1))) + 1;
-    }
-    // The previous window fades out linearly: when is previous * (1 - e/W) + current < limit?
-    const fadeAt = this.windowMs * (1 - (this.limit - entry.current) / entry.previous);
-    return Math.max(1, Math.ceil(fadeAt - elapsed) + 1);
+    return slidingWindowWait(this.limit, this.windowMs, elapsed, entry.current, entry.previous);
   }
 
   /** Counts one event (e.g. a failed attempt, after the fact). */

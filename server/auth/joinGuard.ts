@@ -5,7 +5,10 @@
  * address joins without a 429. Sliding windows (RateLimiter), so no burst at a window's
  * edge.
  */
-import { RateLimiter } from './RateLimiter.ts';
+import { RateLimiter, type Limiter } from './RateLimiter.ts';
+
+/** Makes the limiter named `name` (several instances: one shared through Redis, issue 13). */
+export type LimiterFactory = (name: string, limit: number, windowMs: number) => Limiter;
 
 /** Joins that succeed, per address per 10 minutes: two full rooms of 60 behind one NAT. */
 export const JOINS_PER_ADDRESS_PER_10_MIN = 120;
@@ -13,28 +16,36 @@ export const JOINS_PER_ADDRESS_PER_10_MIN = 120;
 const SERVER_WIDE_FACTOR = 30;
 
 export class JoinGuard {
-  private readonly failures: RateLimiter;
-  private readonly failuresEverywhere: RateLimiter;
-  private readonly successes: RateLimiter;
+  private readonly failures: Limiter;
+  private readonly failuresEverywhere: Limiter;
+  private readonly successes: Limiter;
 
-  constructor(failuresPerMinute: number, now: () => number = Date.now) {
-    this.failures = new RateLimiter(failuresPerMinute, 60_000, now);
-    this.failuresEverywhere = new RateLimiter(failuresPerMinute * SERVER_WIDE_FACTOR, 60_000, now);
-    this.successes = new RateLimiter(JOINS_PER_ADDRESS_PER_10_MIN, 600_000, now);
+  constructor(
+    failuresPerMinute: number,
+    now: () => number = Date.now,
+    limiter: LimiterFactory = (_name, limit, windowMs) => new RateLimiter(limit, windowMs, now),
+  ) {
+    this.failures = limiter('join-failures', failuresPerMinute, 60_000);
+    this.failuresEverywhere = limiter('join-failures-all', failuresPerMinute * SERVER_WIDE_FACTOR, 60_000);
+    this.successes = limiter('joins', JOINS_PER_ADDRESS_PER_10_MIN, 600_000);
   }
 
   /** ms before this address may try to join (0: now). Counts nothing. */
-  check(address: string): number {
-    return Math.max(this.failures.check(address), this.failuresEverywhere.check('*'), this.successes.check(address));
+  async check(address: string): Promise<number> {
+    const waits = await Promise.all([
+      this.failures.check(address),
+      this.failuresEverywhere.check('*'),
+      this.successes.check(address),
+    ]);
+    return Math.max(...waits);
   }
 
   /** A wrong code or an unusable request: counts against the address and the server-wide budget. */
-  failed(address: string): void {
-    this.failures.count(address);
-    this.failuresEverywhere.count('*');
+  async failed(address: string): Promise<void> {
+    await Promise.all([this.failures.count(address), this.failuresEverywhere.count('*')]);
   }
 
-  succeeded(address: string): void {
-    this.successes.count(address);
+  async succeeded(address: string): Promise<void> {
+    await this.successes.count(address);
   }
 }

@@ -14,6 +14,7 @@ import type { Logger } from '../log.ts';
 import type { Metrics } from '../metrics.ts';
 import type { SessionStore } from '../store/SessionStore.ts';
 import type { TokenSigner } from '../auth/tokens.ts';
+import type { ConnectionCounter } from '../auth/sharedLimits.ts';
 import type { Identity } from './awarenessGuard.ts';
 import { ConnectionFlow, DEFAULT_BUDGET, type ConnectionBudgetLimits } from './connectionBudget.ts';
 import { Heartbeat } from './heartbeat.ts';
@@ -35,6 +36,8 @@ export interface SyncServerOptions {
   /** Largest sync step 2 (a client's offline backlog): the document limit. */
   maxSyncStep2Bytes: number;
   maxConnectionsPerIp: number;
+  /** Several instances (issue 13): connections per address counted over all of them. */
+  connections?: ConnectionCounter;
   /** Ping interval; a connection that misses a pong by the next ping is ended. */
   heartbeatMs: number;
   clientIp(req: IncomingMessage): string;
@@ -98,8 +101,11 @@ export class SyncServer {
       close(CloseCode.malformed, reason);
     };
     ws.on('error', (err) => this.opts.log.debug({ err: String(err), ip }, 'websocket error'));
+    const shared = this.opts.connections;
+    let counted = false;
     ws.on('close', () => {
       closed = true;
+      if (counted) shared?.closed(ip);
       flow.close();
       this.opts.metrics.connections--;
       const left = (this.perIp.get(ip) ?? 1) - 1;
@@ -126,10 +132,15 @@ export class SyncServer {
     });
 
     if (this.closing) return close(CloseCode.shuttingDown, 'server shutting down');
-    if (count > this.opts.maxConnectionsPerIp) return close(CloseCode.tooManyConnections, 'too many connections');
+    if (!shared && count > this.opts.maxConnectionsPerIp) {
+      return close(CloseCode.tooManyConnections, 'too many connections');
+    }
+    counted = Boolean(shared);
+    const admitted = shared ? shared.opened(ip).then((total) => total <= this.opts.maxConnectionsPerIp) : true;
 
-    this.authorize(url)
-      .then(async (auth) => {
+    Promise.all([admitted, this.authorize(url)])
+      .then(async ([withinLimit, auth]) => {
+        if (!withinLimit) return close(CloseCode.tooManyConnections, 'too many connections');
         if ('code' in auth) return close(auth.code, auth.reason);
         const acquired = await this.opts.registry.acquire(auth.room);
         if (closed) return this.opts.registry.release(acquired);

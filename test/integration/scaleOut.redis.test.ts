@@ -4,7 +4,8 @@
  * instances on one SQLite file (safe here: each compacts only the rows it merged).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { boardRoomName, PLENARY_BOARD_ID } from '../../shared/protocol.ts';
+import { Redis } from 'ioredis';
+import { boardRoomName, CloseCode, PLENARY_BOARD_ID } from '../../shared/protocol.ts';
 import { useHarness } from '../helpers/harness.ts';
 import { mark, markOf } from '../helpers/marks.ts';
 import { startRedis, type TestRedis } from '../helpers/redis.ts';
@@ -27,6 +28,16 @@ const readiness = async (server: TestServer) => {
   return { status: res.status, reasons: res.body.reasons ?? [] };
 };
 
+/** Empties Redis: each test starts with no counts of an earlier one. */
+async function flushRedis(): Promise<void> {
+  const conn = new Redis(redis.url);
+  try {
+    await conn.flushall();
+  } finally {
+    conn.disconnect();
+  }
+}
+
 /** Asks `/readyz` until it answers `status` (or gives up after a minute and returns the last answer). */
 async function readinessOf(server: TestServer, status: number) {
   const deadline = Date.now() + LONG;
@@ -42,6 +53,39 @@ describe('an instance and its Redis', () => {
   it('without REDIS_URL there is no bus: ready with the store alone', async () => {
     const server = await h.server();
     expect(await readiness(server)).toEqual({ status: 200, reasons: [] });
+  });
+
+  it('rate limits count over every instance', async () => {
+    await flushRedis();
+    const env = { REDIS_URL: redis.url, CREATE_SESSIONS_PER_MINUTE: '3' };
+    const dataDir = tempDir();
+    const one = await h.server({ dataDir, env });
+    const two = await h.server({ dataDir, env });
+    const statuses = [];
+    for (const server of [one, two, one, two]) {
+      statuses.push((await api(server.url, 'POST', '/api/sessions', { title: 'Limiet' })).status);
+    }
+    expect(statuses).toEqual([201, 201, 201, 429]);
+  });
+
+  it('open connections per address count over every instance', async () => {
+    await flushRedis();
+    const env = { REDIS_URL: redis.url, MAX_CONNECTIONS_PER_IP: '2' };
+    const dataDir = tempDir();
+    const one = await h.server({ dataDir, env });
+    const two = await h.server({ dataDir, env });
+    const s = await createSessionWith(one.url, 'Verbindingen', ['Anna']);
+    const room = boardRoomName(s.sessionId, PLENARY_BOARD_ID);
+    const token = s.participants[0]!.token;
+    const first = h.client(one.wsUrl, room, token);
+    const second = h.client(two.wsUrl, room, token);
+    await Promise.all([first.synced, second.synced]);
+    const third = h.client(one.wsUrl, room, token);
+    expect((await third.closed).code).toBe(CloseCode.tooManyConnections);
+    third.provider.disconnect();
+    first.destroy();
+    const fourth = h.client(two.wsUrl, room, token);
+    await fourth.synced; // one closed: room for another, on either instance
   });
 
   it('is not ready while Redis is away, and catches up what it missed when Redis is back', async () => {

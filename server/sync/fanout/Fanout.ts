@@ -10,6 +10,7 @@
  * anywhere receives what is not stored. A receiving instance applies it as already
  * stored (not stored again, not checked by the write rules, not published again).
  */
+import type { Redis } from 'ioredis';
 
 /** What a room does with what another instance sends on its channel. */
 export interface RemoteHandler {
@@ -55,5 +56,9 @@ export interface Fanout {
   onReconnected(handler: () => void): void;
   /** Connected now (for `/readyz`). */
   ready(): boolean;
+  /** A Redis connection for commands (the shared limits), when the bus is Redis. */
+  readonly redis?: Redis;
+  /** This instance's id on the bus (hex). */
+  readonly instanceName: string;
   close(): Promise<void>;
 }

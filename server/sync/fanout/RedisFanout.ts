@@ -78,6 +78,14 @@ export class RedisFanout implements Fanout {
   private readonly reconnectHandlers: (() => void)[] = [];
   private connectedOnce = false;
 
+  get redis(): Redis {
+    return this.pub;
+  }
+
+  get instanceName(): string {
+    return this.instanceId.toString('hex');
+  }
+
   private constructor(
     private readonly pub: Redis,
     private readonly sub: Redis,
