@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Role } from '../../shared/roles.ts';
+import { writeCleanMarker } from './cleanClose.ts';
 import { sessionOfRoom } from './roomSession.ts';
 import { snapshotsToDrop } from './snapshotPolicy.ts';
 import type { DocStore, QuarantineInfo, SnapshotInfo, SnapshotReason, StoredDoc } from './DocStore.ts';
@@ -176,8 +177,15 @@ export class SqliteStore implements Store {
   readonly docs: DocStore;
   readonly sessions: SessionStore;
 
-  constructor(file: string, opts: { synchronous?: SqliteSynchronous; readonly?: boolean } = {}) {
+  /** The file, when a clean close leaves its marker (the server's store: see cleanClose.ts). */
+  private readonly markOnClose: string | null;
+
+  constructor(
+    file: string,
+    opts: { synchronous?: SqliteSynchronous; readonly?: boolean; markCleanClose?: boolean } = {},
+  ) {
     if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+    this.markOnClose = opts.markCleanClose && file !== ':memory:' ? file : null;
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma(`synchronous = ${opts.synchronous ?? 'NORMAL'}`);
@@ -198,7 +206,9 @@ export class SqliteStore implements Store {
   }
 
   async close(): Promise<void> {
-    if (this.db.open) this.db.close();
+    if (!this.db.open) return;
+    this.db.close();
+    if (this.markOnClose) writeCleanMarker(this.markOnClose);
   }
 }
 

@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import type { Config } from '../config.ts';
 import type { Logger } from '../log.ts';
+import { clearCleanMarker, closedCleanly } from './cleanClose.ts';
 import { checkDatabaseFile } from './integrity.ts';
 import { redactUrl } from './postgres/errors.ts';
 import type { Store } from './SessionStore.ts';
@@ -15,7 +16,10 @@ import { SqliteStore } from './SqliteStore.ts';
 type StoreConfig = Pick<Config, 'DATABASE_URL' | 'DATABASE_POOL_SIZE' | 'SQLITE_SYNCHRONOUS'> & { dbFile: string };
 
 export interface OpenStoreOptions {
-  /** The server's start: refuse a damaged SQLite file (`PRAGMA quick_check`, integrity.ts). */
+  /**
+   * The server's start: refuse a damaged SQLite file (`PRAGMA quick_check`, integrity.ts),
+   * unless the server closed it cleanly and it is unchanged since (cleanClose.ts).
+   */
   checkIntegrity?: boolean;
   log?: Logger;
 }
@@ -35,8 +39,19 @@ export async function openStore(config: StoreConfig, opts: OpenStoreOptions = {}
       onIdleError: (err) => opts.log?.warn({ err }, 'a PostgreSQL connection failed; it is replaced when needed'),
     });
   }
-  if (opts.checkIntegrity) checkDatabaseFile(config.dbFile);
-  return new SqliteStore(config.dbFile, { synchronous: config.SQLITE_SYNCHRONOUS });
+  if (opts.checkIntegrity) {
+    const clean = closedCleanly(config.dbFile);
+    if (!clean) checkDatabaseFile(config.dbFile);
+    opts.log?.info(
+      { file: config.dbFile, checked: !clean },
+      clean ? 'closed cleanly: not checked' : 'database checked',
+    );
+    clearCleanMarker(config.dbFile); // before anything is written: a crash from here on means "check"
+  }
+  return new SqliteStore(config.dbFile, {
+    synchronous: config.SQLITE_SYNCHRONOUS,
+    markCleanClose: opts.checkIntegrity,
+  });
 }
 
 /** Where the configured store is, for messages: "PostgreSQL postgres://…" (no password) or "SQLite <file>". */
