@@ -119,21 +119,23 @@ export const BoardCard = memo(function BoardCard(p: BoardCardProps) {
         </div>
       ) : null}
 
-      <dl className="control-progress">
-        <div>
-          <dt>{t('actorsPlaced')}</dt>
-          <dd data-testid="control-actors">
-            {watch && watch.actors ? t('ofN', { n: watch.placed, m: watch.actors }) : t('none')}
-          </dd>
-          <Bar value={watch?.placed ?? 0} max={watch?.actors ?? 0} />
-        </div>
-        {p.questions.length ? (
+      <div className="control-progress">
+        <dl className="control-progress-list">
           <div>
-            <dt>{t('questions')}</dt>
-            <dd data-testid="control-answers">{t('ofN', { n: answered, m: p.questions.length })}</dd>
-            <Bar value={answered} max={p.questions.length} />
+            <dt>{t('actorsPlaced')}</dt>
+            <dd data-testid="control-actors">
+              {watch && watch.actors ? t('ofN', { n: watch.placed, m: watch.actors }) : t('none')}
+            </dd>
+            <Bar value={watch?.placed ?? 0} max={watch?.actors ?? 0} />
           </div>
-        ) : null}
+          {p.questions.length ? (
+            <div>
+              <dt>{t('questions')}</dt>
+              <dd data-testid="control-answers">{t('ofN', { n: answered, m: p.questions.length })}</dd>
+              <Bar value={answered} max={p.questions.length} />
+            </div>
+          ) : null}
+        </dl>
         <div className="control-facts">
           <span>
             {t('notes')}: <strong data-testid="control-notes">{watch?.notes ?? 0}</strong>
@@ -142,7 +144,7 @@ export const BoardCard = memo(function BoardCard(p: BoardCardProps) {
             {t('lastActivity')}: <strong data-testid="control-activity">{ago(watch?.lastActivity ?? 0)}</strong>
           </span>
         </div>
-      </dl>
+      </div>
 
       <div className="control-actions">
         <button
@@ -184,8 +186,9 @@ export const BoardCard = memo(function BoardCard(p: BoardCardProps) {
 function Bar({ value, max }: { value: number; max: number }) {
   const pct = max > 0 ? Math.round((value / max) * 100) : 0;
   return (
-    <span className="control-bar" aria-hidden="true">
+    // A dd, as a dl's groups may hold nothing else (WCAG 1.3.1, issue 12).
+    <dd className="control-bar" aria-hidden="true">
       <span style={{ width: `${pct}%` }} />
-    </span>
+    </dd>
   );
 }

@@ -38,7 +38,7 @@ const nl = {
   save: 'Opslaan',
   cancel: 'Annuleren',
   remove: 'Verwijder',
-  removeOf: '{name} verwijderen',
+  removeOf: 'Verwijder {name}',
   removeConfirm: '{name} verwijderen? Wie erin zit, is dan niet meer ingedeeld. Het bord blijft bestaan.',
   removeYes: 'Ja, verwijderen',
   yourGroup: 'Jouw groep',

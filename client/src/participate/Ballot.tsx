@@ -122,7 +122,7 @@ function CandidateGroup({
                 <span className="pp-candidate-label">{c.label}</span>
                 {c.detail ? <span className="pp-candidate-detail">{c.detail}</span> : null}
               </span>
-              <span className="pp-candidate-dots" aria-label={t('v.yourDots', { n })}>
+              <span className="pp-candidate-dots" role="img" aria-label={t('v.yourDots', { n })}>
                 {Array.from({ length: n }, (_, i) => (
                   <span key={i} className="pp-dot is-used" />
                 ))}

@@ -45,35 +45,38 @@ export function BoardTabs({ boards, current, onSelect, manage }: BoardTabsProps)
   const t = useT();
   const [renaming, setRenaming] = useState<string | null>(null);
   return (
-    <div className="board-tabs" role="tablist" aria-label={t('tabs.label')}>
-      {boards.map((board) =>
-        renaming === board.id && manage ? (
-          <RenameField
-            key={board.id}
-            board={board}
-            onDone={(title) => {
-              setRenaming(null);
-              if (title !== null) manage.rename(board.id, title);
-            }}
-          />
-        ) : (
-          <button
-            key={board.id}
-            type="button"
-            role="tab"
-            className="board-tab"
-            aria-selected={board.id === current}
-            title={manage ? t('tabs.renameHint') : undefined}
-            data-testid="board-tab"
-            data-board-id={board.id}
-            onClick={() => onSelect(board.id)}
-            onDoubleClick={() => manage && setRenaming(board.id)}
-          >
-            {board.locked ? <LockMark /> : null}
-            <span className="board-tab-title">{t.name(board.title)}</span>
-          </button>
-        ),
-      )}
+    <div className="board-tabs">
+      {/* Only tabs inside the tablist; "+ Bord" beside it (WCAG 4.1.2, issue 12). */}
+      <div className="board-tabs-list" role="tablist" aria-label={t('tabs.label')}>
+        {boards.map((board) =>
+          renaming === board.id && manage ? (
+            <RenameField
+              key={board.id}
+              board={board}
+              onDone={(title) => {
+                setRenaming(null);
+                if (title !== null) manage.rename(board.id, title);
+              }}
+            />
+          ) : (
+            <button
+              key={board.id}
+              type="button"
+              role="tab"
+              className="board-tab"
+              aria-selected={board.id === current}
+              title={manage ? t('tabs.renameHint') : undefined}
+              data-testid="board-tab"
+              data-board-id={board.id}
+              onClick={() => onSelect(board.id)}
+              onDoubleClick={() => manage && setRenaming(board.id)}
+            >
+              {board.locked ? <LockMark /> : null}
+              <span className="board-tab-title">{t.name(board.title)}</span>
+            </button>
+          ),
+        )}
+      </div>
       {manage ? (
         <button
           type="button"
