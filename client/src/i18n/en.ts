@@ -185,6 +185,8 @@ export const en: Messages = {
     'Ask the facilitator for the join code and join with your name. You will then come back here automatically.',
   'session.toStart': 'To the start page',
   'session.retry': 'Try again',
+  'sidebar.open': 'Show side panel',
+  'sidebar.close': 'Fold side panel',
   'session.closed.unauthorized': 'This link is invalid or has expired. Ask the facilitator for a new code.',
   'session.closed.forbidden': 'This link belongs to another meeting.',
   'session.closed.notFound': 'This meeting or board does not exist (any more).',

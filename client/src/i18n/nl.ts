@@ -190,6 +190,8 @@ export const nl = {
     'Vraag de procesbegeleider om de deelnamecode en meld je aan met je naam. Daarna kom je vanzelf hier terug.',
   'session.toStart': 'Naar de startpagina',
   'session.retry': 'Opnieuw proberen',
+  'sidebar.open': 'Zijpaneel tonen',
+  'sidebar.close': 'Zijpaneel inklappen',
   'session.closed.unauthorized': 'Deze link is ongeldig of verlopen. Vraag de procesbegeleider om een nieuwe code.',
   'session.closed.forbidden': 'Deze link hoort bij een andere bijeenkomst.',
   'session.closed.notFound': 'Deze bijeenkomst of dit bord bestaat niet (meer).',

@@ -17,6 +17,7 @@ import { meetingTexts } from './i18n.ts';
 import { useT } from '../i18n/useT.ts';
 import { usePhoneLayout } from './usePhoneLayout.ts';
 import { usePopover } from '../components/usePopover.ts';
+import { ROOMY, useMediaQuery, usePanelState } from '../components/usePanelState.ts';
 import './meeting.css';
 
 export function MeetingBar() {
@@ -26,10 +27,9 @@ export function MeetingBar() {
   const phase = useMemo(() => currentPhase(program), [program]);
   const index = phase ? program.phases.indexOf(phase) : -1;
   const [editing, setEditing] = useState(false);
-  // Open after every phase switch, so everyone reads the new questions; then it may fold to one line.
-  const phaseKey = phase ? `${phase.id}@${program.phaseStartedAt}` : '';
-  const [closedFor, setClosedFor] = useState<string | null>(null);
-  const open = closedFor !== phaseKey;
+  // The questions as a list under the bar where there is room; on laptops one line in the bar
+  // (still readable, a click opens the list). The person's choice is kept (issue 12).
+  const [open, setOpen] = usePanelState('questions', useMediaQuery(ROOMY.questions));
   const phoneParticipant = usePhoneLayout() && !isFacilitator;
   const hasDetails = phase !== null && (phase.description.trim() !== '' || phase.questions.length > 0);
 
@@ -54,10 +54,10 @@ export function MeetingBar() {
             {hasDetails ? (
               <button
                 type="button"
-                className="mb-toggle"
+                className={open ? 'mb-toggle' : 'mb-toggle is-inline'}
                 aria-expanded={open}
                 aria-controls={detailsId}
-                onClick={() => setClosedFor(open ? phaseKey : null)}
+                onClick={() => setOpen(!open)}
                 data-testid="meeting-details-toggle"
               >
                 {phase.questions.length > 0 ? (
@@ -65,6 +65,15 @@ export function MeetingBar() {
                     {phase.questions.length === 1
                       ? t('bar.questionOne')
                       : t('bar.questionCount', { n: phase.questions.length })}
+                  </span>
+                ) : null}
+                {!open && phase.questions.length > 0 ? (
+                  <span className="mb-inline-questions">
+                    {phase.questions.map((q) => (
+                      <span key={q.id} className="mb-inline-question" data-testid="meeting-question">
+                        {q.text}
+                      </span>
+                    ))}
                   </span>
                 ) : null}
                 <svg viewBox="0 0 12 12" aria-hidden="true" className={open ? 'mb-chevron is-open' : 'mb-chevron'}>

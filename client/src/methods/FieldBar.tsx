@@ -53,13 +53,18 @@ export function ColorLegend() {
 
 export function SizeLegend({ axis }: { axis: AxisLabels }) {
   const { t } = useMethods();
+  const text = t('kv.size', { name: axis.name, low: axis.low, high: axis.high });
   return (
-    <p className="mw-size-legend">
+    // The title: on a laptop only the axis name shows (issue 12).
+    <p className="mw-size-legend" title={text}>
       <svg viewBox="0 0 36 20" aria-hidden="true">
         <circle cx="6" cy="10" r="4" fill="#7a8a90" />
         <circle cx="24" cy="10" r="9" fill="#7a8a90" />
       </svg>
-      {t('kv.size', { name: axis.name, low: axis.low, high: axis.high })}
+      <span className="mw-size-legend-text">{text}</span>
+      <span className="mw-size-legend-short" aria-hidden="true">
+        {axis.name}
+      </span>
     </p>
   );
 }

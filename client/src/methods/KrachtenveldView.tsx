@@ -73,14 +73,12 @@ export function KrachtenveldView({ barEnd, pastTime = null }: KrachtenveldViewPr
     (pos: Point) => ({ x: clamp(pos.x, 0, live.current.width), y: clamp(pos.y, 0, live.current.height) }),
     [],
   );
-  // Pressing or dragging a marker selects it on the view; only a click opens its card (issue 12).
-  const mark = useCallback((id: string) => select(id, { card: false }), [select]);
   const onDragStart = useCallback(
     (id: string) => {
-      mark(id);
+      select(id);
       stopCapturing();
     },
-    [mark, stopCapturing],
+    [select, stopCapturing],
   );
   const onDragMove = useCallback(
     (id: string, e: KonvaEventObject<DragEvent>) => {
@@ -216,8 +214,7 @@ export function KrachtenveldView({ barEnd, pastTime = null }: KrachtenveldViewPr
                     selected={a.id === selectedId}
                     draggable={editable}
                     dragBound={dragBound}
-                    onSelect={mark}
-                    onOpen={select}
+                    onSelect={select}
                     onDragStart={onDragStart}
                     onDragMove={onDragMove}
                     onDragEnd={onDragEnd}

@@ -5,6 +5,7 @@
  * same actors, read live from the board doc.
  */
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createPortal } from 'react-dom';
 import type { Doc } from '../../../shared/model/doc.ts';
 import { deleteActor } from '../../../shared/model/board/actors.ts';
 import type { BoardUndo } from '../../../shared/model/board/undo.ts';
@@ -12,6 +13,7 @@ import { seedGezondeWijk } from '../../../shared/model/templates/gezondeWijk.ts'
 import { Origin } from '../../../shared/model/doc.ts';
 import { assertNever } from '../../../shared/roles.ts';
 import { useLang, useT } from '../i18n/useT.ts';
+import { ROOMY, useMediaQuery, usePanelState } from '../components/usePanelState.ts';
 import { useDocSnapshot } from '../sync/useDocSnapshot.ts';
 import { ActorsPanel, type PanelMode } from './ActorsPanel.tsx';
 import { MethodsContext, readWorkspace, type MethodsContextValue, type Person } from './context.ts';
@@ -54,6 +56,8 @@ export interface MethodsWorkspaceProps {
   viewOverlay?: ReactNode;
   /** The board's history snapshots (facilitator only): the krachtenveld gets its timeline. */
   history?: HistorySource;
+  /** Where the host wants the undo and redo buttons (its toolbar); else a row above the view. */
+  toolsSlot?: HTMLElement | null;
 }
 
 function renderView(view: MethodView, history: HistorySource | undefined) {
@@ -87,6 +91,7 @@ export function MethodsWorkspace({
   undoKeys = true,
   viewOverlay,
   history,
+  toolsSlot = null,
 }: MethodsWorkspaceProps) {
   const data = useDocSnapshot(doc, readWorkspace);
   const t = useT(methodsTexts);
@@ -95,7 +100,10 @@ export function MethodsWorkspace({
   const [selected, setSelected] = useState<string | null>(null);
   const [panelMode, setPanelMode] = useState<PanelMode>('list');
   const [phoneTab, setPhoneTab] = useState<'view' | 'actors'>('view');
-  const [panelCollapsed, setPanelCollapsed] = useState(false);
+  // Folded by default where the view needs the width (issue 12); the person's choice is kept.
+  const [panelOpen, setPanelOpen] = usePanelState('actors', useMediaQuery(ROOMY.actors));
+  const panelCollapsed = !panelOpen;
+  const setPanelCollapsed = useCallback((collapsed: boolean) => setPanelOpen(!collapsed), [setPanelOpen]);
   const [confirmId, setConfirmId] = useState<string | null>(null);
   const [toast, setToast] = useState<{ id: number; text: string } | null>(null);
   const selectedId = selected && data.actorsById.has(selected) ? selected : null;
@@ -174,6 +182,7 @@ export function MethodsWorkspace({
   const boardEmpty = data.actors.length === 0 && data.forces.length === 0 && data.relations.length === 0;
   const rootClass = [
     'mw-root',
+    editable && toolsSlot ? 'has-host-tools' : '',
     panelMode === 'table' ? 'is-table' : '',
     panelCollapsed ? 'is-panel-closed' : '',
     `show-${phoneTab}`,
@@ -185,9 +194,27 @@ export function MethodsWorkspace({
   return (
     <MethodsContext.Provider value={ctx}>
       <div className={rootClass} data-testid="methods" data-view={view} data-editable={editable}>
-        <div className="mw-top">
-          <WorkspaceTools canUndo={canUndo} canRedo={canRedo} onUndo={() => undo?.undo()} onRedo={() => undo?.redo()} />
-        </div>
+        {editable && toolsSlot ? (
+          // Undo and redo in the host's toolbar, so the view keeps the row (issue 12).
+          createPortal(
+            <WorkspaceTools
+              canUndo={canUndo}
+              canRedo={canRedo}
+              onUndo={() => undo?.undo()}
+              onRedo={() => undo?.redo()}
+            />,
+            toolsSlot,
+          )
+        ) : (
+          <div className="mw-top">
+            <WorkspaceTools
+              canUndo={canUndo}
+              canRedo={canRedo}
+              onUndo={() => undo?.undo()}
+              onRedo={() => undo?.redo()}
+            />
+          </div>
+        )}
         <main className="mw-main">
           {data.actors.length === 0 ? (
             <div className="mw-empty" data-testid="methods-empty">

@@ -12,6 +12,7 @@ import { useDocSnapshot } from '../sync/useDocSnapshot.ts';
 import { EvaluationSection } from './EvaluationSection.tsx';
 import { participateTexts, type ParticipateKey } from './i18n.ts';
 import { useT } from '../i18n/useT.ts';
+import { ROOMY, useMediaQuery, usePanelState } from '../components/usePanelState.ts';
 import { QuestionsSection } from './QuestionsSection.tsx';
 import { VoteSection } from './VoteSection.tsx';
 import './participate.css';
@@ -68,20 +69,34 @@ export function ParticipatePanel() {
 function Panel() {
   const t = useT(participateTexts);
   const initial = useAskedTab();
-  const [open, setOpen] = useState(initial.tab !== null);
+  // Issue 12: where it fits, open when the meeting asks for it; the person's own choice is
+  // kept (usePanelState). On narrow screens the questions are in the bar: the panel opens
+  // by itself only for a vote round or the evaluation.
+  const roomy = useMediaQuery(ROOMY.participate);
+  const [chosen, setChosen] = usePanelState('participate', roomy);
+  const [asked, setAsked] = useState<boolean | null>(initial.tab === null ? false : roomy ? null : false);
+  const open = asked ?? chosen;
+  const setOpen = (v: boolean) => {
+    setAsked(null);
+    setChosen(v);
+  };
   const [tab, setTab] = useState<ParticipateTab>(initial.tab ?? 'questions');
   const choose = (id: ParticipateTab) => {
     setTab(id);
     setOpen(true);
   };
-  const asked = useFollowMeeting(choose);
+  const meetingAsks = (id: ParticipateTab) => {
+    setTab(id);
+    if (roomy || id !== 'questions') setAsked(true);
+  };
+  const following = useFollowMeeting(meetingAsks);
   // The facilitator's other screens (results, control room) need the room: fold away once.
   const { screen } = useMeeting();
   const lastScreen = useRef(screen);
   useEffect(() => {
     if (lastScreen.current === screen) return;
     lastScreen.current = screen;
-    if (screen !== 'board') setOpen(false);
+    if (screen !== 'board') setAsked(false);
   }, [screen]);
 
   if (!open) {
@@ -111,7 +126,7 @@ function Panel() {
             data-testid={`panel-tab-${x.id}`}
           >
             <span className="pp-strip-label">{t(x.label)}</span>
-            {x.id === 'vote' && asked.openRoundId !== null ? (
+            {x.id === 'vote' && following.openRoundId !== null ? (
               <span className="pp-badge" title={t('tab.voteOpen')} aria-label={t('tab.voteOpen')} />
             ) : null}
           </button>
@@ -141,7 +156,7 @@ function Panel() {
               data-testid={`panel-tab-${x.id}`}
             >
               {t(x.label)}
-              {x.id === 'vote' && asked.openRoundId !== null ? (
+              {x.id === 'vote' && following.openRoundId !== null ? (
                 <span className="pp-badge" title={t('tab.voteOpen')} aria-label={t('tab.voteOpen')} />
               ) : null}
             </button>

@@ -1,0 +1,176 @@
+/**
+ * Layouts on the laptops people bring (issue 12): seed 003's template meeting in its
+ * group phase ("Uitwisseling in kleine groepen"), a facilitator and a participant, at
+ * 1366×768 (the common office laptop) and 1280×800. Without folding anything by hand,
+ * every view's work surface is measured (the krachtenveld's field at least 640×400 at
+ * 1366×768, with the questions on one line in the bar), "Krachten + en −" keeps its
+ * totals and heading clear of the goal, and an actor dragged from the tray onto the
+ * field is placed (in the doc, as another person sees it, and no longer in the tray).
+ * Real server, real Chromium, the built client.
+ */
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useMeetingHarness } from '../helpers/meeting.ts';
+import { box, groupPhaseMeeting, openView, WAIT, type Box } from '../helpers/layoutMeeting.ts';
+
+const SHOTS = process.env.SCREENSHOT_DIR ?? '/tmp';
+const ACTOR = 'Huisartsen De Horst';
+
+/** Least sizes of each view's work surface, per screen. */
+const SIZES = {
+  '1366x768': {
+    field: { w: 640, h: 400 },
+    canvas: { w: 900, h: 560 },
+    krachten: { w: 640, h: 420 },
+    drieB: { w: 640, h: 420 },
+    netwerk: { w: 440, h: 360 },
+    typologie: { w: 440, h: 400 },
+    screen: { w: 1200, h: 600 },
+  },
+  '1280x800': {
+    field: { w: 600, h: 400 },
+    canvas: { w: 850, h: 600 },
+    krachten: { w: 580, h: 450 },
+    drieB: { w: 580, h: 450 },
+    netwerk: { w: 400, h: 360 },
+    typologie: { w: 400, h: 400 },
+    screen: { w: 1100, h: 640 },
+  },
+} as const;
+
+const SURFACE = {
+  canvas: '[data-testid="board"]',
+  krachten: '[data-testid="view-krachten"]',
+  drieB: '[data-testid="view-drieB"]',
+  netwerk: '[data-testid="network-stage"]',
+  typologie: '[data-testid="typology-stage"]',
+} as const;
+
+const plotOf = async (page: Page) => {
+  const [w, h] = ((await page.getByTestId('field-stage').getAttribute('data-plot')) ?? '0x0').split('x').map(Number);
+  return { w: w!, h: h! };
+};
+
+const fieldPoint = (page: Page, name: string) => page.locator(`[data-testid="field-points"] li[data-name="${name}"]`);
+
+const intersects = (a: Box, b: Box) =>
+  a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+describe('layouts on laptop screens, in a group phase', () => {
+  const h = useMeetingHarness();
+
+  for (const [size, least] of Object.entries(SIZES)) {
+    const [width, height] = size.split('x').map(Number) as [number, number];
+
+    it(
+      `at ${size} every view has its room and an actor dragged onto the field is placed`,
+      { timeout: 180_000 },
+      async () => {
+        const { fac, part, boardId } = await groupPhaseMeeting(h, { width, height });
+        const page = part.page;
+
+        // The questions are visible, on one line in the bar, without opening anything.
+        const question = page.getByTestId('meeting-question').first();
+        await question.waitFor(WAIT);
+        expect(await page.getByTestId('meeting-question').count()).toBe(3);
+        expect((await box(page, '[data-testid="meeting-bar"]'))!.height).toBeLessThanOrEqual(64);
+
+        // The free board.
+        await openView(page, 'canvas');
+        const canvas = (await box(page, SURFACE.canvas))!;
+        expect(canvas.width).toBeGreaterThanOrEqual(least.canvas.w);
+        expect(canvas.height).toBeGreaterThanOrEqual(least.canvas.h);
+
+        // The krachtenveld: an actor to place, in the tray; the field keeps its room.
+        await openView(page, 'krachtenveld');
+        await page.getByTestId('actor-add-name').fill(ACTOR);
+        await page.getByTestId('actor-add-submit').click();
+        await expect
+          .poll(async () => (await fieldPoint(page, ACTOR).getAttribute('data-placed')) ?? '', WAIT)
+          .toBe('false');
+        await page.screenshot({ path: `${SHOTS}/layout-${size}-krachtenveld.png` });
+        const withTray = await plotOf(page);
+        expect(withTray.w).toBeGreaterThanOrEqual(least.field.w);
+        expect(withTray.h).toBeGreaterThanOrEqual(least.field.h);
+
+        // Drag it from the tray into the upper right quarter of the field.
+        const stage = (await box(page, '[data-testid="field-stage"]'))!;
+        const chip = {
+          x: Number(await fieldPoint(page, ACTOR).getAttribute('data-x')),
+          y: Number(await fieldPoint(page, ACTOR).getAttribute('data-y')),
+        };
+        const target = { x: stage.x + stage.width * 0.72, y: stage.y + stage.height * 0.3 };
+        await page.mouse.move(stage.x + chip.x, stage.y + chip.y);
+        await page.mouse.down();
+        await page.mouse.move(target.x - 40, target.y + 30, { steps: 10 });
+        await page.mouse.move(target.x, target.y, { steps: 5 });
+        await page.mouse.up();
+        await expect.poll(async () => await fieldPoint(page, ACTOR).getAttribute('data-placed'), WAIT).toBe('true');
+        const houding = Number(await fieldPoint(page, ACTOR).getAttribute('data-houding'));
+        const invloed = Number(await fieldPoint(page, ACTOR).getAttribute('data-invloed'));
+        expect(houding).toBeGreaterThan(0.2);
+        expect(invloed).toBeGreaterThan(0.5);
+        // Not back in the tray: its marker stands where it was dropped.
+        const placedAt = {
+          x: Number(await fieldPoint(page, ACTOR).getAttribute('data-x')),
+          y: Number(await fieldPoint(page, ACTOR).getAttribute('data-y')),
+        };
+        expect(Math.abs(stage.x + placedAt.x - target.x)).toBeLessThan(4);
+        expect(Math.abs(stage.y + placedAt.y - target.y)).toBeLessThan(4);
+        // In the doc: the facilitator, on the same group board, sees it placed there.
+        await fac.page.goto(
+          `${h.server.url}/s/${new URL(page.url()).pathname.split('/')[2]}?b=${boardId}&v=krachtenveld`,
+        );
+        await expect
+          .poll(async () => await fieldPoint(fac.page, ACTOR).getAttribute('data-houding'), WAIT)
+          .toBe(String(houding));
+
+        // "Krachten + en −": the goal leaves the totals and the heading clear.
+        await openView(page, 'krachten');
+        const forces = (await box(page, SURFACE.krachten))!;
+        expect(forces.width).toBeGreaterThanOrEqual(least.krachten.w);
+        expect(forces.height).toBeGreaterThanOrEqual(least.krachten.h);
+        const goal = (await box(page, '[data-testid="goal"]'))!;
+        for (const side of ['bevorderend', 'belemmerend']) {
+          const total = (await box(page, `[data-testid="forces-total-${side}"]`))!;
+          expect(intersects(goal, total), `goal over the ${side} total`).toBe(false);
+          const heading = page.locator(`.mw-side-head:has([data-testid="forces-total-${side}"]) h3`);
+          expect(await heading.evaluate((el) => el.scrollWidth <= el.clientWidth + 1)).toBe(true);
+        }
+        await page.screenshot({ path: `${SHOTS}/layout-${size}-krachten.png` });
+
+        for (const view of ['drieB', 'netwerk', 'typologie'] as const) {
+          await openView(page, view);
+          const surface = (await box(page, SURFACE[view]))!;
+          expect(surface.width, view).toBeGreaterThanOrEqual(least[view].w);
+          expect(surface.height, view).toBeGreaterThanOrEqual(least[view].h);
+          await page.screenshot({ path: `${SHOTS}/layout-${size}-${view}.png` });
+        }
+
+        // The facilitator's screens: the Regiekamer, Vergelijken, Resultaten.
+        for (const screen of ['control', 'compare', 'results']) {
+          await fac.page.getByTestId(`screen-${screen}`).click();
+          await fac.page.locator('main.screen-area').waitFor(WAIT);
+          const main = (await box(fac.page, 'main.screen-area'))!;
+          expect(main.width, screen).toBeGreaterThanOrEqual(least.screen.w);
+          expect(main.height, screen).toBeGreaterThanOrEqual(least.screen.h);
+          await fac.page.screenshot({ path: `${SHOTS}/layout-${size}-${screen}.png` });
+        }
+        expect(part.errors).toEqual([]);
+        expect(fac.errors).toEqual([]);
+      },
+    );
+  }
+
+  it('remembers a folded or opened panel per person', { timeout: 120_000 }, async () => {
+    const { part } = await groupPhaseMeeting(h, { width: 1366, height: 768 });
+    const page = part.page;
+    // Folded by default beside a running meeting on a laptop; opened by hand it stays open.
+    expect(await page.getByTestId('sidebar').getAttribute('data-open')).toBe('false');
+    await page.getByTestId('sidebar-toggle').click();
+    await page.locator('[data-testid="sidebar"][data-open="true"]').waitFor();
+    await page.reload();
+    await page.locator('[data-testid="sidebar"][data-open="true"]').waitFor(WAIT);
+    await page.getByTestId('my-group-panel').waitFor(WAIT);
+  });
+});
