@@ -12,6 +12,8 @@ import { defineTexts, translateIn } from '../../shared/i18n/texts.ts';
 import { buildReport } from '../../shared/report/build.ts';
 import { renderMarkdown } from '../../server/report/markdown.ts';
 import { reportFixture } from '../fixtures/reportSession.ts';
+import { coreTexts } from '../../client/src/i18n/core.ts';
+import { translator } from '../../client/src/i18n/useT.ts';
 
 const texts = defineTexts(
   {
@@ -123,5 +125,19 @@ describe('the shared dictionary', () => {
         for (const f of forms) expect(f.trim(), `${lang} ${key}`).not.toBe('');
       }
     }
+  });
+});
+
+describe('the client translator', () => {
+  it('translates, shows the app’s names and formats through the same layer', () => {
+    const t = translator(coreTexts, 'en');
+    expect(t('app.name')).toBe('Veldwerk');
+    expect(t.lang).toBe('en');
+    expect(t.name('Plenair')).toBe('Plenary');
+    expect(t.name('Ons eigen bord')).toBe('Ons eigen bord');
+    expect(t.date(Date.UTC(2026, 0, 15, 23, 30))).toBe('16 January 2026');
+    expect(t.time(Date.UTC(2026, 0, 15, 23, 30))).toBe('00:30');
+    expect(t.number(7.8, 1)).toBe('7.8');
+    expect(translator(coreTexts, 'nl').number(7.8, 1)).toBe('7,8');
   });
 });

@@ -46,7 +46,8 @@ function readStoredLang(): Lang {
 }
 
 let current: Lang = readStoredLang();
-document.documentElement.lang = current;
+// Outside a browser (unit tests) there is no document to mark.
+if (typeof document !== 'undefined') document.documentElement.lang = current;
 
 export function getLang(): Lang {
   return current;
@@ -76,14 +77,17 @@ export function useLang(): Lang {
 /** A translator for `texts` in `lang`, for code outside components (an export, a title). */
 export function translator<N extends Dictionary>(texts: Texts<N>, lang: Lang): Translator<keyof N & string> {
   const t = (key: keyof N & string, vars?: TextVars) => translateIn(texts, lang, key, vars);
-  return Object.assign(t, {
+  const members = {
     lang,
     name: (stored: string) => showName(lang, stored),
     date: (ms: number) => formatDate(lang, ms),
     dateTime: (ms: number) => formatDateTime(lang, ms),
     time: (ms: number, seconds?: boolean) => formatTime(lang, ms, seconds),
     number: (n: number, digits?: number) => formatNumber(lang, n, digits),
-  });
+  };
+  // defineProperty, not Object.assign: a function's own `name` is read-only (but configurable).
+  for (const [k, value] of Object.entries(members)) Object.defineProperty(t, k, { value, enumerable: true });
+  return t as Translator<keyof N & string>;
 }
 
 /** A core text in `lang` (outside components). */

@@ -45,8 +45,8 @@ export function MeetingBar() {
                 {t('bar.phaseOf', { n: index + 1, total: program.phases.length })}
               </span>
             )}
-            <h2 className="mb-title" title={phase.title} data-testid="meeting-phase-title">
-              {phase.title}
+            <h2 className="mb-title" title={t.name(phase.title)} data-testid="meeting-phase-title">
+              {t.name(phase.title)}
             </h2>
             <span className={`mb-where is-${phase.where}`}>
               {phase.where === 'groups' ? t('bar.inGroups') : t('bar.plenary')}
@@ -71,7 +71,7 @@ export function MeetingBar() {
                   <span className="mb-inline-questions">
                     {phase.questions.map((q) => (
                       <span key={q.id} className="mb-inline-question" data-testid="meeting-question">
-                        {q.text}
+                        {t.name(q.text)}
                       </span>
                     ))}
                   </span>
@@ -117,12 +117,12 @@ export function MeetingBar() {
       </div>
       {phase && hasDetails && open ? (
         <div className="mb-details" id={detailsId} data-testid="meeting-details">
-          {phase.description.trim() ? <p className="mb-description">{phase.description}</p> : null}
+          {phase.description.trim() ? <p className="mb-description">{t.name(phase.description)}</p> : null}
           {phase.questions.length > 0 ? (
             <ol className="mb-questions" aria-label={t('bar.questions')}>
               {phase.questions.map((q) => (
                 <li key={q.id} data-testid="meeting-question">
-                  {q.text}
+                  {t.name(q.text)}
                 </li>
               ))}
             </ol>
@@ -186,8 +186,8 @@ function PhaseControls({ phases, index }: { phases: readonly Phase[]; index: num
         type="button"
         className="mb-icon-button"
         disabled={!prev}
-        aria-label={prev ? `${t('bar.prev')}: ${prev.title}` : t('bar.prevNone')}
-        title={prev ? `${t('bar.prev')}: ${prev.title}` : t('bar.prevNone')}
+        aria-label={prev ? `${t('bar.prev')}: ${t.name(prev.title)}` : t('bar.prevNone')}
+        title={prev ? `${t('bar.prev')}: ${t.name(prev.title)}` : t('bar.prevNone')}
         onClick={() => prev && go(prev.id)}
         data-testid="phase-prev"
       >
@@ -218,8 +218,8 @@ function PhaseControls({ phases, index }: { phases: readonly Phase[]; index: num
         type="button"
         className="mb-icon-button"
         disabled={!next}
-        aria-label={next ? `${t('bar.next')}: ${next.title}` : t('bar.nextNone')}
-        title={next ? `${t('bar.next')}: ${next.title}` : t('bar.nextNone')}
+        aria-label={next ? `${t('bar.next')}: ${t.name(next.title)}` : t('bar.nextNone')}
+        title={next ? `${t('bar.next')}: ${t.name(next.title)}` : t('bar.nextNone')}
         onClick={() => next && go(next.id)}
         data-testid="phase-next"
       >
@@ -243,7 +243,7 @@ function PhaseControls({ phases, index }: { phases: readonly Phase[]; index: num
                   data-phase-id={p.id}
                 >
                   <span className="mb-menu-n">{i + 1}</span>
-                  <span className="mb-menu-title">{p.title}</span>
+                  <span className="mb-menu-title">{t.name(p.title)}</span>
                   <span className="mb-menu-meta">
                     {p.where === 'groups' ? t('bar.inGroups') : t('bar.plenary')}
                     {p.minutes > 0 ? ` · ${t('bar.minutes', { n: p.minutes })}` : ''}
