@@ -25,6 +25,12 @@ function renderRoute(route: Route, t: Translate) {
           <SessionPage key={route.sessionId} sessionId={route.sessionId} initialView={route.view} />
         </Suspense>
       );
+    case 'projector':
+      return (
+        <Suspense fallback={<div className="page page-loading" aria-busy="true" />}>
+          <SessionPage key={route.sessionId} sessionId={route.sessionId} projector />
+        </Suspense>
+      );
     case 'notFound':
       return <MessagePage title={t('notFound.title')} text={t('notFound.text')} />;
     default:
@@ -37,7 +43,8 @@ export function App() {
   const route = parseRoute(usePathname());
 
   useEffect(() => {
-    if (route.page !== 'session' && route.page !== 'methods') document.title = t('app.name');
+    if (route.page !== 'session' && route.page !== 'methods' && route.page !== 'projector')
+      document.title = t('app.name');
   }, [route.page, t]);
 
   return (

@@ -10,6 +10,8 @@ export type Route =
   | { page: 'session'; sessionId: string }
   // A deep link to a method view of the session: /s/<sessionId>/methode/<view>.
   | { page: 'methods'; sessionId: string; view: MethodView }
+  // The projector screen of a session (issue 12): /s/<sessionId>/projectie.
+  | { page: 'projector'; sessionId: string }
   | { page: 'notFound' };
 
 const NAVIGATE_EVENT = 'veldwerk:navigate';
@@ -28,6 +30,9 @@ export function parseRoute(pathname: string): Route {
   if (join) return { page: 'start', joinCode: decode(join[1] ?? '') };
   const session = /^\/s\/([^/]+)\/?$/.exec(pathname);
   if (session?.[1] !== undefined && SESSION_ID_RE.test(session[1])) return { page: 'session', sessionId: session[1] };
+  const projector = /^\/s\/([^/]+)\/projectie\/?$/.exec(pathname);
+  if (projector?.[1] !== undefined && SESSION_ID_RE.test(projector[1]))
+    return { page: 'projector', sessionId: projector[1] };
   // A session opened on one method view (the view tabs keep it in ?v= afterwards).
   const methods = /^\/s\/([^/]+)\/methode\/([A-Za-z]+)\/?$/.exec(pathname);
   if (methods?.[1] !== undefined && SESSION_ID_RE.test(methods[1]) && isMethodView(methods[2] ?? '')) {

@@ -7,7 +7,13 @@
  */
 import express from 'express';
 import { z } from 'zod';
-import { readVoteRound, setVoteResults, type VoteResults, type VoteRound } from '../../shared/model/sessionDoc.ts';
+import {
+  readVoteRound,
+  setVoterCount,
+  setVoteResults,
+  type VoteResults,
+  type VoteRound,
+} from '../../shared/model/sessionDoc.ts';
 import { ITEM_ID_RE } from '../../shared/model/board/schema.ts';
 import { parseRoomName, sessionRoomName } from '../../shared/protocol.ts';
 import { Role } from '../../shared/roles.ts';
@@ -39,6 +45,25 @@ export function voteRoutes(ctx: RoutesContext): express.Router {
   // Totals and the number of voters only: who put which dots is never answered (server/results.ts).
   const totals = (sid: string, roundId: string) => voteTotals(ctx.store, sid, roundId);
 
+  /**
+   * The facilitator's count of voters follows live through the session doc (issue 12): the
+   * number only. Counted and written one after the other per session, so a count taken
+   * before a later vote never lands after it; a count that did not change stores nothing.
+   */
+  const counting = new Map<string, Promise<void>>();
+  const pushVoterCount = (sid: string, roundId: string): Promise<void> => {
+    const next = (counting.get(sid) ?? Promise.resolve()).then(async () => {
+      const { voters } = await totals(sid, roundId);
+      await ctx.registry.change(parseRoomName(sessionRoomName(sid))!, (doc) => setVoterCount(doc, roundId, voters));
+    });
+    const settled = next.catch(() => undefined);
+    counting.set(sid, settled);
+    void settled.then(() => {
+      if (counting.get(sid) === settled) counting.delete(sid);
+    });
+    return next;
+  };
+
   router.put(
     '/:roundId',
     ctx.route(async (req, res) => {
@@ -53,6 +78,7 @@ export function voteRoutes(ctx: RoutesContext): express.Router {
       if (!ok) {
         throw new HttpError(409, 'no_votes_left', `You have ${round.votesPerPerson} votes in this round.`);
       }
+      await pushVoterCount(t.sid, round.id);
       res.json(await mine(t.sid, round.id, t.pid, round.votesPerPerson));
     }),
   );

@@ -246,6 +246,32 @@ export function readVoteResults(doc: Doc, roundId: string): VoteResults | null {
   return parsed.success ? parsed.data : null;
 }
 
+/**
+ * How many people have voted in each round so far (issue 12: the facilitator's count
+ * refreshes live). Written by the server when a vote changes the count: a number, never
+ * who voted or for what (server/results.ts), so it may sit in the doc everyone reads.
+ */
+export function setVoterCount(doc: Doc, roundId: string, voters: number, origin: unknown = Origin.server): void {
+  const n = z.number().int().min(0).parse(voters);
+  doc.transact(() => {
+    const all = resultsOf(doc).get('voters');
+    const current = typeof all === 'object' && all !== null ? (all as Record<string, unknown>) : {};
+    if (current[roundId] === n) return;
+    resultsOf(doc).set('voters', { ...current, [roundId]: n });
+  }, origin);
+}
+
+/** The live counts of voters per round (a round the server has not counted yet is missing). */
+export function readVoterCounts(doc: Doc): Record<string, number> {
+  const all = resultsOf(doc).get('voters');
+  if (typeof all !== 'object' || all === null || Array.isArray(all)) return {};
+  const out: Record<string, number> = {};
+  for (const [id, n] of Object.entries(all as Record<string, unknown>)) {
+    if (typeof n === 'number' && Number.isInteger(n) && n >= 0) out[id] = n;
+  }
+  return out;
+}
+
 /** A follow-up meeting remembers the one it continues (to compare the fields). */
 export function setPreviousSession(doc: Doc, sessionId: string, origin: unknown = Origin.server): void {
   doc.transact(() => metaOf(doc).set('previousSessionId', sessionId), origin);

@@ -9,6 +9,7 @@ import { CopyButton } from './CopyButton.tsx';
 import { JoinControls } from './invite/JoinControls.tsx';
 import { useJoinState } from './invite/joinState.ts';
 import { ProjectionOverlay } from './invite/ProjectionOverlay.tsx';
+import { ProjectorLink } from './invite/ProjectorLink.tsx';
 import { QrImage } from './invite/QrImage.tsx';
 import { Switch } from './Switch.tsx';
 import './invite/invite.css';
@@ -114,10 +115,7 @@ export function FacilitatorPanel({ joinCode, viewerUrl: keptViewerUrl }: Facilit
       ) : null}
       <h3 className="subhead">{t('facilitator.viewerTitle')}</h3>
       {viewerUrl ? (
-        <div className="viewer-link">
-          <p className="muted">{t('facilitator.viewerText')}</p>
-          <CopyButton text={viewerUrl} label={t('facilitator.copyLink')} testId="copy-viewer-url" />
-        </div>
+        <ProjectorLink viewerUrl={viewerUrl} copyLabel={t('facilitator.copyLink')} />
       ) : (
         <p className="muted">{t('facilitator.viewerUnknown')}</p>
       )}

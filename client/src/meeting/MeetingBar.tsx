@@ -5,19 +5,19 @@
  * (spotlight, presenter, private mode). The facilitator also gets the phase controls
  * (previous, next, a phase menu), the timer menu, the "Live" menu and "Programma bewerken".
  */
-import { useId, useMemo, useState } from 'react';
-import { currentPhase, setCurrentPhase, type Phase } from '../../../shared/model/meeting/program.ts';
+import { useCallback, useId, useMemo, useState } from 'react';
+import type { PhaseSwitch } from '../../../shared/model/meeting/phaseSwitch.ts';
+import { currentPhase, type Phase } from '../../../shared/model/meeting/program.ts';
 import { LiveBanners } from './LiveBanners.tsx';
 import { LiveMenu } from './LiveMenu.tsx';
 import { useMeeting } from './MeetingContext.tsx';
+import { usePhaseSwitch } from './phaseActions.ts';
 import { ProgramEditor } from './ProgramEditor.tsx';
-import { serverNow } from './serverClock.ts';
-import { TimerControls, TimerDisplay } from './Timer.tsx';
+import { PhaseTimerNotice, TimerControls, TimerDisplay } from './Timer.tsx';
 import { meetingTexts } from './i18n.ts';
 import { useT } from '../i18n/useT.ts';
 import { usePhoneLayout } from './usePhoneLayout.ts';
 import { usePopover } from '../components/usePopover.ts';
-import { ROOMY, useMediaQuery, usePanelState } from '../components/usePanelState.ts';
 import './meeting.css';
 
 export function MeetingBar() {
@@ -27,11 +27,16 @@ export function MeetingBar() {
   const phase = useMemo(() => currentPhase(program), [program]);
   const index = phase ? program.phases.indexOf(phase) : -1;
   const [editing, setEditing] = useState(false);
-  // The questions as a list under the bar where there is room; on laptops one line in the bar
-  // (still readable, a click opens the list). The person's choice is kept (issue 12).
-  const [open, setOpen] = usePanelState('questions', useMediaQuery(ROOMY.questions));
+  // Open after every phase switch, so everyone reads the new questions; then it may fold to one line.
+  const phaseKey = phase ? `${phase.id}@${program.phaseStartedAt}` : '';
+  const [closedFor, setClosedFor] = useState<string | null>(null);
+  const open = closedFor !== phaseKey;
   const phoneParticipant = usePhoneLayout() && !isFacilitator;
   const hasDetails = phase !== null && (phase.description.trim() !== '' || phase.questions.length > 0);
+  // What the last phase switch did to the timer (the facilitator may keep the old one running).
+  const [switched, setSwitched] = useState<PhaseSwitch | null>(null);
+  const go = usePhaseSwitch(setSwitched);
+  const closeNotice = useCallback(() => setSwitched(null), []);
 
   return (
     <section className="meeting-bar" aria-label={t('bar.label')} data-testid="meeting-bar">
@@ -39,14 +44,14 @@ export function MeetingBar() {
         {phase ? (
           <div className="mb-phase" data-testid="meeting-phase" data-phase-id={phase.id}>
             {isFacilitator ? (
-              <PhaseControls phases={program.phases} index={index} />
+              <PhaseControls phases={program.phases} index={index} go={go} />
             ) : (
               <span className="mb-step" data-testid="meeting-step">
                 {t('bar.phaseOf', { n: index + 1, total: program.phases.length })}
               </span>
             )}
-            <h2 className="mb-title" title={t.name(phase.title)} data-testid="meeting-phase-title">
-              {t.name(phase.title)}
+            <h2 className="mb-title" title={phase.title} data-testid="meeting-phase-title">
+              {phase.title}
             </h2>
             <span className={`mb-where is-${phase.where}`}>
               {phase.where === 'groups' ? t('bar.inGroups') : t('bar.plenary')}
@@ -54,10 +59,10 @@ export function MeetingBar() {
             {hasDetails ? (
               <button
                 type="button"
-                className={open ? 'mb-toggle' : 'mb-toggle is-inline'}
+                className="mb-toggle"
                 aria-expanded={open}
                 aria-controls={detailsId}
-                onClick={() => setOpen(!open)}
+                onClick={() => setClosedFor(open ? phaseKey : null)}
                 data-testid="meeting-details-toggle"
               >
                 {phase.questions.length > 0 ? (
@@ -65,15 +70,6 @@ export function MeetingBar() {
                     {phase.questions.length === 1
                       ? t('bar.questionOne')
                       : t('bar.questionCount', { n: phase.questions.length })}
-                  </span>
-                ) : null}
-                {!open && phase.questions.length > 0 ? (
-                  <span className="mb-inline-questions">
-                    {phase.questions.map((q) => (
-                      <span key={q.id} className="mb-inline-question" data-testid="meeting-question">
-                        {t.name(q.text)}
-                      </span>
-                    ))}
                   </span>
                 ) : null}
                 <svg viewBox="0 0 12 12" aria-hidden="true" className={open ? 'mb-chevron is-open' : 'mb-chevron'}>
@@ -84,7 +80,7 @@ export function MeetingBar() {
             ) : null}
           </div>
         ) : (
-          <NoPhase onEdit={() => setEditing(true)} />
+          <NoPhase onEdit={() => setEditing(true)} go={go} />
         )}
         <div className="mb-end">
           <TimerDisplay />
@@ -115,14 +111,17 @@ export function MeetingBar() {
           ) : null}
         </div>
       </div>
+      {isFacilitator && switched ? (
+        <PhaseTimerNotice key={program.phaseStartedAt} switched={switched} onClose={closeNotice} />
+      ) : null}
       {phase && hasDetails && open ? (
         <div className="mb-details" id={detailsId} data-testid="meeting-details">
-          {phase.description.trim() ? <p className="mb-description">{t.name(phase.description)}</p> : null}
+          {phase.description.trim() ? <p className="mb-description">{phase.description}</p> : null}
           {phase.questions.length > 0 ? (
             <ol className="mb-questions" aria-label={t('bar.questions')}>
               {phase.questions.map((q) => (
                 <li key={q.id} data-testid="meeting-question">
-                  {t.name(q.text)}
+                  {q.text}
                 </li>
               ))}
             </ol>
@@ -136,8 +135,8 @@ export function MeetingBar() {
   );
 }
 
-function NoPhase({ onEdit }: { onEdit: () => void }) {
-  const { program, isFacilitator, sessionDoc } = useMeeting();
+function NoPhase({ onEdit, go }: { onEdit: () => void; go: (phaseId: string | null) => void }) {
+  const { program, isFacilitator } = useMeeting();
   const t = useT(meetingTexts);
   const first = program.phases[0];
   if (!isFacilitator) {
@@ -150,13 +149,13 @@ function NoPhase({ onEdit }: { onEdit: () => void }) {
   }
   return (
     <div className="mb-phase mb-waiting" data-testid="meeting-start-prompt">
-      {first ? <PhaseControls phases={program.phases} index={-1} /> : null}
+      {first ? <PhaseControls phases={program.phases} index={-1} go={go} /> : null}
       <span className="mb-prompt">{first ? t('bar.startPrompt') : t('bar.noProgram')}</span>
       {first ? (
         <button
           type="button"
           className="button button-small button-primary"
-          onClick={() => setCurrentPhase(sessionDoc, first.id, serverNow())}
+          onClick={() => go(first.id)}
           data-testid="meeting-start"
         >
           {t('bar.startFirst', { title: first.title })}
@@ -170,12 +169,19 @@ function NoPhase({ onEdit }: { onEdit: () => void }) {
   );
 }
 
-function PhaseControls({ phases, index }: { phases: readonly Phase[]; index: number }) {
-  const { sessionDoc, program } = useMeeting();
+interface PhaseControlsProps {
+  phases: readonly Phase[];
+  index: number;
+  /** Switches the phase (with its timer and round: phaseActions.ts). */
+  go: (phaseId: string | null) => void;
+}
+
+function PhaseControls({ phases, index, go: switchTo }: PhaseControlsProps) {
+  const { program } = useMeeting();
   const t = useT(meetingTexts);
   const pop = usePopover();
   const go = (id: string | null) => {
-    setCurrentPhase(sessionDoc, id, serverNow());
+    switchTo(id);
     pop.close();
   };
   const prev = index > 0 ? phases[index - 1] : undefined;
@@ -186,8 +192,8 @@ function PhaseControls({ phases, index }: { phases: readonly Phase[]; index: num
         type="button"
         className="mb-icon-button"
         disabled={!prev}
-        aria-label={prev ? `${t('bar.prev')}: ${t.name(prev.title)}` : t('bar.prevNone')}
-        title={prev ? `${t('bar.prev')}: ${t.name(prev.title)}` : t('bar.prevNone')}
+        aria-label={prev ? `${t('bar.prev')}: ${prev.title}` : t('bar.prevNone')}
+        title={prev ? `${t('bar.prev')}: ${prev.title}` : t('bar.prevNone')}
         onClick={() => prev && go(prev.id)}
         data-testid="phase-prev"
       >
@@ -218,8 +224,8 @@ function PhaseControls({ phases, index }: { phases: readonly Phase[]; index: num
         type="button"
         className="mb-icon-button"
         disabled={!next}
-        aria-label={next ? `${t('bar.next')}: ${t.name(next.title)}` : t('bar.nextNone')}
-        title={next ? `${t('bar.next')}: ${t.name(next.title)}` : t('bar.nextNone')}
+        aria-label={next ? `${t('bar.next')}: ${next.title}` : t('bar.nextNone')}
+        title={next ? `${t('bar.next')}: ${next.title}` : t('bar.nextNone')}
         onClick={() => next && go(next.id)}
         data-testid="phase-next"
       >
@@ -243,7 +249,7 @@ function PhaseControls({ phases, index }: { phases: readonly Phase[]; index: num
                   data-phase-id={p.id}
                 >
                   <span className="mb-menu-n">{i + 1}</span>
-                  <span className="mb-menu-title">{t.name(p.title)}</span>
+                  <span className="mb-menu-title">{p.title}</span>
                   <span className="mb-menu-meta">
                     {p.where === 'groups' ? t('bar.inGroups') : t('bar.plenary')}
                     {p.minutes > 0 ? ` · ${t('bar.minutes', { n: p.minutes })}` : ''}

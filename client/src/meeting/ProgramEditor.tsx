@@ -231,6 +231,31 @@ function PhaseFields({ phase, index, count, isCurrent, errors, onChange, onMove,
             ))}
           </select>
         </Field>
+        <fieldset className="pe-options is-wide">
+          <legend>{t('edit.options')}</legend>
+          <label className="pe-check">
+            <input
+              type="checkbox"
+              checked={phase.startRound}
+              aria-describedby={`${id}-round-hint`}
+              onChange={(e) => onChange({ startRound: e.target.checked })}
+              data-testid="program-phase-start-round"
+            />
+            {t('edit.startRound')}
+          </label>
+          <span id={`${id}-round-hint`} className="mb-hint">
+            {t('edit.startRoundHint')}
+          </span>
+          <label className="pe-check">
+            <input
+              type="checkbox"
+              checked={phase.startTimer}
+              onChange={(e) => onChange({ startTimer: e.target.checked })}
+              data-testid="program-phase-start-timer"
+            />
+            {t('edit.startTimer')}
+          </label>
+        </fieldset>
         <Field id={`${id}-desc`} label={t('edit.description')} error={err('description')} wide>
           <textarea
             id={`${id}-desc`}

@@ -13,11 +13,13 @@ import {
   addTimerTime,
   pauseTimer,
   resetTimer,
+  restoreTimer,
   resumeTimer,
   startTimer,
   timerRemaining,
   type TimerState,
 } from '../../../shared/model/meeting/live.ts';
+import type { PhaseSwitch } from '../../../shared/model/meeting/phaseSwitch.ts';
 import { currentPhase } from '../../../shared/model/meeting/program.ts';
 import { useMeeting } from './MeetingContext.tsx';
 import { serverNow, startServerClock, useServerClockOffset } from './serverClock.ts';
@@ -257,6 +259,55 @@ export function TimerControls() {
           </form>
         </div>
       ) : null}
+    </div>
+  );
+}
+
+/** The notice goes by itself after this long (the next switch replaces it sooner). */
+const NOTICE_MS = 30_000;
+
+/**
+ * The facilitator's line under the bar after a phase switch (issue 12): the timer of the
+ * phase left has stopped, with "Laten doorlopen" to put it back as it was; or the new
+ * phase's own timer runs. Nothing when the switch did not touch a timer.
+ */
+export function PhaseTimerNotice({ switched, onClose }: { switched: PhaseSwitch; onClose: () => void }) {
+  const { sessionDoc } = useMeeting();
+  const t = useT(meetingTexts);
+  const [kept, setKept] = useState(false);
+  const stopped = switched.stoppedTimer;
+  const started = switched.startedTimer && switched.phase ? switched.phase.minutes : 0;
+  // The time left when it stopped, as it was then.
+  const [left] = useState(() => (stopped ? formatRemaining(timerRemaining(stopped, serverNow())) : ''));
+  useEffect(() => {
+    const timer = setTimeout(onClose, NOTICE_MS);
+    return () => clearTimeout(timer);
+  }, [onClose]);
+  if (!stopped && !started) return null;
+  const text = kept
+    ? t('timer.kept')
+    : [stopped ? t('timer.stopped', { time: left }) : '', started ? t('timer.phaseStarted', { n: started }) : '']
+        .filter(Boolean)
+        .join(' ');
+  return (
+    <div className="mb-switch-notice" role="status" data-testid="phase-timer-notice">
+      <span>{text}</span>
+      {stopped && !kept ? (
+        <button
+          type="button"
+          className="button button-small"
+          onClick={() => {
+            restoreTimer(sessionDoc, stopped);
+            setKept(true);
+          }}
+          data-testid="timer-keep"
+        >
+          {t('timer.keep')}
+        </button>
+      ) : null}
+      <button type="button" className="mb-notice-close" aria-label={t('fx.close')} onClick={onClose}>
+        ×
+      </button>
     </div>
   );
 }

@@ -35,6 +35,10 @@ export interface DraftPhase {
   /** As typed in the field. */
   minutes: string;
   questions: DraftQuestion[];
+  /** Switching to the phase starts the individual round on its boards (issue 12). */
+  startRound: boolean;
+  /** Switching to the phase starts the timer with its planned minutes (issue 12). */
+  startTimer: boolean;
 }
 
 export function toDraft(phases: readonly Phase[]): DraftPhase[] {
@@ -47,6 +51,8 @@ export function toDraft(phases: readonly Phase[]): DraftPhase[] {
     view: p.view,
     minutes: String(p.minutes),
     questions: p.questions.map((q) => ({ ...q })),
+    startRound: p.startRound === true,
+    startTimer: p.startTimer === true,
   }));
 }
 
@@ -60,6 +66,8 @@ export function newDraftPhase(title: string): DraftPhase {
     view: 'canvas',
     minutes: '10',
     questions: [],
+    startRound: false,
+    startTimer: false,
   };
 }
 
@@ -89,7 +97,20 @@ export function validateDraft(draft: readonly DraftPhase[]): { errors: DraftErro
       else if (text.length > MAX_QUESTION) errors[`${p.id}.q.${q.id}`] = 'edit.err.questionLong';
       return q.section ? { id: q.id, text, section: q.section } : { id: q.id, text };
     });
-    phases.push({ id: p.id, kind: p.kind, title, description, where: p.where, view: p.view, minutes, questions });
+    const phase: PhaseInput = {
+      id: p.id,
+      kind: p.kind,
+      title,
+      description,
+      where: p.where,
+      view: p.view,
+      minutes,
+      questions,
+    };
+    // Stored only when on: a programme without them reads as before.
+    if (p.startRound) phase.startRound = true;
+    if (p.startTimer && minutes > 0) phase.startTimer = true;
+    phases.push(phase);
   }
   if (Object.keys(errors).length > 0) return { errors, phases: null };
   // The model's own schema has the last word (ids, limits).

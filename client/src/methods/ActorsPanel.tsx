@@ -53,9 +53,9 @@ interface ActorsPanelProps {
 }
 
 export function ActorsPanel({ mode, onModeChange, collapsed, onCollapsedChange }: ActorsPanelProps) {
-  const { data, selectedId, select, t } = useMethods();
+  const { data, cardId, select, t } = useMethods();
   const [query, setQuery] = useState('');
-  const selected = selectedId ? data.actorsById.get(selectedId) : undefined;
+  const selected = cardId ? data.actorsById.get(cardId) : undefined;
   const filtered = useMemo(() => data.actors.filter((a) => matches(a, query)), [data.actors, query]);
 
   if (collapsed) {

@@ -182,6 +182,8 @@ export interface ActorNodeProps {
   draggable: boolean;
   dragBound: (pos: { x: number; y: number }) => { x: number; y: number };
   onSelect: (id: string) => void;
+  /** A click or tap without a drag: open the actor (its card). */
+  onOpen?: (id: string) => void;
   onDragStart: (id: string) => void;
   onDragMove: (id: string, e: KonvaEventObject<DragEvent>) => void;
   onDragEnd: (id: string, e: KonvaEventObject<DragEvent>) => void;
@@ -198,7 +200,8 @@ export const ActorNode = memo(function ActorNode(p: ActorNodeProps) {
       draggable={p.draggable}
       dragBoundFunc={p.dragBound}
       onMouseDown={() => p.onSelect(p.id)}
-      onTap={() => p.onSelect(p.id)}
+      onClick={() => p.onOpen?.(p.id)}
+      onTap={() => (p.onOpen ?? p.onSelect)(p.id)}
       onDragStart={() => p.onDragStart(p.id)}
       onDragMove={(e) => p.onDragMove(p.id, e)}
       onDragEnd={(e) => p.onDragEnd(p.id, e)}

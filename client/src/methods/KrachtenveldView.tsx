@@ -73,12 +73,14 @@ export function KrachtenveldView({ barEnd, pastTime = null }: KrachtenveldViewPr
     (pos: Point) => ({ x: clamp(pos.x, 0, live.current.width), y: clamp(pos.y, 0, live.current.height) }),
     [],
   );
+  // Pressing or dragging a marker selects it on the view; only a click opens its card (issue 12).
+  const mark = useCallback((id: string) => select(id, { card: false }), [select]);
   const onDragStart = useCallback(
     (id: string) => {
-      select(id);
+      mark(id);
       stopCapturing();
     },
-    [select, stopCapturing],
+    [mark, stopCapturing],
   );
   const onDragMove = useCallback(
     (id: string, e: KonvaEventObject<DragEvent>) => {
@@ -214,7 +216,8 @@ export function KrachtenveldView({ barEnd, pastTime = null }: KrachtenveldViewPr
                     selected={a.id === selectedId}
                     draggable={editable}
                     dragBound={dragBound}
-                    onSelect={select}
+                    onSelect={mark}
+                    onOpen={select}
                     onDragStart={onDragStart}
                     onDragMove={onDragMove}
                     onDragEnd={onDragEnd}

@@ -4,8 +4,7 @@
  * and the workspace's undo, delete confirmation and "undo" toast. All views show the
  * same actors, read live from the board doc.
  */
-import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { createPortal } from 'react-dom';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Doc } from '../../../shared/model/doc.ts';
 import { deleteActor } from '../../../shared/model/board/actors.ts';
 import type { BoardUndo } from '../../../shared/model/board/undo.ts';
@@ -13,10 +12,9 @@ import { seedGezondeWijk } from '../../../shared/model/templates/gezondeWijk.ts'
 import { Origin } from '../../../shared/model/doc.ts';
 import { assertNever } from '../../../shared/roles.ts';
 import { useLang, useT } from '../i18n/useT.ts';
-import { ROOMY, useMediaQuery, usePanelState } from '../components/usePanelState.ts';
 import { useDocSnapshot } from '../sync/useDocSnapshot.ts';
 import { ActorsPanel, type PanelMode } from './ActorsPanel.tsx';
-import { MethodsContext, readWorkspace, type MethodsContextValue, type Person } from './context.ts';
+import { MethodsContext, readWorkspace, type MethodsContextValue, type Person, type SelectOptions } from './context.ts';
 import { DrieBView } from './DrieBView.tsx';
 import { ForcesView } from './ForcesView.tsx';
 import { useBoardUndo } from './hooks.ts';
@@ -56,8 +54,6 @@ export interface MethodsWorkspaceProps {
   viewOverlay?: ReactNode;
   /** The board's history snapshots (facilitator only): the krachtenveld gets its timeline. */
   history?: HistorySource;
-  /** Where the host wants the undo and redo buttons (its toolbar); else a row above the view. */
-  toolsSlot?: HTMLElement | null;
 }
 
 function renderView(view: MethodView, history: HistorySource | undefined) {
@@ -91,7 +87,6 @@ export function MethodsWorkspace({
   undoKeys = true,
   viewOverlay,
   history,
-  toolsSlot = null,
 }: MethodsWorkspaceProps) {
   const data = useDocSnapshot(doc, readWorkspace);
   const t = useT(methodsTexts);
@@ -100,18 +95,27 @@ export function MethodsWorkspace({
   const [selected, setSelected] = useState<string | null>(null);
   const [panelMode, setPanelMode] = useState<PanelMode>('list');
   const [phoneTab, setPhoneTab] = useState<'view' | 'actors'>('view');
-  // Folded by default where the view needs the width (issue 12); the person's choice is kept.
-  const [panelOpen, setPanelOpen] = usePanelState('actors', useMediaQuery(ROOMY.actors));
-  const panelCollapsed = !panelOpen;
-  const setPanelCollapsed = useCallback((collapsed: boolean) => setPanelOpen(!collapsed), [setPanelOpen]);
+  const [panelCollapsed, setPanelCollapsed] = useState(false);
   const [confirmId, setConfirmId] = useState<string | null>(null);
   const [toast, setToast] = useState<{ id: number; text: string } | null>(null);
   const selectedId = selected && data.actorsById.has(selected) ? selected : null;
 
-  const select = useCallback((id: string | null) => {
+  // The panel shows the card of an actor clicked or chosen; a drag only selects it on the view,
+  // so the list and "Nieuwe actor" stay where they were (issue 12).
+  const [cardOpen, setCardOpen] = useState(false);
+  const selectedRef = useRef<string | null>(null);
+  const select = useCallback((id: string | null, options?: SelectOptions) => {
+    const before = selectedRef.current;
+    selectedRef.current = id;
     setSelected(id);
-    if (id) setPanelMode('list');
+    if (id && options?.card !== false) {
+      setPanelMode('list');
+      setCardOpen(true);
+    } else if (id !== before) {
+      setCardOpen(false);
+    }
   }, []);
+  const cardId = cardOpen ? selectedId : null;
   const stopCapturing = useCallback(() => undo?.stopCapturing(), [undo]);
   const notifyUndoable = useCallback((text: string) => setToast({ id: Date.now(), text }), []);
   const requestDeleteActor = useCallback((id: string) => setConfirmId(id), []);
@@ -155,6 +159,7 @@ export function MethodsWorkspace({
       lang,
       t,
       selectedId,
+      cardId,
       select,
       requestDeleteActor,
       notifyUndoable,
@@ -171,6 +176,7 @@ export function MethodsWorkspace({
       lang,
       t,
       selectedId,
+      cardId,
       select,
       requestDeleteActor,
       notifyUndoable,
@@ -180,9 +186,10 @@ export function MethodsWorkspace({
 
   const confirming = confirmId ? data.actorsById.get(confirmId) : undefined;
   const boardEmpty = data.actors.length === 0 && data.forces.length === 0 && data.relations.length === 0;
+  // A participant's card of the individual round says what to do on an empty board itself.
+  const roundCard = view === 'drieB' && data.settings.individualRound && !isFacilitator && editable;
   const rootClass = [
     'mw-root',
-    editable && toolsSlot ? 'has-host-tools' : '',
     panelMode === 'table' ? 'is-table' : '',
     panelCollapsed ? 'is-panel-closed' : '',
     `show-${phoneTab}`,
@@ -194,29 +201,11 @@ export function MethodsWorkspace({
   return (
     <MethodsContext.Provider value={ctx}>
       <div className={rootClass} data-testid="methods" data-view={view} data-editable={editable}>
-        {editable && toolsSlot ? (
-          // Undo and redo in the host's toolbar, so the view keeps the row (issue 12).
-          createPortal(
-            <WorkspaceTools
-              canUndo={canUndo}
-              canRedo={canRedo}
-              onUndo={() => undo?.undo()}
-              onRedo={() => undo?.redo()}
-            />,
-            toolsSlot,
-          )
-        ) : (
-          <div className="mw-top">
-            <WorkspaceTools
-              canUndo={canUndo}
-              canRedo={canRedo}
-              onUndo={() => undo?.undo()}
-              onRedo={() => undo?.redo()}
-            />
-          </div>
-        )}
+        <div className="mw-top">
+          <WorkspaceTools canUndo={canUndo} canRedo={canRedo} onUndo={() => undo?.undo()} onRedo={() => undo?.redo()} />
+        </div>
         <main className="mw-main">
-          {data.actors.length === 0 ? (
+          {data.actors.length === 0 && !roundCard ? (
             <div className="mw-empty" data-testid="methods-empty">
               <div>
                 <h2>{t('ws.empty.title')}</h2>

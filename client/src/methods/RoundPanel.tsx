@@ -3,7 +3,9 @@
  * assign or distribute) and a participant's own card (pick an actor, fill in the 3 B's),
  * made for a phone.
  */
-import { useState } from 'react';
+import { useId, useState } from 'react';
+import { ACTOR_COLORS } from '../../../shared/model/board/actorSchema.ts';
+import { addActor } from '../../../shared/model/board/actors.ts';
 import { assignActor, clearRound } from '../../../shared/model/board/round.ts';
 import { CollabTextarea } from './CollabTextarea.tsx';
 import { useMethods, type Person } from './context.ts';
@@ -74,13 +76,13 @@ export function RoundOverview() {
 }
 
 function Picker({ onPicked }: { onPicked: () => void }) {
-  const { doc, data, me, t } = useMethods();
+  const { doc, data, editable, me, t } = useMethods();
   const workingOn = useWorkingOn();
   return (
     <section className="mw-round-card" data-testid="round-picker">
       <h3>{t('db.pick')}</h3>
       <p className="muted">{t('db.pickText')}</p>
-      {data.actors.length === 0 ? <p className="muted">{t('db.noActors')}</p> : null}
+      {data.actors.length === 0 && !editable ? <p className="muted">{t('db.noActors')}</p> : null}
       <ul className="mw-pick-list">
         {data.actors.map((a) => {
           const others = workingOn(a.id).filter((n) => n !== me.name);
@@ -109,7 +111,54 @@ function Picker({ onPicked }: { onPicked: () => void }) {
           );
         })}
       </ul>
+      <OwnActor onPicked={onPicked} />
     </section>
+  );
+}
+
+/**
+ * Seed 003: "apply the 3 B's to one actor in your network". Not every partner is on the
+ * board yet: the participant adds their own and takes it at once (issue 12).
+ */
+function OwnActor({ onPicked }: { onPicked: () => void }) {
+  const { doc, data, editable, me, t } = useMethods();
+  const [name, setName] = useState('');
+  const inputId = useId();
+  if (!editable) return null;
+  const submit = () => {
+    const trimmed = name.trim();
+    if (!trimmed) return;
+    const color = ACTOR_COLORS[data.actors.length % ACTOR_COLORS.length];
+    const id = addActor(doc, { name: trimmed.slice(0, 200), color });
+    if (!id) return;
+    assignActor(doc, me.id || me.name, id, me.name);
+    setName('');
+    onPicked();
+  };
+  return (
+    <form
+      className="mw-add mw-round-own"
+      onSubmit={(e) => {
+        e.preventDefault();
+        submit();
+      }}
+    >
+      <label htmlFor={inputId} className="mw-round-b">
+        {t('db.own')}
+      </label>
+      <input
+        id={inputId}
+        className="mw-input"
+        value={name}
+        maxLength={200}
+        placeholder={t('db.ownPlaceholder')}
+        data-testid="round-own-name"
+        onChange={(e) => setName(e.target.value)}
+      />
+      <button type="submit" className="button button-small button-primary" data-testid="round-own-add">
+        {t('db.ownAdd')}
+      </button>
+    </form>
   );
 }
 

@@ -23,6 +23,11 @@ export function readWorkspace(doc: Doc): WorkspaceData {
   return { ...readMethods(doc), round: readRound(doc) };
 }
 
+/** `card: false`: select on the view only (a drag), without opening its card in the panel. */
+export interface SelectOptions {
+  card?: boolean;
+}
+
 export interface MethodsContextValue {
   doc: Doc;
   data: WorkspaceData;
@@ -36,7 +41,9 @@ export interface MethodsContextValue {
   lang: Lang;
   t: MethodsTranslate;
   selectedId: string | null;
-  select: (id: string | null) => void;
+  /** The actor whose card the panel shows (a click on it, not a drag; issue 12). Absent: none. */
+  cardId?: string | null;
+  select: (id: string | null, options?: SelectOptions) => void;
   /** Asks for confirmation, deletes, and offers "undo" in a toast. */
   requestDeleteActor: (id: string) => void;
   /** Shows a short message with an undo action (after deleting a force or a relation). */

@@ -7,7 +7,16 @@ import type { BoardView } from './useBoardView.ts';
 import { DENIED_TEXT, useSessionAccess } from './useSessionAccess.ts';
 
 /** `/s/<sessionId>`: finds out who we are, then shows the session. */
-export function SessionPage({ sessionId, initialView }: { sessionId: string; initialView?: BoardView }) {
+export function SessionPage({
+  sessionId,
+  initialView,
+  projector = false,
+}: {
+  sessionId: string;
+  initialView?: BoardView;
+  /** The projector screen (issue 12): the shared content only. */
+  projector?: boolean;
+}) {
   const t = useT();
   const [retry, setRetry] = useState(0);
   const access = useSessionAccess(sessionId, retry);
@@ -43,6 +52,7 @@ export function SessionPage({ sessionId, initialView }: { sessionId: string; ini
         <SessionView
           sessionId={sessionId}
           initialView={initialView}
+          projector={projector}
           identity={access.identity}
           info={access.info}
           onNeedInfo={() => setRetry((n) => n + 1)}

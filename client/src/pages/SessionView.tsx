@@ -43,6 +43,7 @@ import {
 } from '../meeting/MeetingContext.tsx';
 import { MeetingBar } from '../meeting/MeetingBar.tsx';
 import { MeetingEffects } from '../meeting/MeetingEffects.tsx';
+import { ProjectorView } from '../meeting/ProjectorView.tsx';
 import { ScreenTabs } from '../meeting/ScreenTabs.tsx';
 import { ReportButton } from '../report/ReportDialog.tsx';
 import { AbsentParticipants } from '../participants/AbsentParticipants.tsx';
@@ -50,8 +51,6 @@ import { ParticipantActions } from '../participants/ParticipantActions.tsx';
 import { GroupsPanel } from '../groups/GroupsPanel.tsx';
 import { ParticipatePanel } from '../participate/ParticipatePanel.tsx';
 import { usePhoneLayout } from '../meeting/usePhoneLayout.ts';
-import { ROOMY, useMediaQuery, usePanelState } from '../components/usePanelState.ts';
-import { currentPhase } from '../../../shared/model/meeting/program.ts';
 
 const ControlRoom = lazy(() => import('../control/ControlRoom.tsx').then((m) => ({ default: m.ControlRoom })));
 const CompareScreen = lazy(() => import('../compare/CompareScreen.tsx').then((m) => ({ default: m.CompareScreen })));
@@ -83,10 +82,12 @@ interface SessionViewProps {
   onNeedInfo: () => void;
   /** The view to open first (from an old `/methode/<view>` link); else `?v=`. */
   initialView?: BoardView;
+  /** The projector screen (issue 12): the shared content only, following the meeting. */
+  projector?: boolean;
 }
 
 /** The session screen: header, who is here, the facilitator's tools and the boards (tabs). */
-export function SessionView({ sessionId, identity, info, onNeedInfo, initialView }: SessionViewProps) {
+export function SessionView({ sessionId, identity, info, onNeedInfo, initialView, projector }: SessionViewProps) {
   const t = useT();
   const session = useRoom(sessionRoomName(sessionId), identity.token);
   const snapshot = useDocSnapshot(session.room.doc, readSession);
@@ -102,10 +103,6 @@ export function SessionView({ sessionId, identity, info, onNeedInfo, initialView
   const { boardId, select } = useCurrentBoard(visibleBoards);
   const [screen, setScreen] = useState<SessionScreen>('board');
   const phone = usePhoneLayout();
-  // Issue 12: beside a running meeting the sidebar folds on laptop screens (the work surface
-  // needs the room); before the programme starts it is what people need (invitation, groups).
-  const roomyForSidebar = useMediaQuery(ROOMY.sidebar);
-  const [sidebarOpen, setSidebarOpen] = usePanelState('sidebar', roomyForSidebar || currentPhase(program) === null);
   const [fullBoardOnPhone, setFullBoardOnPhone] = useState(false);
   const { view, setView } = useBoardView(initialView);
   const present = usePresence(session.room);
@@ -136,8 +133,6 @@ export function SessionView({ sessionId, identity, info, onNeedInfo, initialView
   const closeCode = session.status.closeCode ?? boardClose;
   // "Aantekeningen": the annotation layer over a method view has the pointer.
   const [annotateOn, setAnnotateOn] = useState(false);
-  // The method views put their undo and redo here, in the toolbar (issue 12).
-  const [toolsSlot, setToolsSlot] = useState<HTMLSpanElement | null>(null);
   const annotating = annotateOn && canEdit;
 
   useEffect(() => {
@@ -263,6 +258,16 @@ export function SessionView({ sessionId, identity, info, onNeedInfo, initialView
     );
   }
 
+  if (projector) {
+    // Whoever opens it, the screen follows the meeting as a participant's does, and writes nothing.
+    return (
+      <MeetingProvider value={{ ...meeting, isFacilitator: false, screen: 'board' }}>
+        <MeetingEffects />
+        <ProjectorView title={title} boardState={boardState} boardStatus={board.status} />
+      </MeetingProvider>
+    );
+  }
+
   if (phone && identity.role === Role.participant && !fullBoardOnPhone) {
     return (
       <MeetingProvider value={meeting}>
@@ -290,28 +295,8 @@ export function SessionView({ sessionId, identity, info, onNeedInfo, initialView
             <LanguageSwitch />
           </div>
         </header>
-        <div className={sidebarOpen ? 'session-body' : 'session-body is-sidebar-closed'}>
-          <aside
-            className={sidebarOpen ? 'sidebar' : 'sidebar is-collapsed'}
-            id="session-sidebar"
-            data-testid="sidebar"
-            data-open={sidebarOpen}
-          >
-            <button
-              type="button"
-              className="sidebar-toggle"
-              aria-expanded={sidebarOpen}
-              aria-controls="session-sidebar"
-              title={sidebarOpen ? t('sidebar.close') : t('sidebar.open')}
-              onClick={() => setSidebarOpen(!sidebarOpen)}
-              data-testid="sidebar-toggle"
-            >
-              <span aria-hidden="true">{sidebarOpen ? '«' : '»'}</span>
-              <span className="sidebar-toggle-text">
-                {sidebarOpen ? t('sidebar.close') : t('presence.title')}
-                {sidebarOpen ? null : <span className="count">{present.length}</span>}
-              </span>
-            </button>
+        <div className="session-body">
+          <aside className="sidebar">
             <PresenceList
               room={session.room}
               actions={
@@ -395,7 +380,6 @@ export function SessionView({ sessionId, identity, info, onNeedInfo, initialView
                       }
                       end={
                         <>
-                          <span className="mw-tools-slot" ref={setToolsSlot} />
                           {canEdit ? <AnnotationToggle on={annotateOn} onChange={setAnnotateOn} /> : null}
                           <ActorsImportExport />
                           {isFacilitator ? (
@@ -434,7 +418,6 @@ export function SessionView({ sessionId, identity, info, onNeedInfo, initialView
                         view={view}
                         participants={participants}
                         history={isFacilitator ? { sessionId, boardId, token: identity.token } : undefined}
-                        toolsSlot={toolsSlot}
                         // One undo for the board doc: the annotations' and the view's changes alike.
                         undo={boardUndoFor(board.room.doc)}
                         undoKeys={!annotating}

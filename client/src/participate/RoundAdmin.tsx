@@ -4,8 +4,9 @@
  * with a bar of dots.
  */
 import { useState } from 'react';
-import { closeVoteRound, type VoteResults, type VoteRound } from '../../../shared/model/sessionDoc.ts';
+import { closeVoteRound, readVoterCounts, type VoteResults, type VoteRound } from '../../../shared/model/sessionDoc.ts';
 import { useMeeting } from '../meeting/MeetingContext.tsx';
+import { useDocSnapshot } from '../sync/useDocSnapshot.ts';
 import { loadVoteTally, revealVotes } from './api.ts';
 import { apiErrorText, plural } from './format.ts';
 import { participateTexts } from './i18n.ts';
@@ -20,12 +21,15 @@ export function RoundAdmin({ round, results }: { round: VoteRound; results: Vote
   const { sessionId, identity, sessionDoc, sessionRoom, session } = useMeeting();
   const t = useT(participateTexts);
   const revealed = results !== null;
-  const tally = usePoll(() => loadVoteTally(sessionId, identity.token, round.id), 3000, !revealed, round.id);
+  // The count arrives live in the session doc (the server writes it at every vote, issue 12);
+  // the API's answer covers a round counted before that (an imported meeting's).
+  const liveVoters = useDocSnapshot(sessionDoc, readVoterCounts)[round.id] ?? null;
+  const tally = usePoll(() => loadVoteTally(sessionId, identity.token, round.id), null, !revealed, round.id);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const boardTitle = t.name(session.boards.find((b) => b.id === round.boardId)?.title ?? '');
   const status = revealed ? 'revealed' : round.status;
-  const voters = results?.voters ?? tally.data?.voters ?? null;
+  const voters = results?.voters ?? liveVoters ?? tally.data?.voters ?? null;
 
   const closeAndReveal = async () => {
     setBusy(true);

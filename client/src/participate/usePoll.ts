@@ -1,7 +1,8 @@
 /**
  * Loads something from the API now and every `intervalMs` while `enabled` (the
- * facilitator's live counts: grades given, people who voted). Keeps the last good
- * value through a failed poll; `refresh` loads again at once (after an action).
+ * facilitator's live count of grades given), or once per `key` (`intervalMs: null`:
+ * a count that arrives live otherwise). Keeps the last good value through a failed
+ * poll; `refresh` loads again at once (after an action).
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 
@@ -12,7 +13,7 @@ export interface Poll<T> {
 }
 
 /** `key` names what is loaded: when it changes, the old value is dropped and loading starts again. */
-export function usePoll<T>(load: () => Promise<T>, intervalMs: number, enabled = true, key = ''): Poll<T> {
+export function usePoll<T>(load: () => Promise<T>, intervalMs: number | null, enabled = true, key = ''): Poll<T> {
   const [data, setData] = useState<T | null>(null);
   const [error, setError] = useState<unknown>(null);
   const loadRef = useRef(load);
@@ -38,6 +39,7 @@ export function usePoll<T>(load: () => Promise<T>, intervalMs: number, enabled =
     setError(null);
     if (!enabled) return;
     refresh();
+    if (intervalMs === null) return () => void seq.current++;
     const timer = setInterval(() => {
       if (document.visibilityState !== 'hidden') refresh();
     }, intervalMs);

@@ -136,6 +136,11 @@ export function resetTimer(doc: Doc, origin: unknown = Origin.local): void {
   setLive(doc, 'timer', { status: 'idle' }, origin);
 }
 
+/** Puts a timer back as it was (a phase switch stopped it and the facilitator keeps it running). */
+export function restoreTimer(doc: Doc, timer: TimerState, origin: unknown = Origin.local): void {
+  setLive(doc, 'timer', TimerState.parse(timer), origin);
+}
+
 // ---- moving people ---------------------------------------------------------------
 
 /** "Bring everyone here": every participant's screen switches to this board. */

@@ -48,6 +48,13 @@ export const Phase = z.object({
   view: PhaseView.catch('canvas'),
   /** Minutes planned; shown in the programme and offered to the timer. */
   minutes: z.number().int().min(0).max(600).catch(0),
+  /**
+   * Switching to this phase starts the individual round of the 3 B's on the boards where
+   * it happens (issue 12; `phaseSwitch.ts` says which boards). Absent: off.
+   */
+  startRound: z.boolean().optional().catch(undefined),
+  /** Switching to this phase starts the timer with its planned minutes (issue 12). Absent: off. */
+  startTimer: z.boolean().optional().catch(undefined),
 });
 export type Phase = z.infer<typeof Phase>;
 export type PhaseInput = z.input<typeof Phase>;

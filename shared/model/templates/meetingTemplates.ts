@@ -39,6 +39,8 @@ export const KRACHTENVELD_PHASES: PhaseInput[] = [
     where: 'plenary',
     view: 'drieB',
     minutes: 15,
+    // Everyone lands on their card at once, without the facilitator finding the switch (issue 12).
+    startRound: true,
   },
   {
     id: 'groepen',
@@ -53,6 +55,7 @@ export const KRACHTENVELD_PHASES: PhaseInput[] = [
     where: 'groups',
     view: 'krachtenveld',
     minutes: 45,
+    startTimer: true,
   },
   {
     id: 'plenair',

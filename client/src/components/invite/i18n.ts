@@ -21,6 +21,10 @@ const nl = {
   rotated: 'Nieuwe code: {code}. De oude code werkt niet meer.',
   failed: 'Dat lukte niet: {reason}',
   projectionClosed: 'Deelnemen is gesloten',
+  projectorText:
+    'Open deze link op de computer aan de beamer: het programma, de timer en het gedeelde bord, groot en zonder knoppen.',
+  projectorOpen: 'Openen',
+  projectorUrl: 'Link van het projectiescherm',
   joinClosed: 'Deelnemen aan deze bijeenkomst is gesloten. Vraag de procesbegeleider om het weer open te zetten.',
   joinExpired: 'Deze deelnamecode is verlopen. Vraag de procesbegeleider om een nieuwe code.',
 };
@@ -41,6 +45,10 @@ const en = {
   rotated: 'New code: {code}. The old code no longer works.',
   failed: 'That did not work: {reason}',
   projectionClosed: 'Joining is closed',
+  projectorText:
+    'Open this link on the computer at the projector: the programme, the timer and the shared board, large and without buttons.',
+  projectorOpen: 'Open',
+  projectorUrl: 'Link of the projector screen',
   joinClosed: 'Joining this meeting is closed. Ask the facilitator to open it again.',
   joinExpired: 'This join code has expired. Ask the facilitator for a new code.',
 };
