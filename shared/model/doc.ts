@@ -45,3 +45,16 @@ export function onDocChange(doc: Doc, listener: () => void): () => void {
   doc.on('afterTransaction', handler);
   return () => doc.off('afterTransaction', handler);
 }
+
+/**
+ * Calls `listener` after a change that came from elsewhere (another person, through the
+ * server; not this client's own commands): what the board's live region announces
+ * (issue 12). Returns the function that stops listening.
+ */
+export function onRemoteChange(doc: Doc, listener: () => void): () => void {
+  const handler = (tr: Y.Transaction) => {
+    if (!tr.local) listener();
+  };
+  doc.on('afterTransaction', handler);
+  return () => doc.off('afterTransaction', handler);
+}

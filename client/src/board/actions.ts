@@ -10,6 +10,7 @@ import type { InkColor, NoteColor } from '../../../shared/model/board/schema.ts'
 import { READ_ONLY_TOOLS, type Tool } from './boardState.ts';
 import { selectedIds, viewItems, type BoardEnv } from './env.ts';
 import { boundsOf } from './hitTest.ts';
+import { placeWithKeyboard } from './keyboardPlace.ts';
 import { withFrameContents } from './selection.ts';
 import { ZOOM_STEP, fitRect, panToShow, screenToWorld, zoomAt, zoomTo, type Point } from './viewport.ts';
 
@@ -124,6 +125,10 @@ export function createActions(env: BoardEnv) {
     editSelected() {
       const ids = selectedIds(env);
       if (ids.length === 1 && ids[0]) actions.startEditing(ids[0]);
+    },
+    /** Enter: with a making tool, makes its item without the mouse (issue 12); else edits the selection. */
+    enter() {
+      if (!placeWithKeyboard(env, actions)) actions.editSelected();
     },
     toggleHelp() {
       store.setState((s) => ({ helpOpen: !s.helpOpen }));

@@ -118,3 +118,77 @@ export function comboLabel(combo: string, mac: boolean, names: Record<string, st
 export function shortcutKeys(s: Shortcut): readonly string[] {
   return 'display' in s ? s.display : s.combos;
 }
+
+/**
+ * A shortcut of one character key (a letter, digit or sign, Shift allowed): WCAG 2.1.4
+ * asks that these can be switched off (issue 12). Arrows, Enter, Delete, Escape and
+ * Ctrl/Cmd combinations are not character keys.
+ */
+export function isCharacterShortcut(s: Shortcut, e: KeyLike): boolean {
+  if (e.ctrlKey || e.metaKey || e.altKey) return false;
+  return s.combos.some((c) => {
+    const parts = c === '+' ? ['+'] : c.split('+');
+    const key = parts[parts.length - 1] ?? '';
+    return key.length === 1 && matchCombo(c, e);
+  });
+}
+
+/** Where this device keeps the choice "character-key shortcuts off" (localStorage). */
+export const CHARACTER_KEYS_SETTING = 'veldwerk:characterShortcuts';
+
+const settingListeners = new Set<() => void>();
+
+/** Are the board's character-key shortcuts on for this device (default on)? */
+export function characterShortcutsOn(): boolean {
+  try {
+    return localStorage.getItem(CHARACTER_KEYS_SETTING) !== 'off';
+  } catch {
+    return true;
+  }
+}
+
+/** Switches the character-key shortcuts on or off for this device (remembered). */
+export function setCharacterShortcutsOn(on: boolean): void {
+  try {
+    if (on) localStorage.removeItem(CHARACTER_KEYS_SETTING);
+    else localStorage.setItem(CHARACTER_KEYS_SETTING, 'off');
+  } catch {
+    /* storage refused (private mode): the choice lasts this page only */
+  }
+  for (const l of settingListeners) l();
+}
+
+export function subscribeCharacterShortcuts(listener: () => void): () => void {
+  settingListeners.add(listener);
+  const onStorage = (e: StorageEvent) => e.key === CHARACTER_KEYS_SETTING && listener();
+  window.addEventListener('storage', onStorage);
+  return () => {
+    settingListeners.delete(listener);
+    window.removeEventListener('storage', onStorage);
+  };
+}
+
+/**
+ * Does a key press belong to the board (WCAG 2.1.4, issue 12)? Only when the keyboard
+ * focus is inside the board (its canvas, toolbar, tabs), or nowhere at all (the page's
+ * body, e.g. after an editor closed) while the person last pointed at or focused the
+ * board. Focus on anything else (the sidebar, a dialog) keeps the keys away from it.
+ */
+export function keysBelongToBoard(root: Element | null, active: Element | null, engaged: boolean): boolean {
+  if (!root) return false;
+  if (active && active !== document.body && active !== document.documentElement) return root.contains(active);
+  return engaged;
+}
+
+/**
+ * Enter and Space on a button, link, switch or tab are that control's own (its click),
+ * also inside the board's toolbar: not a board shortcut nor the hand (issue 12).
+ */
+export function isControlKey(target: EventTarget | null, key: string): boolean {
+  if (key !== 'Enter' && key !== ' ') return false;
+  return (
+    target instanceof Element &&
+    target.closest('button, a[href], summary, [role="button"], [role="switch"], [role="tab"], [role="menuitem"]') !==
+      null
+  );
+}

@@ -1,13 +1,21 @@
 /**
  * The board's keyboard: every shortcut in shortcuts.ts, plus Space held for panning.
  * Keys typed into a text field (the note editor, a tab's name, the join form) are the
- * field's own.
+ * field's own. The keys act only while the board has the focus, and the character-key
+ * shortcuts can be switched off on this device (WCAG 2.1.4, issue 12).
  */
-import { useEffect } from 'react';
+import { useEffect, type RefObject } from 'react';
 import type { BoardActions } from './actions.ts';
 import { isTextTarget } from './clipboard.ts';
 import type { BoardEnv } from './env.ts';
-import { findShortcut, type ShortcutId } from './shortcuts.ts';
+import {
+  characterShortcutsOn,
+  findShortcut,
+  isCharacterShortcut,
+  isControlKey,
+  keysBelongToBoard,
+  type ShortcutId,
+} from './shortcuts.ts';
 
 type Clipboard = { expect(kind: 'copy' | 'cut' | 'paste'): void };
 
@@ -31,7 +39,7 @@ function handlers(a: BoardActions, clipboard: Clipboard): Record<ShortcutId, (e:
     'tool.text': () => a.setTool('text'),
     'tool.arrow': () => a.setTool('arrow'),
     'tool.frame': () => a.setTool('frame'),
-    'edit.text': () => a.editSelected(),
+    'edit.text': () => a.enter(),
     'edit.selectAll': () => a.selectAll(),
     'edit.escape': () => a.escape(),
     'edit.delete': () => a.deleteSelection(),
@@ -59,12 +67,25 @@ function handlers(a: BoardActions, clipboard: Clipboard): Record<ShortcutId, (e:
 /** Key presses the browser must still see: they make the copy, cut and paste events. */
 const PASS_THROUGH: ReadonlySet<ShortcutId> = new Set(['edit.copy', 'edit.cut', 'edit.paste']);
 
-export function useBoardKeys(env: BoardEnv, actions: BoardActions, clipboard: Clipboard, enabled = true): void {
+export function useBoardKeys(
+  env: BoardEnv,
+  actions: BoardActions,
+  clipboard: Clipboard,
+  enabled = true,
+  root?: RefObject<HTMLElement | null>,
+): void {
   useEffect(() => {
     if (!enabled) return;
     const table = handlers(actions, clipboard);
+    // Did the person last point at or focus this board (rather than something else on the page)?
+    let engaged = !root?.current || keysBelongToBoard(root.current, document.activeElement, true);
+    const touch = (e: Event) => {
+      if (root?.current && e.target instanceof Node) engaged = root.current.contains(e.target);
+    };
     const down = (e: KeyboardEvent) => {
       if (e.defaultPrevented || e.isComposing || isTextTarget(e.target)) return;
+      if (root && !keysBelongToBoard(root.current, document.activeElement, engaged)) return;
+      if (isControlKey(e.target, e.key)) return;
       const state = env.store.getState();
       if (e.key === ' ' && !e.ctrlKey && !e.metaKey) {
         e.preventDefault();
@@ -73,6 +94,7 @@ export function useBoardKeys(env: BoardEnv, actions: BoardActions, clipboard: Cl
       }
       const shortcut = findShortcut(e);
       if (!shortcut) return;
+      if (!characterShortcutsOn() && isCharacterShortcut(shortcut, e)) return;
       // With the help open only Escape and ? do anything.
       if (state.helpOpen && shortcut.id !== 'edit.escape' && shortcut.id !== 'view.help') return;
       table[shortcut.id](e);
@@ -85,10 +107,14 @@ export function useBoardKeys(env: BoardEnv, actions: BoardActions, clipboard: Cl
     window.addEventListener('keydown', down);
     window.addEventListener('keyup', up);
     window.addEventListener('blur', blur);
+    document.addEventListener('pointerdown', touch, true);
+    document.addEventListener('focusin', touch, true);
     return () => {
       window.removeEventListener('keydown', down);
       window.removeEventListener('keyup', up);
       window.removeEventListener('blur', blur);
+      document.removeEventListener('pointerdown', touch, true);
+      document.removeEventListener('focusin', touch, true);
     };
-  }, [env, actions, clipboard, enabled]);
+  }, [env, actions, clipboard, enabled, root]);
 }

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type ReactNode, type RefObject } from 'react';
 import type Konva from 'konva';
 import { Stage } from 'react-konva';
 import type { NoteColor } from '../../../shared/model/board/schema.ts';
@@ -23,6 +23,7 @@ import { useElementSize } from '../board/useElementSize.ts';
 import { useStageViewport } from '../board/useStageViewport.ts';
 import { fitRect, rectFullyVisible, type Size } from '../board/viewport.ts';
 import { useT } from '../i18n/useT.ts';
+import { BoardAccess } from './BoardAccess.tsx';
 import { BoardToolbar, ZoomControls, type BoardMode } from './BoardChrome.tsx';
 import { ActiveLayer } from './board/ActiveLayer.tsx';
 import { ContextToolbar } from './board/ContextToolbar.tsx';
@@ -161,6 +162,30 @@ function useToolCursor(store: BoardStore, pointer: BoardPointer): void {
   }, [store, pointer]);
 }
 
+/**
+ * Where the keyboard focus goes (issue 12): into the annotation layer when it is switched
+ * on, and back to the canvas when the text editor closes (else it would fall to the page).
+ */
+function useCanvasFocus(store: BoardStore, canvas: RefObject<HTMLDivElement | null>, takeNow: boolean): void {
+  useEffect(() => {
+    if (takeNow) canvas.current?.focus({ preventScroll: true });
+  }, [canvas, takeNow]);
+  useEffect(() => {
+    let editing = store.getState().editing !== null;
+    return store.subscribe(() => {
+      const now = store.getState().editing !== null;
+      if (editing && !now) {
+        // After the editor has left the page, if the focus went nowhere.
+        requestAnimationFrame(() => {
+          const active = document.activeElement;
+          if (!active || active === document.body) canvas.current?.focus({ preventScroll: true });
+        });
+      }
+      editing = now;
+    });
+  }, [store, canvas]);
+}
+
 /** Items the static layer leaves out: those being dragged (drawn in the active layer) and an arrow being re-bound. */
 function useHiddenItems(store: BoardStore): ReadonlySet<string> {
   const drag = useBoardState(store, (s) => s.drag);
@@ -197,6 +222,8 @@ export function BoardCanvas(props: BoardCanvasProps) {
   const live = !annotation || active;
   const t = useT();
   const containerRef = useRef<HTMLDivElement>(null);
+  const rootRef = useRef<HTMLDivElement>(null);
+  const keysId = useId();
   const size = useElementSize(containerRef);
   const [stage, setStage] = useState<Konva.Stage | null>(null);
   const env = useBoardEnv(
@@ -210,7 +237,8 @@ export function BoardCanvas(props: BoardCanvasProps) {
   const actions = useMemo(() => createActions(env), [env]);
   const pointer = useMemo(() => new BoardPointer(env, actions), [env, actions]);
   const clipboard = useClipboard(env, live);
-  useBoardKeys(env, actions, clipboard, live);
+  useBoardKeys(env, actions, clipboard, live, rootRef);
+  useCanvasFocus(state, containerRef, annotation && active);
   useBoardInput(env, pointer, stage);
   useFixedViewport(state, annotation);
   useStageViewport(state, stage, annotation ? null : containerRef.current);
@@ -234,6 +262,7 @@ export function BoardCanvas(props: BoardCanvasProps) {
 
   return (
     <div
+      ref={rootRef}
       className={rootClass}
       data-testid={annotation ? 'annotations' : 'board'}
       data-view={view}
@@ -241,7 +270,15 @@ export function BoardCanvas(props: BoardCanvasProps) {
       data-editable={editable}
     >
       {annotation ? null : <BoardToolbar mode={mode} tabs={tabs} end={toolbarEnd} />}
-      <div ref={containerRef} className="board-canvas" aria-label={t('board.canvasLabel')} role="application">
+      <div
+        ref={containerRef}
+        className="board-canvas"
+        aria-label={t('board.canvasLabel')}
+        role="application"
+        // One tab stop for the canvas; its keys are the board's (issue 12).
+        tabIndex={live ? 0 : -1}
+        aria-describedby={keysId}
+      >
         {size.width > 0 && size.height > 0 ? (
           <Stage ref={setStage} width={size.width} height={size.height}>
             <ConcealedLayer snapshot={snapshot} view={view} privateFor={privateFor} label={t('board.concealed')} />
@@ -270,6 +307,18 @@ export function BoardCanvas(props: BoardCanvasProps) {
         {overlay}
         <HelpOverlay store={state} />
       </div>
+      {/* Outside the application role, so a screen reader reads it as a page. */}
+      {live ? (
+        <BoardAccess
+          doc={doc}
+          snapshot={snapshot}
+          view={view}
+          privateFor={privateFor}
+          store={state}
+          canvas={containerRef}
+          keysId={keysId}
+        />
+      ) : null}
     </div>
   );
 }

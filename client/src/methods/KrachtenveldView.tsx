@@ -12,6 +12,7 @@ import type { Actor } from '../../../shared/model/board/actorSchema.ts';
 import { useMethods } from './context.ts';
 import { AxesEditor, ColorLegend, SizeLegend, displayAxes } from './FieldBar.tsx';
 import { ActorNode, FieldBackdrop } from './FieldShapes.tsx';
+import { useFieldKeyboard } from './FieldKeyboard.tsx';
 import {
   betrokkenheidFor,
   canvasFont,
@@ -52,6 +53,7 @@ export function KrachtenveldView({ barEnd, pastTime = null }: KrachtenveldViewPr
   const writer = useFrameWriter();
   const [drag, setDrag] = useState<({ id: string } & Point) | null>(null);
   const [sizing, setSizing] = useState<{ id: string; r: number } | null>(null);
+  const keyboard = useFieldKeyboard();
 
   const font = canvasFont(width, height);
   const chip = trayOptions(font);
@@ -168,6 +170,7 @@ export function KrachtenveldView({ barEnd, pastTime = null }: KrachtenveldViewPr
         className="mw-stage"
         ref={box}
         data-testid="field-stage"
+        {...keyboard.stageProps}
         // The drawn field's size, for the layout tests (issue 12).
         data-plot={`${Math.round(plot.w)}x${Math.round(plot.h)}`}
       >
@@ -273,6 +276,7 @@ export function KrachtenveldView({ barEnd, pastTime = null }: KrachtenveldViewPr
             </Layer>
           </Stage>
         ) : null}
+        {keyboard.status}
         <ul
           className="visually-hidden"
           data-testid="field-points"

@@ -15,6 +15,7 @@ import { useLang, useT } from '../i18n/useT.ts';
 import { useDocSnapshot } from '../sync/useDocSnapshot.ts';
 import { ActorsPanel, type PanelMode } from './ActorsPanel.tsx';
 import { MethodsContext, readWorkspace, type MethodsContextValue, type Person, type SelectOptions } from './context.ts';
+import { MethodsAccess } from './MethodsAccess.tsx';
 import { DrieBView } from './DrieBView.tsx';
 import { ForcesView } from './ForcesView.tsx';
 import { useBoardUndo } from './hooks.ts';
@@ -212,6 +213,7 @@ export function MethodsWorkspace({
                 <p>{isFacilitator ? t('ws.empty.text') : t('ws.empty.textParticipant')}</p>
               </div>
               {isFacilitator && editable && boardEmpty ? (
+          <MethodsAccess />
                 <button
                   type="button"
                   className="button button-primary"

@@ -1,6 +1,15 @@
 import { useEffect, useRef } from 'react';
 import { useBoardState, type BoardStore } from '../../board/boardState.ts';
-import { SHORTCUTS, comboLabel, isMac, shortcutKeys, type ShortcutGroup } from '../../board/shortcuts.ts';
+import {
+  SHORTCUTS,
+  comboLabel,
+  isMac,
+  setCharacterShortcutsOn,
+  shortcutKeys,
+  type ShortcutGroup,
+} from '../../board/shortcuts.ts';
+import { useCharacterShortcuts } from '../../board/useShortcutSetting.ts';
+import { Switch } from '../Switch.tsx';
 import { useT, type MessageKey } from '../../i18n/useT.ts';
 import { icons } from './icons.tsx';
 
@@ -16,6 +25,7 @@ export function HelpOverlay({ store }: { store: BoardStore }) {
   const t = useT();
   const open = useBoardState(store, (s) => s.helpOpen);
   const close = useRef<HTMLButtonElement>(null);
+  const characterKeys = useCharacterShortcuts();
   useEffect(() => {
     if (open) close.current?.focus({ preventScroll: true });
   }, [open]);
@@ -72,6 +82,18 @@ export function HelpOverlay({ store }: { store: BoardStore }) {
               </dl>
             </div>
           ))}
+        </div>
+        <div className="help-setting">
+          <Switch
+            on={characterKeys}
+            onChange={setCharacterShortcutsOn}
+            label={t('help.charKeys')}
+            testId="shortcuts-switch"
+            describedBy="help-char-keys"
+          />
+          <p id="help-char-keys" className="help-touch">
+            {t('help.charKeysHint')}
+          </p>
         </div>
         <p className="help-touch">{t('help.touch')}</p>
       </section>
