@@ -4,8 +4,11 @@
  */
 import { NOTE_COLORS } from '../../shared/model/board/schema.ts';
 
-/** Presence colours: distinguishable on white, calm enough for a projector. */
-const PERSON_COLORS = ['#1f7a8c', '#c0582b', '#5b7f2b', '#7b4fa3', '#b23a5b', '#2f5fa7', '#a67c00', '#3d8c6e'] as const;
+/**
+ * Presence colours: distinguishable on white, calm enough for a projector, and each at
+ * least 4.5:1 behind white initials (WCAG 1.4.3, issue 12).
+ */
+const PERSON_COLORS = ['#1f7a8c', '#b5512a', '#5b7f2b', '#7b4fa3', '#b23a5b', '#2f5fa7', '#8a6500', '#357a5f'] as const;
 
 function hash(text: string): number {
   let h = 2166136261;
