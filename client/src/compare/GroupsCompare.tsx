@@ -171,7 +171,7 @@ export function GroupsCompare() {
               >
                 {t('groups.point', {
                   name: s.name,
-                  group: nameOf(p.group),
+                  group: t.name(nameOf(p.group)),
                   x: axes.houding.name,
                   xv: fmt(p.houding),
                   y: axes.invloed.name,
