@@ -18,6 +18,7 @@ import { meetingTexts } from './i18n.ts';
 import { useT } from '../i18n/useT.ts';
 import { usePhoneLayout } from './usePhoneLayout.ts';
 import { usePopover } from '../components/usePopover.ts';
+import { ROOMY, useMediaQuery, usePanelState } from '../components/usePanelState.ts';
 import './meeting.css';
 
 export function MeetingBar() {
@@ -27,10 +28,9 @@ export function MeetingBar() {
   const phase = useMemo(() => currentPhase(program), [program]);
   const index = phase ? program.phases.indexOf(phase) : -1;
   const [editing, setEditing] = useState(false);
-  // Open after every phase switch, so everyone reads the new questions; then it may fold to one line.
-  const phaseKey = phase ? `${phase.id}@${program.phaseStartedAt}` : '';
-  const [closedFor, setClosedFor] = useState<string | null>(null);
-  const open = closedFor !== phaseKey;
+  // The questions as a list under the bar where there is room; on laptops one line in the bar
+  // (still readable, a click opens the list). The person's choice is kept (issue 12).
+  const [open, setOpen] = usePanelState('questions', useMediaQuery(ROOMY.questions));
   const phoneParticipant = usePhoneLayout() && !isFacilitator;
   const hasDetails = phase !== null && (phase.description.trim() !== '' || phase.questions.length > 0);
   // What the last phase switch did to the timer (the facilitator may keep the old one running).
@@ -50,8 +50,8 @@ export function MeetingBar() {
                 {t('bar.phaseOf', { n: index + 1, total: program.phases.length })}
               </span>
             )}
-            <h2 className="mb-title" title={phase.title} data-testid="meeting-phase-title">
-              {phase.title}
+            <h2 className="mb-title" title={t.name(phase.title)} data-testid="meeting-phase-title">
+              {t.name(phase.title)}
             </h2>
             <span className={`mb-where is-${phase.where}`}>
               {phase.where === 'groups' ? t('bar.inGroups') : t('bar.plenary')}
@@ -59,10 +59,10 @@ export function MeetingBar() {
             {hasDetails ? (
               <button
                 type="button"
-                className="mb-toggle"
+                className={open ? 'mb-toggle' : 'mb-toggle is-inline'}
                 aria-expanded={open}
                 aria-controls={detailsId}
-                onClick={() => setClosedFor(open ? phaseKey : null)}
+                onClick={() => setOpen(!open)}
                 data-testid="meeting-details-toggle"
               >
                 {phase.questions.length > 0 ? (
@@ -70,6 +70,15 @@ export function MeetingBar() {
                     {phase.questions.length === 1
                       ? t('bar.questionOne')
                       : t('bar.questionCount', { n: phase.questions.length })}
+                  </span>
+                ) : null}
+                {!open && phase.questions.length > 0 ? (
+                  <span className="mb-inline-questions">
+                    {phase.questions.map((q) => (
+                      <span key={q.id} className="mb-inline-question" data-testid="meeting-question">
+                        {t.name(q.text)}
+                      </span>
+                    ))}
                   </span>
                 ) : null}
                 <svg viewBox="0 0 12 12" aria-hidden="true" className={open ? 'mb-chevron is-open' : 'mb-chevron'}>
@@ -116,12 +125,12 @@ export function MeetingBar() {
       ) : null}
       {phase && hasDetails && open ? (
         <div className="mb-details" id={detailsId} data-testid="meeting-details">
-          {phase.description.trim() ? <p className="mb-description">{phase.description}</p> : null}
+          {phase.description.trim() ? <p className="mb-description">{t.name(phase.description)}</p> : null}
           {phase.questions.length > 0 ? (
             <ol className="mb-questions" aria-label={t('bar.questions')}>
               {phase.questions.map((q) => (
                 <li key={q.id} data-testid="meeting-question">
-                  {q.text}
+                  {t.name(q.text)}
                 </li>
               ))}
             </ol>
@@ -192,8 +201,8 @@ function PhaseControls({ phases, index, go: switchTo }: PhaseControlsProps) {
         type="button"
         className="mb-icon-button"
         disabled={!prev}
-        aria-label={prev ? `${t('bar.prev')}: ${prev.title}` : t('bar.prevNone')}
-        title={prev ? `${t('bar.prev')}: ${prev.title}` : t('bar.prevNone')}
+        aria-label={prev ? `${t('bar.prev')}: ${t.name(prev.title)}` : t('bar.prevNone')}
+        title={prev ? `${t('bar.prev')}: ${t.name(prev.title)}` : t('bar.prevNone')}
         onClick={() => prev && go(prev.id)}
         data-testid="phase-prev"
       >
@@ -224,8 +233,8 @@ function PhaseControls({ phases, index, go: switchTo }: PhaseControlsProps) {
         type="button"
         className="mb-icon-button"
         disabled={!next}
-        aria-label={next ? `${t('bar.next')}: ${next.title}` : t('bar.nextNone')}
-        title={next ? `${t('bar.next')}: ${next.title}` : t('bar.nextNone')}
+        aria-label={next ? `${t('bar.next')}: ${t.name(next.title)}` : t('bar.nextNone')}
+        title={next ? `${t('bar.next')}: ${t.name(next.title)}` : t('bar.nextNone')}
         onClick={() => next && go(next.id)}
         data-testid="phase-next"
       >
@@ -249,7 +258,7 @@ function PhaseControls({ phases, index, go: switchTo }: PhaseControlsProps) {
                   data-phase-id={p.id}
                 >
                   <span className="mb-menu-n">{i + 1}</span>
-                  <span className="mb-menu-title">{p.title}</span>
+                  <span className="mb-menu-title">{t.name(p.title)}</span>
                   <span className="mb-menu-meta">
                     {p.where === 'groups' ? t('bar.inGroups') : t('bar.plenary')}
                     {p.minutes > 0 ? ` · ${t('bar.minutes', { n: p.minutes })}` : ''}

@@ -5,6 +5,7 @@
  * same actors, read live from the board doc.
  */
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { createPortal } from 'react-dom';
 import type { Doc } from '../../../shared/model/doc.ts';
 import { deleteActor } from '../../../shared/model/board/actors.ts';
 import type { BoardUndo } from '../../../shared/model/board/undo.ts';
@@ -12,6 +13,7 @@ import { seedGezondeWijk } from '../../../shared/model/templates/gezondeWijk.ts'
 import { Origin } from '../../../shared/model/doc.ts';
 import { assertNever } from '../../../shared/roles.ts';
 import { useLang, useT } from '../i18n/useT.ts';
+import { ROOMY, useMediaQuery, usePanelState } from '../components/usePanelState.ts';
 import { useDocSnapshot } from '../sync/useDocSnapshot.ts';
 import { ActorsPanel, type PanelMode } from './ActorsPanel.tsx';
 import { MethodsContext, readWorkspace, type MethodsContextValue, type Person, type SelectOptions } from './context.ts';
@@ -55,6 +57,8 @@ export interface MethodsWorkspaceProps {
   viewOverlay?: ReactNode;
   /** The board's history snapshots (facilitator only): the krachtenveld gets its timeline. */
   history?: HistorySource;
+  /** Where the host wants the undo and redo buttons (its toolbar); else a row above the view. */
+  toolsSlot?: HTMLElement | null;
 }
 
 function renderView(view: MethodView, history: HistorySource | undefined) {
@@ -88,6 +92,7 @@ export function MethodsWorkspace({
   undoKeys = true,
   viewOverlay,
   history,
+  toolsSlot = null,
 }: MethodsWorkspaceProps) {
   const data = useDocSnapshot(doc, readWorkspace);
   const t = useT(methodsTexts);
@@ -96,7 +101,10 @@ export function MethodsWorkspace({
   const [selected, setSelected] = useState<string | null>(null);
   const [panelMode, setPanelMode] = useState<PanelMode>('list');
   const [phoneTab, setPhoneTab] = useState<'view' | 'actors'>('view');
-  const [panelCollapsed, setPanelCollapsed] = useState(false);
+  // Folded by default where the view needs the width (issue 12); the person's choice is kept.
+  const [panelOpen, setPanelOpen] = usePanelState('actors', useMediaQuery(ROOMY.actors));
+  const panelCollapsed = !panelOpen;
+  const setPanelCollapsed = useCallback((collapsed: boolean) => setPanelOpen(!collapsed), [setPanelOpen]);
   const [confirmId, setConfirmId] = useState<string | null>(null);
   const [toast, setToast] = useState<{ id: number; text: string } | null>(null);
   const selectedId = selected && data.actorsById.has(selected) ? selected : null;
@@ -191,6 +199,7 @@ export function MethodsWorkspace({
   const roundCard = view === 'drieB' && data.settings.individualRound && !isFacilitator && editable;
   const rootClass = [
     'mw-root',
+    editable && toolsSlot ? 'has-host-tools' : '',
     panelMode === 'table' ? 'is-table' : '',
     panelCollapsed ? 'is-panel-closed' : '',
     `show-${phoneTab}`,
@@ -202,9 +211,27 @@ export function MethodsWorkspace({
   return (
     <MethodsContext.Provider value={ctx}>
       <div className={rootClass} data-testid="methods" data-view={view} data-editable={editable}>
-        <div className="mw-top">
-          <WorkspaceTools canUndo={canUndo} canRedo={canRedo} onUndo={() => undo?.undo()} onRedo={() => undo?.redo()} />
-        </div>
+        {editable && toolsSlot ? (
+          // Undo and redo in the host's toolbar, so the view keeps the row (issue 12).
+          createPortal(
+            <WorkspaceTools
+              canUndo={canUndo}
+              canRedo={canRedo}
+              onUndo={() => undo?.undo()}
+              onRedo={() => undo?.redo()}
+            />,
+            toolsSlot,
+          )
+        ) : (
+          <div className="mw-top">
+            <WorkspaceTools
+              canUndo={canUndo}
+              canRedo={canRedo}
+              onUndo={() => undo?.undo()}
+              onRedo={() => undo?.redo()}
+            />
+          </div>
+        )}
         <main className="mw-main">
           {data.actors.length === 0 && !roundCard ? (
             <div className="mw-empty" data-testid="methods-empty">
@@ -213,7 +240,6 @@ export function MethodsWorkspace({
                 <p>{isFacilitator ? t('ws.empty.text') : t('ws.empty.textParticipant')}</p>
               </div>
               {isFacilitator && editable && boardEmpty ? (
-          <MethodsAccess />
                 <button
                   type="button"
                   className="button button-primary"
@@ -230,6 +256,7 @@ export function MethodsWorkspace({
           ) : null}
           {renderView(view, history)}
           {viewOverlay}
+          <MethodsAccess />
           {selectedId && phoneTab === 'view' ? (
             // Phones: the card is on the other tab; one tap away from what you just picked.
             <button type="button" className="mw-phone-card" onClick={() => setPhoneTab('actors')}>

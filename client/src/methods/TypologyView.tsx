@@ -34,7 +34,7 @@ import { actorFill } from './palette.ts';
 
 const FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif";
 
-/** The largest size up to `size` (and not under 9 px) at which `text` fits in `width`. */
+/** The largest size up to `size` (and not under 9 px) at which `text` fits in `width` (bold: pass the width / 1.1). */
 function fitFont(text: string, size: number, width: number): number {
   const w = measureCanvasText(text, size);
   return w <= width ? size : Math.max(9, Math.floor((size * width) / w));
@@ -78,7 +78,7 @@ const Zones = memo(function Zones({
               text={labels[z.type]}
               fontFamily={FONT}
               // A narrow zone gets a smaller name, whole, not cut to "Bondge…" (issue 12).
-              fontSize={fitFont(labels[z.type], Math.round(font * 1.1), b.x - a.x - 16)}
+              fontSize={fitFont(labels[z.type], Math.round(font * 1.1), (b.x - a.x - 16) / 1.1)}
               fontStyle="bold"
               fill={TYPE_COLORS[z.type].ink}
               wrap="none"

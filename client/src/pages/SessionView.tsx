@@ -51,6 +51,8 @@ import { ParticipantActions } from '../participants/ParticipantActions.tsx';
 import { GroupsPanel } from '../groups/GroupsPanel.tsx';
 import { ParticipatePanel } from '../participate/ParticipatePanel.tsx';
 import { usePhoneLayout } from '../meeting/usePhoneLayout.ts';
+import { ROOMY, useMediaQuery, usePanelState } from '../components/usePanelState.ts';
+import { currentPhase } from '../../../shared/model/meeting/program.ts';
 
 const ControlRoom = lazy(() => import('../control/ControlRoom.tsx').then((m) => ({ default: m.ControlRoom })));
 const CompareScreen = lazy(() => import('../compare/CompareScreen.tsx').then((m) => ({ default: m.CompareScreen })));
@@ -103,6 +105,10 @@ export function SessionView({ sessionId, identity, info, onNeedInfo, initialView
   const { boardId, select } = useCurrentBoard(visibleBoards);
   const [screen, setScreen] = useState<SessionScreen>('board');
   const phone = usePhoneLayout();
+  // Issue 12: beside a running meeting the sidebar folds on laptop screens (the work surface
+  // needs the room); before the programme starts it is what people need (invitation, groups).
+  const roomyForSidebar = useMediaQuery(ROOMY.sidebar);
+  const [sidebarOpen, setSidebarOpen] = usePanelState('sidebar', roomyForSidebar || currentPhase(program) === null);
   const [fullBoardOnPhone, setFullBoardOnPhone] = useState(false);
   const { view, setView } = useBoardView(initialView);
   const present = usePresence(session.room);
@@ -133,6 +139,8 @@ export function SessionView({ sessionId, identity, info, onNeedInfo, initialView
   const closeCode = session.status.closeCode ?? boardClose;
   // "Aantekeningen": the annotation layer over a method view has the pointer.
   const [annotateOn, setAnnotateOn] = useState(false);
+  // The method views put their undo and redo here, in the toolbar (issue 12).
+  const [toolsSlot, setToolsSlot] = useState<HTMLSpanElement | null>(null);
   const annotating = annotateOn && canEdit;
 
   useEffect(() => {
@@ -295,8 +303,28 @@ export function SessionView({ sessionId, identity, info, onNeedInfo, initialView
             <LanguageSwitch />
           </div>
         </header>
-        <div className="session-body">
-          <aside className="sidebar">
+        <div className={sidebarOpen ? 'session-body' : 'session-body is-sidebar-closed'}>
+          <aside
+            className={sidebarOpen ? 'sidebar' : 'sidebar is-collapsed'}
+            id="session-sidebar"
+            data-testid="sidebar"
+            data-open={sidebarOpen}
+          >
+            <button
+              type="button"
+              className="sidebar-toggle"
+              aria-expanded={sidebarOpen}
+              aria-controls="session-sidebar"
+              title={sidebarOpen ? t('sidebar.close') : t('sidebar.open')}
+              onClick={() => setSidebarOpen(!sidebarOpen)}
+              data-testid="sidebar-toggle"
+            >
+              <span aria-hidden="true">{sidebarOpen ? '«' : '»'}</span>
+              <span className="sidebar-toggle-text">
+                {sidebarOpen ? t('sidebar.close') : t('presence.title')}
+                {sidebarOpen ? null : <span className="count">{present.length}</span>}
+              </span>
+            </button>
             <PresenceList
               room={session.room}
               actions={
@@ -380,6 +408,7 @@ export function SessionView({ sessionId, identity, info, onNeedInfo, initialView
                       }
                       end={
                         <>
+                          <span className="mw-tools-slot" ref={setToolsSlot} />
                           {canEdit ? <AnnotationToggle on={annotateOn} onChange={setAnnotateOn} /> : null}
                           <ActorsImportExport />
                           {isFacilitator ? (
@@ -418,6 +447,7 @@ export function SessionView({ sessionId, identity, info, onNeedInfo, initialView
                         view={view}
                         participants={participants}
                         history={isFacilitator ? { sessionId, boardId, token: identity.token } : undefined}
+                        toolsSlot={toolsSlot}
                         // One undo for the board doc: the annotations' and the view's changes alike.
                         undo={boardUndoFor(board.room.doc)}
                         undoKeys={!annotating}
