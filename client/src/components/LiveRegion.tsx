@@ -44,6 +44,12 @@ export function LiveRegion<S>({ doc, snapshot, diff, more, testId = 'live-region
   const lastSpoken = useRef(0);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const mountedAt = useRef(Date.now());
+  // After the first moments: changes from now on are announced (`data-listening`, for tests).
+  const [listening, setListening] = useState(false);
+  useEffect(() => {
+    const id = setTimeout(() => setListening(true), SETTLE_MS);
+    return () => clearTimeout(id);
+  }, []);
 
   useEffect(() => onRemoteChange(doc, () => (remote.current = true)), [doc]);
   useEffect(
@@ -81,7 +87,14 @@ export function LiveRegion<S>({ doc, snapshot, diff, more, testId = 'live-region
   }, [snapshot, diff, more]);
 
   return (
-    <div className="visually-hidden" role="status" aria-live="polite" aria-atomic="true" data-testid={testId}>
+    <div
+      className="visually-hidden"
+      role="status"
+      aria-live="polite"
+      aria-atomic="true"
+      data-testid={testId}
+      data-listening={listening}
+    >
       {message}
     </div>
   );
