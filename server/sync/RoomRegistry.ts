@@ -48,7 +48,7 @@ export class RoomRegistry {
   readonly privateRooms: PrivateRooms;
 
   constructor(private readonly opts: RegistryOptions) {
-    this.privateRooms = new PrivateRooms(this, opts.store, opts.log, opts.metrics);
+    this.privateRooms = new PrivateRooms(this, opts.store, opts.log, opts.metrics, Boolean(opts.fanout));
     opts.fanout?.onControl((event) => this.onControl(event));
     // Messages sent while this instance was cut off from the bus are lost: read the store.
     opts.fanout?.onReconnected(() => {

@@ -75,6 +75,8 @@ export class PrivateRooms {
     private readonly store: DocStore,
     private readonly log: Logger,
     private readonly metrics?: Metrics,
+    /** Other instances serve the same rooms (issue 13, `REDIS_URL`). */
+    private readonly shared = false,
   ) {}
 
   /**
@@ -313,6 +315,7 @@ export class PrivateRooms {
           for (const state of states) Y.applyUpdate(doc, state);
         });
         merged = states.every((state) => !changesDoc(board.doc, Y.decodeUpdate(state)));
+        if (merged && this.shared) merged = await this.mergeLate(board, names);
       } finally {
         this.host.release(board);
       }
@@ -327,6 +330,26 @@ export class PrivateRooms {
         this.host.release(room);
       }
     }
+  }
+
+  /**
+   * Several instances (issue 13): one that had not yet heard that private mode went off
+   * may have stored a write in a private copy after its state was taken here. What the
+   * store holds that the board lacks is merged too, before any row is deleted. False
+   * when it keeps coming (the rows are then kept, and merged when the session next loads).
+   */
+  private async mergeLate(board: Room, names: PrivateRoomName[]): Promise<boolean> {
+    for (let round = 0; round < 3; round++) {
+      const stored = await this.loadMerged(names.map((n) => n.name));
+      try {
+        const missing = Y.encodeStateAsUpdate(stored, Y.encodeStateVector(board.doc));
+        if (!changesDoc(board.doc, Y.decodeUpdate(missing))) return true;
+        await board.applyServerChange((doc) => Y.applyUpdate(doc, missing));
+      } finally {
+        stored.destroy();
+      }
+    }
+    return false;
   }
 
   /** Forks and overviews of a session: stored or loaded. */
