@@ -47,7 +47,7 @@ export function BoardAccess({ doc, snapshot, view, privateFor, store, canvas, ke
   };
   return (
     <>
-      <p id={keysId} className="visually-hidden">
+      <p id={keysId} className="visually-hidden a11y-keys">
         {t('a11y.canvasKeys')}
       </p>
       <CanvasMirror

@@ -70,7 +70,7 @@ export function useFieldKeyboard(): FieldKeyboard {
     },
     status: (
       <>
-        <p id={keysId} className="visually-hidden">
+        <p id={keysId} className="visually-hidden a11y-keys">
           {t('a11y.fieldKeys')}
         </p>
         <p
