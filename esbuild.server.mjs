@@ -27,6 +27,8 @@ const EXTERNAL = [
   'exceljs',
   // development only (server/app.ts attachViteDev)
   'vite',
+  // several instances only (issue 13): loaded with REDIS_URL (server/sync/fanout/RedisFanout.ts)
+  'ioredis',
 ];
 
 await build({

@@ -67,6 +67,7 @@ describe('the built server at rest', () => {
     const atStart = loaded();
     expect(atStart.has('better-sqlite3')).toBe(true); // the hook does see the server's external packages
     for (const pkg of HEAVY) expect(atStart.has(pkg), `${pkg} loaded at start`).toBe(false);
+    expect(atStart.has('ioredis'), 'Redis client loaded without REDIS_URL').toBe(false); // issue 13
 
     const created = await api<CreateSessionResponse>(url, 'POST', '/api/sessions', { title: 'Rustig' });
     expect(created.status).toBe(201);

@@ -77,6 +77,7 @@ export class RedisFanout implements Fanout {
   private readonly controlHandlers: ((event: ControlEvent) => void)[] = [];
   private readonly reconnectHandlers: (() => void)[] = [];
   private connectedOnce = false;
+  private closing = false;
 
   get redis(): Redis {
     return this.pub;
@@ -97,7 +98,9 @@ export class RedisFanout implements Fanout {
       ['subscriber', sub],
     ] as const) {
       conn.on('error', (err: Error) => log.warn({ err: String(err), connection: name }, 'redis error'));
-      conn.on('end', () => log.warn({ connection: name }, 'redis connection ended'));
+      conn.on('end', () => {
+        if (!this.closing) log.warn({ connection: name }, 'redis connection ended');
+      });
     }
     sub.on('ready', () => {
       if (!this.connectedOnce) {
@@ -197,6 +200,7 @@ export class RedisFanout implements Fanout {
   }
 
   async close(): Promise<void> {
+    this.closing = true;
     for (const set of this.handles.values()) for (const handle of set) handle.closed = true;
     this.handles.clear();
     await Promise.allSettled([this.pub.quit(), this.sub.quit()]);
