@@ -1,8 +1,9 @@
 /**
  * The board with the keyboard only (issue 12, WCAG 2.1.1 and 2.1.4): no mouse click in
- * the first two tests. The facilitator tabs to the free board, places a note (N, Enter,
+ * the first three tests. The facilitator tabs to the free board, places a note (N, Enter,
  * typing, Escape) and moves it with Shift+arrow; adds an actor, tabs to the krachtenveld
- * and puts it on all three axes (] to choose, arrows, +); fills its 3 B's. A second
+ * and puts it on all three axes (] to choose, arrows, +); fills its 3 B's; makes a
+ * relation in the network view. A second
  * client on the board (real y-websocket) reads what the doc holds. Then the single-key
  * shortcuts: off after the switch (remembered on the device), and never acting while a
  * text field or something outside the board has the focus. Real server, real Chromium.
@@ -26,6 +27,7 @@ function focused(page: Page): Promise<string> {
   return page.evaluate(() => {
     const el = document.activeElement;
     if (!el || el === document.body) return 'body';
+    if (el.tagName === 'SUMMARY') return `summary:${el.textContent ?? ''}`;
     return (
       el.getAttribute('data-testid') ??
       el.getAttribute('data-keyboard') ??
@@ -144,6 +146,32 @@ describe('the board with the keyboard only', () => {
         return a && { bedoeling: a.bedoeling, belang: a.belang, bijdrage: a.bijdrage };
       }, WAIT)
       .toEqual(bees);
+  });
+
+  it('makes a relation in the network view', async () => {
+    await fien.page.goto(`${harness.server.url}/s/${session.sessionId}?v=netwerk#token=${token}`);
+    await fien.page.getByTestId('methods').waitFor(WAIT);
+    await tabTo(fien.page, (f) => f === 'actor-add-name');
+    await fien.page.keyboard.type('Huisartsen De Horst');
+    await fien.page.keyboard.press('Enter');
+    await expect.poll(() => readMethods(board.doc).actors.length, WAIT).toBe(2);
+
+    await tabTo(fien.page, (f) => f === 'summary:Relatie toevoegen');
+    await fien.page.keyboard.press('Enter');
+    await tabTo(fien.page, (f) => f === 'relation-from', 3);
+    await fien.page.keyboard.press('ArrowDown');
+    await tabTo(fien.page, (f) => f === 'relation-to', 3);
+    await fien.page.keyboard.press('ArrowDown');
+    await fien.page.keyboard.press('ArrowDown');
+    await tabTo(fien.page, (f) => f === 'relation-add', 5);
+    await fien.page.keyboard.press('Enter');
+    await expect
+      .poll(() => {
+        const m = readMethods(board.doc);
+        const name = (id: string) => m.actorsById.get(id)?.name;
+        return m.relations.map((r) => [name(r.from), name(r.to)]);
+      }, WAIT)
+      .toEqual([[ACTOR, 'Huisartsen De Horst']]);
   });
 
   it('single-key shortcuts: only on the board, never in a text field, and off when switched off', async () => {
