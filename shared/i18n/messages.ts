@@ -1,16 +1,18 @@
 /**
  * The dictionary of the code that client and server share: the verslag (`report.*`),
- * data import and export (`io.*`) and the names the app makes (`names.*`), merged into
+ * data import and export (`io.*`), the names the app makes (`names.*`) and the method
+ * views' words that the app and the drawings share (`methods.*`), merged into
  * one typed key space, and `translate(lang, key, vars)` for the server and shared code.
  * The client's own namespaces are in `client/src/i18n/` (`useT`).
  */
 import { ioTexts } from '../io/texts.ts';
+import { methodLabels } from '../methods/labels.ts';
 import { reportTexts } from '../report/texts.ts';
 import { appNames } from './appNames.ts';
 import type { Lang } from './lang.ts';
 import { mergeTexts, translateIn, type TextVars } from './texts.ts';
 
-export const sharedTexts = mergeTexts({ report: reportTexts, io: ioTexts, names: appNames });
+export const sharedTexts = mergeTexts({ report: reportTexts, io: ioTexts, names: appNames, methods: methodLabels });
 export type SharedKey = keyof typeof sharedTexts.nl & string;
 
 /** A shared text in `lang`: plural by `vars.count`, placeholders filled. */

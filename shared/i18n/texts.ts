@@ -77,7 +77,7 @@ export function fillVars(text: string, vars?: TextVars): string {
 
 /**
  * THE translate function: the text of `key` in `lang` from `texts`, the plural form for
- * `vars.count` (written as the language writes numbers), placeholders filled.
+ * `vars.count` (or `vars.n`), placeholders filled.
  */
 export function translateIn<N extends Dictionary>(
   texts: Texts<N>,
@@ -87,8 +87,10 @@ export function translateIn<N extends Dictionary>(
 ): string {
   const entry = (texts[lang] as Dictionary)[key] ?? (texts.nl as Dictionary)[key] ?? key;
   if (typeof entry === 'string') return fillVars(entry, vars);
-  const count = Number(vars?.count ?? 0);
-  return fillVars(pluralOf(lang, entry, count), { ...vars, count: formatNumber(lang, count) });
+  // The number is `count` (written as the language writes numbers), or `n` as many texts say it.
+  const count = Number(vars?.count ?? vars?.n ?? 0);
+  const filled = vars?.count === undefined ? vars : { ...vars, count: formatNumber(lang, count) };
+  return fillVars(pluralOf(lang, entry, count), filled);
 }
 
 /** Every Dutch text of a dictionary (plurals' forms included), for checks and tests. */

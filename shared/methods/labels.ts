@@ -1,11 +1,13 @@
 /**
- * The method views' words for drawings made outside the app (the report's SVG
- * drawings on the server, the export): the same words as the app's
- * `client/src/methods/i18n.ts`, Dutch first, English checked against it by type.
+ * The method views' words that the app and the drawings made outside it (the report's
+ * SVG drawings on the server, the export) share: their one home. The app's
+ * `client/src/methods/i18n.ts` takes them from here; Dutch first, English complete by type.
  */
+import { defineTexts } from '../i18n/texts.ts';
+import type { Lang } from '../i18n/lang.ts';
 import { DEFAULT_AXES, type AxisLabels, type BoardSettings } from '../model/board/actorSchema.ts';
 
-export type MethodLang = 'nl' | 'en';
+export type MethodLang = Lang;
 
 const nl = {
   'view.krachtenveld': 'Krachtenveld',
@@ -50,7 +52,7 @@ const nl = {
   'nw.rings.participation': 'Participatie',
   'nw.rings.relation': 'Relatie',
   'nw.unset': 'Nog niet bepaald',
-  'nw.total': '{n} relaties',
+  'nw.total': { one: '1 relatie', other: '{n} relaties' },
   'nw.isolated': 'Zonder relaties',
   'ty.x': 'Inhoud',
   'ty.xLow': 'Oneens',
@@ -67,7 +69,7 @@ const nl = {
 
 export type MethodLabelKey = keyof typeof nl;
 
-const en: Record<MethodLabelKey, string> = {
+const en = {
   'view.krachtenveld': 'Field of forces',
   'view.krachten': 'Forces + and −',
   'view.netwerk': 'Network',
@@ -110,7 +112,7 @@ const en: Record<MethodLabelKey, string> = {
   'nw.rings.participation': 'Participation',
   'nw.rings.relation': 'Relation',
   'nw.unset': 'Not decided yet',
-  'nw.total': '{n} relations',
+  'nw.total': { one: '1 relation', other: '{n} relations' },
   'nw.isolated': 'Without relations',
   'ty.x': 'Content',
   'ty.xLow': 'Disagree',
@@ -124,14 +126,8 @@ const en: Record<MethodLabelKey, string> = {
   'draw.moreRelations': 'Descriptions of the other relations',
 };
 
-const TEXTS: Record<MethodLang, Record<MethodLabelKey, string>> = { nl, en };
-
-/** A label in `lang`, with `{name}` placeholders filled in. */
-export function methodLabel(lang: MethodLang, key: MethodLabelKey, vars?: Record<string, string | number>): string {
-  const text = TEXTS[lang][key];
-  if (!vars) return text;
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
-}
+/** The `methods` namespace of the shared dictionary (`shared/i18n/messages.ts`). */
+export const methodLabels = defineTexts(nl, en);
 
 const ENGLISH_AXES: BoardSettings['axes'] = {
   houding: { name: 'Attitude', low: 'Against', high: 'In favour' },

@@ -106,7 +106,10 @@ const nl = {
     'Na een korte uiteenzetting over wat een krachtenveldanalyse is en wat het oplevert, zijn {n} methodieken besproken:',
   introRonde:
     'Vervolgens hebben de deelnemers individueel voor één actor in hun netwerk het model van de 3 B’s toegepast: wat zijn de bedoelingen van de partner, wat zijn de belangen en wat kunnen mogelijke bijdragen zijn aan de samenwerking?',
-  introRondeCount: 'Zo zijn van {n} actoren de 3 B’s beschreven.',
+  introRondeCount: {
+    one: 'Zo zijn van 1 actor de 3 B’s beschreven.',
+    other: 'Zo zijn van {n} actoren de 3 B’s beschreven.',
+  },
   introGroepen: 'Na een kennismaking werd met {p} deelnemers in {groups} gediscussieerd over {k} vragen:',
   introGroepenNoQuestions: 'Met {p} deelnemers werd in {groups} het krachtenveld in kaart gebracht.',
   groupsOne: 'één groep ({names})',
@@ -232,7 +235,10 @@ const en = {
     'After a short introduction to what a field-of-forces analysis is and what it yields, {n} methods were discussed:',
   introRonde:
     'Then each participant applied the 3 B’s to one actor of their network: what does the partner intend, what are their interests, and what could they contribute to the collaboration?',
-  introRondeCount: 'The 3 B’s of {n} actors were described this way.',
+  introRondeCount: {
+    one: 'The 3 B’s of 1 actor were described this way.',
+    other: 'The 3 B’s of {n} actors were described this way.',
+  },
   introGroepen: 'After introductions, {p} participants discussed {k} questions in {groups}:',
   introGroepenNoQuestions: '{p} participants mapped the field of forces in {groups}.',
   groupsOne: 'one group ({names})',

@@ -15,7 +15,7 @@ const nl = {
   'groups.placed': '{n} geplaatst',
   'groups.loading': 'laden…',
   'groups.lineHint': 'Een lijn verbindt de plaatsen van dezelfde actor bij verschillende groepen.',
-  'groups.chartLabel': 'Plaatsen van {n} actoren bij de groepen',
+  'groups.chartLabel': { one: 'Plaatsen van 1 actor bij de groepen', other: 'Plaatsen van {n} actoren bij de groepen' },
   'groups.point': '{name} bij {group}: {x} {xv}, {y} {yv}, {size} {sv}',
 
   'disagree.title': 'Waar groepen het oneens zijn',
@@ -105,7 +105,10 @@ const nl = {
   'prev.offField': 'van het veld gehaald',
   'prev.notPlaced': 'niet geplaatst',
   'prev.from': 'was: {where}',
-  'prev.chartLabel': 'Verschuivingen van {n} actoren sinds de vorige bijeenkomst',
+  'prev.chartLabel': {
+    one: 'Verschuivingen van 1 actor sinds de vorige bijeenkomst',
+    other: 'Verschuivingen van {n} actoren sinds de vorige bijeenkomst',
+  },
   'prev.empty': 'Op dit bord staan in geen van beide bijeenkomsten geplaatste actoren.',
 };
 
@@ -123,7 +126,7 @@ const en = {
   'groups.placed': '{n} placed',
   'groups.loading': 'loading…',
   'groups.lineHint': 'A line joins the places of the same actor in different groups.',
-  'groups.chartLabel': 'Places of {n} actors in the groups',
+  'groups.chartLabel': { one: 'Places of 1 actor in the groups', other: 'Places of {n} actors in the groups' },
   'groups.point': '{name} in {group}: {x} {xv}, {y} {yv}, {size} {sv}',
 
   'disagree.title': 'Where groups disagree',
@@ -212,7 +215,10 @@ const en = {
   'prev.offField': 'taken off the field',
   'prev.notPlaced': 'not placed',
   'prev.from': 'was: {where}',
-  'prev.chartLabel': 'Moves of {n} actors since the previous meeting',
+  'prev.chartLabel': {
+    one: 'Moves of 1 actor since the previous meeting',
+    other: 'Moves of {n} actors since the previous meeting',
+  },
   'prev.empty': 'This board has no placed actors in either meeting.',
 };
 

@@ -5,7 +5,8 @@
  */
 import { RELATIONS, ROLE_CATEGORIES, type BoardSettings } from '../../model/board/actorSchema.ts';
 import { placeLabels, type Point, type Rect } from '../../methods/geometry.ts';
-import { methodLabel, type MethodLabelKey, type MethodLang } from '../../methods/labels.ts';
+import { translate } from '../../i18n/messages.ts';
+import type { MethodLabelKey, MethodLang } from '../../methods/labels.ts';
 import { CATEGORY_COLORS, RELATION_COLORS } from '../../methods/palette.ts';
 import { isRtl, measureText, truncateToWidth, wrapText, type FontSpec } from '../textLayout.ts';
 import { escapeXml, num } from '../xml.ts';
@@ -65,7 +66,7 @@ export type Translate = (key: MethodLabelKey, vars?: Record<string, string | num
 export const translator =
   (lang: MethodLang): Translate =>
   (key, vars) =>
-    methodLabel(lang, key, vars);
+    translate(lang, `methods.${key}`, vars);
 
 export interface TextStyle {
   size: number;
