@@ -191,6 +191,8 @@ export async function createVeldwerkServer(config: Config & { dbFile: string }, 
     close: () =>
       (closing ??= (async () => {
         draining = true;
+        // A load balancer that asks /readyz takes this instance out before it stops listening.
+        if (config.SHUTDOWN_DRAIN_MS) await new Promise((r) => setTimeout(r, config.SHUTDOWN_DRAIN_MS));
         await retention?.stop();
         sync.stopAccepting();
         const httpClosed = new Promise<void>((resolve) => server.close(() => resolve()));

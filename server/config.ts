@@ -139,6 +139,12 @@ export const ConfigSchema = z.object({
     .regex(/^rediss?:\/\/\S+$/, 'expected redis://host[:port][/db] or rediss://…')
     .optional(),
   /**
+   * On SIGTERM, how long `/readyz` answers 503 while everything else goes on, before the
+   * server stops listening and closes its websockets: time for a load balancer that asks
+   * `/readyz` to send no one new (issue 13). 0: stop at once.
+   */
+  SHUTDOWN_DRAIN_MS: int(0, 300_000).default(0),
+  /**
    * Several instances (issue 13): the PostgreSQL database that holds everything instead
    * of the SQLite file, `postgres://user:password@host:5432/veldwerk`. Unset: SQLite in DATA_DIR.
    */
