@@ -134,7 +134,7 @@ export const en: Messages = {
   'shortcut.text': 'Text (click on the board)',
   'shortcut.arrow': 'Arrow (drag from shape to shape)',
   'shortcut.frame': 'Frame (drag a rectangle)',
-  'shortcut.editText': 'Edit the text of the selection',
+  'shortcut.editText': 'Edit the text of the selection; with note, text or frame: put one in the middle of the view',
   'shortcut.selectAll': 'Select all',
   'shortcut.escape': 'Clear selection, back to select',
   'shortcut.delete': 'Delete',

@@ -139,7 +139,7 @@ export const nl = {
   'shortcut.text': 'Tekst (klik op het bord)',
   'shortcut.arrow': 'Pijl (sleep van vorm naar vorm)',
   'shortcut.frame': 'Kader (sleep een rechthoek)',
-  'shortcut.editText': 'Tekst van de selectie bewerken',
+  'shortcut.editText': 'Tekst van de selectie bewerken; met briefje, tekst of kader: er een midden in beeld zetten',
   'shortcut.selectAll': 'Alles selecteren',
   'shortcut.escape': 'Selectie opheffen, terug naar selecteren',
   'shortcut.delete': 'Verwijderen',
