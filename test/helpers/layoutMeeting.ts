@@ -67,7 +67,10 @@ export async function groupPhaseMeeting(
 
 /** Opens a view (`canvas` or a method view) of the page's open board through the view tabs. */
 export async function openView(page: Page, view: string): Promise<void> {
-  await page.getByTestId(view === 'canvas' ? 'view-tab-canvas' : `method-tab-${view}`).click();
+  const tab = page.getByTestId(view === 'canvas' ? 'view-tab-canvas' : `method-tab-${view}`);
+  // Tablets in portrait and phones choose the view in a select instead of the tabs.
+  if (await tab.isVisible()) await tab.click();
+  else await page.getByTestId('method-select').selectOption(view);
   await page
     .locator(view === 'canvas' ? '[data-testid="board"]' : `[data-testid="view-${view}"]`)
     .waitFor({ ...WAIT, state: 'attached' });
