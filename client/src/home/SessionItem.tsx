@@ -1,5 +1,6 @@
 import type { MouseEvent } from 'react';
 import { formatJoinCode, normalizeJoinCode } from '../../../shared/api.ts';
+import { formatDateTime } from '../../../shared/i18n/format.ts';
 import { useLang, useT } from '../i18n/useT.ts';
 import { navigate } from '../router.ts';
 import type { CopyMode } from './api.ts';
@@ -21,9 +22,7 @@ interface SessionItemProps {
 }
 
 function formatDate(ms: number, lang: 'nl' | 'en'): string {
-  return new Intl.DateTimeFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'long', timeStyle: 'short' }).format(
-    new Date(ms),
-  );
+  return formatDateTime(lang, ms);
 }
 
 /** One session in "Mijn bijeenkomsten": what it is, and what you can do with it. */

@@ -6,6 +6,8 @@
  * Only the facilitator has it: participants have no access to the snapshots API.
  */
 import { useEffect, useId, useMemo, useState } from 'react';
+import { formatTime } from '../../../shared/i18n/format.ts';
+import type { Lang } from '../../../shared/i18n/lang.ts';
 import { MethodsContext, useMethods, type MethodsContextValue } from './context.ts';
 import { KrachtenveldView } from './KrachtenveldView.tsx';
 import { useBoardHistory, type HistoryFrame, type HistorySource } from './useBoardHistory.ts';
@@ -14,18 +16,10 @@ import { useBoardHistory, type HistoryFrame, type HistorySource } from './useBoa
 export const PLAY_STEP_MS = 1000;
 
 /** "14:05", or "14:05:30" for every moment when two of them fall in the same minute. */
-export function momentLabels(frames: readonly HistoryFrame[], lang: string): string[] {
-  const locale = lang === 'nl' ? 'nl-NL' : 'en-GB';
-  const short = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', hour12: false });
-  const labels = frames.map((f) => short.format(f.createdAt));
+export function momentLabels(frames: readonly HistoryFrame[], lang: Lang): string[] {
+  const labels = frames.map((f) => formatTime(lang, f.createdAt));
   if (new Set(labels).size === labels.length) return labels;
-  const long = new Intl.DateTimeFormat(locale, {
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hour12: false,
-  });
-  return frames.map((f) => long.format(f.createdAt));
+  return frames.map((f) => formatTime(lang, f.createdAt, true));
 }
 
 export function KrachtenveldTimeline({ source }: { source: HistorySource }) {

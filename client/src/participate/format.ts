@@ -1,17 +1,17 @@
 /** Small formatting helpers of taking part: the mean as the report writes it, API errors in words. */
+import { formatNumber, formatTime as formatClock } from '../../../shared/i18n/format.ts';
 import type { Lang } from '../i18n/useT.ts';
 import { ApiRequestError } from '../api/client.ts';
 import type { PT } from './i18n.ts';
 
 /** One decimal, with a Dutch comma in Dutch: 7,8 (seed 003), 7.8 in English. */
 export function formatMean(mean: number, lang: Lang): string {
-  const text = mean.toFixed(1);
-  return lang === 'nl' ? text.replace('.', ',') : text;
+  return formatNumber(lang, mean, 1);
 }
 
 /** A clock time (14:05) in the app's language. */
 export function formatTime(ms: number, lang: Lang): string {
-  return new Date(ms).toLocaleTimeString(lang === 'nl' ? 'nl-NL' : 'en-GB', { hour: '2-digit', minute: '2-digit' });
+  return formatClock(lang, ms);
 }
 
 /** "1 stip" / "3 stippen": picks the singular key for one, the plural otherwise. */

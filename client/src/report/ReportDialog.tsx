@@ -13,6 +13,7 @@ import {
   type ReportSettings,
 } from '../../../shared/model/meeting/reportSettings.ts';
 import type { Doc } from '../../../shared/model/doc.ts';
+import { formatDate } from '../../../shared/i18n/format.ts';
 import { useLang, useT } from '../i18n/useT.ts';
 import { useMeeting } from '../meeting/MeetingContext.tsx';
 import { useDocSnapshot } from '../sync/useDocSnapshot.ts';
@@ -164,14 +165,7 @@ export function ReportDialog({ onClose }: { onClose: () => void }) {
               <input
                 value={draft.date}
                 maxLength={100}
-                placeholder={new Date(session.createdAt || Date.now()).toLocaleDateString(
-                  appLang === 'nl' ? 'nl-NL' : 'en-GB',
-                  {
-                    day: 'numeric',
-                    month: 'long',
-                    year: 'numeric',
-                  },
-                )}
+                placeholder={formatDate(appLang, session.createdAt || Date.now())}
                 onChange={(e) => edit('date', e.target.value)}
               />
             </label>

@@ -7,6 +7,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { JoinState } from '../../../../shared/api.ts';
 import { ApiRequestError } from '../../api/client.ts';
 import { Switch } from '../Switch.tsx';
+import { formatDateTime } from '../../../../shared/i18n/format.ts';
 import { useLang, useT } from '../../i18n/useT.ts';
 import { joiningTexts } from './i18n.ts';
 import { rotateJoinCode, setJoiningOpen } from './joinState.ts';
@@ -60,10 +61,7 @@ export function JoinControls({ sessionId, token, join }: JoinControlsProps) {
   };
 
   const expired = join.joinCodeExpiresAt <= now;
-  const until = new Date(join.joinCodeExpiresAt).toLocaleString(lang === 'nl' ? 'nl-NL' : 'en-GB', {
-    dateStyle: 'long',
-    timeStyle: 'short',
-  });
+  const until = formatDateTime(lang, join.joinCodeExpiresAt);
 
   return (
     <div className="join-controls" data-testid="join-controls">
