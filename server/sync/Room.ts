@@ -127,7 +127,10 @@ export class Room {
     opts.channel?.attach({
       update: (update) => void this.enqueue(() => this.applyRemote(update)),
       awareness: (update) => this.applyRemoteAwareness(update),
+      queryAwareness: () => this.publishLocalAwareness(),
     });
+    // Presence of the other instances' clients now, not at their next renewal (15 s).
+    opts.channel?.queryAwareness();
   }
 
   /** The room's doc. Replaced when a refused update is undone: do not keep it across awaits. */
@@ -431,6 +434,7 @@ export class Room {
   private broadcast(update: Uint8Array, origin: unknown): void {
     const frame = encodeUpdate(update);
     for (const p of this.peers) if (p !== origin) p.send(frame);
+    this.presence.flushPending(); // presence waiting to go out rides in the same write (issue 14)
   }
 
   /**
@@ -459,6 +463,14 @@ export class Room {
     } catch (err) {
       this.opts.log.warn({ err: String(err), room: this.name.name }, 'bad awareness update from another instance');
     }
+  }
+
+  /** Sends the presence of this instance's clients to the other instances (they asked). */
+  private publishLocalAwareness(): void {
+    if (this.dead || !this.opts.channel) return;
+    const states = this.awareness.getStates();
+    const ids = [...this.peers].flatMap((p) => [...p.clientIds].filter((id) => states.has(id)));
+    if (ids.length) this.opts.channel.publishAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids));
   }
 
   /** Applies what the store holds and the doc lacks (issue 13). Call inside the queue. */

@@ -106,6 +106,22 @@ describe('two instances, one PostgreSQL, one Redis', () => {
     await waitFor(() => !bram.provider.awareness.getStates().has(annaId), "anna's presence leaves B", LONG);
   });
 
+  it('a client opening a board on B sees who is already on it through A at once, not at their next renewal', async () => {
+    const s = await createSessionWith(a.url, 'Later', ['Anna', 'Bram']);
+    const room = boardRoomName(s.sessionId, PLENARY_BOARD_ID);
+    const anna = client(a.wsUrl, room, s.participants[0]!.token);
+    await anna.synced;
+    anna.provider.awareness.setLocalStateField('cursor', { x: 7, y: 8 });
+    const clock = anna.provider.awareness.meta.get(anna.doc.clientID)!.clock;
+    // A sent it out (and published it, to no one on B yet): another client on A has it.
+    const onA = client(a.wsUrl, room, s.participants[1]!.token);
+    await waitFor(() => onA.provider.awareness.getStates().has(anna.doc.clientID), 'A has sent anna out', LONG);
+    const bram = client(b.wsUrl, room, s.participants[1]!.token); // B loads the board now
+    await waitFor(() => bram.provider.awareness.getStates().has(anna.doc.clientID), 'bram sees anna', LONG);
+    // The state anna set, not a renewal (y-protocols renews every 15 s, with a higher clock).
+    expect(bram.provider.awareness.meta.get(anna.doc.clientID)!.clock).toBe(clock);
+  });
+
   it('a board locked through A refuses a participant on B', async () => {
     const s = await createSessionWith(a.url, 'Slot', ['Anna', 'Bram']);
     const board = boardRoomName(s.sessionId, PLENARY_BOARD_ID);

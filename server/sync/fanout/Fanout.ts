@@ -18,6 +18,8 @@ export interface RemoteHandler {
   update(update: Uint8Array): void;
   /** An awareness update (y-protocols encoding) of the other instance's clients. */
   awareness(update: Uint8Array): void;
+  /** Another instance loaded the room and asks for the presence of everyone here. */
+  queryAwareness(): void;
 }
 
 /** One room's channel on this instance. Subscribed before the room loads from the store. */
@@ -32,6 +34,8 @@ export interface RoomChannel {
   publishUpdate(update: Uint8Array): void;
   /** Sends this instance's clients' awareness changes to the other instances. */
   publishAwareness(update: Uint8Array): void;
+  /** Asks the other instances for their clients' presence (the room just loaded here). */
+  queryAwareness(): void;
   /** Unsubscribes (the room unloaded). */
   close(): void;
 }

@@ -46,6 +46,7 @@ class Handle implements RoomChannel {
     }
     if (envelope.kind === EnvelopeKind.update) this.handler.update(envelope.payload);
     else if (envelope.kind === EnvelopeKind.awareness) this.handler.awareness(envelope.payload);
+    else if (envelope.kind === EnvelopeKind.queryAwareness) this.handler.queryAwareness();
   }
 
   attach(handler: RemoteHandler): void {
@@ -59,6 +60,10 @@ class Handle implements RoomChannel {
 
   publishAwareness(update: Uint8Array): void {
     if (!this.closed) this.fanout.publish(this.channel, EnvelopeKind.awareness, update);
+  }
+
+  queryAwareness(): void {
+    if (!this.closed) this.fanout.publish(this.channel, EnvelopeKind.queryAwareness, new Uint8Array(0));
   }
 
   close(): void {

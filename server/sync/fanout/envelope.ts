@@ -10,10 +10,16 @@ export const EnvelopeKind = {
   update: 0,
   awareness: 1,
   control: 2,
+  /** A room loaded on the sender: every other instance publishes its clients' presence. */
+  queryAwareness: 3,
 } as const;
 export type EnvelopeKind = (typeof EnvelopeKind)[keyof typeof EnvelopeKind];
 
 const ID_BYTES = 16;
+
+function isEnvelopeKind(kind: number | undefined): kind is EnvelopeKind {
+  return (Object.values(EnvelopeKind) as (number | undefined)[]).includes(kind);
+}
 
 export interface Envelope {
   kind: EnvelopeKind;
@@ -39,7 +45,7 @@ export function encodeEnvelope(kind: EnvelopeKind, from: Buffer, payload: Uint8A
 export function decodeEnvelope(message: Buffer): Envelope | null {
   if (message.byteLength < 1 + ID_BYTES) return null;
   const kind = message[0];
-  if (kind !== EnvelopeKind.update && kind !== EnvelopeKind.awareness && kind !== EnvelopeKind.control) return null;
+  if (!isEnvelopeKind(kind)) return null;
   return {
     kind,
     from: message.subarray(1, 1 + ID_BYTES),
