@@ -148,6 +148,8 @@ export interface NetNodeProps {
   selected: boolean;
   draggable: boolean;
   onSelect: (id: string) => void;
+  /** A click or tap without a drag: open the actor (its card). */
+  onOpen?: (id: string) => void;
   onDragMove: (id: string, e: KonvaEventObject<DragEvent>) => void;
   onDragEnd: (id: string, e: KonvaEventObject<DragEvent>) => void;
 }
@@ -161,7 +163,8 @@ export const NetNode = memo(function NetNode(p: NetNodeProps) {
       y={p.y}
       draggable={p.draggable}
       onMouseDown={() => p.onSelect(p.id)}
-      onTap={() => p.onSelect(p.id)}
+      onClick={() => p.onOpen?.(p.id)}
+      onTap={() => (p.onOpen ?? p.onSelect)(p.id)}
       onDragMove={(e) => p.onDragMove(p.id, e)}
       onDragEnd={(e) => p.onDragEnd(p.id, e)}
     >

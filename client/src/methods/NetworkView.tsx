@@ -118,9 +118,10 @@ export function NetworkView() {
     },
     [writer, write, stopCapturing],
   );
+  // Pressing or dragging a node selects it; only a click opens its card (issue 12).
   const onSelect = useCallback(
     (id: string) => {
-      select(id);
+      select(id, { card: false });
       setRelationId(null);
     },
     [select],
@@ -193,6 +194,7 @@ export function NetworkView() {
                       selected={a.id === selectedId}
                       draggable={editable}
                       onSelect={onSelect}
+                      onOpen={select}
                       onDragMove={onDragMove}
                       onDragEnd={onDragEnd}
                     />
