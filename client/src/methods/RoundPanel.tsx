@@ -144,7 +144,7 @@ function OwnActor({ onPicked }: { onPicked: () => void }) {
       }}
     >
       <label htmlFor={inputId} className="mw-round-b">
-        {t('db.own')}
+        {data.actors.length > 0 ? t('db.own') : t('db.ownOnly')}
       </label>
       <input
         id={inputId}
