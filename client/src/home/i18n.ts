@@ -1,4 +1,5 @@
 /** Texts of the facilitator's preparation: "Mijn bijeenkomsten", meeting templates, the invitation. */
+import { appNames } from '../../../shared/i18n/appNames.ts';
 import { defineTexts } from '../../../shared/i18n/texts.ts';
 
 const nl = {
@@ -40,10 +41,10 @@ const nl = {
   'template.krachtenveld': 'Netwerkbijeenkomst krachtenveld',
   'template.krachtenveldText': 'Het programma van een netwerkbijeenkomst (ca. 2 uur):',
   'template.phase.theory': 'Theorie en drie methodieken',
-  'template.phase.round': 'Individuele ronde: de 3 B’s',
+  'template.phase.round': appNames.nl['ronde.title'],
   'template.phase.groups': 'Kleine groepen: drie vragen',
-  'template.phase.plenary': 'Plenaire nabespreking',
-  'template.phase.tips': 'Tips en aandachtspunten',
+  'template.phase.plenary': appNames.nl['plenair.title'],
+  'template.phase.tips': appNames.nl['tips.title'],
   'template.phase.evaluation': 'Evaluatie: cijfer en quote',
   'template.editable': 'Met een sjabloonbord voor de groepen. Fasen, vragen en borden kun je daarna aanpassen.',
   'template.blank': 'Leeg',
@@ -101,10 +102,10 @@ const en = {
   'template.krachtenveld': 'Network meeting: field of forces',
   'template.krachtenveldText': 'The programme of a network meeting (about 2 hours):',
   'template.phase.theory': 'Theory and three methods',
-  'template.phase.round': 'Individual round: the 3 B’s',
+  'template.phase.round': appNames.en['ronde.title'],
   'template.phase.groups': 'Small groups: three questions',
-  'template.phase.plenary': 'Plenary discussion',
-  'template.phase.tips': 'Tips and points of attention',
+  'template.phase.plenary': appNames.en['plenair.title'],
+  'template.phase.tips': appNames.en['tips.title'],
   'template.phase.evaluation': 'Evaluation: grade and quote',
   'template.editable': 'With a template board for the groups. You can change phases, questions and boards afterwards.',
   'template.blank': 'Blank',
