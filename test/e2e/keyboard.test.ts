@@ -172,6 +172,19 @@ describe('the board with the keyboard only', () => {
         return m.relations.map((r) => [name(r.from), name(r.to)]);
       }, WAIT)
       .toEqual([[ACTOR, 'Huisartsen De Horst']]);
+
+    // On the rings (participation, from not decided inwards): ] chooses, ↑ a ring in, → round it.
+    await tabTo(fien.page, (f) => f === 'network-stage');
+    await fien.page.keyboard.press(']');
+    for (let i = 0; i < 3; i++) await fien.page.keyboard.press('ArrowUp');
+    await fien.page.keyboard.press('ArrowRight');
+    await expect
+      .poll(() => {
+        const a = readMethods(board.doc).actors.find((x) => x.name === ACTOR);
+        return a && [a.participation, a.netHoek !== null];
+      }, WAIT)
+      .toEqual(['meedoen', true]);
+    expect(await fien.page.getByTestId('network-keyboard-status').textContent()).toBe(`${ACTOR}: Meedoen`);
   });
 
   it('single-key shortcuts: only on the board, never in a text field, and off when switched off', async () => {

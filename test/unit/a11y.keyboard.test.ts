@@ -9,7 +9,14 @@ import type { BoardItem } from '../../shared/model/board/schema.ts';
 import { createDoc } from '../../shared/model/doc.ts';
 import { freeSpot } from '../../client/src/board/keyboardPlace.ts';
 import { SHORTCUTS, findShortcut, isCharacterShortcut, type KeyLike } from '../../client/src/board/shortcuts.ts';
-import { BIG, STEP, fieldKeyAction, nextActor } from '../../client/src/methods/keyboardPlacement.ts';
+import {
+  ANGLE_STEP,
+  BIG,
+  STEP,
+  fieldKeyAction,
+  networkKeyAction,
+  nextActor,
+} from '../../client/src/methods/keyboardPlacement.ts';
 
 const key = (k: string, mods: Partial<KeyLike> = {}): KeyLike => ({
   key: k,
@@ -126,5 +133,38 @@ describe('a note made with Enter', () => {
     expect(freeSpot([there], { x: 500, y: 300 }, 180, 140)).toEqual({ x: 532, y: 332 });
     const twice = [there, note(532 - 90, 332 - 70)];
     expect(freeSpot(twice, { x: 500, y: 300 }, 180, 140)).toEqual({ x: 564, y: 364 });
+  });
+});
+
+describe('the network keys', () => {
+  const rings = { field: 'participation' as const, values: ['meebeslissen', 'meedoen', 'meedenken', 'meeweten'] };
+
+  it('takes an actor a ring in or out, past the outermost to not decided', () => {
+    const [a] = actors({});
+    expect(a!.participation).toBeNull();
+    expect(networkKeyAction(key('ArrowUp'), a, { ...rings, angle: 0 })).toEqual({
+      kind: 'patch',
+      patch: { participation: 'meeweten' },
+    });
+    expect(networkKeyAction(key('ArrowDown'), a, { ...rings, angle: 0 })).toBeNull();
+    const inner = { ...a!, participation: 'meebeslissen' as const };
+    expect(networkKeyAction(key('ArrowUp'), inner, { ...rings, angle: 0 })).toBeNull();
+    expect(networkKeyAction(key('ArrowDown'), inner, { ...rings, angle: 0 })).toEqual({
+      kind: 'patch',
+      patch: { participation: 'meedoen' },
+    });
+  });
+
+  it('turns it round the ring, a bigger step with Shift, within one turn', () => {
+    const [a] = actors({});
+    expect(networkKeyAction(key('ArrowRight'), a, { ...rings, angle: 0 })).toEqual({
+      kind: 'patch',
+      patch: { netHoek: Math.round(ANGLE_STEP * 1000) / 1000 },
+    });
+    const back = networkKeyAction(key('ArrowLeft', { shiftKey: true }), a, { ...rings, angle: 0 });
+    expect(back).toEqual({
+      kind: 'patch',
+      patch: { netHoek: Math.round((2 * Math.PI - 4 * ANGLE_STEP) * 1000) / 1000 },
+    });
   });
 });

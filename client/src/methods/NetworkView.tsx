@@ -11,6 +11,7 @@ import { RELATION_TYPES } from '../../../shared/model/board/actorSchema.ts';
 import { addRelation, updateActor, updateSettings } from '../../../shared/model/board/actors.ts';
 import { networkFigures } from '../../../shared/methods/network.ts';
 import { useMethods } from './context.ts';
+import { useNetworkKeyboard } from './NetworkKeyboard.tsx';
 import { ColorLegend } from './FieldBar.tsx';
 import { canvasFont, type Point } from '../../../shared/methods/geometry.ts';
 import { useBoxSize, useFrameWriter } from './hooks.ts';
@@ -133,12 +134,21 @@ export function NetworkView() {
     ...layout.values.map((v) => t((field === 'participation' ? `part.${v}` : `rel.${v}`) as MethodsKey)),
     t('nw.unset'),
   ];
+  const keyboard = useNetworkKeyboard({
+    field,
+    values: layout.values,
+    angleOf: (id) => {
+      const p = positions.get(id);
+      return p ? Math.atan2(p.y - g.center.y, p.x - g.center.x) : 0;
+    },
+    ringOf: (a) => ringLabels[layout.bandOf(a)] ?? '',
+  });
 
   return (
     <div className="mw-view mw-network" data-testid="view-netwerk">
       <NetworkBar newType={newType} onNewType={setNewType} />
       <div className="mw-network-body">
-        <div className="mw-stage" ref={box} data-testid="network-stage">
+        <div className="mw-stage" ref={box} data-testid="network-stage" {...keyboard.stageProps}>
           {width > 0 && height > 0 ? (
             <Stage
               width={width}
@@ -217,6 +227,7 @@ export function NetworkView() {
               </Layer>
             </Stage>
           ) : null}
+          {keyboard.status}
           <ul
             className="visually-hidden"
             data-testid="network-points"

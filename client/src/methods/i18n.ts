@@ -117,6 +117,9 @@ const nlTexts = {
   'a11y.fieldKeys':
     'Kies een actor met [ en ] (of Page Up en Page Down). Pijl links en rechts: houding; pijl omhoog en omlaag: invloed; + en −: belang. Shift maakt de stap groter. Delete zet de actor terug in de bak.',
   'a11y.fieldNone': 'Nog geen actor gekozen.',
+  'a11y.networkLabel': 'Netwerk: kies een actor en zet hem met het toetsenbord op een ring',
+  'a11y.networkKeys':
+    'Kies een actor met [ en ] (of Page Up en Page Down). Pijl links en rechts: rond de ring; pijl omhoog: een ring naar binnen; pijl omlaag: een ring naar buiten. Shift maakt de stap groter.',
   'a11y.mirrorTitle': 'Actoren in woorden',
   'a11y.choose': 'Kies {name}',
   'a11y.added': '{name} toegevoegd',
@@ -310,6 +313,9 @@ const enTexts = {
   'a11y.fieldKeys':
     'Choose an actor with [ and ] (or Page Up and Page Down). Left and right arrow: attitude; up and down arrow: influence; + and −: interest. Shift makes the step bigger. Delete puts the actor back in the tray.',
   'a11y.fieldNone': 'No actor chosen yet.',
+  'a11y.networkLabel': 'Network: choose an actor and put it on a ring with the keyboard',
+  'a11y.networkKeys':
+    'Choose an actor with [ and ] (or Page Up and Page Down). Left and right arrow: round the ring; up arrow: one ring in; down arrow: one ring out. Shift makes the step bigger.',
   'a11y.mirrorTitle': 'Actors in words',
   'a11y.choose': 'Choose {name}',
   'a11y.added': '{name} added',

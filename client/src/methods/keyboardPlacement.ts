@@ -72,3 +72,48 @@ export function nextActor(actors: readonly Actor[], current: string | null, step
   if (i < 0) return (step === 1 ? actors[0] : actors[actors.length - 1])?.id ?? null;
   return actors[(i + step + actors.length) % actors.length]?.id ?? null;
 }
+
+/** One step round the network's ring (radians); Shift takes BIG of them. */
+export const ANGLE_STEP = Math.PI / 18;
+
+/**
+ * The network view's keys (issue 12): `[`/`]` choose, ←/→ move the actor round its ring,
+ * ↑ one ring in (closer to the goal), ↓ one ring out; past the outermost value the
+ * actor is "not decided" (null). `values` are the rings from the inside out, `angle` the
+ * actor's angle as drawn now.
+ */
+export function networkKeyAction(
+  e: KeyLike,
+  actor: Actor | undefined,
+  ring: { field: 'relation' | 'participation'; values: readonly string[]; angle: number },
+): FieldKeyAction {
+  if (e.ctrlKey || e.metaKey || e.altKey) return null;
+  if (e.key === ']' || e.key === 'PageDown') return { kind: 'choose', step: 1 };
+  if (e.key === '[' || e.key === 'PageUp') return { kind: 'choose', step: -1 };
+  if (!actor) return null;
+  const times = e.shiftKey ? BIG : 1;
+  const current = actor[ring.field];
+  const band = current === null ? ring.values.length : Math.max(0, ring.values.indexOf(current));
+  const toBand = (b: number): FieldKeyAction => {
+    const next = Math.min(ring.values.length, Math.max(0, b));
+    if (next === band) return null;
+    return { kind: 'patch', patch: { [ring.field]: next === ring.values.length ? null : ring.values[next] } };
+  };
+  const turn = (d: number): FieldKeyAction => {
+    const full = 2 * Math.PI;
+    const angle = (((ring.angle + d * ANGLE_STEP * times) % full) + full) % full;
+    return { kind: 'patch', patch: { netHoek: Math.round(angle * 1000) / 1000 } };
+  };
+  switch (e.key) {
+    case 'ArrowLeft':
+      return turn(-1);
+    case 'ArrowRight':
+      return turn(1);
+    case 'ArrowUp':
+      return toBand(band - 1);
+    case 'ArrowDown':
+      return toBand(band + 1);
+    default:
+      return null;
+  }
+}
