@@ -46,6 +46,16 @@ export class AwarenessThrottle {
     else this.timer = setTimeout(() => this.flush(), wait);
   }
 
+  /**
+   * Sends what is waiting now, with a frame the room is sending anyway (issue 14: the
+   * presence that came with an update goes in the same write as the update).
+   */
+  flushPending(): void {
+    if (!this.pending.size) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.flush();
+  }
+
   /** Drops what is waiting for these client ids (their connection left; the room removes them). */
   forget(clientIds: Iterable<number>): void {
     for (const id of clientIds) this.pending.delete(id);

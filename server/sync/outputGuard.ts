@@ -11,6 +11,7 @@
 import { WebSocket } from 'ws';
 import { CloseCode } from '../../shared/protocol.ts';
 import type { Metrics } from '../metrics.ts';
+import { corkUntilTurnEnds } from './corkedSend.ts';
 
 export interface OutputLimits {
   /** Unread bytes one peer may have before it is dropped (checked before each send). */
@@ -44,6 +45,7 @@ export class OutputGuard {
     const biggest = this.biggest.get(ws) ?? 0;
     if (ws.bufferedAmount > this.limits.maxUnreadBytes + biggest) return this.drop(ws, 'client too slow');
     if (data.byteLength > biggest) this.biggest.set(ws, data.byteLength);
+    corkUntilTurnEnds(ws); // the frames of this turn in one write (issue 14)
     ws.send(data);
     this.metrics.framesSentTotal++;
   }
