@@ -434,7 +434,6 @@ export class Room {
   private broadcast(update: Uint8Array, origin: unknown): void {
     const frame = encodeUpdate(update);
     for (const p of this.peers) if (p !== origin) p.send(frame);
-    this.presence.flushPending(); // presence waiting to go out rides in the same write (issue 14)
   }
 
   /**
