@@ -133,6 +133,11 @@ describe('the board with the keyboard only', () => {
 
     // The 3 B's: to the tab with the keyboard, then into its fields.
     await tabTo(fien.page, (f) => f === 'method-tab-drieB', 200);
+    // The arrows move along the tabs (the ARIA tabs pattern), Enter opens one.
+    await fien.page.keyboard.press('ArrowRight');
+    expect(await focused(fien.page)).toBe('method-tab-netwerk');
+    await fien.page.keyboard.press('ArrowLeft');
+    expect(await focused(fien.page)).toBe('method-tab-drieB');
     await fien.page.keyboard.press('Enter');
     await fien.page.getByTestId('bees-table').waitFor(WAIT);
     const bees = { bedoeling: 'Meer mensen bewegen', belang: 'Gezondheid in de wijk', bijdrage: 'Voorlichting' };

@@ -3,6 +3,7 @@ import { useT } from '../i18n/useT.ts';
 import { methodsTexts, type MethodsKey } from '../methods/i18n.ts';
 import { METHOD_VIEWS } from '../methods/views.ts';
 import type { BoardView } from '../pages/useBoardView.ts';
+import { onTabListKeyDown } from './tabKeys.ts';
 import './viewTabs.css';
 
 const VIEWS: readonly BoardView[] = ['canvas', ...METHOD_VIEWS];
@@ -26,7 +27,7 @@ export function ViewTabs({ view, onChange }: { view: BoardView; onChange: (v: Bo
           </option>
         ))}
       </select>
-      <div className="mw-tabs view-tabs" role="tablist" aria-label={t('views.label')}>
+      <div className="mw-tabs view-tabs" role="tablist" aria-label={t('views.label')} onKeyDown={onTabListKeyDown}>
         {VIEWS.map((v) => (
           <button
             key={v}

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { BoardRecord } from '../../../../shared/model/sessionDoc.ts';
 import { useT } from '../../i18n/useT.ts';
+import { onTabListKeyDown } from '../tabKeys.ts';
 import { icons } from './icons.tsx';
 
 interface BoardTabsProps {
@@ -47,7 +48,7 @@ export function BoardTabs({ boards, current, onSelect, manage }: BoardTabsProps)
   return (
     <div className="board-tabs">
       {/* Only tabs inside the tablist; "+ Bord" beside it (WCAG 4.1.2, issue 12). */}
-      <div className="board-tabs-list" role="tablist" aria-label={t('tabs.label')}>
+      <div className="board-tabs-list" role="tablist" aria-label={t('tabs.label')} onKeyDown={onTabListKeyDown}>
         {boards.map((board) =>
           renaming === board.id && manage ? (
             <RenameField
