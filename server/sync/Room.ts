@@ -16,6 +16,7 @@ import type { Metrics } from '../metrics.ts';
 import type { DocStore, SnapshotReason } from '../store/DocStore.ts';
 import type { RoomChannel } from './fanout/Fanout.ts';
 import { guardAwarenessUpdate, type Identity } from './awarenessGuard.ts';
+import { isAwarenessEcho } from './awarenessEcho.ts';
 import { AwarenessThrottle } from './awarenessThrottle.ts';
 import { MalformedMessage, parseClientMessage } from './clientMessage.ts';
 import { loadStoredDoc, type LoadedDoc } from './loadStored.ts';
@@ -262,9 +263,16 @@ export class Room {
     }
   }
 
+  private readonly knownPresence = {
+    clockOf: (clientId: number) => this.awareness.meta.get(clientId)?.clock,
+    hasState: (clientId: number) => this.awareness.states.has(clientId),
+  };
+
   /** Every awareness message passes the guard; what is left waits for the next flush. */
   private offerAwareness(peer: Peer, payload: Uint8Array): void {
     this.opts.metrics.awarenessReceivedTotal++;
+    // y-websocket sends back what it hears: an echo of the room's own presence is dropped unread (issue 14).
+    if (isAwarenessEcho(payload, peer.clientIds, this.knownPresence)) return;
     let guarded: Uint8Array | null;
     try {
       guarded = guardAwarenessUpdate(payload, {
@@ -434,6 +442,7 @@ export class Room {
   private broadcast(update: Uint8Array, origin: unknown): void {
     const frame = encodeUpdate(update);
     for (const p of this.peers) if (p !== origin) p.send(frame);
+    this.presence.flushPending(); // presence waiting to go out rides in the same write (issue 14)
   }
 
   /**
