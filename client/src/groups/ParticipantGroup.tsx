@@ -8,7 +8,7 @@ import { groupOf } from '../../../shared/model/meeting/groups.ts';
 import { Role } from '../../../shared/roles.ts';
 import { useMeeting } from '../meeting/MeetingContext.tsx';
 import { chooseGroup } from './api.ts';
-import { membersKey, groupsTexts } from './i18n.ts';
+import { groupsTexts } from './i18n.ts';
 import { useT } from '../i18n/useT.ts';
 
 export function ParticipantGroup() {
@@ -86,7 +86,7 @@ export function ParticipantGroup() {
                   <span className="groups-choice-text">
                     <span className="group-name">{t.name(g.name)}</span>
                     <span className="muted" data-testid="choose-count">
-                      {t(membersKey(n), { n })}
+                      {t('members', { n })}
                     </span>
                   </span>
                   <button

@@ -50,9 +50,7 @@ const nl = {
   chooseHint: 'Je kunt wisselen zolang de procesbegeleider dat toestaat.',
   choose: 'Kies',
   chosen: 'Jouw groep',
-  'members.0': 'nog leeg',
-  'members.1': '1 deelnemer',
-  'members.n': '{n} deelnemers',
+  members: { zero: 'nog leeg', one: '1 deelnemer', other: '{n} deelnemers' },
   chooseError: 'Kiezen lukte niet: {message}',
   chooseClosed: 'De procesbegeleider deelt de groepen nu zelf in.',
 };
@@ -106,17 +104,10 @@ const en = {
   chooseHint: 'You can switch as long as the facilitator allows it.',
   choose: 'Choose',
   chosen: 'Your group',
-  'members.0': 'empty',
-  'members.1': '1 participant',
-  'members.n': '{n} participants',
+  members: { zero: 'empty', one: '1 participant', other: '{n} participants' },
   chooseError: 'Choosing did not work: {message}',
   chooseClosed: 'The facilitator assigns the groups now.',
 };
 
 export type GroupsKey = keyof typeof nl;
 export const groupsTexts = defineTexts(nl, en);
-
-/** "nog leeg", "1 deelnemer", "3 deelnemers". */
-export function membersKey(n: number): GroupsKey {
-  return n === 0 ? 'members.0' : n === 1 ? 'members.1' : 'members.n';
-}

@@ -113,7 +113,7 @@ export function ActorsImportExport() {
           onDone={(n) => {
             setImporting(false);
             setStatus({
-              text: n === 1 ? t('dlg.doneOne', { board: boardTitle }) : t('dlg.done', { n, board: boardTitle }),
+              text: t('dlg.done', { n, board: boardTitle }),
               error: false,
             });
           }}

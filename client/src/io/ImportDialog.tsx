@@ -286,9 +286,7 @@ export function ImportDialog({ sessionId, boardId, boardTitle, token, onClose, o
             ? t('dlg.committing')
             : !preview
               ? t('dlg.commitNone')
-              : valid.length === 1
-                ? t('dlg.commitOne')
-                : t('dlg.commit', { n: valid.length })}
+              : t('dlg.commit', { n: valid.length })}
         </button>
       </div>
     </dialog>

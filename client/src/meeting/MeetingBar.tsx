@@ -66,11 +66,7 @@ export function MeetingBar() {
                 data-testid="meeting-details-toggle"
               >
                 {phase.questions.length > 0 ? (
-                  <span className="mb-count">
-                    {phase.questions.length === 1
-                      ? t('bar.questionOne')
-                      : t('bar.questionCount', { n: phase.questions.length })}
-                  </span>
+                  <span className="mb-count">{t('bar.questionCount', { n: phase.questions.length })}</span>
                 ) : null}
                 {!open && phase.questions.length > 0 ? (
                   <span className="mb-inline-questions">

@@ -59,9 +59,7 @@ export function Ballot({ round }: { round: VoteRound }) {
             <span key={i} className={i < used ? 'pp-dot is-used' : 'pp-dot'} />
           ))}
         </span>
-        <strong data-testid="votes-left">
-          {left <= 0 ? t('v.left0') : left === 1 ? t('v.left1') : t('v.left', { n: left })}
-        </strong>
+        <strong data-testid="votes-left">{t('v.left', { n: Math.max(0, left) })}</strong>
       </div>
       <p className="pp-small muted">{t('v.secret')}</p>
       {live.privateMode.on ? <p className="pp-notice">{t('v.private')}</p> : null}

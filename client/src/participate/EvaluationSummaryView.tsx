@@ -5,7 +5,7 @@
  */
 import { useLang, useT } from '../i18n/useT.ts';
 import type { EvaluationSummary } from './api.ts';
-import { formatMean, plural } from './format.ts';
+import { formatMean } from './format.ts';
 import { participateTexts } from './i18n.ts';
 
 export function EvaluationSummaryView({ summary, testId }: { summary: EvaluationSummary; testId?: string }) {
@@ -27,7 +27,7 @@ export function EvaluationSummaryView({ summary, testId }: { summary: Evaluation
             <span className="pp-eval-mean-label">{t('e.mean')}</span>
           </div>
           <div className="pp-eval-facts">
-            <span data-testid="eval-n">{plural(t, summary.n, 'e.n1', 'e.n')}</span>
+            <span data-testid="eval-n">{t('e.n', { n: summary.n })}</span>
             <span data-testid="eval-spread">{t('e.spread', { min: summary.min ?? '', max: summary.max ?? '' })}</span>
           </div>
         </div>

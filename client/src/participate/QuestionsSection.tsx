@@ -12,7 +12,6 @@ import { useMeeting } from '../meeting/MeetingContext.tsx';
 import { useDocSnapshot } from '../sync/useDocSnapshot.ts';
 import { readAnswersStable, useAnswerAccess } from './access.ts';
 import { AnswerComposer, AnswerItem } from './Answers.tsx';
-import { plural } from './format.ts';
 import { participateTexts } from './i18n.ts';
 import { useT } from '../i18n/useT.ts';
 
@@ -103,7 +102,7 @@ export function QuestionBlock({
       </h4>
       {shown.length === 0 && hidden === 0 ? <p className="pp-small muted">{t('q.noAnswers')}</p> : null}
       {shown.length > 0 ? (
-        <ul className="pp-answers" aria-label={plural(t, shown.length, 'q.answer1', 'q.answers')}>
+        <ul className="pp-answers" aria-label={t('q.answers', { n: shown.length })}>
           {shown.map((a) => (
             <AnswerItem key={a.id} answer={a} />
           ))}
@@ -111,7 +110,7 @@ export function QuestionBlock({
       ) : null}
       {hidden > 0 ? (
         <p className="pp-hidden" data-testid="answers-hidden" data-count={hidden}>
-          {plural(t, hidden, 'q.hidden1', 'q.hidden')}
+          {t('q.hidden', { n: hidden })}
         </p>
       ) : null}
       {access.canWrite ? <AnswerComposer questionId={question.id} /> : null}

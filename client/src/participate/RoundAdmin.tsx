@@ -8,7 +8,7 @@ import { closeVoteRound, readVoterCounts, type VoteResults, type VoteRound } fro
 import { useMeeting } from '../meeting/MeetingContext.tsx';
 import { useDocSnapshot } from '../sync/useDocSnapshot.ts';
 import { loadVoteTally, revealVotes } from './api.ts';
-import { apiErrorText, plural } from './format.ts';
+import { apiErrorText } from './format.ts';
 import { participateTexts } from './i18n.ts';
 import { useT } from '../i18n/useT.ts';
 import { usePoll } from './usePoll.ts';
@@ -63,7 +63,7 @@ export function RoundAdmin({ round, results }: { round: VoteRound; results: Vote
       </p>
       {voters !== null ? (
         <p className="pp-voters" data-testid="round-voters" data-voters={voters}>
-          {voters === 0 ? t('v.voters0') : plural(t, voters, 'v.voters1', 'v.voters')}
+          {t('v.voters', { n: voters })}
         </p>
       ) : null}
       <p className="pp-small muted" data-testid="round-secret">
@@ -97,9 +97,7 @@ export function RoundResults({ round, results }: { round: VoteRound; results: Vo
   return (
     <div className="pp-card" data-testid="round-results-card" data-round-id={round.id}>
       <h3 className="pp-card-title">{t('v.resultsOf', { title: round.title || t('v.untitled') })}</h3>
-      <p className="pp-small muted">
-        {results.voters === 0 ? t('v.voters0') : plural(t, results.voters, 'v.voters1', 'v.voters')}
-      </p>
+      <p className="pp-small muted">{t('v.voters', { n: results.voters })}</p>
       <RoundResultsList round={round} results={results} />
     </div>
   );
@@ -131,7 +129,7 @@ function RoundResultsList({ round, results }: { round: VoteRound; results: VoteR
               ) : (
                 <span className="pp-result-fill" style={{ width: `${(r.votes / top) * 100}%` }} aria-hidden="true" />
               )}
-              <span className="pp-result-count">{plural(t, r.votes, 'v.votes1', 'v.votes')}</span>
+              <span className="pp-result-count">{t('v.votes', { n: r.votes })}</span>
             </span>
           </span>
         </li>

@@ -14,11 +14,6 @@ export function formatTime(ms: number, lang: Lang): string {
   return formatClock(lang, ms);
 }
 
-/** "1 stip" / "3 stippen": picks the singular key for one, the plural otherwise. */
-export function plural(t: PT, n: number, one: Parameters<PT>[0], many: Parameters<PT>[0]): string {
-  return n === 1 ? t(one) : t(many, { n });
-}
-
 /** What went wrong with an API call, said so a participant knows what to do. */
 export function apiErrorText(t: PT, err: unknown, votesPerPerson = 0): string {
   if (err instanceof ApiRequestError) {
