@@ -188,6 +188,37 @@ describe('the meeting flow', () => {
     await expect.poll(() => field.inputValue(), WAIT).toBe('gezonde');
   }, 120_000);
 
+  it('Ctrl+Z in an answer and in a note on the board takes back a word too', async () => {
+    const { url } = h.server;
+    const m = await meeting(url, ['Anna']);
+    const fien = await h.person();
+    await open(fien, url, m, m.token);
+    await goToPhase(fien.page, 'Plenaire nabespreking');
+    const anna = await h.person();
+    await open(anna, url, m, m.people[0]!.token, '?debug');
+    await participate.openTab(anna.page, 'questions');
+    const answer = participate.question(anna.page, 'p1').getByTestId('answer-input');
+    await answer.click();
+    await anna.page.keyboard.type('ieder eigen domein');
+    await anna.page.keyboard.press('Control+z');
+    await expect.poll(() => answer.inputValue(), WAIT).toBe('ieder eigen');
+    await anna.page.keyboard.press('Control+Shift+z');
+    await expect.poll(() => answer.inputValue(), WAIT).toBe('ieder eigen domein');
+
+    // A note on the free board: N, click, type.
+    await anna.page.getByTestId('view-tab-canvas').click();
+    const canvas = anna.page.locator('.board-canvas');
+    const box = (await canvas.boundingBox())!;
+    await canvas.click({ position: { x: box.width / 2, y: box.height / 2 } });
+    await anna.page.keyboard.press('n');
+    await anna.page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    const editor = anna.page.getByTestId('note-editor');
+    await editor.waitFor(WAIT);
+    await anna.page.keyboard.type('hoge werkdruk');
+    await anna.page.keyboard.press('Control+z');
+    await expect.poll(() => editor.inputValue(), WAIT).toBe('hoge');
+  }, 120_000);
+
   it('after dragging an actor onto the field, "Nieuwe actor" is still in the panel', async () => {
     const { url } = h.server;
     const m = await meeting(url, []);

@@ -2,10 +2,11 @@
  * One answer in the list (author, text; edit and delete your own, the facilitator may
  * delete any) and the box to add one (Enter or Ctrl+Enter sends, Shift+Enter a new line).
  */
-import { useId, useState, type KeyboardEvent } from 'react';
+import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import { addAnswer, ANSWER_MAX, deleteAnswer, editAnswer } from '../../../shared/model/board/answers.ts';
 import type { AnswerRecord } from '../../../shared/model/board/answers.ts';
 import { newItemId } from '../../../shared/model/board/ids.ts';
+import { useWordUndo } from '../components/wordUndo.ts';
 import { useMeeting } from '../meeting/MeetingContext.tsx';
 import { personColor } from '../colors.ts';
 import { useAnswerAccess } from './access.ts';
@@ -27,6 +28,9 @@ export function AnswerItem({ answer }: { answer: AnswerRecord }) {
   const access = useAnswerAccess();
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(answer.text);
+  // Ctrl+Z takes back a word, not a letter (issue 12).
+  const editField = useRef<HTMLTextAreaElement>(null);
+  useWordUndo(editField, editing);
   const [confirming, setConfirming] = useState(false);
   const mine = isOwnAnswer(answer, identity);
   const canEdit = access.canWrite && mine;
@@ -95,6 +99,7 @@ export function AnswerItem({ answer }: { answer: AnswerRecord }) {
       {editing ? (
         <div className="pp-answer-edit">
           <textarea
+            ref={editField}
             className="pp-textarea"
             value={draft}
             maxLength={ANSWER_MAX}
@@ -136,6 +141,8 @@ export function AnswerComposer({ questionId }: { questionId: string }) {
   const t = useT(participateTexts);
   const id = useId();
   const [text, setText] = useState('');
+  const field = useRef<HTMLTextAreaElement>(null);
+  useWordUndo(field);
   const send = () => {
     if (!text.trim()) return;
     const added = addAnswer(boardRoom.doc, {
@@ -159,6 +166,7 @@ export function AnswerComposer({ questionId }: { questionId: string }) {
         {t('q.add')}
       </label>
       <textarea
+        ref={field}
         id={id}
         className="pp-textarea"
         rows={2}

@@ -3,9 +3,10 @@
  * a free spot (with your name, colour and id, as if placed on the board), plus the
  * list of your own notes there. No canvas to operate.
  */
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { addItems, deleteItems } from '../../../shared/model/board/commands.ts';
 import type { NoteItem } from '../../../shared/model/board/schema.ts';
+import { useWordUndo } from '../components/wordUndo.ts';
 import { useBoardWriteAccess } from '../meeting/writeAccess.ts';
 import { boardReaderFor, useBoardSnapshot } from '../board/boardModel.ts';
 import { noteColor } from '../colors.ts';
@@ -26,6 +27,9 @@ export function PhoneNotes() {
   const [added, setAdded] = useState(false);
   const board = session.boards.find((b) => b.id === boardId);
   const canWrite = useBoardWriteAccess().board === null;
+  // Ctrl+Z takes back a word, not a letter (issue 12).
+  const field = useRef<HTMLTextAreaElement>(null);
+  useWordUndo(field, canWrite);
   const mine = snapshot.items.filter(
     (i): i is NoteItem =>
       i.kind === 'note' && (i.authorId ? i.authorId === identity.participantId : i.author === identity.name),
@@ -68,6 +72,7 @@ export function PhoneNotes() {
         {canWrite ? (
           <>
             <textarea
+              ref={field}
               id={id}
               className="pp-textarea ph-big-textarea"
               rows={4}

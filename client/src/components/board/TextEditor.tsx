@@ -8,6 +8,7 @@ import type { BoardEnv } from '../../board/env.ts';
 import { FRAME_TITLE_H } from '../../board/hitTest.ts';
 import { ARROW, FONT, FRAME, INK, NOTE, TEXT, noteLayout, noteTextBox, textItemHeight } from '../../board/itemStyle.ts';
 import type { Viewport } from '../../board/viewport.ts';
+import { useWordUndo } from '../wordUndo.ts';
 import { useT, type MessageKey } from '../../i18n/useT.ts';
 
 /** Where the editor goes and how its text looks, in screen pixels, for the current text. */
@@ -80,6 +81,8 @@ function ItemEditor({ env, item, snapshot }: { env: BoardEnv; item: BoardItem; s
   const viewport = useBoardState(env.store, (s) => s.viewport);
   const [value, setValue] = useState(() => editableText(item));
   const ref = useRef<HTMLTextAreaElement & HTMLInputElement>(null);
+  // Ctrl+Z in the editor takes back a word, not a letter (issue 12).
+  useWordUndo(ref);
   const done = useRef(false);
   const latest = useRef(value);
   latest.current = value;
