@@ -8,6 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { burstKill, coldLoad } from './durability.ts';
 import { referenceServer, veldwerkServer, type BenchServer } from './servers.ts';
+import { serverLoadSection } from './serverLoad.ts';
 import { throughput } from './throughput.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -99,8 +100,13 @@ async function main(): Promise<void> {
   // Keep the sections other benches own (between their markers), e.g. `npm run bench:canvas`.
   const file = path.join(ROOT, 'BENCHMARKS.md');
   const previous = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
-  const kept = previous.match(/<!-- bench:[a-z]+:start -->[\s\S]*?<!-- bench:[a-z]+:end -->/g) ?? [];
-  fs.writeFileSync(file, [lines.join('\n'), ...kept].join('\n') + '\n');
+  const kept = (previous.match(/<!-- bench:[a-z-]+:start -->[\s\S]*?<!-- bench:[a-z-]+:end -->/g) ?? []).filter(
+    (section) => !section.startsWith('<!-- bench:server:start'),
+  );
+  // Fan-out, connect storm, idle RSS and 2,000 clients against both references and the relay (issue 14).
+  const serverLoad = await serverLoadSection();
+  console.log(serverLoad);
+  fs.writeFileSync(file, [lines.join('\n'), ...kept, serverLoad].join('\n') + '\n');
   console.log('\nWritten to BENCHMARKS.md');
 }
 

@@ -1,0 +1,224 @@
+/**
+ * Server load against the references (issue 14), in one sitting: fan-out (10 boards × 20
+ * clients and 1 × 200, one mover per board at 10 Hz), the connect storm (100 clients join a
+ * 5,000-item board, loaded and cold), idle RSS, and 2,000 clients on one Veldwerk
+ * (100 boards × 20). Veldwerk (the build), `@y/websocket-server` 0.1.1 + LevelDB, Hocuspocus +
+ * SQLite and a bare ws relay (the floor). `BENCH_BEFORE_ROOT=<folder with another build>` adds
+ * that build as a column. Writes its section of BENCHMARKS.md (between its markers) and prints it.
+ *
+ * `npm run bench:server` runs this alone; `npm run bench` runs it after the other sections.
+ * BENCH_SECONDS (default 20) sets the moving window; BENCH_SKIP=storm,big leaves parts out.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { fanout, type FanoutResult } from './fanout.ts';
+import { seedStormBoard, storm, type StormResult } from './storm.ts';
+import { hocuspocusTarget, relayTarget, veldwerkTarget, yWebsocketTarget, type Target } from './targets.ts';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
+const SKIP = new Set((process.env.BENCH_SKIP ?? '').split(',').filter(Boolean));
+const BEFORE = process.env.BENCH_BEFORE_ROOT;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const f1 = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : 'n/a');
+const f2 = (n: number) => (Number.isFinite(n) ? n.toFixed(2) : 'n/a');
+const la = () =>
+  os
+    .loadavg()
+    .map((n) => n.toFixed(1))
+    .join(' / ');
+
+interface Column {
+  key: 'relay' | 'yws' | 'hocus' | 'before' | 'veldwerk';
+  title: string;
+  make(): Target;
+}
+
+const COLUMNS: Column[] = [
+  { key: 'relay', title: 'relay (floor)', make: relayTarget },
+  { key: 'yws', title: 'y-websocket-server', make: yWebsocketTarget },
+  { key: 'hocus', title: 'Hocuspocus', make: hocuspocusTarget },
+  ...(BEFORE
+    ? [{ key: 'before' as const, title: 'Veldwerk before', make: () => veldwerkTarget(BEFORE, 'Veldwerk before') }]
+    : []),
+  { key: 'veldwerk', title: 'Veldwerk', make: () => veldwerkTarget() },
+];
+
+async function withTarget<T>(col: Column, fn: (t: Target) => Promise<T>): Promise<T | null> {
+  const t = col.make();
+  try {
+    await t.start();
+    return await fn(t);
+  } catch (err) {
+    console.error(`${col.title}: ${String(err)}`);
+    return null;
+  } finally {
+    await t.stop('SIGKILL').catch(() => undefined);
+    t.cleanup();
+  }
+}
+
+type Row<T> = Partial<Record<Column['key'], T | null>>;
+
+async function fanoutRow(boards: number, perBoard: number): Promise<Row<FanoutResult>> {
+  const row: Row<FanoutResult> = {};
+  for (const col of COLUMNS) {
+    row[col.key] = await withTarget(col, (t) => fanout(t, { boards, perBoard, hz: 10, seconds: SECONDS }));
+    console.error(`fan-out ${boards}×${perBoard} ${col.title}: ${JSON.stringify(row[col.key])}`);
+  }
+  return row;
+}
+
+async function stormRow(): Promise<{ loaded: Row<StormResult>; cold: Row<StormResult> }> {
+  const loaded: Row<StormResult> = {};
+  const cold: Row<StormResult> = {};
+  for (const col of COLUMNS) {
+    if (col.key === 'relay') continue;
+    await withTarget(col, async (t) => {
+      const board = await seedStormBoard(t);
+      loaded[col.key] = await storm(t, board.room, 100);
+      board.release();
+      await sleep(500);
+      await t.stop('SIGTERM');
+      await t.start();
+      cold[col.key] = await storm(t, board.room, 100);
+      console.error(`storm ${col.title}: ${JSON.stringify([loaded[col.key], cold[col.key]])}`);
+    });
+  }
+  return { loaded, cold };
+}
+
+async function idleRss(): Promise<Row<number>> {
+  const row: Row<number> = {};
+  for (const col of COLUMNS) {
+    row[col.key] = await withTarget(col, async (t) => {
+      await sleep(3000);
+      return t.rssMb();
+    });
+  }
+  return row;
+}
+
+/** The better (lower) of the two references. */
+function better<T>(row: Row<T>, value: (r: T) => number): number {
+  const refs = [row.yws, row.hocus].filter((r): r is T => r != null).map(value);
+  return refs.length ? Math.min(...refs) : NaN;
+}
+
+function cells<T>(row: Row<T>, show: (r: T) => string): string {
+  return COLUMNS.map((c) => (row[c.key] == null ? '–' : show(row[c.key]!))).join(' | ');
+}
+
+export async function serverLoadSection(): Promise<string> {
+  const lines: string[] = [];
+  const log = (s = '') => lines.push(s);
+  const started = new Date();
+  const loadAtStart = la();
+  const f10 = await fanoutRow(10, 20);
+  const f1x = await fanoutRow(1, 200);
+  const st = SKIP.has('storm') ? null : await stormRow();
+  const rss = await idleRss();
+  const big = SKIP.has('big')
+    ? null
+    : await withTarget(COLUMNS[COLUMNS.length - 1]!, (t) =>
+        fanout(t, { boards: 100, perBoard: 20, hz: 10, seconds: SECONDS, connectBatch: 100 }),
+      );
+  const ended = new Date();
+
+  const stamp = (d: Date) => d.toISOString().slice(11, 16);
+  log('<!-- bench:server:start -->');
+  log('## Server load against the references (issue 14)');
+  log();
+  log(
+    `Measured ${started.toISOString().slice(0, 10)} ${stamp(started)}–${stamp(ended)} UTC with \`npm run bench:server\` on ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}), Node ${process.version}; load average (1 / 5 / 15 min) ${loadAtStart} at the start, ${la()} at the end: a shared, busy machine (other engineers' browser tests). Server CPU is user + system time from \`/proc/<pid>/stat\` over the moving window; wall-clock figures (latency, storm) suffer most from the load.`,
+  );
+  log();
+  log(
+    'Each server is a child process on loopback with a fresh data folder: the relay is a bare `ws` server that forwards every frame to the other clients of its path and does no Yjs work (`bench/refs/relay.mjs`); `@y/websocket-server` 0.1.1 with LevelDB (`YPERSISTENCE`); `@hocuspocus/server` 4.7.0 with `@hocuspocus/extension-sqlite` 4.7.0 on a file, default configuration (`bench/refs/hocuspocus.mjs`), its clients `@hocuspocus/provider`; Veldwerk is the build (`node dist/server/main.js`, SQLite), its clients `y-websocket` with tokens of a session per board (the plenary board). All clients live in the benchmark process.',
+  );
+  log();
+  log(
+    `Fan-out: in each board one client moves a note through the board model 10 times a second for ${SECONDS} s and moves its cursor in its presence each time; the others watch. Delivered: moves seen by watchers (a watcher that gets two moves in one update counts both) of moves × watchers. Latency: from the move to its arrival at a watcher. Storm: 100 clients connect at once to a board of 5,000 items (3,750 notes, 1,250 arrows), time from connecting to the first \`sync\`, "complete" when all 5,000 items were there at that event; loaded (a client keeps the room open) and cold (the server stopped with SIGTERM and started again first). Idle RSS: 3 s after the start, nothing connected.`,
+  );
+  log();
+  log(`| | ${COLUMNS.map((c) => c.title).join(' | ')} | Veldwerk ÷ better reference |`);
+  log(`|---|${COLUMNS.map(() => '---|').join('')}---|`);
+  for (const [label, row] of [
+    ['fan-out 10 × 20', f10],
+    ['fan-out 1 × 200', f1x],
+  ] as const) {
+    const ref = better(row, (r) => r.cpuMsPerDelivered);
+    const v = row.veldwerk;
+    log(
+      `| ${label}: server CPU s | ${cells(row, (r) => f2(r.cpuSeconds))} | ${v ? f2(v.cpuMsPerDelivered / ref) : '–'} (per delivered update) |`,
+    );
+    log(`| ${label}: CPU µs per delivered update | ${cells(row, (r) => (r.cpuMsPerDelivered * 1000).toFixed(1))} | |`);
+    log(`| ${label}: delivered | ${cells(row, (r) => `${r.delivered}/${r.expected}`)} | |`);
+    const relay = row.relay;
+    log(
+      `| ${label}: latency p50 / p99 ms | ${cells(row, (r) => `${f1(r.p50)} / ${f1(r.p99)}`)} | ${v && relay ? `÷ relay: ${f2(v.p50 / relay.p50)} / ${f2(v.p99 / relay.p99)}` : ''} |`,
+    );
+    log(`| ${label}: load average at the start | ${cells(row, (r) => f1(r.loadAverage[0]!))} | |`);
+  }
+  if (st) {
+    for (const [label, row] of [
+      ['storm, loaded', st.loaded],
+      ['storm, cold', st.cold],
+    ] as const) {
+      const ref = better(row, (r) => (r.complete === r.clients ? r.p99 : Infinity));
+      const v = row.veldwerk;
+      log(
+        `| ${label}: p50 / p99 s (complete at first sync) | ${cells(row, (r) => `${f2(r.p50 / 1000)} / ${f2(r.p99 / 1000)} (${r.complete}/${r.clients})`)} | ${v && Number.isFinite(ref) ? `${f2(v.p99 / ref)} (p99, of references complete)` : ''} |`,
+      );
+    }
+  }
+  const yws = rss.yws;
+  log(
+    `| idle RSS MB | ${cells(rss, (r) => f1(r))} | ${rss.veldwerk && yws ? `${f2(rss.veldwerk / yws)} × y-websocket-server's` : ''} |`,
+  );
+  log();
+  if (big) {
+    const boards = 100;
+    const conns = boards * 19;
+    log('### 2,000 clients on one instance');
+    log();
+    log(
+      `100 boards × 20 clients (a session per board), one mover per board at 10 Hz for ${SECONDS} s (the fan-out above), on the Veldwerk build. Memory per loaded board: (RSS with the 100 movers connected − idle RSS) ÷ 100, each board holding one note; per connection: (RSS with all 2,000 connected − RSS with the movers) ÷ 1,900.`,
+    );
+    log();
+    log(
+      '| delivered | p50 | p99 | max | server CPU s | idle RSS | with 100 boards | with 2,000 clients | per board | per connection | load average |',
+    );
+    log('|---|---|---|---|---|---|---|---|---|---|---|');
+    log(
+      `| ${big.delivered}/${big.expected} | ${f1(big.p50)} ms | ${f1(big.p99)} ms | ${f1(big.max)} ms | ${f2(big.cpuSeconds)} | ${f1(big.idleRssMb)} MB | ${f1(big.moversRssMb)} MB | ${f1(big.connectedRssMb)} MB | ${f2((big.moversRssMb - big.idleRssMb) / boards)} MB | ${((1024 * (big.connectedRssMb - big.moversRssMb)) / conns).toFixed(0)} KB | ${f1(big.loadAverage[0]!)} |`,
+    );
+    log();
+  }
+  log('<!-- bench:server:end -->');
+  return lines.join('\n');
+}
+
+/** Puts `section` in BENCHMARKS.md in place of the previous one (or at the end). */
+export function writeSection(section: string): void {
+  const file = path.join(ROOT, 'BENCHMARKS.md');
+  const text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
+  const re = /<!-- bench:server:start -->[\s\S]*?<!-- bench:server:end -->/;
+  fs.writeFileSync(file, re.test(text) ? text.replace(re, section) : `${text.trimEnd()}\n\n${section}\n`);
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  serverLoadSection().then(
+    (section) => {
+      console.log(section);
+      if (!process.env.BENCH_NO_WRITE) writeSection(section);
+      process.exit(0);
+    },
+    (err: unknown) => {
+      console.error(err);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,273 @@
+/**
+ * The four servers the fan-out and storm benchmarks compare (issue 14), each a child
+ * process on loopback with a fresh data folder: Veldwerk (the build, SQLite),
+ * `@y/websocket-server` 0.1.1 with LevelDB, Hocuspocus with SQLite (bench/refs/hocuspocus.mjs)
+ * and a bare `ws` relay that does no Yjs work (bench/refs/relay.mjs, the floor). Each gives
+ * its rooms and a client of its own kind (y-websocket's provider, or Hocuspocus's).
+ * Server CPU is read from /proc/<pid>/stat (user + system).
+ */
+import { HocuspocusProvider } from '@hocuspocus/provider';
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Awareness } from 'y-protocols/awareness';
+import WebSocket from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import type { CreateSessionResponse, JoinResponse } from '../shared/api.ts';
+import { boardRoomName, PLENARY_BOARD_ID } from '../shared/protocol.ts';
+
+const ROOT = process.env.BENCH_SERVER_ROOT ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const BENCH = path.dirname(fileURLToPath(import.meta.url));
+
+export interface TargetClient {
+  doc: Y.Doc;
+  awareness: Awareness;
+  /** Resolves when the socket is open (and, except on the relay, at the first sync). */
+  ready: Promise<void>;
+  /** Resolves at the first `sync` (never on the relay). */
+  synced: Promise<void>;
+  destroy(): void;
+}
+
+export interface Target {
+  name: string;
+  /** Starts, or starts again on the same data. */
+  start(): Promise<void>;
+  /** Stops (SIGTERM: the server's own shutdown) or crashes (SIGKILL). */
+  stop(signal?: NodeJS.Signals): Promise<void>;
+  /** `count` rooms, made once (Veldwerk: a session each, its plenary board). */
+  rooms(count: number): Promise<string[]>;
+  /** A client in `room`; `writer` for the one who moves (Veldwerk: the facilitator). */
+  client(room: string, writer: boolean): TargetClient;
+  cpuSeconds(): number;
+  rssMb(): number;
+  cleanup(): void;
+}
+
+function waitForLine(proc: ChildProcess, re: RegExp, what: string): Promise<RegExpExecArray> {
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`${what} did not start: ${out}`)), 30_000);
+    const onData = (d: Buffer) => {
+      out += d.toString();
+      const m = re.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        proc.stdout?.off('data', onData);
+        proc.stdout?.resume(); // drain the rest
+        resolve(m);
+      }
+    };
+    proc.stdout?.on('data', onData);
+    proc.stderr?.on('data', (d: Buffer) => {
+      if (out.length < 100_000) out += d.toString();
+    });
+    proc.once('exit', () => reject(new Error(`${what} exited: ${out}`)));
+  });
+}
+
+function cpuOf(pid: number | undefined): number {
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100; // utime + stime, in USER_HZ (100)
+}
+
+function rssOf(pid: number | undefined): number {
+  try {
+    return Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+  } catch {
+    return 0;
+  }
+}
+
+/** Runs `args` as a child process; `listening` finds the port in its output. */
+function processTarget(
+  name: string,
+  args: () => string[],
+  env: (port: number, dataDir: string) => Record<string, string>,
+  listening: RegExp,
+): Omit<Target, 'rooms' | 'client'> & { port(): number; dataDir: string } {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-target-'));
+  let proc: ChildProcess | undefined;
+  let port = 0;
+  return {
+    name,
+    dataDir,
+    port: () => port,
+    async start() {
+      const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+      proc = spawn(process.execPath, [...nodeArgs, ...args()], {
+        cwd: ROOT,
+        env: { ...process.env, HOST: '127.0.0.1', ...env(port, dataDir) },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      const m = await waitForLine(proc, listening, name);
+      port = Number(m[1]);
+    },
+    async stop(signal = 'SIGTERM') {
+      const p = proc;
+      if (!p || p.exitCode !== null || p.signalCode !== null) return;
+      const exited = new Promise((r) => p.once('exit', r));
+      p.kill(signal);
+      const timer = setTimeout(() => p.kill('SIGKILL'), 15_000);
+      await exited;
+      clearTimeout(timer);
+    },
+    cpuSeconds: () => cpuOf(proc?.pid),
+    rssMb: () => rssOf(proc?.pid),
+    cleanup: () => fs.rmSync(dataDir, { recursive: true, force: true }),
+  };
+}
+
+function ywsClient(url: string, room: string, params: Record<string, string>, waitSync: boolean): TargetClient {
+  const doc = new Y.Doc();
+  const provider = new WebsocketProvider(url, room, doc, {
+    params,
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    disableBc: true,
+    maxBackoffTime: 300,
+  });
+  const synced = new Promise<void>((resolve) => provider.once('sync', () => resolve()));
+  const open = new Promise<void>((resolve) => {
+    const onStatus = (e: { status: string }) => {
+      if (e.status !== 'connected') return;
+      provider.off('status', onStatus);
+      resolve();
+    };
+    provider.on('status', onStatus);
+  });
+  return {
+    doc,
+    awareness: provider.awareness,
+    ready: waitSync ? Promise.all([open, synced]).then(() => undefined) : open,
+    synced,
+    destroy: () => {
+      provider.destroy();
+      doc.destroy();
+    },
+  };
+}
+
+/** The built server in `root` (default this checkout; another build for a before/after). */
+export function veldwerkTarget(root = ROOT, name = 'Veldwerk'): Target {
+  const base = processTarget(
+    name,
+    () => [path.join(root, 'dist/server/main.js')],
+    (port, dataDir) => ({
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'info',
+      NODE_ENV: 'production',
+      // One address opens every connection of the benchmark.
+      MAX_CONNECTIONS_PER_IP: '100000',
+      CREATE_SESSIONS_PER_MINUTE: '10000',
+      JOIN_ATTEMPTS_PER_MINUTE: '10000',
+      MAX_ROOMS_LOADED: '100000',
+    }),
+    /"port":(\d+).*veldwerk listening/,
+  );
+  const made = new Map<string, { writer: string; readers: string[] }>();
+  return {
+    ...base,
+    async rooms(count) {
+      const http = `http://127.0.0.1:${base.port()}`;
+      const post = async <T>(p: string, body: unknown): Promise<T> => {
+        const res = await fetch(`${http}${p}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        });
+        if (!res.ok) throw new Error(`${p}: ${res.status} ${await res.text()}`);
+        return (await res.json()) as T;
+      };
+      const rooms: string[] = [];
+      for (let i = 0; i < count; i++) {
+        const created = await post<CreateSessionResponse>('/api/sessions', { title: `Bench ${i}` });
+        const readers: string[] = [];
+        for (let j = 0; j < 2; j++) {
+          const joined = await post<JoinResponse>('/api/join', { joinCode: created.joinCode, name: `Deelnemer ${j}` });
+          readers.push(joined.token);
+        }
+        const room = boardRoomName(created.sessionId, PLENARY_BOARD_ID);
+        made.set(room, { writer: created.facilitatorToken, readers });
+        rooms.push(room);
+      }
+      return rooms;
+    },
+    client(room, writer) {
+      const tokens = made.get(room);
+      if (!tokens) throw new Error(`unknown room ${room}`);
+      const token = writer ? tokens.writer : tokens.readers[Math.floor(Math.random() * tokens.readers.length)]!;
+      return ywsClient(`ws://127.0.0.1:${base.port()}/sync`, room, { token }, true);
+    },
+  };
+}
+
+/** `@y/websocket-server` 0.1.1 with LevelDB (`YPERSISTENCE`). */
+export function yWebsocketTarget(): Target {
+  let chosen = 0;
+  const base = processTarget(
+    '@y/websocket-server 0.1.1 + LevelDB',
+    () => [path.join(ROOT, 'node_modules/@y/websocket-server/src/server.js')],
+    (port, dataDir) => {
+      chosen = port || 20000 + Math.floor(Math.random() * 20000);
+      return { PORT: String(chosen), YPERSISTENCE: dataDir };
+    },
+    /running at '[^']*' on port (\d+)/,
+  );
+  return {
+    ...base,
+    rooms: async (count) => Array.from({ length: count }, (_, i) => `bench-${i}`),
+    client: (room) => ywsClient(`ws://127.0.0.1:${base.port() || chosen}`, room, {}, true),
+  };
+}
+
+export function hocuspocusTarget(): Target {
+  const base = processTarget(
+    'Hocuspocus 4.7 + SQLite',
+    () => [path.join(BENCH, 'refs/hocuspocus.mjs')],
+    (port, dataDir) => ({ PORT: String(port), HOCUSPOCUS_DB: path.join(dataDir, 'hocuspocus.db') }),
+    /hocuspocus listening (\d+)/,
+  );
+  return {
+    ...base,
+    rooms: async (count) => Array.from({ length: count }, (_, i) => `bench-${i}`),
+    client(room) {
+      const doc = new Y.Doc();
+      const provider = new HocuspocusProvider({
+        url: `ws://127.0.0.1:${base.port()}`,
+        name: room,
+        document: doc,
+        WebSocketPolyfill: WebSocket,
+      } as ConstructorParameters<typeof HocuspocusProvider>[0]);
+      const synced = new Promise<void>((resolve) => provider.on('synced', () => resolve()));
+      return {
+        doc,
+        awareness: provider.awareness!,
+        ready: synced,
+        synced,
+        destroy: () => {
+          provider.destroy();
+          doc.destroy();
+        },
+      };
+    },
+  };
+}
+
+export function relayTarget(): Target {
+  const base = processTarget(
+    'bare ws relay (floor)',
+    () => [path.join(BENCH, 'refs/relay.mjs')],
+    (port) => ({ PORT: String(port) }),
+    /relay listening (\d+)/,
+  );
+  return {
+    ...base,
+    rooms: async (count) => Array.from({ length: count }, (_, i) => `bench-${i}`),
+    client: (room) => ywsClient(`ws://127.0.0.1:${base.port()}`, room, {}, false),
+  };
+}
