@@ -8,10 +8,11 @@ import { describe, expect, it } from 'vitest';
 import { appName, showName } from '../../shared/i18n/appNames.ts';
 import { formatDate, formatDateTime, formatNumber, formatTime } from '../../shared/i18n/format.ts';
 import { sharedTexts, translate } from '../../shared/i18n/messages.ts';
-import { defineTexts, translateIn } from '../../shared/i18n/texts.ts';
+import { defineTexts, textsOf, translateIn, type Entry } from '../../shared/i18n/texts.ts';
 import { buildReport } from '../../shared/report/build.ts';
 import { renderMarkdown } from '../../server/report/markdown.ts';
 import { reportFixture } from '../fixtures/reportSession.ts';
+import { appTexts } from '../../client/src/i18n/all.ts';
 import { coreTexts } from '../../client/src/i18n/core.ts';
 import { translator } from '../../client/src/i18n/useT.ts';
 
@@ -139,5 +140,34 @@ describe('the client translator', () => {
     expect(t.time(Date.UTC(2026, 0, 15, 23, 30))).toBe('00:30');
     expect(t.number(7.8, 1)).toBe('7.8');
     expect(translator(coreTexts, 'nl').number(7.8, 1)).toBe('7,8');
+  });
+});
+
+describe('every dictionary of the app', () => {
+  const placeholders = (e: Entry) =>
+    [...new Set((typeof e === 'string' ? [e] : [e.one, e.other]).join(' ').match(/\{\w+\}/g) ?? [])].sort();
+
+  it('has English for every Dutch key, plurals where Dutch has them, and no empty text', () => {
+    const nl = appTexts.nl as Readonly<Record<string, Entry>>;
+    const en = appTexts.en as Readonly<Record<string, Entry>>;
+    expect(Object.keys(en).sort()).toEqual(Object.keys(nl).sort());
+    for (const [key, entry] of Object.entries(nl)) {
+      const other = en[key]!;
+      expect(typeof other, key).toBe(typeof entry);
+      for (const text of textsOf({ [key]: entry }).concat(textsOf({ [key]: other }))) {
+        expect(text.trim(), key).not.toBe('');
+      }
+    }
+  });
+
+  it('has the same placeholders in Dutch and English (a {name} is never lost in translation)', () => {
+    const nl = appTexts.nl as Readonly<Record<string, Entry>>;
+    const en = appTexts.en as Readonly<Record<string, Entry>>;
+    const vars = (e: Entry) =>
+      placeholders(e)
+        .filter((p) => p !== '{count}')
+        .join();
+    const differ = Object.keys(nl).filter((k) => vars(nl[k]!) !== vars(en[k]!));
+    expect(differ).toEqual([]);
   });
 });
