@@ -53,8 +53,8 @@ export interface PublishedPresence {
  * awareness state per client, and 500 ids of up to 14 bytes stay well below it.
  */
 export const MAX_PUBLISHED_SELECTION = 500;
-/** Grey for a state without a (valid) colour. */
-export const FALLBACK_COLOR = '#7a8a90';
+/** Grey for a state without a (valid) colour: 5.3:1 behind white initials (WCAG 1.4.3, issue 12). */
+export const FALLBACK_COLOR = '#5f6e74';
 
 const coord = z.number().finite().min(-COORD_LIMIT).max(COORD_LIMIT);
 const UserSchema = z.object({

@@ -6,6 +6,7 @@
 import { useCallback, useRef, useSyncExternalStore } from 'react';
 import { z } from 'zod';
 import { ROLES, type Role } from '../../../shared/roles.ts';
+import { FALLBACK_COLOR } from '../presence/presenceState.ts';
 import type { Room } from './Room.ts';
 
 export interface PresentPerson {
@@ -30,7 +31,7 @@ const AwarenessUserSchema = z.object({
   color: z
     .string()
     .regex(/^#[0-9a-fA-F]{6}$/)
-    .catch('#7a8a90'),
+    .catch(FALLBACK_COLOR),
 });
 
 const ROLE_ORDER: Record<Role, number> = { facilitator: 0, participant: 1, viewer: 2 };
