@@ -17,6 +17,7 @@ import { boardFigures } from './figures.ts';
 import type { ReportBlock, ReportModel } from './model.ts';
 import type { ReportBoardSource, ReportSource } from './source.ts';
 import { formatDate, formatNumber } from '../i18n/format.ts';
+import { LOCALES } from '../i18n/lang.ts';
 import { showName } from '../i18n/appNames.ts';
 import { isSharedKey, translate } from '../i18n/messages.ts';
 import type { ReportLang, ReportTextKey } from './texts.ts';
@@ -65,8 +66,12 @@ export function boardLabel(board: ReportBoardSource, lang: ReportLang): string {
 
 function word(lang: ReportLang, value: string | null): string {
   if (!value) return translate(lang, 'report.notSet');
-  const key = `report.word.${value}`;
-  return isSharedKey(key) ? translate(lang, key) : value;
+  // The role, level and participation words of the method views, lower case in a sentence.
+  for (const kind of ['cat', 'level', 'part'] as const) {
+    const key = `methods.${kind}.${value}`;
+    if (isSharedKey(key)) return translate(lang, key).toLocaleLowerCase(LOCALES[lang]);
+  }
+  return value;
 }
 
 function sortedActors(board: ReportBoardSource): Actor[] {

@@ -124,18 +124,6 @@ const nl = {
   movementIntro: 'Deze actoren verschoven het meest tussen het begin en het eind van de bijeenkomst:',
   movedFromTo: '{name}: van {from} naar {to}',
   reportOf: 'Verslag',
-  // Words of the actor fields (the users' own in Dutch).
-  'word.beslisser': 'beslisser',
-  'word.uitvoerder': 'uitvoerder',
-  'word.financier': 'financier/leverancier',
-  'word.gebruiker': 'gebruiker',
-  'word.strategisch': 'strategisch',
-  'word.tactisch': 'tactisch',
-  'word.uitvoerend': 'uitvoerend',
-  'word.meeweten': 'meeweten',
-  'word.meedenken': 'meedenken',
-  'word.meedoen': 'meedoen',
-  'word.meebeslissen': 'meebeslissen',
 };
 
 const en = {
@@ -253,18 +241,6 @@ const en = {
   movementIntro: 'These actors moved most between the start and the end of the meeting:',
   movedFromTo: '{name}: from {from} to {to}',
   reportOf: 'Report',
-  // Words of the actor fields.
-  'word.beslisser': 'decision maker',
-  'word.uitvoerder': 'implementer',
-  'word.financier': 'funder/supplier',
-  'word.gebruiker': 'user',
-  'word.strategisch': 'strategic',
-  'word.tactisch': 'tactical',
-  'word.uitvoerend': 'operational',
-  'word.meeweten': 'kept informed',
-  'word.meedenken': 'consulted',
-  'word.meedoen': 'co-producing',
-  'word.meebeslissen': 'co-deciding',
 };
 
 export const reportTexts = defineTexts(nl, en);

@@ -65,9 +65,6 @@ const nlTexts = {
   'field.position': 'Op het krachtenveld',
   'field.unplace': 'Van het veld halen',
 
-  'level.strategisch': 'Strategisch',
-  'level.tactisch': 'Tactisch',
-  'level.uitvoerend': 'Uitvoerend',
   'scope.intern': 'Intern',
   'scope.extern': 'Extern',
   'freq.regelmatig': 'Regelmatig',
@@ -263,9 +260,6 @@ const enTexts = {
   'field.position': 'On the field of forces',
   'field.unplace': 'Take off the field',
 
-  'level.strategisch': 'Strategic',
-  'level.tactisch': 'Tactical',
-  'level.uitvoerend': 'Operational',
   'scope.intern': 'Internal',
   'scope.extern': 'External',
   'freq.regelmatig': 'Regularly',
