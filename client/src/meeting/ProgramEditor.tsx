@@ -249,7 +249,9 @@ function PhaseFields({ phase, index, count, isCurrent, errors, onChange, onMove,
           <label className="pe-check">
             <input
               type="checkbox"
-              checked={phase.startTimer}
+              // A timer needs the planned minutes.
+              checked={phase.startTimer && Number(phase.minutes) > 0}
+              disabled={!(Number(phase.minutes) > 0)}
               onChange={(e) => onChange({ startTimer: e.target.checked })}
               data-testid="program-phase-start-timer"
             />
