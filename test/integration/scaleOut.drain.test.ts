@@ -16,7 +16,7 @@ afterEach(() => {
   for (const c of children.splice(0)) if (c.proc.exitCode === null) c.proc.kill('SIGKILL');
 });
 
-describe('drain on SIGTERM', () => {
+describe('drain on SIGTERM', { timeout: 120_000 }, () => {
   it('answers /readyz 503 while it drains, still serves, then closes websockets with 1012 and exits 0', async () => {
     const server = await startChildServer(tempDir(), { SHUTDOWN_DRAIN_MS: '4000' });
     children.push(server);

@@ -49,7 +49,7 @@ async function readinessOf(server: TestServer, status: number) {
   return answer;
 }
 
-describe('an instance and its Redis', () => {
+describe('an instance and its Redis', { timeout: 120_000 }, () => {
   it('without REDIS_URL there is no bus: ready with the store alone', async () => {
     const server = await h.server();
     expect(await readiness(server)).toEqual({ status: 200, reasons: [] });

@@ -71,7 +71,8 @@ afterAll(async () => {
   await Promise.all([nginx?.stop(), redis?.stop(), pg?.stop()]);
 });
 
-describe('two instances, one PostgreSQL, one Redis', () => {
+// Waits are for conditions with generous limits (a shared CI machine): more than vitest's 30 s.
+describe('two instances, one PostgreSQL, one Redis', { timeout: 120_000 }, () => {
   it('both answer /readyz: the store and Redis are reachable', async () => {
     for (const server of [a, b]) {
       const res = await api<{ status: string }>(server.url, 'GET', '/readyz');

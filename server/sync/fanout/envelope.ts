@@ -4,6 +4,7 @@
  * update, an awareness update, or a session-wide event as JSON).
  */
 import crypto from 'node:crypto';
+import { z } from 'zod';
 import type { ControlEvent } from './Fanout.ts';
 
 export const EnvelopeKind = {
@@ -57,20 +58,31 @@ export function encodeControl(event: ControlEvent): Uint8Array {
   return Buffer.from(JSON.stringify(event));
 }
 
+const ControlEventSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('sessionDeleted'), sessionId: z.string(), closeCode: z.number().int() }),
+  z.object({
+    type: z.literal('participantRemoved'),
+    sessionId: z.string(),
+    participantId: z.string(),
+    closeCode: z.number().int(),
+    reason: z.string(),
+  }),
+  z.object({
+    type: z.literal('participantRenamed'),
+    sessionId: z.string(),
+    participantId: z.string(),
+    name: z.string(),
+  }),
+]);
+
 /** A session-wide event, or `null` when it is not one this version knows. */
 export function decodeControl(payload: Uint8Array): ControlEvent | null {
+  let value: unknown;
   try {
-    const value = JSON.parse(Buffer.from(payload).toString('utf8')) as Partial<ControlEvent>;
-    if (typeof value !== 'object' || value === null || typeof value.sessionId !== 'string') return null;
-    switch (value.type) {
-      case 'sessionDeleted':
-      case 'participantRemoved':
-      case 'participantRenamed':
-        return value as ControlEvent;
-      default:
-        return null;
-    }
+    value = JSON.parse(Buffer.from(payload).toString('utf8'));
   } catch {
     return null;
   }
+  const parsed = ControlEventSchema.safeParse(value);
+  return parsed.success ? parsed.data : null;
 }
