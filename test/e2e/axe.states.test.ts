@@ -77,6 +77,42 @@ describe('axe in the states between the pages', () => {
     await expectClean(fien.page, 'krachtenveld mirror open, annotations on');
   });
 
+  it('the menus and dialogs of the board: Live, Programma, Gegevens, Exporteren', async () => {
+    await open(fien.page, `${base()}?b=${PLENARY_BOARD_ID}#token=${meeting.facilitatorToken}`);
+    await fien.page.getByTestId('board').waitFor(WAIT);
+    for (const [button, shown] of [
+      ['live-menu', 'live-summon'],
+      ['io-button', 'io-csv'],
+      ['export-button', 'export-png'],
+    ] as const) {
+      await fien.page.getByTestId(button).click();
+      await fien.page.getByTestId(shown).waitFor(WAIT);
+      await expectClean(fien.page, `menu ${button}`);
+      // Escape closes a menu; where it does not, its button does.
+      await fien.page.keyboard.press('Escape');
+      if (await fien.page.getByTestId(shown).count()) await fien.page.getByTestId(button).click();
+      await fien.page.getByTestId(shown).waitFor({ ...WAIT, state: 'detached' });
+    }
+    await fien.page.getByTestId('program-edit').click();
+    await fien.page.getByTestId('program-editor').waitFor(WAIT);
+    await expectClean(fien.page, 'programme editor');
+    await fien.page.keyboard.press('Escape');
+  });
+
+  it('an actor’s card, the actors table and the delete question', async () => {
+    await open(fien.page, `${base()}?b=${PLENARY_BOARD_ID}&v=krachtenveld#token=${meeting.facilitatorToken}`);
+    await fien.page.getByTestId('actor-item').first().click();
+    await fien.page.getByTestId('actor-card').waitFor(WAIT);
+    await expectClean(fien.page, 'actor card');
+    await fien.page.getByTestId('actor-delete').click();
+    await fien.page.getByTestId('confirm-dialog').waitFor(WAIT);
+    await expectClean(fien.page, 'delete question');
+    await fien.page.getByTestId('confirm-dialog').getByRole('button').first().click();
+    await fien.page.getByTestId('actors-mode-table').click();
+    await fien.page.getByTestId('actor-row').first().waitFor(WAIT);
+    await expectClean(fien.page, 'actors table');
+  });
+
   it('the projector’s read-only link', async () => {
     const created = await api<CreateSessionResponse>(harness.server.url, 'POST', '/api/sessions', {
       title: 'Projector',
