@@ -22,6 +22,30 @@ const nl = {
   'level.strategisch': 'Strategisch',
   'level.tactisch': 'Tactisch',
   'level.uitvoerend': 'Uitvoerend',
+  // The typology's types: name, meaning, approach (benaderingsstrategie).
+  'type.bondgenoot.label': 'Bondgenoot',
+  'type.bondgenoot.meaning': 'Eens over de inhoud en een relatie met vertrouwen.',
+  'type.bondgenoot.approach': 'Betrek als trekker of ambassadeur; vraag om mee te beslissen en deel successen samen.',
+  'type.coalitiepartner.label': 'Coalitiepartner',
+  'type.coalitiepartner.meaning': 'Eens over de inhoud, zakelijk vertrouwen.',
+  'type.coalitiepartner.approach':
+    'Maak heldere afspraken over rollen en bijdragen; bouw vertrouwen op met kleine gezamenlijke successen.',
+  'type.opponent.label': 'Opponent',
+  'type.opponent.meaning': 'Oneens over de inhoud, maar er is vertrouwen.',
+  'type.opponent.approach':
+    'Ga het inhoudelijke gesprek aan: zoek het gedeelde belang en gebruik de kritiek om het plan sterker te maken.',
+  'type.tegenstander.label': 'Tegenstander',
+  'type.tegenstander.meaning': 'Oneens over de inhoud en geen vertrouwen.',
+  'type.tegenstander.approach':
+    'Houd op de hoogte en anticipeer op bezwaren; investeer alleen waar het nodig is voor het doel.',
+  'type.twijfelaar.label': 'Twijfelaar',
+  'type.twijfelaar.meaning': 'Nog geen standpunt, vaak te weinig betrokken.',
+  'type.twijfelaar.approach':
+    'Informeer en enthousiasmeer: laat zien wat het hen oplevert en nodig uit om mee te denken.',
+  'type.opportunist.label': 'Opportunist',
+  'type.opportunist.meaning': 'Standpunt onduidelijk, houdt opties open.',
+  'type.opportunist.approach':
+    'Vraag om een duidelijke keuze en leg afspraken vast; maak het doel niet afhankelijk van deze partij.',
   'rel.partner': 'Huidige partner',
   'rel.potentieel': 'Potentiële partner',
   'rel.opponent': '(Mogelijke) tegenstander',
@@ -85,6 +109,27 @@ const en = {
   'level.strategisch': 'Strategic',
   'level.tactisch': 'Tactical',
   'level.uitvoerend': 'Operational',
+  'type.bondgenoot.label': 'Ally',
+  'type.bondgenoot.meaning': 'Agrees on content and there is trust.',
+  'type.bondgenoot.approach': 'Involve as a lead or ambassador; invite to co-decide and share successes together.',
+  'type.coalitiepartner.label': 'Coalition partner',
+  'type.coalitiepartner.meaning': 'Agrees on content; business-like trust.',
+  'type.coalitiepartner.approach':
+    'Agree clearly on roles and contributions; build trust through small joint successes.',
+  'type.opponent.label': 'Opponent',
+  'type.opponent.meaning': 'Disagrees on content, but there is trust.',
+  'type.opponent.approach':
+    'Discuss the content: look for the shared interest and use the criticism to make the plan stronger.',
+  'type.tegenstander.label': 'Adversary',
+  'type.tegenstander.meaning': 'Disagrees on content and there is no trust.',
+  'type.tegenstander.approach': 'Keep informed and anticipate objections; invest only where the goal requires it.',
+  'type.twijfelaar.label': 'Fence-sitter',
+  'type.twijfelaar.meaning': 'No position yet, often too little involvement.',
+  'type.twijfelaar.approach': 'Inform and enthuse: show what it brings them and invite them to think along.',
+  'type.opportunist.label': 'Opportunist',
+  'type.opportunist.meaning': 'Position unclear, keeps options open.',
+  'type.opportunist.approach':
+    'Ask for a clear choice and record agreements; do not make the goal depend on this party.',
   'rel.partner': 'Current partner',
   'rel.potentieel': 'Potential partner',
   'rel.opponent': '(Possible) opponent',

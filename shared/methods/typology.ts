@@ -3,6 +3,9 @@
  * trust in the relationship (`vertrouwen`, 0..1). The six types are the ones
  * facilitators use with a krachtenveld (DOMAIN.md); the approaches are our own words.
  */
+import type { Lang } from '../i18n/lang.ts';
+import { methodLabels } from './labels.ts';
+
 export const ACTOR_TYPES = [
   'bondgenoot',
   'coalitiepartner',
@@ -35,71 +38,22 @@ export interface TypeDescription {
   approach: string;
 }
 
-export const TYPE_TEXTS: Record<'nl' | 'en', Record<ActorType, TypeDescription>> = {
-  nl: {
-    bondgenoot: {
-      label: 'Bondgenoot',
-      meaning: 'Eens over de inhoud en een relatie met vertrouwen.',
-      approach: 'Betrek als trekker of ambassadeur; vraag om mee te beslissen en deel successen samen.',
-    },
-    coalitiepartner: {
-      label: 'Coalitiepartner',
-      meaning: 'Eens over de inhoud, zakelijk vertrouwen.',
-      approach:
-        'Maak heldere afspraken over rollen en bijdragen; bouw vertrouwen op met kleine gezamenlijke successen.',
-    },
-    opponent: {
-      label: 'Opponent',
-      meaning: 'Oneens over de inhoud, maar er is vertrouwen.',
-      approach:
-        'Ga het inhoudelijke gesprek aan: zoek het gedeelde belang en gebruik de kritiek om het plan sterker te maken.',
-    },
-    tegenstander: {
-      label: 'Tegenstander',
-      meaning: 'Oneens over de inhoud en geen vertrouwen.',
-      approach: 'Houd op de hoogte en anticipeer op bezwaren; investeer alleen waar het nodig is voor het doel.',
-    },
-    twijfelaar: {
-      label: 'Twijfelaar',
-      meaning: 'Nog geen standpunt, vaak te weinig betrokken.',
-      approach: 'Informeer en enthousiasmeer: laat zien wat het hen oplevert en nodig uit om mee te denken.',
-    },
-    opportunist: {
-      label: 'Opportunist',
-      meaning: 'Standpunt onduidelijk, houdt opties open.',
-      approach: 'Vraag om een duidelijke keuze en leg afspraken vast; maak het doel niet afhankelijk van deze partij.',
-    },
-  },
-  en: {
-    bondgenoot: {
-      label: 'Ally',
-      meaning: 'Agrees on content and there is trust.',
-      approach: 'Involve as a lead or ambassador; invite to co-decide and share successes together.',
-    },
-    coalitiepartner: {
-      label: 'Coalition partner',
-      meaning: 'Agrees on content; business-like trust.',
-      approach: 'Agree clearly on roles and contributions; build trust through small joint successes.',
-    },
-    opponent: {
-      label: 'Opponent',
-      meaning: 'Disagrees on content, but there is trust.',
-      approach: 'Discuss the content: look for the shared interest and use the criticism to make the plan stronger.',
-    },
-    tegenstander: {
-      label: 'Adversary',
-      meaning: 'Disagrees on content and there is no trust.',
-      approach: 'Keep informed and anticipate objections; invest only where the goal requires it.',
-    },
-    twijfelaar: {
-      label: 'Fence-sitter',
-      meaning: 'No position yet, often too little involvement.',
-      approach: 'Inform and enthuse: show what it brings them and invite them to think along.',
-    },
-    opportunist: {
-      label: 'Opportunist',
-      meaning: 'Position unclear, keeps options open.',
-      approach: 'Ask for a clear choice and record agreements; do not make the goal depend on this party.',
-    },
-  },
+/** The types' words (the `methods` namespace, `shared/methods/labels.ts`), per language. */
+export const TYPE_TEXTS: Record<Lang, Record<ActorType, TypeDescription>> = {
+  nl: typeTexts('nl'),
+  en: typeTexts('en'),
 };
+
+function typeTexts(lang: Lang): Record<ActorType, TypeDescription> {
+  const texts = methodLabels[lang];
+  return Object.fromEntries(
+    ACTOR_TYPES.map((type) => [
+      type,
+      {
+        label: texts[`type.${type}.label`],
+        meaning: texts[`type.${type}.meaning`],
+        approach: texts[`type.${type}.approach`],
+      },
+    ]),
+  ) as Record<ActorType, TypeDescription>;
+}
