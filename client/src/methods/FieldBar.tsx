@@ -84,14 +84,19 @@ export function AxesEditor() {
     updateSettings(doc, { axes: { ...axes, [key]: { ...axes[key], [part]: value.slice(0, 60) } } });
   return (
     <div className="mw-popover-anchor">
+      {/* In a narrow bar only the icon shows, its name in a tooltip (issue 12, methods.css). */}
       <button
         type="button"
-        className="button button-small"
+        className="button button-small mw-icon-tool"
         aria-expanded={open}
         data-testid="axes-edit"
+        data-tip={t('kv.editAxes')}
         onClick={() => setOpen((o) => !o)}
       >
-        {t('kv.editAxes')}
+        <svg className="mw-tool-icon" viewBox="0 0 20 20" aria-hidden="true" focusable="false">
+          <path d="M4 3v13h13M4 3 2.5 5M4 3l1.5 2M17 16l-2-1.5M17 16l-2 1.5M8 12l3-4 2.5 2L16 6" />
+        </svg>
+        <span className="mw-tool-text">{t('kv.editAxes')}</span>
       </button>
       {open ? (
         <div className="mw-popover" role="dialog" aria-label={t('kv.axesTitle')}>

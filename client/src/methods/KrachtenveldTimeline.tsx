@@ -74,14 +74,21 @@ export function KrachtenveldTimeline({ source }: { source: HistorySource }) {
   const toggle = (
     <button
       type="button"
-      className={open ? 'button button-small mw-timeline-toggle is-on' : 'button button-small mw-timeline-toggle'}
+      className={
+        open
+          ? 'button button-small mw-icon-tool mw-timeline-toggle is-on'
+          : 'button button-small mw-icon-tool mw-timeline-toggle'
+      }
       aria-pressed={open}
       title={t('tl.openTitle')}
       data-testid="timeline-toggle"
+      data-tip={t('tl.open')}
       onClick={() => (open ? close() : setOpen(true))}
     >
-      <span aria-hidden="true">◷ </span>
-      {t('tl.open')}
+      <span className="mw-tool-icon" aria-hidden="true">
+        ◷
+      </span>
+      <span className="mw-tool-text">{t('tl.open')}</span>
     </button>
   );
 
