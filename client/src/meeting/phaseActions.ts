@@ -48,17 +48,19 @@ export async function startRoundOn(access: BoardAccess, boardIds: readonly strin
       const entry = getRoomEntry(name, access.token);
       const release = retainRoom(entry);
       const room = entry.getRoom();
-      // Writing to a board is not being on it: no presence there unless this page shows it.
+      // Writing to a board is not being on it: no presence there unless this page shows it
+      // (a room the control room watches has none already; it is left as it was).
       const awareness = room.awareness;
-      const shown = awareness.getLocalState()?.user !== undefined;
-      if (!shown) awareness.setLocalState(null);
+      const before = awareness.getLocalState();
+      const hide = before !== null && before.user === undefined;
+      if (hide) awareness.setLocalState(null);
       try {
         // The server's copy first: a change made beside it could lose to an older one.
         await whenConnected(room, CONNECT_WAIT_MS);
         if (!readSettings(room.doc).individualRound) updateSettings(room.doc, { individualRound: true });
         await room.whenServerCaughtUp();
       } finally {
-        if (!shown && awareness.getLocalState() === null) awareness.setLocalState({});
+        if (hide && awareness.getLocalState() === null) awareness.setLocalState(before);
         release();
       }
     }),
