@@ -6,9 +6,12 @@
  */
 import { StoreDamagedError } from './store/integrity.ts';
 import { StoreUnavailableError } from './store/postgres/errors.ts';
+import { BusUnavailableError } from './sync/fanout/Fanout.ts';
 
 export function describeStartupError(err: unknown, ctx: { dataDir: string; port: number }): string | null {
-  if (err instanceof StoreDamagedError || err instanceof StoreUnavailableError) return err.message;
+  if (err instanceof StoreDamagedError || err instanceof StoreUnavailableError || err instanceof BusUnavailableError) {
+    return err.message;
+  }
   const e = err as { code?: string; message?: string; path?: string };
   const where = e.path ?? ctx.dataDir;
   switch (e.code) {

@@ -8,7 +8,8 @@ import { Redis } from 'ioredis';
 import { boardRoomName, CloseCode, PLENARY_BOARD_ID } from '../../shared/protocol.ts';
 import { useHarness } from '../helpers/harness.ts';
 import { mark, markOf } from '../helpers/marks.ts';
-import { startRedis, type TestRedis } from '../helpers/redis.ts';
+import { startChildServer } from '../helpers/processServer.ts';
+import { freePort, startRedis, type TestRedis } from '../helpers/redis.ts';
 import { api, createSessionWith, tempDir, type TestServer } from '../helpers/server.ts';
 import { sleep, waitFor } from '../helpers/yclient.ts';
 
@@ -86,6 +87,16 @@ describe('an instance and its Redis', { timeout: 120_000 }, () => {
     first.destroy();
     const fourth = h.client(two.wsUrl, room, token);
     await fourth.synced; // one closed: room for another, on either instance
+  });
+
+  it('a start with Redis not reachable stops with one line naming REDIS_URL, without its password', async () => {
+    const closedPort = await freePort();
+    const failed = await startChildServer(tempDir(), { REDIS_URL: `redis://:geheim@127.0.0.1:${closedPort}` }).then(
+      () => null,
+      (err: unknown) => String(err),
+    );
+    expect(failed).toContain(`Cannot use Redis at REDIS_URL (redis://:***@127.0.0.1:${closedPort}`);
+    expect(failed).not.toContain('geheim');
   });
 
   it('is not ready while Redis is away, and catches up what it missed when Redis is back', async () => {

@@ -12,6 +12,9 @@
  */
 import type { Redis } from 'ioredis';
 
+/** Redis could not be reached at the start: one line for the operator (server/startupErrors.ts). */
+export class BusUnavailableError extends Error {}
+
 /** What a room does with what another instance sends on its channel. */
 export interface RemoteHandler {
   /** An update another instance stored (a client's or a server change). */

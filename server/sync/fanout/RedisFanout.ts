@@ -10,7 +10,7 @@
  */
 import { Redis } from 'ioredis';
 import type { Logger } from '../../log.ts';
-import type { ControlEvent, Fanout, RemoteHandler, RoomChannel } from './Fanout.ts';
+import { BusUnavailableError, type ControlEvent, type Fanout, type RemoteHandler, type RoomChannel } from './Fanout.ts';
 import {
   decodeControl,
   decodeEnvelope,
@@ -24,6 +24,17 @@ import {
 const PREFIX = 'veldwerk:';
 const CONTROL_CHANNEL = `${PREFIX}control`;
 const roomChannel = (room: string) => `${PREFIX}room:${room}`;
+
+/** The URL without its password, for messages. */
+function redactRedisUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return 'an unreadable URL';
+  }
+}
 
 /** How long the start waits for Redis before it gives up with a clear message. */
 const CONNECT_TIMEOUT_MS = 10_000;
@@ -144,7 +155,11 @@ export class RedisFanout implements Fanout {
     } catch (err) {
       pub.disconnect();
       sub.disconnect();
-      throw err;
+      const where = redactRedisUrl(url);
+      throw new BusUnavailableError(
+        `Cannot use Redis at REDIS_URL (${where}): ${(err instanceof Error ? err.message : String(err)).replace(/\.$/, '')}. ` +
+          'Check that Redis runs there and the address, port and password are right.',
+      );
     } finally {
       clearTimeout(timer);
     }
