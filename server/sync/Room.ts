@@ -212,7 +212,14 @@ export class Room {
       // saw may not have reached this one (that instance died before its message went
       // out). The first sync comes from a doc read from the store after this peer
       // connected: the load, or a catch-up, which serves a whole burst of joins.
-      if (this.opts.channel && this.lastReadAt < since) await this.catchUp();
+      if (this.opts.channel && this.lastReadAt < since) {
+        try {
+          await this.catchUp();
+        } catch (err) {
+          // The peer is served from what the room has; what it lacks comes with the next message or join.
+          this.opts.log.error({ err, room: this.name.name }, 'could not catch up from the store before a sync');
+        }
+      }
       peer.send(encodeSyncStep1(this.doc));
       const states = [...this.awareness.getStates().keys()];
       if (states.length) peer.send(encodeAwareness(this.awareness, states));
