@@ -99,6 +99,23 @@ describe('the board with the keyboard only', () => {
     expect(await mirror.getByTestId('mirror-item').allTextContents()).toEqual([
       expect.stringMatching(/^Briefje van Procesbegeleider: Eén trekker nodig \(midden\)/),
     ]);
+
+    // Chosen from that list: Escape lets go of it, "Kies" selects it again and the arrows move it.
+    await fien.page.keyboard.press('Escape');
+    expect(await b.selection()).toEqual([]);
+    await tabTo(fien.page, (f) => f.startsWith('summary:Het bord in woorden'));
+    await fien.page.keyboard.press('Enter');
+    await tabTo(fien.page, (f) => f === 'mirror-choose', 3);
+    await fien.page.keyboard.press('Enter');
+    expect(isCanvas(await focused(fien.page))).toBe(true);
+    expect(await b.selection()).toEqual([note.id]);
+    await fien.page.keyboard.press('Shift+ArrowUp');
+    await expect
+      .poll(() => {
+        const n = readBoard(board.doc).byId.get(note.id);
+        return n && 'y' in n ? n.y - note.y! : null;
+      }, WAIT)
+      .toBe(1 - 10);
   });
 
   it('places an actor on the three axes of the krachtenveld and fills its 3 B’s', async () => {
