@@ -1,7 +1,37 @@
 /** Texts of data in and out: the actors' CSV/Excel export and import, the session as JSON. */
+import type { Lang } from '../../../shared/i18n/lang.ts';
 import { defineTexts } from '../../../shared/i18n/texts.ts';
+import { ioTexts as sharedIoTexts } from '../../../shared/io/texts.ts';
+
+const COLUMNS = [
+  'name',
+  'organisation',
+  'category',
+  'level',
+  'scope',
+  'relation',
+  'frequency',
+  'participation',
+  'bedoeling',
+  'belang',
+  'bijdrage',
+  'notities',
+  'color',
+] as const;
+
+/** The columns' names from their one home (the server's messages), with a capital to head a column. */
+function columnNames(lang: Lang): Record<`field.${(typeof COLUMNS)[number]}`, string> {
+  const names = sharedIoTexts[lang];
+  return Object.fromEntries(
+    COLUMNS.map((c) => {
+      const name = names[`field.${c}`];
+      return [`field.${c}`, name.charAt(0).toLocaleUpperCase(lang) + name.slice(1)];
+    }),
+  ) as Record<`field.${(typeof COLUMNS)[number]}`, string>;
+}
 
 const nl = {
+  ...columnNames('nl'),
   'menu.button': 'Gegevens',
   'menu.label': 'Gegevens in en uit',
   'menu.csv': 'Actoren downloaden (CSV)',
@@ -44,24 +74,11 @@ const nl = {
   'dlg.done': { one: '1 actor geïmporteerd op “{board}”.', other: '{n} actoren geïmporteerd op “{board}”.' },
   'dlg.failed': 'Importeren is mislukt: {message}',
 
-  'field.name': 'Naam',
-  'field.organisation': 'Organisatie',
-  'field.category': 'Rol',
-  'field.level': 'Niveau',
-  'field.scope': 'Intern/extern',
-  'field.relation': 'Relatie',
-  'field.frequency': 'Frequentie',
-  'field.participation': 'Participatie',
   'field.houding': 'Houding (-1 tot 1)',
   'field.invloed': 'Invloed (0 tot 1)',
   'field.betrokkenheid': 'Betrokkenheid (0 tot 1)',
   'field.inhoud': 'Inhoud (-1 tot 1)',
   'field.vertrouwen': 'Vertrouwen (0 tot 1)',
-  'field.bedoeling': 'Bedoeling',
-  'field.belang': 'Belang',
-  'field.bijdrage': 'Bijdrage',
-  'field.notities': 'Notities',
-  'field.color': 'Kleur',
 
   'home.button': 'Bijeenkomst importeren (JSON)',
   'home.text': 'Zet een bijeenkomst terug uit een Veldwerk-bestand (reservekopie of van een andere server).',
@@ -73,6 +90,7 @@ const nl = {
 export type IoTextKey = keyof typeof nl;
 
 const en = {
+  ...columnNames('en'),
   'menu.button': 'Data',
   'menu.label': 'Data in and out',
   'menu.csv': 'Download actors (CSV)',
@@ -115,24 +133,11 @@ const en = {
   'dlg.done': { one: '1 actor imported into “{board}”.', other: '{n} actors imported into “{board}”.' },
   'dlg.failed': 'The import failed: {message}',
 
-  'field.name': 'Name',
-  'field.organisation': 'Organisation',
-  'field.category': 'Role',
-  'field.level': 'Level',
-  'field.scope': 'Internal/external',
-  'field.relation': 'Relation',
-  'field.frequency': 'Frequency',
-  'field.participation': 'Participation',
   'field.houding': 'Attitude (-1 to 1)',
   'field.invloed': 'Influence (0 to 1)',
   'field.betrokkenheid': 'Involvement (0 to 1)',
   'field.inhoud': 'Agreement on content (-1 to 1)',
   'field.vertrouwen': 'Trust (0 to 1)',
-  'field.bedoeling': 'Intention',
-  'field.belang': 'Interest',
-  'field.bijdrage': 'Contribution',
-  'field.notities': 'Notes',
-  'field.color': 'Colour',
 
   'home.button': 'Import a meeting (JSON)',
   'home.text': 'Restore a meeting from a Veldwerk file (a backup, or from another server).',
