@@ -11,7 +11,7 @@ import { addItems, moveItems } from '../shared/model/board/commands.ts';
 import { readItem } from '../shared/model/board/read.ts';
 import { NOTE_COLORS } from '../shared/model/board/schema.ts';
 import { percentile, until } from './client.ts';
-import type { Target, TargetClient } from './targets.ts';
+import type { LightWatcher, Target, TargetClient } from './targets.ts';
 
 export interface FanoutOptions {
   boards: number;
@@ -20,12 +20,16 @@ export interface FanoutOptions {
   seconds: number;
   /** Clients connecting at once while the rooms fill. */
   connectBatch?: number;
+  /** Watchers without a doc that count update frames (see Target.lightWatcher): for thousands. */
+  light?: boolean;
 }
 
 export interface FanoutResult {
   expected: number;
   delivered: number;
   cpuSeconds: number;
+  /** Server write system calls per delivered update. */
+  writesPerDelivered: number;
   /** Server CPU ms per delivered update. */
   cpuMsPerDelivered: number;
   p50: number;
@@ -47,8 +51,16 @@ export async function fanout(target: Target, o: FanoutOptions): Promise<FanoutRe
   await sleep(1000);
   const idleRssMb = target.rssMb();
   const rooms = await target.rooms(o.boards);
-  const clients: TargetClient[] = [];
-  const boards: { mover: TargetClient; watchers: TargetClient[]; noteId: string; x0: number; sent: number[] }[] = [];
+  const clients: { destroy(): void }[] = [];
+  const boards: {
+    mover: TargetClient;
+    watchers: TargetClient[];
+    light: LightWatcher[];
+    noteId: string;
+    x0: number;
+    sent: number[];
+  }[] = [];
+  const light = o.light && target.lightWatcher ? target.lightWatcher.bind(target) : null;
   try {
     // The movers first, each with its note.
     for (const room of rooms) {
@@ -56,7 +68,7 @@ export async function fanout(target: Target, o: FanoutOptions): Promise<FanoutRe
       clients.push(mover);
       await withTimeout(mover.ready, 30_000, `mover of ${room} not ready`);
       mover.awareness.setLocalStateField('user', { name: 'Mover' });
-      boards.push({ mover, watchers: [], noteId: '', x0: 0, sent: [] });
+      boards.push({ mover, watchers: [], light: [], noteId: '', x0: 0, sent: [] });
     }
     await sleep(1000);
     const moversRssMb = target.rssMb();
@@ -68,6 +80,12 @@ export async function fanout(target: Target, o: FanoutOptions): Promise<FanoutRe
     const batch = o.connectBatch ?? 50;
     for (let i = 0; i < pending.length; i += batch) {
       const part = pending.slice(i, i + batch).map(({ board, room }) => {
+        if (light) {
+          const w = light(room);
+          clients.push(w);
+          board.light.push(w);
+          return w.ready;
+        }
         const c = target.client(room, false);
         c.awareness.setLocalStateField('user', { name: 'Kijker' });
         clients.push(c);
@@ -83,7 +101,8 @@ export async function fanout(target: Target, o: FanoutOptions): Promise<FanoutRe
         { kind: 'note', x: 0, y: 0, w: 180, h: 120, text: 'Beweegt', color: NOTE_COLORS[0], author: 'Bench' },
       ]) as [string];
     }
-    const allHaveNote = () => boards.every((b) => b.watchers.every((w) => readItem(w.doc, b.noteId)));
+    const allHaveNote = () =>
+      boards.every((b) => b.watchers.every((w) => readItem(w.doc, b.noteId)) && b.light.every((w) => w.updates() >= 1));
     if (!(await until(allHaveNote, 60_000))) throw new Error('not every watcher got the note');
     await sleep(1500); // connection work settles
     const connectedRssMb = target.rssMb();
@@ -93,6 +112,16 @@ export async function fanout(target: Target, o: FanoutOptions): Promise<FanoutRe
     let delivered = 0;
     for (const b of boards) {
       b.x0 = (readItem(b.mover.doc, b.noteId) as { x: number }).x;
+      // A light watcher's k-th update frame from now on is the k-th move.
+      for (const w of b.light) {
+        const base = w.updates();
+        w.onUpdate = (now) => {
+          const move = w.updates() - base - 1;
+          if (move < 0 || move >= b.sent.length) return;
+          delays.push(now - b.sent[move]!);
+          delivered++;
+        };
+      }
       for (const w of b.watchers) {
         let seen = 0;
         w.doc.on('update', () => {
@@ -112,6 +141,7 @@ export async function fanout(target: Target, o: FanoutOptions): Promise<FanoutRe
     const expected = ticks * boards.length * (o.perBoard - 1);
     const loadBefore = os.loadavg();
     const cpuBefore = target.cpuSeconds();
+    const writesBefore = target.writes();
     const started = performance.now();
     // The movers, spread over the tick; each tick at its planned time (no drift).
     for (let t = 0; t < ticks; t++) {
@@ -127,12 +157,14 @@ export async function fanout(target: Target, o: FanoutOptions): Promise<FanoutRe
     }
     await until(() => delivered >= expected, 30_000);
     const cpuSeconds = target.cpuSeconds() - cpuBefore;
+    const writes = target.writes() - writesBefore;
     delays.sort((a, b) => a - b);
     return {
       expected,
       delivered,
       cpuSeconds,
       cpuMsPerDelivered: (cpuSeconds * 1000) / Math.max(1, delivered),
+      writesPerDelivered: writes / Math.max(1, delivered),
       p50: percentile(delays, 50),
       p99: percentile(delays, 99),
       max: delays[delays.length - 1] ?? NaN,

@@ -123,7 +123,7 @@ export async function serverLoadSection(): Promise<string> {
   const big = SKIP.has('big')
     ? null
     : await withTarget(COLUMNS[COLUMNS.length - 1]!, (t) =>
-        fanout(t, { boards: 100, perBoard: 20, hz: 10, seconds: SECONDS, connectBatch: 100 }),
+        fanout(t, { boards: 100, perBoard: 20, hz: 10, seconds: SECONDS, connectBatch: 100, light: true }),
       );
   const ended = new Date();
 

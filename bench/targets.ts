@@ -32,6 +32,45 @@ export interface TargetClient {
   destroy(): void;
 }
 
+export interface LightWatcher {
+  /** Resolves when the socket is open (Veldwerk: after the server's sync answer). */
+  ready: Promise<void>;
+  /** Update frames received so far. */
+  updates(): number;
+  /** Called with the time of each update frame. */
+  onUpdate?: (at: number) => void;
+  destroy(): void;
+}
+
+/** A y-websocket-protocol watcher that keeps no doc (see {@link Target.lightWatcher}). */
+function lightWatcher(url: string, waitSync: boolean): LightWatcher {
+  const ws = new WebSocket(url);
+  let count = 0;
+  let synced: () => void = () => undefined;
+  const syncedP = new Promise<void>((r) => (synced = r));
+  const open = new Promise<void>((resolve) =>
+    ws.on('open', () => {
+      ws.send(new Uint8Array([0, 0, 1, 0])); // sync step 1 with the empty state vector
+      resolve();
+    }),
+  );
+  const watcher: LightWatcher = {
+    ready: waitSync ? Promise.all([open, syncedP]).then(() => undefined) : open,
+    updates: () => count,
+    destroy: () => ws.terminate(),
+  };
+  ws.on('message', (data: Buffer) => {
+    if (data[0] !== 0) return;
+    if (data[1] === 1) synced();
+    else if (data[1] === 2) {
+      count++;
+      watcher.onUpdate?.(performance.now());
+    }
+  });
+  ws.on('error', () => undefined);
+  return watcher;
+}
+
 export interface Target {
   name: string;
   /** Starts, or starts again on the same data. */
@@ -42,7 +81,15 @@ export interface Target {
   rooms(count: number): Promise<string[]>;
   /** A client in `room`; `writer` for the one who moves (Veldwerk: the facilitator). */
   client(room: string, writer: boolean): TargetClient;
+  /**
+   * A watcher without a doc (y-websocket's protocol only: Veldwerk and the relay): it asks
+   * for the state once and counts the update frames it gets. For thousands of clients in
+   * one benchmark process, where a doc per client would make the benchmark the bottleneck.
+   */
+  lightWatcher?(room: string): LightWatcher;
   cpuSeconds(): number;
+  /** Write system calls so far (`syscw` of /proc/<pid>/io). */
+  writes(): number;
   rssMb(): number;
   cleanup(): void;
 }
@@ -117,6 +164,7 @@ function processTarget(
       clearTimeout(timer);
     },
     cpuSeconds: () => cpuOf(proc?.pid),
+    writes: () => Number(/syscw: (\d+)/.exec(fs.readFileSync(`/proc/${proc?.pid}/io`, 'utf8'))?.[1] ?? NaN),
     rssMb: () => rssOf(proc?.pid),
     cleanup: () => fs.rmSync(dataDir, { recursive: true, force: true }),
   };
@@ -187,7 +235,7 @@ export function veldwerkTarget(root = ROOT, name = 'Veldwerk'): Target {
       for (let i = 0; i < count; i++) {
         const created = await post<CreateSessionResponse>('/api/sessions', { title: `Bench ${i}` });
         const readers: string[] = [];
-        for (let j = 0; j < 2; j++) {
+        for (let j = 0; j < 1; j++) {
           const joined = await post<JoinResponse>('/api/join', { joinCode: created.joinCode, name: `Deelnemer ${j}` });
           readers.push(joined.token);
         }
@@ -202,6 +250,11 @@ export function veldwerkTarget(root = ROOT, name = 'Veldwerk'): Target {
       if (!tokens) throw new Error(`unknown room ${room}`);
       const token = writer ? tokens.writer : tokens.readers[Math.floor(Math.random() * tokens.readers.length)]!;
       return ywsClient(`ws://127.0.0.1:${base.port()}/sync`, room, { token }, true);
+    },
+    lightWatcher(room) {
+      const token = made.get(room)?.readers[0];
+      if (!token) throw new Error(`unknown room ${room}`);
+      return lightWatcher(`ws://127.0.0.1:${base.port()}/sync/${room}?token=${encodeURIComponent(token)}`, true);
     },
   };
 }
@@ -269,5 +322,6 @@ export function relayTarget(): Target {
     ...base,
     rooms: async (count) => Array.from({ length: count }, (_, i) => `bench-${i}`),
     client: (room) => ywsClient(`ws://127.0.0.1:${base.port()}`, room, {}, false),
+    lightWatcher: (room) => lightWatcher(`ws://127.0.0.1:${base.port()}/${room}`, false),
   };
 }
