@@ -121,7 +121,8 @@ export function SessionView({ sessionId, identity, info, onNeedInfo, initialView
     [identity, writerName],
   );
   // The board, or in private mode my private copy of it (the facilitator: the overview).
-  const board = useBoardRoom(sessionId, boardId, identity, live.privateMode.on);
+  // The projector shows the board as everyone has it: never the facilitator's overview of hidden notes.
+  const board = useBoardRoom(sessionId, boardId, identity, live.privateMode.on && !projector);
   // One UI state per open board: selection, viewport and pointer (presence reads them too).
   const boardState = useMemo(() => createBoardStore(), [board.room]);
   const locked = snapshot.boards.find((b) => b.id === boardId)?.locked ?? false;
