@@ -5,7 +5,9 @@
  * every view's work surface is measured (the krachtenveld's field at least 640×400 at
  * 1366×768, with the questions on one line in the bar), "Krachten + en −" keeps its
  * totals and heading clear of the goal, and an actor dragged from the tray onto the
- * field is placed (in the doc, as another person sees it, and no longer in the tray).
+ * field is placed (in the doc, as another person sees it, and no longer in the tray). The
+ * facilitator's field too (at least 640×400 at 1366×768), in Dutch and in English, with the
+ * view's bar on one line. An opened sidebar lies over the board; Escape closes it.
  * Real server, real Chromium, the built client.
  */
 import type { Page } from 'playwright-core';
@@ -20,6 +22,8 @@ const ACTOR = 'Huisartsen De Horst';
 const SIZES = {
   '1366x768': {
     field: { w: 640, h: 400 },
+    /** The facilitator's field: their bar holds the axis editor and the timeline too. */
+    facField: { w: 640, h: 400 },
     canvas: { w: 900, h: 560 },
     krachten: { w: 640, h: 420 },
     drieB: { w: 640, h: 420 },
@@ -29,6 +33,7 @@ const SIZES = {
   },
   '1280x800': {
     field: { w: 600, h: 400 },
+    facField: { w: 600, h: 380 },
     canvas: { w: 850, h: 600 },
     krachten: { w: 580, h: 450 },
     drieB: { w: 580, h: 450 },
@@ -124,6 +129,24 @@ describe('layouts on laptop screens, in a group phase', () => {
         await expect
           .poll(async () => await fieldPoint(fac.page, ACTOR).getAttribute('data-houding'), WAIT)
           .toBe(String(houding));
+        // The facilitator's field, in Dutch and in English: the view's bar keeps to one line
+        // with the axis editor and the timeline in it.
+        for (const lang of ['nl', 'en'] as const) {
+          await fac.page.getByTestId(`lang-${lang}`).click();
+          await fac.page.locator(`html[lang="${lang}"]`).waitFor(WAIT);
+          await fac.page.getByTestId('timeline-toggle').waitFor(WAIT);
+          const bar = (await box(fac.page, '[data-testid="view-krachtenveld"] .mw-view-bar'))!;
+          expect(bar.height, `the facilitator's view bar in ${lang}`).toBeLessThanOrEqual(48);
+          for (const tool of ['axes-edit', 'timeline-toggle']) {
+            const b = (await box(fac.page, `[data-testid="${tool}"]`))!;
+            expect(b.y + b.height, `${tool} in the bar's line`).toBeLessThanOrEqual(bar.y + bar.height);
+          }
+          const facPlot = await plotOf(fac.page);
+          expect(facPlot.w, `the facilitator's field in ${lang}`).toBeGreaterThanOrEqual(least.facField.w);
+          expect(facPlot.h, `the facilitator's field in ${lang}`).toBeGreaterThanOrEqual(least.facField.h);
+          await fac.page.screenshot({ path: `${SHOTS}/layout-${size}-krachtenveld-facilitator-${lang}.png` });
+        }
+        await fac.page.getByTestId('lang-nl').click();
 
         // "Krachten + en −": the goal leaves the totals and the heading clear.
         await openView(page, 'krachten');
@@ -162,15 +185,44 @@ describe('layouts on laptop screens, in a group phase', () => {
     );
   }
 
-  it('remembers a folded or opened panel per person', { timeout: 120_000 }, async () => {
-    const { part } = await groupPhaseMeeting(h, { width: 1366, height: 768 });
-    const page = part.page;
-    // Folded by default beside a running meeting on a laptop; opened by hand it stays open.
-    expect(await page.getByTestId('sidebar').getAttribute('data-open')).toBe('false');
-    await page.getByTestId('sidebar-toggle').click();
-    await page.locator('[data-testid="sidebar"][data-open="true"]').waitFor();
-    await page.reload();
-    await page.locator('[data-testid="sidebar"][data-open="true"]').waitFor(WAIT);
-    await page.getByTestId('my-group-panel').waitFor(WAIT);
-  });
+  it(
+    'remembers a folded or opened panel per person; opened, the sidebar lies over the board',
+    { timeout: 120_000 },
+    async () => {
+      const { part, fac } = await groupPhaseMeeting(h, { width: 1366, height: 768 });
+      const page = part.page;
+      // Folded by default beside a running meeting on a laptop; opened by hand it stays open.
+      expect(await page.getByTestId('sidebar').getAttribute('data-open')).toBe('false');
+      const board = (await box(page, 'main.board-area'))!;
+      await page.getByTestId('sidebar-toggle').click();
+      await page.locator('[data-testid="sidebar"][data-open="true"]').waitFor();
+      // Over the board, which keeps its place and size.
+      const sidebar = (await box(page, '[data-testid="sidebar"]'))!;
+      expect(sidebar.width).toBeGreaterThanOrEqual(300);
+      expect(await box(page, 'main.board-area')).toEqual(board);
+      await page.reload();
+      await page.locator('[data-testid="sidebar"][data-open="true"]').waitFor(WAIT);
+      await page.getByTestId('my-group-panel').waitFor(WAIT);
+      // The facilitator's (the invitation and the groups in it): Escape inside it closes it, and
+      // the focus goes back to its toggle, not into the folded panel.
+      const fp = fac.page;
+      const facBoard = (await box(fp, 'main.board-area'))!;
+      await fp.getByTestId('sidebar-toggle').click();
+      await fp.locator('[data-testid="sidebar"][data-open="true"]').waitFor(WAIT);
+      expect(await box(fp, 'main.board-area')).toEqual(facBoard);
+      await fp.getByTestId('sidebar-toggle').focus();
+      await fp.keyboard.press('Tab');
+      const focused = () =>
+        fp.evaluate(() => ({
+          inSidebar: document.activeElement?.closest('[data-testid="sidebar"]') !== null,
+          id: document.activeElement?.getAttribute('data-testid') ?? '',
+        }));
+      expect(await focused()).toMatchObject({ inSidebar: true });
+      expect((await focused()).id).not.toBe('sidebar-toggle');
+      await fp.keyboard.press('Escape');
+      await fp.locator('[data-testid="sidebar"][data-open="false"]').waitFor(WAIT);
+      expect(await focused()).toEqual({ inSidebar: true, id: 'sidebar-toggle' });
+      expect(await box(fp, 'main.board-area')).toEqual(facBoard);
+    },
+  );
 });

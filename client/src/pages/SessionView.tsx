@@ -52,6 +52,7 @@ import { GroupsPanel } from '../groups/GroupsPanel.tsx';
 import { ParticipatePanel } from '../participate/ParticipatePanel.tsx';
 import { usePhoneLayout } from '../meeting/usePhoneLayout.ts';
 import { ROOMY, useMediaQuery, usePanelState } from '../components/usePanelState.ts';
+import { useOverlaySidebar } from '../components/useOverlaySidebar.ts';
 import { currentPhase } from '../../../shared/model/meeting/program.ts';
 
 const ControlRoom = lazy(() => import('../control/ControlRoom.tsx').then((m) => ({ default: m.ControlRoom })));
@@ -109,6 +110,9 @@ export function SessionView({ sessionId, identity, info, onNeedInfo, initialView
   // needs the room); before the programme starts it is what people need (invitation, groups).
   const roomyForSidebar = useMediaQuery(ROOMY.sidebar);
   const [sidebarOpen, setSidebarOpen] = usePanelState('sidebar', roomyForSidebar || currentPhase(program) === null);
+  // Opened there, it lies over the board instead of squeezing it.
+  const sidebarOverlay = !roomyForSidebar && currentPhase(program) !== null;
+  const sidebarKeys = useOverlaySidebar(sidebarOverlay, sidebarOpen, setSidebarOpen);
   const [fullBoardOnPhone, setFullBoardOnPhone] = useState(false);
   const { view, setView } = useBoardView(initialView);
   const present = usePresence(session.room);
@@ -304,14 +308,24 @@ export function SessionView({ sessionId, identity, info, onNeedInfo, initialView
             <LanguageSwitch />
           </div>
         </header>
-        <div className={sidebarOpen ? 'session-body' : 'session-body is-sidebar-closed'}>
+        <div
+          className={
+            !sidebarOpen
+              ? 'session-body is-sidebar-closed'
+              : sidebarOverlay
+                ? 'session-body is-sidebar-overlay'
+                : 'session-body'
+          }
+        >
           <aside
             className={sidebarOpen ? 'sidebar' : 'sidebar is-collapsed'}
             id="session-sidebar"
             data-testid="sidebar"
             data-open={sidebarOpen}
+            onKeyDownCapture={sidebarKeys.onKeyDown}
           >
             <button
+              ref={sidebarKeys.toggleRef}
               type="button"
               className="sidebar-toggle"
               aria-expanded={sidebarOpen}
