@@ -349,7 +349,12 @@ export function buildReport(source: ReportSource, options: BuildOptions = {}): R
     {
       open(
         'evaluatie',
-        t('evaluationText', { mean: formatNumber(lang, ev.mean, 1), min: ev.min ?? '', max: ev.max ?? '', n: ev.n }),
+        t('evaluationText', {
+          mean: formatNumber(lang, ev.mean, 1),
+          min: ev.min ?? '',
+          max: ev.max ?? '',
+          count: ev.n,
+        }),
       );
       if (parts.pictures)
         figure(evaluationSvg(ev.distribution, { title: t('distribution'), lang }), t('distribution'), 'evaluation');

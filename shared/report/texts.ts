@@ -73,8 +73,11 @@ const nl = {
   votes: { one: '1 stem', other: '{count} stemmen' },
   plenaryNotes: 'Notities van het plenaire bord',
   evaluation: 'Evaluatie',
-  evaluationText:
-    'De bijeenkomst werd gewaardeerd met een {mean} (spreiding {min} – {max}). {n} deelnemers gaven een cijfer.',
+  evaluationText: {
+    one: 'De bijeenkomst werd gewaardeerd met een {mean} (spreiding {min} – {max}). 1 deelnemer gaf een cijfer.',
+    other:
+      'De bijeenkomst werd gewaardeerd met een {mean} (spreiding {min} – {max}). {count} deelnemers gaven een cijfer.',
+  },
   evaluationNone: 'Er zijn (nog) geen cijfers gegeven.',
   grade: 'Cijfer',
   count: 'Aantal',
@@ -191,7 +194,10 @@ const en = {
   votes: { one: '1 vote', other: '{count} votes' },
   plenaryNotes: 'Notes on the plenary board',
   evaluation: 'Evaluation',
-  evaluationText: 'The meeting was graded {mean} (spread {min} – {max}). {n} participants gave a grade.',
+  evaluationText: {
+    one: 'The meeting was graded {mean} (spread {min} – {max}). 1 participant gave a grade.',
+    other: 'The meeting was graded {mean} (spread {min} – {max}). {count} participants gave a grade.',
+  },
   evaluationNone: 'No grades (yet).',
   grade: 'Grade',
   count: 'Count',

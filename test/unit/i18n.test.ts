@@ -55,6 +55,20 @@ describe('plurals', () => {
     expect(translate('nl', 'report.votes', { count: 4 })).toBe('4 stemmen');
     expect(translate('en', 'io.import.rejected', { count: 1 })).toMatch(/^1 row was rejected/);
     expect(translate('nl', 'io.import.rejected', { count: 3 })).toMatch(/^3 rijen zijn afgekeurd/);
+    const grades = { mean: '8', min: 8, max: 8 };
+    expect(translate('nl', 'report.evaluationText', { ...grades, count: 1 })).toMatch(
+      /\. 1 deelnemer gaf een cijfer\.$/,
+    );
+    expect(translate('en', 'report.evaluationText', { ...grades, count: 1 })).toMatch(
+      /\. 1 participant gave a grade\.$/,
+    );
+    expect(translate('nl', 'report.evaluationText', { ...grades, count: 7 })).toMatch(/\. 7 deelnemers gaven/);
+  });
+
+  it('is used by the app’s live region: one change, more changes', () => {
+    expect(translateIn(coreTexts, 'nl', 'a11y.more', { count: 1 })).toBe('En nog 1 wijziging');
+    expect(translateIn(coreTexts, 'nl', 'a11y.more', { count: 3 })).toBe('En nog 3 wijzigingen');
+    expect(translateIn(coreTexts, 'en', 'a11y.more', { count: 1 })).toBe('And 1 more change');
   });
 });
 

@@ -40,7 +40,7 @@ export function BoardAccess({ doc, snapshot, view, privateFor, store, canvas, ke
     (prev: ViewState, next: ViewState) => boardChanges(t, prev.items, next.items, next.byId),
     [t],
   );
-  const more = useCallback((n: number) => (n === 1 ? t('a11y.moreOne') : t('a11y.moreMany', { n })), [t]);
+  const more = useCallback((n: number) => t('a11y.more', { count: n }), [t]);
   const choose = (id: string) => {
     store.setState({ selection: [id], tool: 'select' });
     canvas.current?.focus();

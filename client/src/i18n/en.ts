@@ -183,8 +183,7 @@ export const en: Messages = {
   'a11y.added': 'New: {item}',
   'a11y.removed': 'Gone: {item}',
   'a11y.changed': 'Changed: {item}',
-  'a11y.moreOne': 'And 1 more change',
-  'a11y.moreMany': 'And {n} more changes',
+  'a11y.more': { one: 'And 1 more change', other: 'And {count} more changes' },
   'help.charKeys': 'Single-key shortcuts',
   'help.charKeysHint':
     'Off: letters, digits and signs do nothing on the board; Ctrl or ⌘ keys, the arrows, Enter, Delete and Esc still work. This device remembers your choice.',

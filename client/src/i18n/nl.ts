@@ -189,8 +189,7 @@ export const nl = {
   'a11y.added': 'Nieuw: {item}',
   'a11y.removed': 'Weg: {item}',
   'a11y.changed': 'Gewijzigd: {item}',
-  'a11y.moreOne': 'En nog 1 wijziging',
-  'a11y.moreMany': 'En nog {n} wijzigingen',
+  'a11y.more': { one: 'En nog 1 wijziging', other: 'En nog {count} wijzigingen' },
   'help.charKeys': 'Sneltoetsen met één toets',
   'help.charKeysHint':
     'Uit: letters, cijfers en tekens doen niets op het bord; Ctrl- of ⌘-toetsen, de pijltjes, Enter, Delete en Esc werken wel. Dit apparaat onthoudt je keuze.',

@@ -17,7 +17,7 @@ export function MethodsAccess() {
     (prev: MethodsSnapshot, next: MethodsSnapshot) => actorChanges(lang, t, prev, next),
     [lang, t],
   );
-  const more = useCallback((n: number) => (n === 1 ? t('a11y.moreOne') : t('a11y.moreMany', { n })), [t]);
+  const more = useCallback((n: number) => t('a11y.more', { count: n }), [t]);
   const choose = (id: string) => {
     select(id, { card: false });
     const field = document.querySelector<HTMLElement>('[data-keyboard="field"]');
