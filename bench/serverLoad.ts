@@ -156,6 +156,7 @@ export async function serverLoadSection(): Promise<string> {
     );
     log(`| ${label}: CPU µs per delivered update | ${cells(row, (r) => (r.cpuMsPerDelivered * 1000).toFixed(1))} | |`);
     log(`| ${label}: delivered | ${cells(row, (r) => `${r.delivered}/${r.expected}`)} | |`);
+    log(`| ${label}: server write calls per delivered update | ${cells(row, (r) => f2(r.writesPerDelivered))} | |`);
     const relay = row.relay;
     log(
       `| ${label}: latency p50 / p99 ms | ${cells(row, (r) => `${f1(r.p50)} / ${f1(r.p99)}`)} | ${v && relay ? `÷ relay: ${f2(v.p50 / relay.p50)} / ${f2(v.p99 / relay.p99)}` : ''} |`,
