@@ -36,6 +36,8 @@ const UPDATES = Number(process.env.BENCH_UPDATES ?? 300);
 const RATE = Number(process.env.BENCH_RATE ?? 50);
 /** Rounds of the three setups, interleaved (a shared machine's load moves). */
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+/** Fresh clients joining the loaded board, one after another. */
+const JOINS = 20;
 const START = '<!-- bench:scale:start -->';
 const END = '<!-- bench:scale:end -->';
 
@@ -86,6 +88,32 @@ interface Figures {
   latencyB: number[];
   /** ms from the first update of the burst until every receiver had all. */
   burstMs: number;
+}
+
+/**
+ * ms from connecting to the first sync of JOINS fresh clients, one after another, on
+ * `target` while a client on `holder` keeps the board loaded (the board of the runs).
+ */
+async function timeJoins(target: Instance, meeting: Meeting, holder: Instance): Promise<number[]> {
+  const endpointOn = (inst: Instance, token: string) => ({
+    serverUrl: `${inst.url.replace('http', 'ws')}/sync`,
+    room: meeting.room,
+    params: { token },
+  });
+  const keeper = benchClient(endpointOn(holder, meeting.writerToken));
+  const keeperOnTarget = benchClient(endpointOn(target, meeting.receiverTokens[1]!));
+  await Promise.all([keeper.synced, keeperOnTarget.synced]);
+  const times: number[] = [];
+  for (let i = 0; i < JOINS; i++) {
+    const started = performance.now();
+    const c = benchClient(endpointOn(target, meeting.receiverTokens[0]!));
+    await c.synced;
+    times.push(performance.now() - started);
+    c.destroy();
+  }
+  keeper.destroy();
+  keeperOnTarget.destroy();
+  return times.sort((x, y) => x - y);
 }
 
 /** A board and its people for one setup, used by each of its runs (joins are limited per address). */
@@ -184,6 +212,7 @@ async function main(): Promise<void> {
   };
   const labels = ['1 instance, no Redis', '1 instance, with Redis', '2 instances'] as const;
   const runs = new Map<string, Figures[]>(labels.map((l) => [l, []]));
+  const joins = new Map<string, number[]>();
   const instances: Instance[] = [];
   try {
     // One instance on PostgreSQL without Redis: the single-process path, for comparison.
@@ -201,6 +230,12 @@ async function main(): Promise<void> {
     for (const label of labels) meetings.set(label, await prepareMeeting(setups[label][0]!, label));
     for (let round = 0; round < RUNS; round++) {
       for (const label of labels) runs.get(label)!.push(await runScenario(setups[label], meetings.get(label)!, round));
+    }
+    // A client joining a board that is loaded and busy with others: with Redis the room
+    // first reads the board from the store (what another instance's clients saw is in it).
+    for (const label of labels) {
+      const last = setups[label].at(-1)!;
+      joins.set(label, await timeJoins(last, meetings.get(label)!, setups[label][0]!));
     }
   } finally {
     for (const inst of instances) if (inst.proc.exitCode === null) inst.proc.kill('SIGKILL');
@@ -227,6 +262,17 @@ async function main(): Promise<void> {
     }),
     '',
   ];
+  lines.push(
+    `A client joining the loaded board (${2 * RUNS * UPDATES} updates in it), connect to first sync, median (p90) of ${JOINS} joins one after another: ${labels
+      .map((label) => {
+        const t = joins.get(label) ?? [];
+        return `${label}: ${f1(percentile(t, 50))} ms (${f1(percentile(t, 90))})`;
+      })
+      .join(
+        '; ',
+      )} (with 2 instances the joins go to B). With Redis a join reads the board from the store before its first sync, so it has what another instance's clients saw even if that instance died before its message went out.`,
+    '',
+  );
   const hops = runs.get('2 instances')!.map((r) => percentile(r.latencyB, 50) - percentile(r.latencyA, 50));
   lines.push(
     `The Redis hop, per run of 2 instances (median latency on B minus median on A, same run): ${hops.map(f1).join(', ')} ms. A receiver on B gets an update after A stored it in PostgreSQL, published it and B applied it; one on A right after A stored it. Latencies pooled over ${RUNS} interleaved runs per setup; the burst is the median run (each run in brackets).`,
