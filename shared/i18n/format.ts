@@ -60,6 +60,13 @@ export function formatTime(lang: Lang, ms: number, seconds = false): string {
   }).format(ms);
 }
 
+/** The day in Europe/Amsterdam as "2026-11-22", for file names (the same in every language). */
+export function isoDay(ms: number): string {
+  const parts = dateFormat('en', { year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(ms);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')}`;
+}
+
 /** A whole or decimal number: 1.250 and 7,8 in Dutch, 1,250 and 7.8 in English. */
 export function formatNumber(lang: Lang, n: number, digits?: number): string {
   const options: Intl.NumberFormatOptions =

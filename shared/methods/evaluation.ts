@@ -2,6 +2,11 @@
  * The meeting's evaluation: grades 1 to 10, summarised as the report states it
  * (seed 003: "7,8 (spreiding 6 - 9)"): n, mean, spread as min-max, distribution.
  */
+import { formatNumber } from '../i18n/format.ts';
+import type { Lang } from '../i18n/lang.ts';
+import { translateIn } from '../i18n/texts.ts';
+import { methodLabels } from './labels.ts';
+
 export interface EvaluationSummary {
   n: number;
   /** Mean, rounded to one decimal; null without grades. */
@@ -22,8 +27,11 @@ export function summarizeGrades(grades: readonly number[]): EvaluationSummary {
 }
 
 /** "7,8 (spreiding 6 - 9)" in Dutch, "7.8 (spread 6 - 9)" in English. */
-export function formatEvaluation(s: EvaluationSummary, lang: 'nl' | 'en'): string {
-  if (s.mean === null) return lang === 'nl' ? 'nog geen cijfers' : 'no grades yet';
-  const mean = lang === 'nl' ? s.mean.toFixed(1).replace('.', ',') : s.mean.toFixed(1);
-  return lang === 'nl' ? `${mean} (spreiding ${s.min} - ${s.max})` : `${mean} (spread ${s.min} - ${s.max})`;
+export function formatEvaluation(s: EvaluationSummary, lang: Lang): string {
+  if (s.mean === null) return translateIn(methodLabels, lang, 'evaluation.none');
+  return translateIn(methodLabels, lang, 'evaluation.summary', {
+    mean: formatNumber(lang, s.mean, 1),
+    min: s.min ?? '',
+    max: s.max ?? '',
+  });
 }

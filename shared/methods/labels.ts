@@ -92,6 +92,8 @@ const nl = {
   'draw.key': 'Nummers in de tekening',
   'draw.empty': 'Nog geen actoren.',
   'draw.moreRelations': 'Omschrijving van de overige relaties',
+  'evaluation.summary': '{mean} (spreiding {min} - {max})',
+  'evaluation.none': 'nog geen cijfers',
 };
 
 export type MethodLabelKey = keyof typeof nl;
@@ -175,6 +177,8 @@ const en = {
   'draw.key': 'Numbers in the drawing',
   'draw.empty': 'No actors yet.',
   'draw.moreRelations': 'Descriptions of the other relations',
+  'evaluation.summary': '{mean} (spread {min} - {max})',
+  'evaluation.none': 'no grades yet',
 };
 
 /** The `methods` namespace of the shared dictionary (`shared/i18n/messages.ts`). */

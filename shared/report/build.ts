@@ -16,7 +16,7 @@ import { evaluationSvg } from './charts.ts';
 import { boardFigures } from './figures.ts';
 import type { ReportBlock, ReportModel } from './model.ts';
 import type { ReportBoardSource, ReportSource } from './source.ts';
-import { formatDate, formatNumber } from '../i18n/format.ts';
+import { formatDate, formatNumber, isoDay } from '../i18n/format.ts';
 import { LOCALES } from '../i18n/lang.ts';
 import { showName } from '../i18n/appNames.ts';
 import { isSharedKey, translate } from '../i18n/messages.ts';
@@ -50,10 +50,6 @@ function slug(text: string): string {
     .replace(/^-+|-+$/g, '')
     .slice(0, 60);
   return s || 'bijeenkomst';
-}
-
-function isoDate(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10);
 }
 
 export function boardLabel(board: ReportBoardSource, lang: ReportLang): string {
@@ -409,7 +405,7 @@ export function buildReport(source: ReportSource, options: BuildOptions = {}): R
     title,
     subtitle: `${t('reportOf')} · ${date}`,
     blocks,
-    fileName: `${lang === 'nl' ? 'verslag' : 'report'}-${slug(title)}-${isoDate(session.createdAt)}`,
+    fileName: `${lang === 'nl' ? 'verslag' : 'report'}-${slug(title)}-${isoDay(session.createdAt)}`,
   };
 }
 

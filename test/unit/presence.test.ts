@@ -168,8 +168,10 @@ describe('publishing and reading through a real awareness', () => {
 });
 
 describe('export file names', () => {
-  it('uses safe characters and the local date', () => {
-    const d = new Date(2026, 2, 7, 23, 30);
+  it('uses safe characters and the date in the Netherlands', () => {
+    const d = new Date(Date.UTC(2026, 2, 7, 12, 30));
+    // 23:30 UTC is already the next day in Amsterdam.
+    expect(exportFileName('Bord', 'png', new Date(Date.UTC(2026, 2, 7, 23, 30)))).toBe('veldwerk-bord-2026-03-08.png');
     expect(exportFileName('Gezonde wijk Noord: één bord!', 'png', d)).toBe(
       'veldwerk-gezonde-wijk-noord-een-bord-2026-03-07.png',
     );

@@ -19,8 +19,6 @@ import { useBoardsMethods } from './useBoardsMethods.ts';
 import { formatNumber } from '../../../shared/i18n/format.ts';
 import { describeAxis, groupColor, spreadSize } from './words.ts';
 
-const fmt = (v: number) => v.toFixed(2);
-
 /** The other spellings worth mentioning: not those that differ only in case or punctuation. */
 const otherNames = (s: GroupSpread) => s.names.filter((n) => matchKey(n) !== matchKey(s.name));
 
@@ -173,11 +171,11 @@ export function GroupsCompare() {
                   name: s.name,
                   group: t.name(nameOf(p.group)),
                   x: axes.houding.name,
-                  xv: fmt(p.houding),
+                  xv: t.number(p.houding, 2),
                   y: axes.invloed.name,
-                  yv: fmt(p.invloed),
+                  yv: t.number(p.invloed, 2),
                   size: axes.betrokkenheid.name,
-                  sv: fmt(p.betrokkenheid),
+                  sv: t.number(p.betrokkenheid, 2),
                 })}
               </li>
             )),

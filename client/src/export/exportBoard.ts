@@ -2,6 +2,7 @@
  * "Exporteren" (issue 3): the current board as an SVG or PNG file, made in the
  * browser from the same drawing the report uses (`shared/drawing/boardSvg.ts`).
  */
+import { isoDay } from '../../../shared/i18n/format.ts';
 import { renderBoardSvg, type BoardSvgOptions } from '../../../shared/drawing/boardSvg.ts';
 import type { BoardSnapshot } from '../../../shared/model/board/read.ts';
 
@@ -26,9 +27,7 @@ export function exportFileName(title: string, ext: 'png' | 'svg', now: Date = ne
       .replace(/^-+|-+$/g, '')
       .slice(0, 60)
       .replace(/-+$/, '') || 'bord';
-  const pad = (n: number) => String(n).padStart(2, '0');
-  const date = `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-  return `veldwerk-${slug}-${date}.${ext}`;
+  return `veldwerk-${slug}-${isoDay(now.getTime())}.${ext}`;
 }
 
 /** Saves a blob as a download with the given file name. */

@@ -7,6 +7,7 @@
 import { useCallback, useRef, useState, type ReactNode } from 'react';
 import { Circle, Layer, Line, Stage } from 'react-konva';
 import type { KonvaEventObject } from 'konva/lib/Node';
+import { formatNumber } from '../../../shared/i18n/format.ts';
 import { updateActor } from '../../../shared/model/board/actors.ts';
 import type { Actor } from '../../../shared/model/board/actorSchema.ts';
 import { useMethods } from './context.ts';
@@ -36,8 +37,6 @@ import { measureCanvasText } from './measureText.ts';
 
 const isPlaced = (a: Actor): a is Actor & { houding: number; invloed: number } =>
   a.houding !== null && a.invloed !== null;
-
-const fmt = (v: number) => v.toFixed(2);
 
 export interface KrachtenveldViewProps {
   /** At the end of the view's bar (the facilitator's timeline switch). */
@@ -299,11 +298,11 @@ export function KrachtenveldView({ barEnd, pastTime = null }: KrachtenveldViewPr
                   ? t('kv.point', {
                       name: a.name,
                       x: axes.houding.name,
-                      xv: fmt(a.houding),
+                      xv: formatNumber(lang, a.houding, 2),
                       y: axes.invloed.name,
-                      yv: fmt(a.invloed),
+                      yv: formatNumber(lang, a.invloed, 2),
                       size: axes.betrokkenheid.name,
-                      sv: fmt(a.betrokkenheid),
+                      sv: formatNumber(lang, a.betrokkenheid, 2),
                     })
                   : `${a.name}: ${t('actors.notPlaced')}`}
               </li>
