@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { appName, showName } from '../../shared/i18n/appNames.ts';
-import { formatDate, formatDateTime, formatNumber, formatTime } from '../../shared/i18n/format.ts';
+import { formatDate, formatDateTime, formatNumber, formatTime, isoDay } from '../../shared/i18n/format.ts';
 import { sharedTexts, translate } from '../../shared/i18n/messages.ts';
 import { defineTexts, textsOf, translateIn, type Entry } from '../../shared/i18n/texts.ts';
 import { buildReport } from '../../shared/report/build.ts';
@@ -15,6 +15,9 @@ import { reportFixture } from '../fixtures/reportSession.ts';
 import { appTexts } from '../../client/src/i18n/all.ts';
 import { coreTexts } from '../../client/src/i18n/core.ts';
 import { translator } from '../../client/src/i18n/useT.ts';
+import { toDraft, validateDraft } from '../../client/src/meeting/programDraft.ts';
+import { Phase } from '../../shared/model/meeting/program.ts';
+import { KRACHTENVELD_PHASES } from '../../shared/model/templates/meetingTemplates.ts';
 
 const texts = defineTexts(
   {
@@ -93,6 +96,13 @@ describe('dates and numbers in Europe/Amsterdam', () => {
     expect(formatNumber('en', 7.8, 1)).toBe('7.8');
     expect(formatNumber('nl', 1.1666, 2)).toBe('1,17');
     expect(formatNumber('nl', 12)).toBe('12');
+    expect(formatNumber('nl', 0.2, 2)).toBe('0,20');
+    expect(formatNumber('en', 0.2, 2)).toBe('0.20');
+  });
+
+  it('names files by the Dutch day', () => {
+    expect(isoDay(winterNight)).toBe('2026-01-16');
+    expect(isoDay(Date.UTC(2026, 0, 15, 12))).toBe('2026-01-15');
   });
 
   it('gives the verslag of a session at 23:30 UTC in winter the next day’s date', () => {
@@ -116,6 +126,29 @@ describe('names the app makes', () => {
     expect(showName('nl', 'Plenair')).toBe('Plenair');
     expect(showName('en', 'Plenair De Horst')).toBe('Plenair De Horst');
     expect(showName('en', 'Groep Noord')).toBe('Groep Noord');
+  });
+
+  it('are shown translated in the programme editor and stay the stored default while untouched', () => {
+    const phases = KRACHTENVELD_PHASES.map((p) => Phase.parse(p));
+    const draft = toDraft(phases, (stored) => showName('en', stored));
+    const groepen = draft.find((p) => p.id === 'groepen')!;
+    expect(draft[0]!.title).toBe('Theory');
+    expect(groepen.questions[1]!.text).toBe('How do the partners position themselves?');
+    // Untouched: the Dutch defaults are stored, so they stay translatable.
+    const same = validateDraft(draft).phases!;
+    expect(same.map((p) => [p.title, p.description])).toEqual(phases.map((p) => [p.title, p.description]));
+    expect(same.find((p) => p.id === 'groepen')!.questions.map((q) => q.text)).toEqual(
+      phases.find((p) => p.id === 'groepen')!.questions.map((q) => q.text),
+    );
+    // Typed: stored as typed.
+    draft[0]!.title = 'Theory, briefly';
+    groepen.questions[1]!.text = 'How do they stand?';
+    const typed = validateDraft(draft).phases!;
+    expect(typed[0]!.title).toBe('Theory, briefly');
+    expect(typed[0]!.description).toBe(appName('theorie.description'));
+    expect(typed.find((p) => p.id === 'groepen')!.questions[1]!.text).toBe('How do they stand?');
+    // In Dutch the fields hold the stored text itself.
+    expect(toDraft(phases, (stored) => showName('nl', stored))[0]!.title).toBe('Theorie');
   });
 
   it('leave no Dutch template names in the English verslag', () => {

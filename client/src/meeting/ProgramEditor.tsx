@@ -28,7 +28,7 @@ export function ProgramEditor({ onClose }: { onClose: () => void }) {
   const t = useT(meetingTexts);
   const dialog = useRef<HTMLDialogElement>(null);
   const titleId = useId();
-  const [draft, setDraft] = useState<DraftPhase[]>(() => toDraft(program.phases));
+  const [draft, setDraft] = useState<DraftPhase[]>(() => toDraft(program.phases, t.name));
   const [errors, setErrors] = useState<DraftErrors>({});
   const [focusId, setFocusId] = useState<string | null>(null);
 

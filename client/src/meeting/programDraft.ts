@@ -18,9 +18,20 @@ const MAX_TITLE = 120;
 const MAX_DESCRIPTION = 2000;
 const MAX_QUESTION = 500;
 
+/**
+ * A name the app made, shown translated in the field (issue 12): while the field still
+ * holds `shown`, saving keeps `stored` (the Dutch default), so it stays translatable.
+ */
+export interface ShownDefault {
+  shown: string;
+  stored: string;
+}
+
 export interface DraftQuestion {
   id: string;
   text: string;
+  /** Set when `text` started as a translated default. */
+  default?: ShownDefault;
   /** The verslag's section from the template; kept as it is when the text is edited. */
   section?: ReportSection;
 }
@@ -39,21 +50,52 @@ export interface DraftPhase {
   startRound: boolean;
   /** Switching to the phase starts the timer with its planned minutes (issue 12). */
   startTimer: boolean;
+  /** Title and description that started as translated defaults. */
+  defaults?: { title?: ShownDefault; description?: ShownDefault };
 }
 
-export function toDraft(phases: readonly Phase[]): DraftPhase[] {
-  return phases.map((p) => ({
-    id: p.id,
-    kind: p.kind,
-    title: p.title,
-    description: p.description,
-    where: p.where,
-    view: p.view,
-    minutes: String(p.minutes),
-    questions: p.questions.map((q) => ({ ...q })),
-    startRound: p.startRound === true,
-    startTimer: p.startTimer === true,
-  }));
+/** `stored` as the field shows it, remembering the default when the two differ. */
+function shownField(stored: string, show: (stored: string) => string): { text: string; default?: ShownDefault } {
+  const shown = show(stored);
+  return shown === stored ? { text: stored } : { text: shown, default: { shown, stored } };
+}
+
+/** What to store for a field: the default while the field still shows it untouched, else what was typed. */
+function storedText(typed: string, d: ShownDefault | undefined): string {
+  return d && typed === d.shown ? d.stored : typed;
+}
+
+/**
+ * The form's copy of the programme; `show` gives a stored name as the reader sees it
+ * (`t.name`: the app's own defaults in the reader's language).
+ */
+export function toDraft(phases: readonly Phase[], show: (stored: string) => string = (s) => s): DraftPhase[] {
+  return phases.map((p) => {
+    const title = shownField(p.title, show);
+    const description = shownField(p.description, show);
+    const phase: DraftPhase = {
+      id: p.id,
+      kind: p.kind,
+      title: title.text,
+      description: description.text,
+      where: p.where,
+      view: p.view,
+      minutes: String(p.minutes),
+      questions: p.questions.map((q) => {
+        const text = shownField(q.text, show);
+        return text.default ? { ...q, text: text.text, default: text.default } : { ...q };
+      }),
+      startRound: p.startRound === true,
+      startTimer: p.startTimer === true,
+    };
+    if (title.default || description.default) {
+      phase.defaults = {
+        ...(title.default ? { title: title.default } : {}),
+        ...(description.default ? { description: description.default } : {}),
+      };
+    }
+    return phase;
+  });
 }
 
 export function newDraftPhase(title: string): DraftPhase {
@@ -82,17 +124,17 @@ export function validateDraft(draft: readonly DraftPhase[]): { errors: DraftErro
   const errors: DraftErrors = {};
   const phases: PhaseInput[] = [];
   for (const p of draft.slice(0, MAX_PHASES)) {
-    const title = p.title.trim();
+    const title = storedText(p.title, p.defaults?.title).trim();
     if (!title) errors[`${p.id}.title`] = 'edit.err.title';
     else if (title.length > MAX_TITLE) errors[`${p.id}.title`] = 'edit.err.titleLong';
-    const description = p.description.trim();
+    const description = storedText(p.description, p.defaults?.description).trim();
     if (description.length > MAX_DESCRIPTION) errors[`${p.id}.description`] = 'edit.err.description';
     const minutesText = p.minutes.trim();
     const minutes = minutesText === '' ? 0 : Number(minutesText);
     if (!/^\d{0,3}$/.test(minutesText) || !Number.isInteger(minutes) || minutes < 0 || minutes > 600)
       errors[`${p.id}.minutes`] = 'edit.err.minutes';
     const questions = p.questions.slice(0, MAX_QUESTIONS).map((q) => {
-      const text = q.text.trim();
+      const text = storedText(q.text, q.default).trim();
       if (!text) errors[`${p.id}.q.${q.id}`] = 'edit.err.question';
       else if (text.length > MAX_QUESTION) errors[`${p.id}.q.${q.id}`] = 'edit.err.questionLong';
       return q.section ? { id: q.id, text, section: q.section } : { id: q.id, text };
