@@ -12,6 +12,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { axeBlocking, describeViolations } from '../helpers/axe.ts';
 import { useMeetingHarness } from '../helpers/meeting.ts';
 import { box, groupPhaseMeeting, openView, WAIT, type Box } from '../helpers/layoutMeeting.ts';
 
@@ -210,6 +211,8 @@ describe('layouts on laptop screens, in a group phase', () => {
       await fp.getByTestId('sidebar-toggle').click();
       await fp.locator('[data-testid="sidebar"][data-open="true"]').waitFor(WAIT);
       expect(await box(fp, 'main.board-area')).toEqual(facBoard);
+      const found = await axeBlocking(fp, 'the sidebar over the board');
+      expect(found, describeViolations(found)).toEqual([]);
       await fp.getByTestId('sidebar-toggle').focus();
       await fp.keyboard.press('Tab');
       const focused = () =>
