@@ -22,6 +22,7 @@ import {
 import type { NewActor } from '../model/board/actors.ts';
 import { cleanLine, codePointLength } from '../names.ts';
 import { neutraliseCell, restoreCell } from './csv.ts';
+import { LANGS } from '../i18n/lang.ts';
 import { translate } from '../i18n/messages.ts';
 import type { IoLang, IoTextKey } from './texts.ts';
 
@@ -81,48 +82,10 @@ const TEXT_MAX: Partial<Record<ActorColumn, number>> = {
   notities: 20_000,
 };
 
-export const HEADERS: Record<IoLang, Record<ActorColumn, string>> = {
-  nl: {
-    name: 'Naam',
-    organisation: 'Organisatie',
-    category: 'Rol',
-    level: 'Niveau',
-    scope: 'Intern/extern',
-    relation: 'Relatie',
-    frequency: 'Frequentie',
-    participation: 'Participatie',
-    houding: 'Houding (-1 tot 1)',
-    invloed: 'Invloed (0 tot 1)',
-    betrokkenheid: 'Betrokkenheid (0 tot 1)',
-    inhoud: 'Inhoud (-1 tot 1)',
-    vertrouwen: 'Vertrouwen (0 tot 1)',
-    bedoeling: 'Bedoeling',
-    belang: 'Belang',
-    bijdrage: 'Bijdrage',
-    notities: 'Notities',
-    color: 'Kleur',
-  },
-  en: {
-    name: 'Name',
-    organisation: 'Organisation',
-    category: 'Role',
-    level: 'Level',
-    scope: 'Internal/external',
-    relation: 'Relation',
-    frequency: 'Frequency',
-    participation: 'Participation',
-    houding: 'Attitude (-1 to 1)',
-    invloed: 'Influence (0 to 1)',
-    betrokkenheid: 'Involvement (0 to 1)',
-    inhoud: 'Agreement on content (-1 to 1)',
-    vertrouwen: 'Trust (0 to 1)',
-    bedoeling: 'Intention',
-    belang: 'Interest',
-    bijdrage: 'Contribution',
-    notities: 'Notes',
-    color: 'Colour',
-  },
-};
+/** The column header of `col` in an exported file (the `io` namespace's `header.*`). */
+export function headerOf(lang: IoLang, col: ActorColumn): string {
+  return translate(lang, `io.header.${col}`);
+}
 
 /** Header words people use in their own lists, normalised (see {@link normaliseHeader}). */
 const SYNONYMS: Record<ActorColumn, string[]> = {
@@ -146,6 +109,11 @@ const SYNONYMS: Record<ActorColumn, string[]> = {
   color: ['kleur', 'colour', 'color'],
 };
 
+/** Whether `normalised` is `field`'s export header in either language: an exported file of either reads back. */
+function isExportHeader(field: ActorColumn, normalised: string): boolean {
+  return LANGS.some((lang) => normaliseHeader(headerOf(lang, field)) === normalised);
+}
+
 /** Lower case, no accents, no text in brackets, single spaces. */
 export function normaliseHeader(header: string): string {
   return header
@@ -168,7 +136,7 @@ export function suggestMapping(headers: readonly string[]): (ActorColumn | null)
   return headers.map((h) => {
     const n = normaliseHeader(h);
     for (const field of ACTOR_COLUMNS) {
-      if (!used.has(field) && SYNONYMS[field].includes(n)) {
+      if (!used.has(field) && (SYNONYMS[field].includes(n) || isExportHeader(field, n))) {
         used.add(field);
         return field;
       }

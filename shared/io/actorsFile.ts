@@ -4,7 +4,7 @@
  * same {@link Table}.
  */
 import type { Actor } from '../model/board/actorSchema.ts';
-import { ACTOR_COLUMNS, HEADERS, actorRow, formatNumber, type Cell, type Table } from './actorTable.ts';
+import { ACTOR_COLUMNS, actorRow, headerOf, formatNumber, type Cell, type Table } from './actorTable.ts';
 import { CsvError, decodeText, parseCsv, writeCsv, type CsvSeparator } from './csv.ts';
 import { translate } from '../i18n/messages.ts';
 import type { IoLang, IoTextKey } from './texts.ts';
@@ -22,7 +22,7 @@ export const csvSeparatorFor = (lang: IoLang): CsvSeparator => (lang === 'nl' ? 
 
 /** The header and rows of the export, in {@link ACTOR_COLUMNS} order. */
 export function actorsTable(actors: readonly Actor[], lang: IoLang): Table {
-  return { headers: ACTOR_COLUMNS.map((c) => HEADERS[lang][c]), rows: actors.map((a) => actorRow(a, lang)) };
+  return { headers: ACTOR_COLUMNS.map((c) => headerOf(lang, c)), rows: actors.map((a) => actorRow(a, lang)) };
 }
 
 /** The actors as CSV text (with BOM, CRLF), ready to send as `text/csv; charset=utf-8`. */

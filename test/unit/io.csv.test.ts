@@ -10,7 +10,7 @@ import {
   writeCsv,
 } from '../../shared/io/csv.ts';
 import { actorsCsv, readCsvTable } from '../../shared/io/actorsFile.ts';
-import { checkRows, suggestMapping, normaliseHeader } from '../../shared/io/actorTable.ts';
+import { ACTOR_COLUMNS, checkRows, headerOf, suggestMapping, normaliseHeader } from '../../shared/io/actorTable.ts';
 import type { Actor } from '../../shared/model/board/actorSchema.ts';
 
 const enc = (s: string) => new TextEncoder().encode(s);
@@ -186,6 +186,14 @@ describe('the actors table', () => {
       null,
     ]);
     expect(normaliseHeader('  Organisatié (verplicht) ')).toBe('organisatie');
+  });
+
+  it('reads back the headers of an exported file in either language (from the io dictionary)', () => {
+    for (const lang of ['nl', 'en'] as const) {
+      const headers = ACTOR_COLUMNS.map((c) => headerOf(lang, c));
+      expect(headers[0]).toBe(lang === 'nl' ? 'Naam' : 'Name');
+      expect(suggestMapping(headers)).toEqual([...ACTOR_COLUMNS]);
+    }
   });
 
   it('says per row what is wrong, in Dutch or English', () => {

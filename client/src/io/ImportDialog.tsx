@@ -7,6 +7,8 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { ACTOR_COLUMNS, type ActorColumn } from '../../../shared/io/actorTable.ts';
 import type { ImportPreview } from '../../../shared/io/api.ts';
+import { formatNumber } from '../../../shared/i18n/format.ts';
+import type { Lang } from '../../../shared/i18n/lang.ts';
 import { ApiRequestError } from '../api/client.ts';
 import { useLang, useT } from '../i18n/useT.ts';
 import { commitActorsImport, previewActorsImport } from './api.ts';
@@ -26,9 +28,9 @@ interface ImportDialogProps {
 
 const messageOf = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
-function cellText(value: unknown, lang: string): string {
+function cellText(value: unknown, lang: Lang): string {
   if (value === null || value === undefined) return '';
-  if (typeof value === 'number') return lang === 'nl' ? String(value).replace('.', ',') : String(value);
+  if (typeof value === 'number') return formatNumber(lang, value);
   return String(value);
 }
 
