@@ -148,6 +148,18 @@ describe('layouts on laptop screens, in a group phase', () => {
           await fac.page.screenshot({ path: `${SHOTS}/layout-${size}-krachtenveld-facilitator-${lang}.png` });
         }
         await fac.page.getByTestId('lang-nl').click();
+        await fac.page.locator('html[lang="nl"]').waitFor(WAIT);
+        // The icons' names in a tooltip on focus, which Escape hides (WCAG 1.4.13).
+        const tip = () =>
+          fac.page.getByTestId('axes-edit').evaluate((el) => {
+            const after = getComputedStyle(el, '::after');
+            return after.display === 'none' ? '' : after.content;
+          });
+        await fac.page.getByTestId('color-by-relation').focus();
+        await fac.page.keyboard.press('Tab');
+        await expect.poll(tip, WAIT).toBe('"Assen aanpassen"');
+        await fac.page.keyboard.press('Escape');
+        await expect.poll(tip, WAIT).toBe('');
 
         // "Krachten + en −": the goal leaves the totals and the heading clear.
         await openView(page, 'krachten');

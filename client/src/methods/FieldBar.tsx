@@ -12,6 +12,7 @@ import {
 } from '../../../shared/model/board/actorSchema.ts';
 import { updateSettings } from '../../../shared/model/board/actors.ts';
 import { useMethods } from './context.ts';
+import { tooltipDismiss } from './iconTool.ts';
 import { CATEGORY_COLORS, RELATION_COLORS } from './palette.ts';
 
 export function ColorLegend() {
@@ -91,6 +92,7 @@ export function AxesEditor() {
         aria-expanded={open}
         data-testid="axes-edit"
         data-tip={t('kv.editAxes')}
+        {...tooltipDismiss}
         onClick={() => setOpen((o) => !o)}
       >
         <svg className="mw-tool-icon" viewBox="0 0 20 20" aria-hidden="true" focusable="false">

@@ -9,6 +9,7 @@ import { useEffect, useId, useMemo, useState } from 'react';
 import { formatTime } from '../../../shared/i18n/format.ts';
 import type { Lang } from '../../../shared/i18n/lang.ts';
 import { MethodsContext, useMethods, type MethodsContextValue } from './context.ts';
+import { tooltipDismiss } from './iconTool.ts';
 import { KrachtenveldView } from './KrachtenveldView.tsx';
 import { useBoardHistory, type HistoryFrame, type HistorySource } from './useBoardHistory.ts';
 
@@ -83,6 +84,7 @@ export function KrachtenveldTimeline({ source }: { source: HistorySource }) {
       title={t('tl.openTitle')}
       data-testid="timeline-toggle"
       data-tip={t('tl.open')}
+      {...tooltipDismiss}
       onClick={() => (open ? close() : setOpen(true))}
     >
       <span className="mw-tool-icon" aria-hidden="true">
