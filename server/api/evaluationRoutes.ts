@@ -8,12 +8,13 @@
 import express from 'express';
 import { z } from 'zod';
 import { summarizeGrades } from '../../shared/methods/evaluation.ts';
-import { setSharedEvaluation, type SharedEvaluation } from '../../shared/model/sessionDoc.ts';
+import { setGradeCount, setSharedEvaluation, type SharedEvaluation } from '../../shared/model/sessionDoc.ts';
 import { parseRoomName, sessionRoomName } from '../../shared/protocol.ts';
 import { Role } from '../../shared/roles.ts';
 import { evaluationResults } from '../results.ts';
 import type { RoutesContext } from './context.ts';
 import { parseBody } from './http.ts';
+import { perSessionQueue } from './liveCounts.ts';
 
 const EvaluationRequest = z.object({
   grade: z.number().int().min(1).max(10),
@@ -33,6 +34,17 @@ export function evaluationRoutes(ctx: RoutesContext): express.Router {
     return { ...summarizeGrades(grades), quotes };
   };
 
+  /**
+   * The facilitator's count of grades follows live through the session doc (issue 12): the
+   * number only, counted and written one after the other per session (liveCounts.ts).
+   */
+  const inTurn = perSessionQueue();
+  const pushGradeCount = (sid: string): Promise<void> =>
+    inTurn(sid, async () => {
+      const { grades } = await evaluationResults(ctx.store, sid);
+      await ctx.registry.change(parseRoomName(sessionRoomName(sid))!, (doc) => setGradeCount(doc, grades.length));
+    });
+
   router.put(
     '/',
     ctx.route(async (req, res) => {
@@ -44,6 +56,9 @@ export function evaluationRoutes(ctx: RoutesContext): express.Router {
         ...body,
         createdAt: Date.now(),
       });
+      // The grade is kept whatever happens to the count: it catches up at the next grade,
+      // and the facilitator's screen asks the API when it opens.
+      await pushGradeCount(t.sid).catch(() => undefined);
       res.json(body);
     }),
   );

@@ -20,6 +20,7 @@ import { Role } from '../../shared/roles.ts';
 import { voteTotals } from '../results.ts';
 import type { RoutesContext } from './context.ts';
 import { HttpError, parseBody } from './http.ts';
+import { perSessionQueue } from './liveCounts.ts';
 
 const VoteRequest = z.object({
   targetId: z.string().regex(ITEM_ID_RE),
@@ -47,22 +48,15 @@ export function voteRoutes(ctx: RoutesContext): express.Router {
 
   /**
    * The facilitator's count of voters follows live through the session doc (issue 12): the
-   * number only. Counted and written one after the other per session, so a count taken
-   * before a later vote never lands after it; a count that did not change stores nothing.
+   * number only, counted and written one after the other per session (liveCounts.ts); a
+   * count that did not change stores nothing.
    */
-  const counting = new Map<string, Promise<void>>();
-  const pushVoterCount = (sid: string, roundId: string): Promise<void> => {
-    const next = (counting.get(sid) ?? Promise.resolve()).then(async () => {
+  const inTurn = perSessionQueue();
+  const pushVoterCount = (sid: string, roundId: string): Promise<void> =>
+    inTurn(sid, async () => {
       const { voters } = await totals(sid, roundId);
       await ctx.registry.change(parseRoomName(sessionRoomName(sid))!, (doc) => setVoterCount(doc, roundId, voters));
     });
-    const settled = next.catch(() => undefined);
-    counting.set(sid, settled);
-    void settled.then(() => {
-      if (counting.get(sid) === settled) counting.delete(sid);
-    });
-    return next;
-  };
 
   router.put(
     '/:roundId',

@@ -272,6 +272,24 @@ export function readVoterCounts(doc: Doc): Record<string, number> {
   return out;
 }
 
+/**
+ * How many grades the evaluation has so far (issue 12: the facilitator's count follows
+ * live). Written by the server after a grade is saved: a number, never whose grade or
+ * which (server/results.ts), so it may sit in the doc everyone reads.
+ */
+export function setGradeCount(doc: Doc, grades: number, origin: unknown = Origin.server): void {
+  const n = z.number().int().min(0).parse(grades);
+  doc.transact(() => {
+    if (resultsOf(doc).get('grades') !== n) resultsOf(doc).set('grades', n);
+  }, origin);
+}
+
+/** The live count of grades; `null` before the server has counted any. */
+export function readGradeCount(doc: Doc): number | null {
+  const n = resultsOf(doc).get('grades');
+  return typeof n === 'number' && Number.isInteger(n) && n >= 0 ? n : null;
+}
+
 /** A follow-up meeting remembers the one it continues (to compare the fields). */
 export function setPreviousSession(doc: Doc, sessionId: string, origin: unknown = Origin.server): void {
   doc.transact(() => metaOf(doc).set('previousSessionId', sessionId), origin);

@@ -3,8 +3,8 @@
  * (anonymous by default) and gets their own grade back after a reload. Once the
  * facilitator shows the result, everyone sees it here. The facilitator sees it live.
  */
-import { useEffect, useId, useState } from 'react';
-import { readSharedEvaluation } from '../../../shared/model/sessionDoc.ts';
+import { useEffect, useId, useRef, useState } from 'react';
+import { readGradeCount, readSharedEvaluation } from '../../../shared/model/sessionDoc.ts';
 import { Role } from '../../../shared/roles.ts';
 import { useLang, useT } from '../i18n/useT.ts';
 import { useMeeting } from '../meeting/MeetingContext.tsx';
@@ -186,7 +186,17 @@ export function FacilitatorEvaluation() {
   const t = useT(participateTexts);
   const lang = useLang();
   const shared = useDocSnapshot(sessionDoc, readSharedEvaluation);
-  const poll = usePoll(() => loadEvaluationSummary(sessionId, identity.token), 4000, true, sessionId);
+  // The summary is loaded when the screen opens and again whenever the count of grades,
+  // which the server writes into the session doc after each grade (issue 12), changes.
+  const gradeCount = useDocSnapshot(sessionDoc, readGradeCount);
+  const poll = usePoll(() => loadEvaluationSummary(sessionId, identity.token), null, true, sessionId);
+  const { refresh } = poll;
+  const counted = useRef(gradeCount);
+  useEffect(() => {
+    if (counted.current === gradeCount) return;
+    counted.current = gradeCount;
+    refresh();
+  }, [gradeCount, refresh]);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const show = () => {

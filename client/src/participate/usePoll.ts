@@ -1,7 +1,7 @@
 /**
- * Loads something from the API now and every `intervalMs` while `enabled` (the
- * facilitator's live count of grades given), or once per `key` (`intervalMs: null`:
- * a count that arrives live otherwise). Keeps the last good value through a failed
+ * Loads something from the API now and every `intervalMs` while `enabled`, or once per
+ * `key` (`intervalMs: null`: the facilitator's tallies, whose counts arrive live in the
+ * session doc). Keeps the last good value through a failed
  * poll; `refresh` loads again at once (after an action).
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
