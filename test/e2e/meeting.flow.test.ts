@@ -1,9 +1,10 @@
 /**
  * The meeting flow as people have it (issue 12), with the real server and Chromium: a
  * phase starts the individual round itself; the timer belongs to a phase; the
- * facilitator's count of voters follows live; Ctrl+Z in a 3 B's field takes back a
- * word; a drag leaves "Nieuwe actor" in the actors panel; the projector page shows the
- * shared content only, and its link is shown.
+ * facilitator's counts of voters and of grades follow live; Ctrl+Z in a 3 B's field and
+ * in the single-line fields takes back a word; a drag leaves "Nieuwe actor" in the actors
+ * panel; the projector page shows the shared content only (no presence, no instructions),
+ * and its link is shown.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -12,8 +13,9 @@ import { readSettings } from '../../shared/model/board/actors.ts';
 import { readRound } from '../../shared/model/board/round.ts';
 import { readLive } from '../../shared/model/meeting/live.ts';
 import { openVoteRound } from '../../shared/model/sessionDoc.ts';
+import { Role } from '../../shared/roles.ts';
 import { boardRoomName, PLENARY_BOARD_ID, sessionRoomName } from '../../shared/protocol.ts';
-import type { Person } from '../helpers/browser.ts';
+import { ui, type Person } from '../helpers/browser.ts';
 import { useMeetingHarness } from '../helpers/meeting.ts';
 import { participate, WAIT } from '../helpers/participatePage.ts';
 import { api } from '../helpers/server.ts';
@@ -275,5 +277,99 @@ describe('the meeting flow', () => {
     expect(area.height).toBeGreaterThan(700);
     await beamer.page.screenshot({ path: `${process.env.SCREENSHOT_DIR ?? '/tmp'}/projector-page.png` });
     expect(beamer.errors.filter((e) => e.startsWith('pageerror'))).toEqual([]);
+  }, 120_000);
+
+  it("the facilitator's count of grades follows each grade without a reload; the doc holds the number only", async () => {
+    const { url, wsUrl } = h.server;
+    const m = await meeting(url, ['Ana', 'Cas']);
+    const fien = await h.person();
+    const summaryLoads: string[] = [];
+    fien.page.on('request', (r) => {
+      if (r.method() === 'GET' && new URL(r.url()).pathname === `/api/sessions/${m.sessionId}/evaluation`) {
+        summaryLoads.push(r.url());
+      }
+    });
+    await open(fien, url, m, m.token);
+    await participate.openTab(fien.page, 'evaluation');
+    const live = fien.page.getByTestId('eval-live-summary');
+    await expect.poll(() => live.getAttribute('data-n'), WAIT).toBe('0');
+    const grade = (i: number, value: number, quote = '') =>
+      api(url, 'PUT', `/api/sessions/${m.sessionId}/evaluation`, { grade: value, quote }, m.people[i]!.token);
+    expect((await grade(0, 6, 'Leerzaam')).status).toBe(200);
+    await expect.poll(() => live.getAttribute('data-n'), WAIT).toBe('1');
+    expect(await live.getByTestId('eval-mean').textContent()).toBe('6,0');
+    expect((await grade(1, 9)).status).toBe(200);
+    await expect.poll(() => live.getAttribute('data-n'), WAIT).toBe('2');
+    expect(await live.getByTestId('eval-mean').textContent()).toBe('7,5');
+    // Loaded when the screen opened and at each new count: no polling in between.
+    expect(summaryLoads).toHaveLength(3);
+    // The session doc holds how many, never whose grade, which grade or the quote.
+    const session = connectClient(wsUrl, sessionRoomName(m.sessionId), m.token);
+    await session.synced;
+    expect(session.doc.getMap('results').toJSON()).toEqual({ grades: 2 });
+    session.destroy();
+  }, 120_000);
+
+  it("a projector opened with the facilitator's own link publishes no presence and gives no instructions", async () => {
+    const { url, wsUrl } = h.server;
+    const m = await meeting(url, []);
+    const fien = await h.person();
+    await open(fien, url, m, m.token);
+    await fien.page.getByTestId('meeting-start').click();
+    // Not the viewer link: the facilitator's own token on the projector page.
+    const beamer = await h.person({ viewport: { width: 1920, height: 1080 } });
+    await beamer.page.goto(`${url}/s/${m.sessionId}/projectie#token=${m.token}`);
+    await beamer.page.getByTestId('projector').waitFor(WAIT);
+    await expect.poll(() => beamer.page.getByTestId('projector-phase').textContent(), WAIT).toContain('Theorie');
+    // An empty krachtenveld: a neutral state, no "add the partners" (the projector is read-only).
+    const empty = beamer.page.getByTestId('methods-empty');
+    await empty.waitFor(WAIT);
+    expect(await empty.textContent()).toBe('Nog geen actoren');
+    expect(await beamer.page.getByText('Voeg de partners toe', { exact: false }).count()).toBe(0);
+    // A pointer moving over the projected board.
+    const area = (await beamer.page.locator('.projector-board-area').boundingBox())!;
+    for (const f of [0.3, 0.5, 0.7]) await beamer.page.mouse.move(area.x + area.width * f, area.y + area.height * f);
+
+    // Whoever is in the session and on the board: the facilitator's own page, once; nothing of the projector.
+    for (const room of [sessionRoomName(m.sessionId), boardRoomName(m.sessionId, PLENARY_BOARD_ID)]) {
+      const watcher = connectClient(wsUrl, room, m.token);
+      await watcher.synced;
+      const others = () =>
+        [...watcher.provider.awareness.getStates()]
+          .filter(([id]) => id !== watcher.doc.clientID)
+          .map(([, state]) => state);
+      await expect.poll(() => others().length, WAIT).toBeGreaterThan(0);
+      const states = others();
+      expect(states.map((s) => (s.user as { role?: string } | undefined)?.role)).toEqual([Role.facilitator]);
+      watcher.destroy();
+    }
+    expect(await ui.presenceNames(fien.page)).toEqual(['Fien']);
+    expect(beamer.errors.filter((e) => e.startsWith('pageerror'))).toEqual([]);
+  }, 120_000);
+
+  it("Ctrl+Z takes back a word in the single-line fields too: a new actor's name, an actor's name", async () => {
+    const { url } = h.server;
+    const m = await meeting(url, []);
+    const fien = await h.person({ viewport: { width: 1440, height: 900 } });
+    await open(fien, url, m, m.token, '/methode/krachtenveld');
+    const add = fien.page.getByTestId('actor-add-name');
+    await add.click();
+    await fien.page.keyboard.type('GGD Hollands Midden');
+    await fien.page.keyboard.press('Control+z');
+    await expect.poll(() => add.inputValue(), WAIT).toBe('GGD Hollands');
+    await fien.page.keyboard.press('Control+Shift+z');
+    await expect.poll(() => add.inputValue(), WAIT).toBe('GGD Hollands Midden');
+    await fien.page.getByTestId('actor-add-submit').click();
+
+    await fien.page.getByTestId('actor-item').filter({ hasText: 'GGD Hollands Midden' }).click();
+    const name = fien.page.getByTestId('actor-card').getByTestId('actor-name');
+    await name.waitFor(WAIT);
+    await name.click();
+    await fien.page.keyboard.press('End');
+    await fien.page.keyboard.type(' en omstreken');
+    await fien.page.keyboard.press('Control+z');
+    await expect.poll(() => name.inputValue(), WAIT).toBe('GGD Hollands Midden en');
+    await fien.page.keyboard.press('Control+z');
+    await expect.poll(() => name.inputValue(), WAIT).toBe('GGD Hollands Midden');
   }, 120_000);
 });

@@ -237,7 +237,8 @@ export function MethodsWorkspace({
             <div className="mw-empty" data-testid="methods-empty">
               <div>
                 <h2>{t('ws.empty.title')}</h2>
-                <p>{isFacilitator ? t('ws.empty.text') : t('ws.empty.textParticipant')}</p>
+                {/* What to do only where one can do it: a read-only board (the projector) gives no instructions. */}
+                {editable ? <p>{isFacilitator ? t('ws.empty.text') : t('ws.empty.textParticipant')}</p> : null}
               </div>
               {isFacilitator && editable && boardEmpty ? (
                 <button

@@ -149,6 +149,13 @@ export function SessionView({ sessionId, identity, info, onNeedInfo, initialView
   const annotating = annotateOn && canEdit;
 
   useEffect(() => {
+    // The projector screen is nobody: it publishes no presence, cursor or place (issue 12),
+    // whoever's identity opened it.
+    if (projector) {
+      session.room.setUser(null);
+      board.room.setUser(null);
+      return;
+    }
     const user = {
       id: identity.participantId,
       name: writerName,
@@ -157,12 +164,12 @@ export function SessionView({ sessionId, identity, info, onNeedInfo, initialView
     };
     session.room.setUser(user);
     board.room.setUser(user);
-  }, [session.room, board.room, identity.participantId, writerName, identity.role, personKey]);
+  }, [projector, session.room, board.room, identity.participantId, writerName, identity.role, personKey]);
 
   // Who is where (the control room shows it): my open board and view, in the session room.
   useEffect(() => {
-    session.room.setAwarenessField('where', { boardId, view });
-  }, [session.room, boardId, view]);
+    if (!projector) session.room.setAwarenessField('where', { boardId, view });
+  }, [projector, session.room, boardId, view]);
 
   useEffect(() => {
     document.title = title ? `${title} · Veldwerk` : 'Veldwerk';
