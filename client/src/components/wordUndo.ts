@@ -97,6 +97,12 @@ export function attachWordUndo(el: Field): () => void {
   };
 }
 
+/**
+ * {@link attachWordUndo} as a ref callback (React 19 runs the cleanup it returns): for a
+ * field in a list or a small component, `ref={wordUndoRef}`.
+ */
+export const wordUndoRef = (el: Field | null): (() => void) | undefined => (el ? attachWordUndo(el) : undefined);
+
 /** {@link attachWordUndo} for the field in `ref` while it is mounted (`active`: false leaves it alone). */
 export function useWordUndo(ref: RefObject<Field | null>, active = true): void {
   useEffect(() => {

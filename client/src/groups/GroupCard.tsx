@@ -8,6 +8,7 @@ import {
   type GroupRecord,
 } from '../../../shared/model/meeting/groups.ts';
 import { renameBoard } from '../../../shared/model/sessionDoc.ts';
+import { wordUndoRef } from '../components/wordUndo.ts';
 import { useMeeting } from '../meeting/MeetingContext.tsx';
 import { groupsTexts } from './i18n.ts';
 import { useT } from '../i18n/useT.ts';
@@ -127,6 +128,7 @@ function RenameForm({ group, onDone }: { group: GroupRecord; onDone: () => void 
         {t('renameLabel')}
       </label>
       <input
+        ref={wordUndoRef}
         id={id}
         value={name}
         maxLength={80}

@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import { ACTOR_COLORS } from '../../../shared/model/board/actorSchema.ts';
 import { addActor } from '../../../shared/model/board/actors.ts';
+import { wordUndoRef } from '../components/wordUndo.ts';
 import { useMethods } from './context.ts';
 
 export function AddActorForm({ onAdded }: { onAdded?: (id: string) => void }) {
@@ -26,6 +27,7 @@ export function AddActorForm({ onAdded }: { onAdded?: (id: string) => void }) {
       }}
     >
       <input
+        ref={wordUndoRef}
         className="mw-input"
         value={name}
         maxLength={200}

@@ -8,6 +8,7 @@ import type { FORCE_SIDES, ForceRecord } from '../../../shared/model/board/actor
 import { addForce, deleteForce, updateForce, updateSettings } from '../../../shared/model/board/actors.ts';
 import { forcesBalance } from '../../../shared/methods/forces.ts';
 import { useMethods } from './context.ts';
+import { wordUndoRef } from '../components/wordUndo.ts';
 
 type Side = (typeof FORCE_SIDES)[number];
 
@@ -119,6 +120,7 @@ function AddForce({ side }: { side: Side }) {
       }}
     >
       <input
+        ref={wordUndoRef}
         className="mw-input"
         value={text}
         maxLength={1000}

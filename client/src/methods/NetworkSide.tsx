@@ -5,6 +5,7 @@ import { addRelation, deleteRelation, updateRelation } from '../../../shared/mod
 import { networkFigures } from '../../../shared/methods/network.ts';
 import { useMethods } from './context.ts';
 import { RELATION_TYPE_STYLE, type RelationType } from './palette.ts';
+import { wordUndoRef } from '../components/wordUndo.ts';
 
 /** A short sample of a relation type's line, as in the map. */
 export function LineSample({ type }: { type: RelationType }) {
@@ -118,6 +119,7 @@ export function RelationEditor({ relation, onClose }: { relation: RelationRecord
       <label className="mw-form-row">
         <span>{t('nw.label')}</span>
         <input
+          ref={wordUndoRef}
           className="mw-input"
           value={relation.label}
           maxLength={200}
@@ -197,6 +199,7 @@ export function AddRelationForm({ type, onAdded }: { type: RelationType; onAdded
         <label className="mw-form-row">
           <span>{t('nw.label')}</span>
           <input
+            ref={wordUndoRef}
             className="mw-input"
             value={label}
             maxLength={200}

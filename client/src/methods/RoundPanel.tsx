@@ -12,6 +12,7 @@ import { useMethods, type Person } from './context.ts';
 import { B_FIELDS, distribute, filledCount, useWorkingOn } from './bees.ts';
 import type { MethodsKey } from './i18n.ts';
 import { actorFill } from './palette.ts';
+import { wordUndoRef } from '../components/wordUndo.ts';
 
 export function RoundOverview() {
   const { doc, data, editable, me, participants, t } = useMethods();
@@ -147,6 +148,7 @@ function OwnActor({ onPicked }: { onPicked: () => void }) {
         {data.actors.length > 0 ? t('db.own') : t('db.ownOnly')}
       </label>
       <input
+        ref={wordUndoRef}
         id={inputId}
         className="mw-input"
         value={name}

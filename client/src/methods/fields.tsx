@@ -2,6 +2,7 @@
 import type { Actor } from '../../../shared/model/board/actorSchema.ts';
 import { updateActor } from '../../../shared/model/board/actors.ts';
 import { classifyActor, TYPE_TEXTS } from '../../../shared/methods/typology.ts';
+import { wordUndoRef } from '../components/wordUndo.ts';
 import { useMethods } from './context.ts';
 import { ENUM_FIELDS, type EnumField } from './palette.ts';
 
@@ -56,6 +57,7 @@ export function ActorInput({
   const { doc, editable } = useMethods();
   return (
     <input
+      ref={editable ? wordUndoRef : undefined}
       id={id}
       className="mw-input"
       value={actor[field]}

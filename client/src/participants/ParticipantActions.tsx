@@ -13,6 +13,7 @@ import { setJoinState } from '../components/invite/joinState.ts';
 import { removeParticipant, renameParticipant } from './api.ts';
 import { participantsTexts } from './i18n.ts';
 import { useT } from '../i18n/useT.ts';
+import { wordUndoRef } from '../components/wordUndo.ts';
 import './participants.css';
 
 interface Props {
@@ -149,6 +150,7 @@ export function ParticipantActions({ sessionId, token, participant, onChanged }:
         >
           <label htmlFor={inputId}>{t('renameLabel')}</label>
           <input
+            ref={wordUndoRef}
             id={inputId}
             value={name}
             maxLength={NAME_MAX}

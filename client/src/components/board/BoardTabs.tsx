@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { BoardRecord } from '../../../../shared/model/sessionDoc.ts';
 import { useT } from '../../i18n/useT.ts';
 import { onTabListKeyDown } from '../tabKeys.ts';
+import { wordUndoRef } from '../wordUndo.ts';
 import { icons } from './icons.tsx';
 
 interface BoardTabsProps {
@@ -24,6 +25,7 @@ function RenameField({ board, onDone }: { board: BoardRecord; onDone: (title: st
   const [value, setValue] = useState(board.title);
   return (
     <input
+      ref={wordUndoRef}
       className="board-tab-rename"
       aria-label={t('tabs.renameLabel')}
       value={value}
