@@ -1,5 +1,6 @@
 /** Texts of the plenary comparison and the comparison with the previous meeting (issue 5). */
 import { defineTexts } from '../../../shared/i18n/texts.ts';
+import { commonTexts } from '../i18n/common.ts';
 
 const nl = {
   'tabs.label': 'Vergelijken',
@@ -59,14 +60,14 @@ const nl = {
   'merge.dismiss': 'Negeren',
   'merge.acceptLabel': '{alias} samenvoegen met {canonical}',
   'merge.manual': 'Zelf samenvoegen',
-  'merge.manualAlias': 'Naam',
+  'merge.manualAlias': commonTexts.nl.name,
   'merge.manualCanonical': 'hoort bij',
   'merge.choose': 'Kies…',
   'merge.manualSame': 'Kies twee verschillende namen.',
   'merge.done': 'Samengevoegd',
   'merge.none': 'Nog niets samengevoegd.',
   'merge.item': '{alias} → {canonical}',
-  'merge.undo': 'Ongedaan maken',
+  'merge.undo': commonTexts.nl.undo,
   'merge.undoLabel': 'Samenvoegen van {alias} met {canonical} ongedaan maken',
 
   'prev.title': 'Vergelijken met de vorige bijeenkomst',
@@ -170,14 +171,14 @@ const en = {
   'merge.dismiss': 'Ignore',
   'merge.acceptLabel': 'Merge {alias} into {canonical}',
   'merge.manual': 'Merge yourself',
-  'merge.manualAlias': 'Name',
+  'merge.manualAlias': commonTexts.en.name,
   'merge.manualCanonical': 'belongs to',
   'merge.choose': 'Choose…',
   'merge.manualSame': 'Choose two different names.',
   'merge.done': 'Merged',
   'merge.none': 'Nothing merged yet.',
   'merge.item': '{alias} → {canonical}',
-  'merge.undo': 'Undo',
+  'merge.undo': commonTexts.en.undo,
   'merge.undoLabel': 'Undo merging {alias} into {canonical}',
 
   'prev.title': 'Compare with the previous meeting',

@@ -1,5 +1,6 @@
 /** Texts of the control room (the facilitator's overview of the group boards). */
 import { defineTexts } from '../../../shared/i18n/texts.ts';
+import { commonTexts } from '../i18n/common.ts';
 
 const nl = {
   title: 'Regiekamer',
@@ -23,7 +24,7 @@ const nl = {
   ofN: '{n} van {m}',
   none: 'nog geen',
   questions: 'Vragen beantwoord',
-  notes: 'Notities',
+  notes: commonTexts.nl.notes,
   lastActivity: 'Laatste wijziging',
   justNow: 'zojuist',
   minutesAgo: '{n} min geleden',
@@ -66,7 +67,7 @@ const en = {
   ofN: '{n} of {m}',
   none: 'none yet',
   questions: 'Questions answered',
-  notes: 'Notes',
+  notes: commonTexts.en.notes,
   lastActivity: 'Last change',
   justNow: 'just now',
   minutesAgo: '{n} min ago',

@@ -1,6 +1,7 @@
 /** Texts of the facilitator's preparation: "Mijn bijeenkomsten", meeting templates, the invitation. */
 import { appNames } from '../../../shared/i18n/appNames.ts';
 import { defineTexts } from '../../../shared/i18n/texts.ts';
+import { commonTexts } from '../i18n/common.ts';
 
 const nl = {
   'home.title': 'Mijn bijeenkomsten',
@@ -10,16 +11,16 @@ const nl = {
   'home.code': 'Code {code}',
   'home.loading': 'Gegevens ophalen…',
   'home.unknownTitle': 'Bijeenkomst',
-  'home.open': 'Openen',
+  'home.open': commonTexts.nl.open,
   'home.openLabel': '‘{title}’ openen',
-  'home.duplicate': 'Dupliceren',
+  'home.duplicate': commonTexts.nl.duplicate,
   'home.duplicateHint': 'Een kopie met alles wat op de borden staat',
   'home.followUp': 'Vervolgbijeenkomst',
   'home.followUpHint': 'Nieuwe bijeenkomst met dezelfde actoren en hun posities, om te vergelijken',
-  'home.delete': 'Verwijderen',
+  'home.delete': commonTexts.nl.delete,
   'home.forget': 'Vergeten',
   'home.forgetHint': 'Haal deze bijeenkomst van de lijst op dit apparaat',
-  'home.retry': 'Opnieuw proberen',
+  'home.retry': commonTexts.nl.retry,
   'home.busy.copy': 'Kopie maken…',
   'home.busy.followUp': 'Vervolg maken…',
   'home.busy.delete': 'Verwijderen…',
@@ -35,8 +36,8 @@ const nl = {
   'home.confirm.title': '‘{title}’ verwijderen?',
   'home.confirm.text':
     'De bijeenkomst wordt voor iedereen verwijderd, met alle borden, antwoorden en de evaluatie. Deelnemers en meekijkers kunnen er niet meer in. Dit kan niet ongedaan worden gemaakt.',
-  'home.confirm.yes': 'Ja, verwijderen',
-  'home.confirm.no': 'Annuleren',
+  'home.confirm.yes': commonTexts.nl.confirmDelete,
+  'home.confirm.no': commonTexts.nl.cancel,
   'template.legend': 'Programma',
   'template.krachtenveld': 'Netwerkbijeenkomst krachtenveld',
   'template.krachtenveldText': 'Het programma van een netwerkbijeenkomst (ca. 2 uur):',
@@ -59,7 +60,7 @@ const nl = {
   'invite.goTo': 'Ga naar {host} en vul de code in',
   'invite.scan': 'Of scan de QR-code',
   'invite.direct': 'Directe link',
-  'invite.close': 'Sluiten',
+  'invite.close': commonTexts.nl.close,
   'invite.closeHint': 'Sluiten (Esc)',
 };
 
@@ -71,16 +72,16 @@ const en = {
   'home.code': 'Code {code}',
   'home.loading': 'Loading…',
   'home.unknownTitle': 'Meeting',
-  'home.open': 'Open',
+  'home.open': commonTexts.en.open,
   'home.openLabel': 'Open ‘{title}’',
-  'home.duplicate': 'Duplicate',
+  'home.duplicate': commonTexts.en.duplicate,
   'home.duplicateHint': 'A copy with everything on the boards',
   'home.followUp': 'Follow-up meeting',
   'home.followUpHint': 'A new meeting with the same actors and their positions, to compare',
-  'home.delete': 'Delete',
+  'home.delete': commonTexts.en.delete,
   'home.forget': 'Forget',
   'home.forgetHint': 'Remove this meeting from the list on this device',
-  'home.retry': 'Try again',
+  'home.retry': commonTexts.en.retry,
   'home.busy.copy': 'Copying…',
   'home.busy.followUp': 'Creating follow-up…',
   'home.busy.delete': 'Deleting…',
@@ -96,8 +97,8 @@ const en = {
   'home.confirm.title': 'Delete ‘{title}’?',
   'home.confirm.text':
     'The meeting is deleted for everyone, with all boards, answers and the evaluation. Participants and viewers can no longer get in. This cannot be undone.',
-  'home.confirm.yes': 'Yes, delete',
-  'home.confirm.no': 'Cancel',
+  'home.confirm.yes': commonTexts.en.confirmDelete,
+  'home.confirm.no': commonTexts.en.cancel,
   'template.legend': 'Programme',
   'template.krachtenveld': 'Network meeting: field of forces',
   'template.krachtenveldText': 'The programme of a network meeting (about 2 hours):',
@@ -120,7 +121,7 @@ const en = {
   'invite.goTo': 'Go to {host} and enter the code',
   'invite.scan': 'Or scan the QR code',
   'invite.direct': 'Direct link',
-  'invite.close': 'Close',
+  'invite.close': commonTexts.en.close,
   'invite.closeHint': 'Close (Esc)',
 };
 

@@ -18,11 +18,14 @@ import { methodsTexts } from '../methods/i18n.ts';
 import { participantsTexts } from '../participants/i18n.ts';
 import { participateTexts } from '../participate/i18n.ts';
 import { phoneTexts } from '../phone/i18n.ts';
+import { presenceTexts } from '../presence/messages.ts';
 import { reportTexts } from '../report/i18n.ts';
+import { commonTexts } from './common.ts';
 import { coreTexts } from './core.ts';
 
 export const clientNamespaces = {
   core: coreTexts,
+  common: commonTexts,
   compare: compareTexts,
   joining: joiningTexts,
   control: controlTexts,
@@ -34,6 +37,7 @@ export const clientNamespaces = {
   participants: participantsTexts,
   participate: participateTexts,
   phone: phoneTexts,
+  presence: presenceTexts,
   reportDialog: reportTexts,
 };
 

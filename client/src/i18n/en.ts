@@ -1,4 +1,5 @@
 import type { Messages } from './nl.ts';
+import { commonTexts } from './common.ts';
 
 /** English UI text. Same keys as `nl.ts`; the compiler checks none is missing. */
 export const en: Messages = {
@@ -95,7 +96,7 @@ export const en: Messages = {
   'tools.text': 'Text',
   'tools.arrow': 'Arrow',
   'tools.frame': 'Frame',
-  'tools.undo': 'Undo',
+  'tools.undo': commonTexts.en.undo,
   'tools.redo': 'Redo',
   'tools.help': 'Keyboard shortcuts',
 
@@ -104,8 +105,8 @@ export const en: Messages = {
   'context.inkColor': 'Colour of text or arrow',
   'context.front': 'Bring to front',
   'context.back': 'Send to back',
-  'context.duplicate': 'Duplicate',
-  'context.delete': 'Delete',
+  'context.duplicate': commonTexts.en.duplicate,
+  'context.delete': commonTexts.en.delete,
   'context.edit': 'Edit text',
   'color.yellow': 'Yellow',
   'color.orange': 'Orange',
@@ -121,9 +122,9 @@ export const en: Messages = {
   'color.violet': 'Violet',
 
   'help.title': 'Keyboard shortcuts',
-  'help.close': 'Close',
+  'help.close': commonTexts.en.close,
   'help.group.tools': 'Tools',
-  'help.group.edit': 'Edit',
+  'help.group.edit': commonTexts.en.edit,
   'help.group.arrange': 'Arrange',
   'help.group.view': 'View',
   'help.touch':
@@ -137,8 +138,8 @@ export const en: Messages = {
   'shortcut.editText': 'Edit the text of the selection; with note, text or frame: put one in the middle of the view',
   'shortcut.selectAll': 'Select all',
   'shortcut.escape': 'Clear selection, back to select',
-  'shortcut.delete': 'Delete',
-  'shortcut.duplicate': 'Duplicate',
+  'shortcut.delete': commonTexts.en.delete,
+  'shortcut.duplicate': commonTexts.en.duplicate,
   'shortcut.copy': 'Copy',
   'shortcut.cut': 'Cut',
   'shortcut.paste': 'Paste (also on another board)',
@@ -208,14 +209,14 @@ export const en: Messages = {
   'notice.readOnly': 'You can only watch here; your change was not saved.',
   'notice.notAllowed': 'Only the facilitator or the writer may change that; your change was not saved.',
   'notice.docTooLarge': 'The board has grown too large; your last change was not saved.',
-  'notice.dismiss': 'Close',
+  'notice.dismiss': commonTexts.en.close,
 
   'session.loading': 'Loading meeting…',
   'session.noIdentity.title': 'You have not joined this meeting yet',
   'session.noIdentity.text':
     'Ask the facilitator for the join code and join with your name. You will then come back here automatically.',
   'session.toStart': 'To the start page',
-  'session.retry': 'Try again',
+  'session.retry': commonTexts.en.retry,
   'sidebar.open': 'Show side panel',
   'sidebar.close': 'Fold side panel',
   'session.closed.unauthorized': 'This link is invalid or has expired. Ask the facilitator for a new code.',

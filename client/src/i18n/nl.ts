@@ -4,6 +4,7 @@
  * `{name}` placeholders are filled in by `t()`.
  */
 import type { Translation } from '../../../shared/i18n/texts.ts';
+import { commonTexts } from './common.ts';
 
 export const nl = {
   'app.name': 'Veldwerk',
@@ -100,7 +101,7 @@ export const nl = {
   'tools.text': 'Tekst',
   'tools.arrow': 'Pijl',
   'tools.frame': 'Kader',
-  'tools.undo': 'Ongedaan maken',
+  'tools.undo': commonTexts.nl.undo,
   'tools.redo': 'Opnieuw doen',
   'tools.help': 'Sneltoetsen',
 
@@ -109,8 +110,8 @@ export const nl = {
   'context.inkColor': 'Kleur van tekst of pijl',
   'context.front': 'Naar voren',
   'context.back': 'Naar achteren',
-  'context.duplicate': 'Dupliceren',
-  'context.delete': 'Verwijderen',
+  'context.duplicate': commonTexts.nl.duplicate,
+  'context.delete': commonTexts.nl.delete,
   'context.edit': 'Tekst bewerken',
   'color.yellow': 'Geel',
   'color.orange': 'Oranje',
@@ -126,9 +127,9 @@ export const nl = {
   'color.violet': 'Violet',
 
   'help.title': 'Sneltoetsen',
-  'help.close': 'Sluiten',
+  'help.close': commonTexts.nl.close,
   'help.group.tools': 'Gereedschap',
-  'help.group.edit': 'Bewerken',
+  'help.group.edit': commonTexts.nl.edit,
   'help.group.arrange': 'Schikken',
   'help.group.view': 'Beeld',
   'help.touch':
@@ -142,8 +143,8 @@ export const nl = {
   'shortcut.editText': 'Tekst van de selectie bewerken; met briefje, tekst of kader: er een midden in beeld zetten',
   'shortcut.selectAll': 'Alles selecteren',
   'shortcut.escape': 'Selectie opheffen, terug naar selecteren',
-  'shortcut.delete': 'Verwijderen',
-  'shortcut.duplicate': 'Dupliceren',
+  'shortcut.delete': commonTexts.nl.delete,
+  'shortcut.duplicate': commonTexts.nl.duplicate,
   'shortcut.copy': 'Kopiëren',
   'shortcut.cut': 'Knippen',
   'shortcut.paste': 'Plakken (ook op een ander bord)',
@@ -214,14 +215,14 @@ export const nl = {
   'notice.readOnly': 'Je kunt hier alleen kijken; je wijziging is niet opgeslagen.',
   'notice.notAllowed': 'Dat mag alleen de procesbegeleider of de schrijver zelf; je wijziging is niet opgeslagen.',
   'notice.docTooLarge': 'Het bord is te groot geworden; je laatste wijziging is niet opgeslagen.',
-  'notice.dismiss': 'Sluiten',
+  'notice.dismiss': commonTexts.nl.close,
 
   'session.loading': 'Bijeenkomst laden…',
   'session.noIdentity.title': 'Je bent nog niet aangemeld bij deze bijeenkomst',
   'session.noIdentity.text':
     'Vraag de procesbegeleider om de deelnamecode en meld je aan met je naam. Daarna kom je vanzelf hier terug.',
   'session.toStart': 'Naar de startpagina',
-  'session.retry': 'Opnieuw proberen',
+  'session.retry': commonTexts.nl.retry,
   'sidebar.open': 'Zijpaneel tonen',
   'sidebar.close': 'Zijpaneel inklappen',
   'session.closed.unauthorized': 'Deze link is ongeldig of verlopen. Vraag de procesbegeleider om een nieuwe code.',

@@ -1,33 +1,17 @@
 /** Texts of data in and out: the actors' CSV/Excel export and import, the session as JSON. */
 import type { Lang } from '../../../shared/i18n/lang.ts';
 import { defineTexts } from '../../../shared/i18n/texts.ts';
+import { ACTOR_COLUMNS, type ActorColumn } from '../../../shared/io/actorTable.ts';
 import { ioTexts as sharedIoTexts } from '../../../shared/io/texts.ts';
+import { commonTexts } from '../i18n/common.ts';
 
-const COLUMNS = [
-  'name',
-  'organisation',
-  'category',
-  'level',
-  'scope',
-  'relation',
-  'frequency',
-  'participation',
-  'bedoeling',
-  'belang',
-  'bijdrage',
-  'notities',
-  'color',
-] as const;
-
-/** The columns' names from their one home (the server's messages), with a capital to head a column. */
-function columnNames(lang: Lang): Record<`field.${(typeof COLUMNS)[number]}`, string> {
+/** The columns' names from their one home, the exported file's headers (`shared/io/texts.ts`, `header.*`). */
+function columnNames(lang: Lang): Record<`field.${ActorColumn}`, string> {
   const names = sharedIoTexts[lang];
-  return Object.fromEntries(
-    COLUMNS.map((c) => {
-      const name = names[`field.${c}`];
-      return [`field.${c}`, name.charAt(0).toLocaleUpperCase(lang) + name.slice(1)];
-    }),
-  ) as Record<`field.${(typeof COLUMNS)[number]}`, string>;
+  return Object.fromEntries(ACTOR_COLUMNS.map((c) => [`field.${c}`, names[`header.${c}`]])) as Record<
+    `field.${ActorColumn}`,
+    string
+  >;
 }
 
 const nl = {
@@ -38,7 +22,7 @@ const nl = {
   'menu.xlsx': 'Actoren downloaden (Excel)',
   'menu.import': 'Actoren importeren…',
   'menu.session': 'Bijeenkomst exporteren (JSON)',
-  'menu.busy': 'Bezig…',
+  'menu.busy': commonTexts.nl.working,
   'download.failed': 'Downloaden is mislukt: {message}',
   'download.done': '{file} is gedownload.',
 
@@ -63,8 +47,8 @@ const nl = {
   'dlg.rejectedHint': 'Deze rijen worden overgeslagen. Pas ze aan in je bestand en kies het opnieuw.',
   'dlg.noneRejected': 'Alle rijen zijn goed.',
   'dlg.allOrNothing': 'Alles of niets: importeer niets als er een rij is afgekeurd',
-  'dlg.cancel': 'Annuleren',
-  'dlg.close': 'Sluiten',
+  'dlg.cancel': commonTexts.nl.cancel,
+  'dlg.close': commonTexts.nl.close,
   'dlg.commit': { one: 'Importeer 1 actor', other: 'Importeer {n} actoren' },
   'dlg.committing': 'Importeren…',
   'dlg.commitNone': 'Importeren',
@@ -73,12 +57,6 @@ const nl = {
   'dlg.why.allOrNothing': 'Er zijn afgekeurde rijen en je koos “alles of niets”.',
   'dlg.done': { one: '1 actor geïmporteerd op “{board}”.', other: '{n} actoren geïmporteerd op “{board}”.' },
   'dlg.failed': 'Importeren is mislukt: {message}',
-
-  'field.houding': 'Houding (-1 tot 1)',
-  'field.invloed': 'Invloed (0 tot 1)',
-  'field.betrokkenheid': 'Betrokkenheid (0 tot 1)',
-  'field.inhoud': 'Inhoud (-1 tot 1)',
-  'field.vertrouwen': 'Vertrouwen (0 tot 1)',
 
   'home.button': 'Bijeenkomst importeren (JSON)',
   'home.text': 'Zet een bijeenkomst terug uit een Veldwerk-bestand (reservekopie of van een andere server).',
@@ -97,7 +75,7 @@ const en = {
   'menu.xlsx': 'Download actors (Excel)',
   'menu.import': 'Import actors…',
   'menu.session': 'Export meeting (JSON)',
-  'menu.busy': 'Working…',
+  'menu.busy': commonTexts.en.working,
   'download.failed': 'The download failed: {message}',
   'download.done': '{file} was downloaded.',
 
@@ -122,8 +100,8 @@ const en = {
   'dlg.rejectedHint': 'These rows are skipped. Fix them in your file and choose it again.',
   'dlg.noneRejected': 'All rows are fine.',
   'dlg.allOrNothing': 'All or nothing: import nothing if any row is rejected',
-  'dlg.cancel': 'Cancel',
-  'dlg.close': 'Close',
+  'dlg.cancel': commonTexts.en.cancel,
+  'dlg.close': commonTexts.en.close,
   'dlg.commit': { one: 'Import 1 actor', other: 'Import {n} actors' },
   'dlg.committing': 'Importing…',
   'dlg.commitNone': 'Import',
@@ -132,12 +110,6 @@ const en = {
   'dlg.why.allOrNothing': 'Some rows are rejected and you chose “all or nothing”.',
   'dlg.done': { one: '1 actor imported into “{board}”.', other: '{n} actors imported into “{board}”.' },
   'dlg.failed': 'The import failed: {message}',
-
-  'field.houding': 'Attitude (-1 to 1)',
-  'field.invloed': 'Influence (0 to 1)',
-  'field.betrokkenheid': 'Involvement (0 to 1)',
-  'field.inhoud': 'Agreement on content (-1 to 1)',
-  'field.vertrouwen': 'Trust (0 to 1)',
 
   'home.button': 'Import a meeting (JSON)',
   'home.text': 'Restore a meeting from a Veldwerk file (a backup, or from another server).',

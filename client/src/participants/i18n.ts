@@ -1,13 +1,14 @@
 /** Texts of managing participants (the facilitator renames or removes someone). */
 import { defineTexts } from '../../../shared/i18n/texts.ts';
+import { commonTexts } from '../i18n/common.ts';
 
 const nl = {
   manage: 'Beheren',
   manageLabel: '{name} beheren',
   rename: 'Naam wijzigen',
-  renameLabel: 'Nieuwe naam',
-  save: 'Opslaan',
-  cancel: 'Annuleren',
+  renameLabel: commonTexts.nl.newName,
+  save: commonTexts.nl.save,
+  cancel: commonTexts.nl.cancel,
   remove: 'Verwijderen uit de bijeenkomst',
   removeConfirm:
     '{name} verwijderen? Diegene wordt meteen losgekoppeld en de eigen link werkt niet meer. Wat al op de borden staat, blijft staan.',
@@ -29,9 +30,9 @@ const en = {
   manage: 'Manage',
   manageLabel: 'Manage {name}',
   rename: 'Rename',
-  renameLabel: 'New name',
-  save: 'Save',
-  cancel: 'Cancel',
+  renameLabel: commonTexts.en.newName,
+  save: commonTexts.en.save,
+  cancel: commonTexts.en.cancel,
   remove: 'Remove from the meeting',
   removeConfirm:
     'Remove {name}? They are disconnected at once and their own link stops working. What is on the boards stays.',

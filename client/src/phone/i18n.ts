@@ -1,14 +1,15 @@
 /** Texts of the phone view (the participant's page on a phone). */
 import { defineTexts } from '../../../shared/i18n/texts.ts';
+import { commonTexts } from '../i18n/common.ts';
 
 const nl = {
   'phone.cards': 'Onderdelen',
-  'card.questions': 'Vragen',
-  'card.notes': 'Notities',
+  'card.questions': commonTexts.nl.questions,
+  'card.notes': commonTexts.nl.notes,
   'card.bees': "3 B's",
   'card.vote': 'Stemmen',
   'card.evaluation': 'Evaluatie',
-  'phase.none': 'De bijeenkomst begint zo.',
+  'phase.none': commonTexts.nl.waiting,
   'phase.noneText': 'De procesbegeleider start de eerste fase. Je kunt alvast een notitie toevoegen.',
   'phase.kicker': 'Nu',
   'phase.more': 'Meer lezen',
@@ -23,9 +24,9 @@ const nl = {
   'notes.added': 'Je notitie staat op het bord.',
   'notes.mine': 'Mijn notities',
   'notes.none': 'Je hebt nog geen notities op dit bord.',
-  'notes.delete': 'Verwijderen',
-  'notes.confirmDelete': 'Echt verwijderen?',
-  'notes.cancel': 'Annuleren',
+  'notes.delete': commonTexts.nl.delete,
+  'notes.confirmDelete': commonTexts.nl.reallyDelete,
+  'notes.cancel': commonTexts.nl.cancel,
   'notes.locked': 'Dit bord is op slot gezet door de procesbegeleider: je kunt nu geen notities toevoegen.',
   'bees.title': "De 3 B's voor één actor",
   'bees.text':
@@ -35,12 +36,12 @@ const nl = {
 
 const en = {
   'phone.cards': 'Sections',
-  'card.questions': 'Questions',
-  'card.notes': 'Notes',
+  'card.questions': commonTexts.en.questions,
+  'card.notes': commonTexts.en.notes,
   'card.bees': "3 B's",
   'card.vote': 'Vote',
   'card.evaluation': 'Evaluation',
-  'phase.none': 'The meeting starts soon.',
+  'phase.none': commonTexts.en.waiting,
   'phase.noneText': 'The facilitator starts the first phase. You can already add a note.',
   'phase.kicker': 'Now',
   'phase.more': 'Read more',
@@ -55,9 +56,9 @@ const en = {
   'notes.added': 'Your note is on the board.',
   'notes.mine': 'My notes',
   'notes.none': 'You have no notes on this board yet.',
-  'notes.delete': 'Delete',
-  'notes.confirmDelete': 'Really delete?',
-  'notes.cancel': 'Cancel',
+  'notes.delete': commonTexts.en.delete,
+  'notes.confirmDelete': commonTexts.en.reallyDelete,
+  'notes.cancel': commonTexts.en.cancel,
   'notes.locked': 'The facilitator has locked this board: you cannot add notes now.',
   'bees.title': "The 3 B's for one actor",
   'bees.text':

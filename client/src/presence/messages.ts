@@ -1,9 +1,10 @@
 /**
- * UI text of presence and export (Dutch first, English checked against it), kept
- * here until the lead folds it into `i18n/nl.ts` and `i18n/en.ts`.
+ * Texts of presence (who is on the board, following) and the board's export: the
+ * `presence` namespace of the one layer (issue 12), read with `usePresenceT()`.
  */
-import { useCallback } from 'react';
-import { useLang } from '../i18n/useT.ts';
+import { defineTexts, type Translation } from '../../../shared/i18n/texts.ts';
+import { commonTexts } from '../i18n/common.ts';
+import { useT, type Translator } from '../i18n/useT.ts';
 
 const nl = {
   'people.title': 'Op dit bord',
@@ -24,14 +25,14 @@ const nl = {
   'export.button': 'Exporteren',
   'export.png': 'PNG (afbeelding)',
   'export.svg': 'SVG (tekening)',
-  'export.busy': 'Bezig…',
+  'export.busy': commonTexts.nl.working,
   'export.failed': 'Exporteren lukte niet.',
   'export.empty': 'Het bord is leeg.',
 } as const;
 
 export type PresenceMessageKey = keyof typeof nl;
 
-const en: Record<PresenceMessageKey, string> = {
+const en: Translation<typeof nl> = {
   'people.title': 'On this board',
   'people.you': 'you',
   'people.follow': 'Follow',
@@ -50,22 +51,15 @@ const en: Record<PresenceMessageKey, string> = {
   'export.button': 'Export',
   'export.png': 'PNG (image)',
   'export.svg': 'SVG (drawing)',
-  'export.busy': 'Working…',
+  'export.busy': commonTexts.en.working,
   'export.failed': 'Export failed.',
   'export.empty': 'The board is empty.',
 };
 
-const MESSAGES: Record<'nl' | 'en', Record<PresenceMessageKey, string>> = { nl, en };
+export const presenceTexts = defineTexts(nl, en);
 
-export type PresenceTranslate = (key: PresenceMessageKey, vars?: Record<string, string | number>) => string;
+export type PresenceTranslate = Translator<PresenceMessageKey>;
 
 export function usePresenceT(): PresenceTranslate {
-  const lang = useLang();
-  return useCallback(
-    (key, vars) =>
-      MESSAGES[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
-        vars && name in vars ? String(vars[name]) : whole,
-      ),
-    [lang],
-  );
+  return useT(presenceTexts);
 }

@@ -1,5 +1,6 @@
 /** Texts of the report (verslag) dialog. */
 import { defineTexts } from '../../../shared/i18n/texts.ts';
+import { commonTexts } from '../i18n/common.ts';
 
 const nl = {
   open: 'Verslag',
@@ -7,7 +8,7 @@ const nl = {
   title: 'Verslag maken',
   intro:
     'Het verslag wordt gemaakt uit alles wat op de borden staat: de krachtenvelden, actoren met hun 3 B’s, krachten, antwoorden, stemmen en de evaluatie.',
-  fieldTitle: 'Titel',
+  fieldTitle: commonTexts.nl.title,
   fieldPlace: 'Plaats',
   fieldPlacePlaceholder: 'Bijvoorbeeld: Wijkcentrum De Horst',
   fieldDate: 'Datum',
@@ -55,7 +56,7 @@ const nl = {
   'sectionPlaceholder.lastig': 'Hieronder een overzicht van de uitkomsten van de subgroepdiscussies.',
   'sectionPlaceholder.tips': 'Hieronder de tips en adviezen … De meeste stemmen kregen: …',
   'sectionPlaceholder.evaluatie': 'De bijeenkomst werd gewaardeerd met een … (spreiding … – …).',
-  close: 'Sluiten',
+  close: commonTexts.nl.close,
   saved: 'Wijzigingen worden bewaard in de bijeenkomst.',
 };
 
@@ -65,7 +66,7 @@ const en = {
   title: 'Make the report',
   intro:
     'The report is made from everything on the boards: the fields of forces, actors with their 3 B’s, forces, answers, votes and the evaluation.',
-  fieldTitle: 'Title',
+  fieldTitle: commonTexts.en.title,
   fieldPlace: 'Place',
   fieldPlacePlaceholder: 'For example: De Horst community centre',
   fieldDate: 'Date',
@@ -112,7 +113,7 @@ const en = {
   'sectionPlaceholder.lastig': 'Below, an overview of what the small groups found.',
   'sectionPlaceholder.tips': 'Below, the tips and advice … Most votes went to: …',
   'sectionPlaceholder.evaluatie': 'The meeting was graded … (spread … – …).',
-  close: 'Close',
+  close: commonTexts.en.close,
   saved: 'Changes are kept in the meeting.',
 };
 

@@ -4,6 +4,7 @@
  * let someone in.
  */
 import { defineTexts } from '../../../../shared/i18n/texts.ts';
+import { commonTexts } from '../../i18n/common.ts';
 
 const nl = {
   openLabel: 'Deelnemen open',
@@ -17,13 +18,13 @@ const nl = {
   rotateConfirm:
     'Een nieuwe deelnamecode maken? De huidige code {code}, de oude link en de QR-code werken dan meteen niet meer. Wie al meedoet, blijft erin; nieuwe deelnemers hebben de nieuwe code nodig.',
   rotateYes: 'Ja, nieuwe code',
-  cancel: 'Annuleren',
+  cancel: commonTexts.nl.cancel,
   rotated: 'Nieuwe code: {code}. De oude code werkt niet meer.',
   failed: 'Dat lukte niet: {reason}',
   projectionClosed: 'Deelnemen is gesloten',
   projectorText:
     'Open deze link op de computer aan de beamer: het programma, de timer en het gedeelde bord, groot en zonder knoppen.',
-  projectorOpen: 'Openen',
+  projectorOpen: commonTexts.nl.open,
   projectorUrl: 'Link van het projectiescherm',
   joinClosed: 'Deelnemen aan deze bijeenkomst is gesloten. Vraag de procesbegeleider om het weer open te zetten.',
   joinExpired: 'Deze deelnamecode is verlopen. Vraag de procesbegeleider om een nieuwe code.',
@@ -41,13 +42,13 @@ const en = {
   rotateConfirm:
     'Make a new join code? The current code {code}, the old link and the QR code stop working at once. Those already taking part stay in; new participants need the new code.',
   rotateYes: 'Yes, new code',
-  cancel: 'Cancel',
+  cancel: commonTexts.en.cancel,
   rotated: 'New code: {code}. The old code no longer works.',
   failed: 'That did not work: {reason}',
   projectionClosed: 'Joining is closed',
   projectorText:
     'Open this link on the computer at the projector: the programme, the timer and the shared board, large and without buttons.',
-  projectorOpen: 'Open',
+  projectorOpen: commonTexts.en.open,
   projectorUrl: 'Link of the projector screen',
   joinClosed: 'Joining this meeting is closed. Ask the facilitator to open it again.',
   joinExpired: 'This join code has expired. Ask the facilitator for a new code.',
