@@ -347,7 +347,7 @@ describe('the meeting flow', () => {
     expect(beamer.errors.filter((e) => e.startsWith('pageerror'))).toEqual([]);
   }, 120_000);
 
-  it("Ctrl+Z takes back a word in the single-line fields too: a new actor's name, an actor's name", async () => {
+  it("Ctrl+Z takes back a word in the single-line fields too: actors' names, a programme question, a board's name", async () => {
     const { url } = h.server;
     const m = await meeting(url, []);
     const fien = await h.person({ viewport: { width: 1440, height: 900 } });
@@ -371,5 +371,26 @@ describe('the meeting flow', () => {
     await expect.poll(() => name.inputValue(), WAIT).toBe('GGD Hollands Midden en');
     await fien.page.keyboard.press('Control+z');
     await expect.poll(() => name.inputValue(), WAIT).toBe('GGD Hollands Midden');
+
+    // A question in the programme editor, and a board's new name.
+    await open(fien, url, m, m.token);
+    await fien.page.getByTestId('program-edit').click();
+    const question = fien.page.getByTestId('program-question').first();
+    await question.waitFor(WAIT);
+    const before = await question.inputValue();
+    await question.click();
+    await fien.page.keyboard.press('End');
+    await fien.page.keyboard.type(' in de wijk');
+    await fien.page.keyboard.press('Control+z');
+    await expect.poll(() => question.inputValue(), WAIT).toBe(`${before} in de`);
+    await fien.page.getByTestId('program-editor').getByRole('button', { name: 'Annuleren' }).click();
+    await fien.page.getByTestId('program-editor').waitFor({ state: 'detached', ...WAIT });
+    await fien.page.locator('.board-tab').first().dblclick();
+    const rename = fien.page.getByTestId('board-tab-rename');
+    await rename.waitFor(WAIT);
+    await fien.page.keyboard.press('End');
+    await fien.page.keyboard.type(' De Horst');
+    await fien.page.keyboard.press('Control+z');
+    await expect.poll(() => rename.inputValue(), WAIT).toBe('Plenair De');
   }, 120_000);
 });

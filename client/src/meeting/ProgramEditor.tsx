@@ -5,6 +5,7 @@
  */
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { MAX_PHASES, PHASE_KINDS, setPhases, type PhaseView } from '../../../shared/model/meeting/program.ts';
+import { wordUndoRef } from '../components/wordUndo.ts';
 import { useT } from '../i18n/useT.ts';
 import { methodsTexts, type MethodsKey } from '../methods/i18n.ts';
 import { METHOD_VIEWS } from '../methods/views.ts';
@@ -174,6 +175,7 @@ function PhaseFields({ phase, index, count, isCurrent, errors, onChange, onMove,
       <div className="pe-grid">
         <Field id={`${id}-title`} label={t('edit.phaseTitle')} error={err('title')} wide>
           <input
+            ref={wordUndoRef}
             id={`${id}-title`}
             value={phase.title}
             maxLength={200}
@@ -277,6 +279,7 @@ function PhaseFields({ phase, index, count, isCurrent, errors, onChange, onMove,
             return (
               <li key={q.id} className="pe-question">
                 <input
+                  ref={wordUndoRef}
                   aria-label={t('edit.question', { n: qi + 1 })}
                   value={q.text}
                   maxLength={600}
