@@ -11,7 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { addItems } from '../../shared/model/board/commands.ts';
 import { addActor } from '../../shared/model/board/actors.ts';
-import { setCurrentPhase } from '../../shared/model/meeting/program.ts';
+import { readProgram, setCurrentPhase } from '../../shared/model/meeting/program.ts';
+import { appName } from '../../shared/i18n/appNames.ts';
 import { textsOf } from '../../shared/i18n/texts.ts';
 import { PLENARY_BOARD_ID } from '../../shared/protocol.ts';
 import { appTexts } from '../../client/src/i18n/all.ts';
@@ -158,6 +159,28 @@ describe('the app in English', () => {
       await fien.page.getByTestId('screen-board').click();
     });
   }
+
+  it('programme editor: the app’s phase names and questions in English, stored defaults kept when untouched', async () => {
+    await fien.page.goto(`${harness.server.url}/s/${meeting.sessionId}#token=${meeting.facilitatorToken}`);
+    await fien.page.getByTestId('program-edit').click();
+    const editor = fien.page.getByTestId('program-editor');
+    await editor.waitFor(WAIT);
+    const titles = editor.getByTestId('program-phase-title');
+    expect(await titles.first().inputValue()).toBe('Theory');
+    expect(await editor.getByTestId('program-question').first().inputValue()).toBe(
+      'What is going on in the field of forces between the partners?',
+    );
+    await expectEnglish(fien.page, 'programme editor');
+    // One field typed, the rest untouched: the typed text as typed, the defaults still the app's own.
+    await titles.nth(1).fill('Round of the 3 B’s');
+    await editor.getByTestId('program-save').click();
+    await editor.waitFor({ state: 'detached', ...WAIT });
+    const session = clients[0]!;
+    await expect.poll(() => readProgram(session.doc).phases[1]?.title, WAIT).toBe('Round of the 3 B’s');
+    const phases = readProgram(session.doc).phases;
+    expect(phases[0]!.title).toBe(appName('theorie.title'));
+    expect(phases.find((p) => p.id === 'groepen')!.questions[0]!.text).toBe(appName('groepen.g1'));
+  });
 
   it('participant on a phone, after switching to English on the phone view', async () => {
     await anna.page.goto(`${harness.server.url}/s/${meeting.sessionId}#token=${meeting.participants[0]!.token}`);
