@@ -173,6 +173,7 @@ export async function serverLoadSection(): Promise<string> {
       log(
         `| ${label}: p50 / p99 s (complete at first sync) | ${cells(row, (r) => `${f2(r.p50 / 1000)} / ${f2(r.p99 / 1000)} (${r.complete}/${r.clients})`)} | ${v && Number.isFinite(ref) ? `${f2(v.p99 / ref)} (p99, of references complete)` : ''} |`,
       );
+      log(`| ${label}: server CPU s | ${cells(row, (r) => f2(r.serverCpuSeconds))} | |`);
     }
   }
   const yws = rss.yws;

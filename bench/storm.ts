@@ -17,6 +17,8 @@ export interface StormResult {
   complete: number;
   p50: number;
   p99: number;
+  /** Server CPU seconds from the first connect to the last first sync (the times above are mostly the clients' decoding). */
+  serverCpuSeconds: number;
   loadAverage: number[];
 }
 
@@ -72,6 +74,7 @@ export async function storm(target: Target, room: string, clients: number, items
   const loadAverage = os.loadavg();
   const times: number[] = [];
   let complete = 0;
+  const cpuBefore = target.cpuSeconds();
   const made = Array.from({ length: clients }, () => {
     const started = performance.now();
     const c = target.client(room, false);
@@ -82,7 +85,9 @@ export async function storm(target: Target, room: string, clients: number, items
     return c;
   });
   await until(() => times.length >= clients, 120_000);
+  const serverCpuSeconds = target.cpuSeconds() - cpuBefore;
   for (const c of made) c.destroy();
   times.sort((a, b) => a - b);
-  return { clients: times.length, complete, p50: percentile(times, 50), p99: percentile(times, 99), loadAverage };
+  const [p50, p99] = [percentile(times, 50), percentile(times, 99)];
+  return { clients: times.length, complete, p50, p99, serverCpuSeconds, loadAverage };
 }

@@ -20,6 +20,8 @@ export interface OutputLimits {
   maxBufferedBytesTotal: number;
 }
 
+/** Frames up to this size wait for the end of the turn to share a write (see corkedSend.ts). */
+const CORK_MAX_BYTES = 64 * 1024;
 /** How often the server-wide total is summed, in ms. */
 const CHECK_INTERVAL_MS = 250;
 /** A dropped peer that does not read its close frame either is cut off after this long. */
@@ -45,7 +47,8 @@ export class OutputGuard {
     const biggest = this.biggest.get(ws) ?? 0;
     if (ws.bufferedAmount > this.limits.maxUnreadBytes + biggest) return this.drop(ws, 'client too slow');
     if (data.byteLength > biggest) this.biggest.set(ws, data.byteLength);
-    corkUntilTurnEnds(ws); // the frames of this turn in one write (issue 14)
+    // Small frames of this turn in one write (issue 14); a big one (a first sync) goes at once.
+    if (data.byteLength <= CORK_MAX_BYTES) corkUntilTurnEnds(ws);
     ws.send(data);
     this.metrics.framesSentTotal++;
   }
