@@ -143,7 +143,7 @@ export function ioRoutes(
       }
       const session = await ctx.store.sessions.getSession(t.sid);
       const title = `${session?.title ?? ''} ${board.title}`.trim();
-      const name = `${fileSlug(title)}-${lang === 'nl' ? 'actoren' : 'actors'}`;
+      const name = `${fileSlug(title)}-${translate(lang, 'io.file.name')}`;
       if (format === 'csv')
         await sendDownload(req, res, 'text/csv; charset=utf-8', `${name}.csv`, actorsCsv(actors, lang));
       else await sendDownload(req, res, XLSX_MIME, `${name}.xlsx`, await actorsXlsx(actors, lang, title));

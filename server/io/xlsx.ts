@@ -8,6 +8,7 @@ import type ExcelJS from 'exceljs';
 import type { Actor } from '../../shared/model/board/actorSchema.ts';
 import { checkTableSize, fileError, IMPORT_LIMITS, actorsTable } from '../../shared/io/actorsFile.ts';
 import type { Cell, Table } from '../../shared/io/actorTable.ts';
+import { translate } from '../../shared/i18n/messages.ts';
 import type { IoLang } from '../../shared/io/texts.ts';
 import { zipUncompressedSize } from './zipSize.ts';
 
@@ -41,7 +42,7 @@ export async function actorsXlsx(actors: readonly Actor[], lang: IoLang, title: 
   const wb = new (await loadExcel()).Workbook();
   wb.creator = 'Veldwerk';
   wb.title = title.slice(0, 200);
-  const ws = wb.addWorksheet(lang === 'nl' ? 'Actoren' : 'Actors', { views: [{ state: 'frozen', ySplit: 1 }] });
+  const ws = wb.addWorksheet(translate(lang, 'io.file.sheet'), { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.addRow(table.headers).font = { bold: true };
   for (const row of table.rows) ws.addRow(row.map((c) => (typeof c === 'string' ? encodeXlsxText(c) : c)));
   table.headers.forEach((h, i) => {

@@ -45,6 +45,9 @@ const nl = {
   'header.bijdrage': 'Bijdrage',
   'header.notities': 'Notities',
   'header.color': 'Kleur',
+  /** The exported file's name (after the title) and its worksheet. */
+  'file.name': 'actoren',
+  'file.sheet': 'Actoren',
   'row.noName': 'Rij {row}: naam ontbreekt',
   'row.range': 'Rij {row}: {field} moet tussen {min} en {max} liggen',
   'row.notNumber': 'Rij {row}: {field} moet een getal zijn, niet “{value}”',
@@ -110,6 +113,8 @@ const en = {
   'header.bijdrage': 'Contribution',
   'header.notities': 'Notes',
   'header.color': 'Colour',
+  'file.name': 'actors',
+  'file.sheet': 'Actors',
   'row.noName': 'Row {row}: the name is missing',
   'row.range': 'Row {row}: {field} must be between {min} and {max}',
   'row.notNumber': 'Row {row}: {field} must be a number, not “{value}”',

@@ -405,7 +405,7 @@ export function buildReport(source: ReportSource, options: BuildOptions = {}): R
     title,
     subtitle: `${t('reportOf')} · ${date}`,
     blocks,
-    fileName: `${lang === 'nl' ? 'verslag' : 'report'}-${slug(title)}-${isoDay(session.createdAt)}`,
+    fileName: `${t('reportOf').toLocaleLowerCase(LOCALES[lang])}-${slug(title)}-${isoDay(session.createdAt)}`,
   };
 }
 
