@@ -1,6 +1,7 @@
 /** Texts of the groups panel (forming subgroups; a participant's own group). */
 import { defineTexts } from '../../../shared/i18n/texts.ts';
 import { commonTexts } from '../i18n/common.ts';
+import { coreTexts } from '../i18n/core.ts';
 
 const nl = {
   title: 'Groepen',
@@ -30,9 +31,9 @@ const nl = {
   noParticipants: 'Nog geen deelnemers. Wie met de code binnenkomt, verschijnt hier.',
   moveLabel: 'Groep van {name}',
   noGroup: 'Geen groep',
-  away: 'niet verbonden',
-  openBoard: 'Open bord',
-  openBoardOf: 'Open bord van {name}',
+  away: commonTexts.nl.away,
+  openBoard: commonTexts.nl.openBoard,
+  openBoardOf: commonTexts.nl.openBoardOf,
   rename: 'Naam',
   renameOf: 'Naam van {name} wijzigen',
   renameLabel: commonTexts.nl.newName,
@@ -49,7 +50,7 @@ const nl = {
   waiting: 'De procesbegeleider deelt je zo in een groep in.',
   chooseTitle: 'Kies je groep',
   chooseHint: 'Je kunt wisselen zolang de procesbegeleider dat toestaat.',
-  choose: 'Kies',
+  choose: coreTexts.nl['a11y.choose'],
   chosen: 'Jouw groep',
   members: { zero: 'nog leeg', one: '1 deelnemer', other: '{n} deelnemers' },
   chooseError: 'Kiezen lukte niet: {message}',
@@ -84,9 +85,9 @@ const en = {
   noParticipants: 'No participants yet. People who join with the code show up here.',
   moveLabel: 'Group of {name}',
   noGroup: 'No group',
-  away: 'not connected',
-  openBoard: 'Open board',
-  openBoardOf: 'Open the board of {name}',
+  away: commonTexts.en.away,
+  openBoard: commonTexts.en.openBoard,
+  openBoardOf: commonTexts.en.openBoardOf,
   rename: 'Rename',
   renameOf: 'Rename {name}',
   renameLabel: commonTexts.en.newName,
@@ -103,7 +104,7 @@ const en = {
   waiting: 'The facilitator will put you in a group shortly.',
   chooseTitle: 'Choose your group',
   chooseHint: 'You can switch as long as the facilitator allows it.',
-  choose: 'Choose',
+  choose: coreTexts.en['a11y.choose'],
   chosen: 'Your group',
   members: { zero: 'empty', one: '1 participant', other: '{n} participants' },
   chooseError: 'Choosing did not work: {message}',

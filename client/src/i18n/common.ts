@@ -27,6 +27,10 @@ export const commonTexts = defineTexts(
     kind: 'Soort',
     notes: 'Notities',
     questions: 'Vragen',
+    less: 'Minder',
+    away: 'niet verbonden',
+    openBoard: 'Open bord',
+    openBoardOf: 'Open bord van {name}',
     /** Before the first phase (a heading on the bar, the projector and the phone). */
     waiting: 'De bijeenkomst begint zo',
   },
@@ -50,6 +54,10 @@ export const commonTexts = defineTexts(
     kind: 'Kind',
     notes: 'Notes',
     questions: 'Questions',
+    less: 'Less',
+    away: 'not connected',
+    openBoard: 'Open board',
+    openBoardOf: 'Open the board of {name}',
     waiting: 'The meeting starts shortly',
   },
 );

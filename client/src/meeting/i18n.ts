@@ -1,10 +1,11 @@
 /** Texts of the live meeting (phases, timer, live controls, screens). */
 import { defineTexts } from '../../../shared/i18n/texts.ts';
 import { commonTexts } from '../i18n/common.ts';
+import { coreTexts } from '../i18n/core.ts';
 
 const nl = {
   'screen.label': 'Schermen',
-  'screen.board': 'Borden',
+  'screen.board': coreTexts.nl['tabs.label'],
   'screen.control': 'Regiekamer',
   'screen.compare': 'Vergelijken',
   'screen.results': 'Resultaten',
@@ -141,7 +142,7 @@ const nl = {
 
 const en = {
   'screen.label': 'Screens',
-  'screen.board': 'Boards',
+  'screen.board': coreTexts.en['tabs.label'],
   'screen.control': 'Control room',
   'screen.compare': 'Compare',
   'screen.results': 'Results',

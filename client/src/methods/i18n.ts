@@ -8,6 +8,7 @@ import { defineTexts } from '../../../shared/i18n/texts.ts';
 import { methodLabels } from '../../../shared/methods/labels.ts';
 import type { Translator } from '../i18n/useT.ts';
 import { commonTexts } from '../i18n/common.ts';
+import { coreTexts } from '../i18n/core.ts';
 
 const nlTexts = {
   // The words the drawings share, from their one home.
@@ -15,11 +16,11 @@ const nlTexts = {
   'view.drieB': 'De 3 B’s',
   'view.tabsLabel': 'Methode',
 
-  'ws.readonly': 'Alleen kijken',
+  'ws.readonly': coreTexts.nl['board.viewer'],
   'ws.readonlyText': 'Je kunt meekijken; wijzigen kan nu niet.',
   'ws.undo': commonTexts.nl.undo,
   'ws.redo': 'Opnieuw',
-  'ws.showView': 'Weergave',
+  'ws.showView': coreTexts.nl['views.label'],
   'ws.openCard': 'Kaart openen',
   'ws.showActors': 'Actoren ({n})',
   'ws.empty.title': 'Nog geen actoren',
@@ -209,11 +210,11 @@ const enTexts = {
   'view.drieB': 'The 3 B’s',
   'view.tabsLabel': 'Method',
 
-  'ws.readonly': 'View only',
+  'ws.readonly': coreTexts.en['board.viewer'],
   'ws.readonlyText': 'You can watch; changes are not possible now.',
   'ws.undo': commonTexts.en.undo,
   'ws.redo': 'Redo',
-  'ws.showView': 'View',
+  'ws.showView': coreTexts.en['views.label'],
   'ws.openCard': 'Open card',
   'ws.showActors': 'Actors ({n})',
   'ws.empty.title': 'No actors yet',

@@ -2,6 +2,7 @@
 import { defineTexts } from '../../../shared/i18n/texts.ts';
 import type { Translator } from '../i18n/useT.ts';
 import { commonTexts } from '../i18n/common.ts';
+import { coreTexts } from '../i18n/core.ts';
 
 const nl = {
   'panel.label': 'Meedoen',
@@ -29,7 +30,7 @@ const nl = {
   'q.cancel': commonTexts.nl.cancel,
   'q.delete': commonTexts.nl.delete,
   'q.confirmDelete': commonTexts.nl.reallyDelete,
-  'q.you': 'jij',
+  'q.you': coreTexts.nl['presence.you'],
   'q.anonymous': 'onbekend',
   'q.hidden': { one: '1 verborgen antwoord van een ander', other: '{n} verborgen antwoorden van anderen' },
   'q.private': 'Privémodus: je ziet alleen je eigen antwoorden tot de procesbegeleider ze laat zien.',
@@ -153,7 +154,7 @@ const en = {
   'q.cancel': commonTexts.en.cancel,
   'q.delete': commonTexts.en.delete,
   'q.confirmDelete': commonTexts.en.reallyDelete,
-  'q.you': 'you',
+  'q.you': coreTexts.en['presence.you'],
   'q.anonymous': 'unknown',
   'q.hidden': { one: '1 hidden answer by someone else', other: '{n} hidden answers by others' },
   'q.private': 'Private mode: you see only your own answers until the facilitator reveals them.',

@@ -5,10 +5,11 @@
 import { defineTexts, type Translation } from '../../../shared/i18n/texts.ts';
 import { commonTexts } from '../i18n/common.ts';
 import { useT, type Translator } from '../i18n/useT.ts';
+import { coreTexts } from '../i18n/core.ts';
 
 const nl = {
   'people.title': 'Op dit bord',
-  'people.you': 'jij',
+  'people.you': coreTexts.nl['presence.you'],
   'people.follow': 'Volgen',
   'people.following': 'Volgend',
   'people.followLabel': 'Volgen: het beeld van {name}',
@@ -17,10 +18,10 @@ const nl = {
   'people.followingBanner': 'Je volgt {name}. Esc of zelf schuiven stopt het.',
   'people.stop': 'Stoppen',
   'people.more': '+{count} meer',
-  'people.less': 'Minder',
+  'people.less': commonTexts.nl.less,
   'people.alone': 'Alleen jij',
-  'role.facilitator': 'procesbegeleider',
-  'role.participant': 'deelnemer',
+  'role.facilitator': coreTexts.nl['role.facilitator'],
+  'role.participant': coreTexts.nl['role.participant'],
   'role.viewer': 'kijkt mee',
   'export.button': 'Exporteren',
   'export.png': 'PNG (afbeelding)',
@@ -34,7 +35,7 @@ export type PresenceMessageKey = keyof typeof nl;
 
 const en: Translation<typeof nl> = {
   'people.title': 'On this board',
-  'people.you': 'you',
+  'people.you': coreTexts.en['presence.you'],
   'people.follow': 'Follow',
   'people.following': 'Following',
   'people.followLabel': "Follow {name}'s view",
@@ -43,10 +44,10 @@ const en: Translation<typeof nl> = {
   'people.followingBanner': 'You are following {name}. Esc or panning yourself stops it.',
   'people.stop': 'Stop',
   'people.more': '+{count} more',
-  'people.less': 'Less',
+  'people.less': commonTexts.en.less,
   'people.alone': 'Only you',
-  'role.facilitator': 'facilitator',
-  'role.participant': 'participant',
+  'role.facilitator': coreTexts.en['role.facilitator'],
+  'role.participant': coreTexts.en['role.participant'],
   'role.viewer': 'viewing',
   'export.button': 'Export',
   'export.png': 'PNG (image)',
