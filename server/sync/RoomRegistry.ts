@@ -16,6 +16,7 @@ import type { Doc } from '../../shared/model/doc.ts';
 import { CloseCode } from '../../shared/protocol.ts';
 import { Room, type Peer, type RoomOptions } from './Room.ts';
 import { PrivateRooms } from './privateRooms.ts';
+import { WriteContextCache } from './writeContextCache.ts';
 import type { ControlEvent, Fanout } from './fanout/Fanout.ts';
 
 export type RegistryOptions = Omit<RoomOptions, 'writePolicy' | 'now' | 'channel' | 'onRemoteUpdate'> & {
@@ -148,11 +149,11 @@ export class RoomRegistry {
             const privateRefusal = this.privateRooms.writeRefusal(name, peer, session?.doc ?? null);
             if (privateRefusal) return privateRefusal;
           }
-          const denial = writeDenial(writeRulesContext(name, peer, session?.doc ?? null));
+          const denial = writeDenial(this.writeContext(name, peer, session?.doc ?? null));
           return denial && refusalFor(denial);
         },
         checkChanges: (peer, doc, changes) => {
-          const denial = checkWrite(writeRulesContext(name, peer, session?.doc ?? null), doc, changes);
+          const denial = checkWrite(this.writeContext(name, peer, session?.doc ?? null), doc, changes);
           return denial && refusalFor(denial);
         },
       });
@@ -281,6 +282,13 @@ export class RoomRegistry {
     }
     for (const room of rooms) await this.unload(room.name.name);
     await Promise.all(this.unloading.values());
+  }
+
+  /** Kept until the session doc changes (issue 14: reading it was ~7 % of a busy room's CPU). */
+  private readonly writeContexts = new WriteContextCache();
+
+  private writeContext(name: RoomName, peer: Peer, sessionDoc: Doc | null): WriteContext {
+    return this.writeContexts.get(peer, sessionDoc, () => writeRulesContext(name, peer, sessionDoc));
   }
 }
 
