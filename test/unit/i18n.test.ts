@@ -12,7 +12,11 @@ import { defineTexts, textsOf, translateIn, type Entry } from '../../shared/i18n
 import { buildReport } from '../../shared/report/build.ts';
 import { renderMarkdown } from '../../server/report/markdown.ts';
 import { reportFixture } from '../fixtures/reportSession.ts';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { appTexts } from '../../client/src/i18n/all.ts';
+import { commonTexts } from '../../client/src/i18n/common.ts';
 import { coreTexts } from '../../client/src/i18n/core.ts';
 import { translator } from '../../client/src/i18n/useT.ts';
 import { toDraft, validateDraft } from '../../client/src/meeting/programDraft.ts';
@@ -216,5 +220,36 @@ describe('every dictionary of the app', () => {
         .join();
     const differ = Object.keys(nl).filter((k) => vars(nl[k]!) !== vars(en[k]!));
     expect(differ).toEqual([]);
+  });
+});
+
+describe('the common words', () => {
+  const client = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../client/src');
+  const dictionaries = (dir: string): string[] =>
+    fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) return dictionaries(p);
+      return /^(i18n|nl|en|messages)\.ts$/.test(e.name) ? [p] : [];
+    });
+  /** Keys that say the same Dutch word with another meaning (English differs). */
+  const OTHER_MEANING = new Set([
+    'meeting/i18n.ts edit.remove', // Verwijderen: "Remove" a phase
+    'groups/i18n.ts removeYes', // Ja, verwijderen: "Yes, remove" a group
+    'participants/i18n.ts removeYes', // ... a person from the meeting
+    'groups/i18n.ts rename', // Naam: the button "Rename"
+    'participate/i18n.ts e.saving', // Bezig…: "Saving…"
+  ]);
+
+  it('are written once, in the common namespace, and taken from there', () => {
+    const words = new Set(Object.values(commonTexts.nl) as string[]);
+    const copies: string[] = [];
+    for (const file of dictionaries(client)) {
+      const rel = path.relative(client, file);
+      const text = fs.readFileSync(file, 'utf8');
+      for (const m of text.matchAll(/^\s+'?([\w.]+)'?: '((?:[^'\\]|\\.)*)',$/gm)) {
+        if (words.has(m[2]!) && !OTHER_MEANING.has(`${rel} ${m[1]}`)) copies.push(`${rel} ${m[1]}: ${m[2]}`);
+      }
+    }
+    expect(copies.filter((c) => !c.startsWith('i18n/common.ts'))).toEqual([]);
   });
 });
