@@ -20,20 +20,24 @@ const SHOTS = process.env.SCREENSHOT_DIR ?? '/tmp';
 const PHONE = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true };
 const MIN_TARGET = 44;
 const MIN_TEXT = 14;
+/** The tab bar's labels under their icons: the platforms' 12 px for a navigation label. */
+const MIN_TAB_TEXT = 12;
 
 interface PageProblems {
   /** The page's width beyond the screen's. */
   sideways: number;
   /** Controls smaller than 44×44 px: "label (w×h)". */
   smallTargets: string[];
-  /** Texts under 14 px: "text (size)". */
+  /** Texts under 14 px (12 px in the tab bar): "text (size)". */
   smallTexts: string[];
+  /** Controls whose text runs out of their box (into a neighbour, or cut): "label (text×box)". */
+  overflowing: string[];
 }
 
 /** What on the page breaks the phone rules (measured in the page, for every visible element). */
 function problems(page: Page): Promise<PageProblems> {
   return page.evaluate(
-    ({ minTarget, minText }) => {
+    ({ minTarget, minText, minTabText }) => {
       const visible = (el: Element) => {
         const r = el.getBoundingClientRect();
         const s = getComputedStyle(el);
@@ -45,6 +49,7 @@ function problems(page: Page): Promise<PageProblems> {
           .replace(/\s+/g, ' ')
           .slice(0, 40);
       const smallTargets: string[] = [];
+      const overflowing: string[] = [];
       const controls = document.querySelectorAll(
         'button, a[href], input:not([type="hidden"]), select, textarea, [role="button"], [role="tab"], summary',
       );
@@ -61,6 +66,15 @@ function problems(page: Page): Promise<PageProblems> {
         if (r.width < minTarget - 0.5 || r.height < minTarget - 0.5) {
           smallTargets.push(`${label(el)} (${Math.round(r.width)}×${Math.round(r.height)})`);
         }
+        // Its text within its own box: a wider label would lie over the next control.
+        if (el.matches('button, a[href], [role="tab"]')) {
+          const range = document.createRange();
+          range.selectNodeContents(el);
+          const content = range.getBoundingClientRect();
+          if (content.width > 0 && (content.left < own.left - 0.5 || content.right > own.right + 0.5)) {
+            overflowing.push(`${label(el)} (${Math.round(content.width)}×${Math.round(own.width)})`);
+          }
+        }
       }
       const smallTexts: string[] = [];
       const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
@@ -69,15 +83,17 @@ function problems(page: Page): Promise<PageProblems> {
         const el = n.parentElement;
         if (!text || !el || !visible(el) || el.closest('.visually-hidden, svg, [aria-hidden="true"]')) continue;
         const size = parseFloat(getComputedStyle(el).fontSize);
-        if (size < minText - 0.01) smallTexts.push(`${text.slice(0, 30)} (${size}px)`);
+        const min = el.closest('.ph-tab') ? minTabText : minText;
+        if (size < min - 0.01) smallTexts.push(`${text.slice(0, 30)} (${size}px)`);
       }
       return {
         sideways: Math.max(0, document.documentElement.scrollWidth - window.innerWidth),
         smallTargets: [...new Set(smallTargets)],
         smallTexts: [...new Set(smallTexts)],
+        overflowing: [...new Set(overflowing)],
       };
     },
-    { minTarget: MIN_TARGET, minText: MIN_TEXT },
+    { minTarget: MIN_TARGET, minText: MIN_TEXT, minTabText: MIN_TAB_TEXT },
   );
 }
 
@@ -89,6 +105,7 @@ async function check(page: Page, name: string, found: Record<string, Partial<Pag
   if (p.sideways > 0) bad.sideways = p.sideways;
   if (p.smallTargets.length) bad.smallTargets = p.smallTargets;
   if (p.smallTexts.length) bad.smallTexts = p.smallTexts;
+  if (p.overflowing.length) bad.overflowing = p.overflowing;
   if (Object.keys(bad).length) found[name] = bad;
 }
 
@@ -155,6 +172,15 @@ describe('phone pages at 360 px', () => {
         await check(phone.page, `${phase}-${card}`, found);
       }
     }
+    // In English (longer words) the tab bar and every card fit too.
+    await phone.page.getByTestId('lang-en').click();
+    await expect.poll(() => phone.page.evaluate(() => document.documentElement.lang), WAIT).toBe('en');
+    for (const card of ['questions', 'notes', 'bees', 'vote', 'evaluation']) {
+      await phone.page.getByTestId(`phone-tab-${card}`).click();
+      await phone.page.locator(`[data-testid="phone-view"][data-card="${card}"]`).waitFor(WAIT);
+      await check(phone.page, `en-${card}`, found);
+    }
+    await phone.page.getByTestId('lang-nl').click();
     if (Object.keys(found).length) console.log(JSON.stringify(found, null, 1));
     expect(found).toEqual({});
     expect(phone.errors.filter((e) => e.startsWith('pageerror'))).toEqual([]);
