@@ -131,7 +131,7 @@ describe('data in and out in the browser', () => {
       .getByTestId('session-import-file')
       .setInputFiles({ name: 'bijeenkomst.veldwerk.json', mimeType: 'application/json', buffer: file });
     await fac.page.waitForURL((u) => /\/s\/[A-Za-z0-9_-]+$/.test(u.pathname) && !u.pathname.includes(s.sessionId));
-    await fac.page.getByTestId('session-title').waitFor();
-    expect(await fac.page.getByTestId('session-title').textContent()).toContain('Oude bijeenkomst');
+    // The title fills in once the new meeting's record has loaded.
+    await expect.poll(() => fac.page.getByTestId('session-title').textContent(), WAIT).toContain('Oude bijeenkomst');
   });
 });
