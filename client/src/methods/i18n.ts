@@ -9,6 +9,7 @@ import { methodLabels } from '../../../shared/methods/labels.ts';
 import type { Translator } from '../i18n/useT.ts';
 import { commonTexts } from '../i18n/common.ts';
 import { coreTexts } from '../i18n/core.ts';
+import { ioTexts } from '../../../shared/io/texts.ts';
 
 const nlTexts = {
   // The words the drawings share, from their one home.
@@ -47,15 +48,15 @@ const nlTexts = {
   'actors.notPlaced': 'nog niet geplaatst',
 
   'field.name': commonTexts.nl.name,
-  'field.organisation': 'Organisatie',
-  'field.category': 'Rol',
-  'field.level': 'Niveau',
+  'field.organisation': ioTexts.nl['header.organisation'],
+  'field.category': ioTexts.nl['header.category'],
+  'field.level': ioTexts.nl['header.level'],
   'field.scope': 'Intern of extern',
   'field.relation': 'Relatie met ons',
   'field.frequency': 'Hoe vaak samen',
-  'field.participation': 'Participatie',
+  'field.participation': ioTexts.nl['header.participation'],
   'field.notities': commonTexts.nl.notes,
-  'field.color': 'Kleur',
+  'field.color': ioTexts.nl['header.color'],
   'field.type': 'Type',
   'field.notSet': '—',
   'field.inhoud': 'Eens over de inhoud',
@@ -73,9 +74,9 @@ const nlTexts = {
   'freq.zelden': 'Zelden',
   'freq.nooit': 'Nooit',
 
-  'b.bedoeling': 'Bedoeling',
-  'b.belang': 'Belang',
-  'b.bijdrage': 'Bijdrage',
+  'b.bedoeling': ioTexts.nl['header.bedoeling'],
+  'b.belang': ioTexts.nl['header.belang'],
+  'b.bijdrage': ioTexts.nl['header.bijdrage'],
   'b.bedoeling.q': 'Wat wil deze partner bereiken?',
   'b.belang.q': 'Wat staat er voor hen op het spel?',
   'b.bijdrage.q': 'Wat kunnen zij bijdragen aan de samenwerking?',
@@ -241,15 +242,15 @@ const enTexts = {
   'actors.notPlaced': 'not placed yet',
 
   'field.name': commonTexts.en.name,
-  'field.organisation': 'Organisation',
-  'field.category': 'Role',
-  'field.level': 'Level',
+  'field.organisation': ioTexts.en['header.organisation'],
+  'field.category': ioTexts.en['header.category'],
+  'field.level': ioTexts.en['header.level'],
   'field.scope': 'Internal or external',
   'field.relation': 'Relation to us',
   'field.frequency': 'How often together',
-  'field.participation': 'Participation',
+  'field.participation': ioTexts.en['header.participation'],
   'field.notities': commonTexts.en.notes,
-  'field.color': 'Colour',
+  'field.color': ioTexts.en['header.color'],
   'field.type': 'Type',
   'field.notSet': '—',
   'field.inhoud': 'Agreement on content',
@@ -267,9 +268,9 @@ const enTexts = {
   'freq.zelden': 'Rarely',
   'freq.nooit': 'Never',
 
-  'b.bedoeling': 'Intention',
-  'b.belang': 'Interest',
-  'b.bijdrage': 'Contribution',
+  'b.bedoeling': ioTexts.en['header.bedoeling'],
+  'b.belang': ioTexts.en['header.belang'],
+  'b.bijdrage': ioTexts.en['header.bijdrage'],
   'b.bedoeling.q': 'What does this partner want to achieve?',
   'b.belang.q': 'What is at stake for them?',
   'b.bijdrage.q': 'What can they bring to the collaboration?',
