@@ -1,11 +1,12 @@
 /**
  * The board with the keyboard only (issue 12, WCAG 2.1.1 and 2.1.4): no mouse click in
  * the first three tests. The facilitator tabs to the free board, places a note (N, Enter,
- * typing, Escape) and moves it with Shift+arrow; adds an actor, tabs to the krachtenveld
+ * typing, Escape), moves it with Shift+arrow
+ * and resizes it with Alt+arrows; adds an actor, tabs to the krachtenveld
  * and puts it on all three axes (] to choose, arrows, +); fills its 3 B's; makes a
  * relation in the network view. A second
  * client on the board (real y-websocket) reads what the doc holds. Then the single-key
- * shortcuts: off after the switch (remembered on the device), and never acting while a
+ * shortcuts and the hint line naming them: off after the switch (remembered on the device), and never acting while a
  * text field or something outside the board has the focus. Real server, real Chromium.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -116,6 +117,22 @@ describe('the board with the keyboard only', () => {
         return n && 'y' in n ? n.y - note.y! : null;
       }, WAIT)
       .toBe(1 - 10);
+
+    // Alt+arrows resize it: → 10 px wider, Shift+↓ 50 px taller; narrower stops at a note's
+    // minimum, the one the mouse resize keeps. The page stays (Alt+← is not "back" here).
+    const size = () => {
+      const n = readBoard(board.doc).byId.get(note.id);
+      return n && 'w' in n ? [n.w, n.h] : null;
+    };
+    const [w0, h0] = (await size())!;
+    const url = fien.page.url();
+    await fien.page.keyboard.press('Alt+ArrowRight');
+    await fien.page.keyboard.press('Alt+Shift+ArrowDown');
+    await expect.poll(size, WAIT).toEqual([w0! + 10, h0! + 50]);
+    for (let i = 0; i < 6; i++) await fien.page.keyboard.press('Alt+Shift+ArrowLeft');
+    await expect.poll(size, WAIT).toEqual([80, h0! + 50]);
+    expect(fien.page.url()).toBe(url);
+    expect(await b.selection()).toEqual([note.id]);
   });
 
   it('places an actor on the three axes of the krachtenveld and fills its 3 B’s', async () => {
@@ -238,6 +255,10 @@ describe('the board with the keyboard only', () => {
     await fien.page.keyboard.press('v');
     expect(await tool()).toBe('tool-select');
 
+    // The hint line names the single keys while they are on.
+    const hint = fien.page.locator('.board-hint');
+    await expect.poll(() => hint.textContent(), WAIT).toContain('N: briefje');
+
     // Switched off in the shortcut list (opened with its button, not with ?).
     await tabTo(fien.page, (f) => f === 'help-button');
     await fien.page.keyboard.press('Enter');
@@ -247,6 +268,8 @@ describe('the board with the keyboard only', () => {
     expect(await fien.page.getByTestId('shortcuts-switch').getAttribute('aria-checked')).toBe('false');
     await fien.page.keyboard.press('Escape');
     await fien.page.getByTestId('help-overlay').waitFor({ state: 'detached' });
+    // Off, the hint line with those keys is gone.
+    await hint.waitFor({ state: 'detached', timeout: WAIT.timeout });
     await tabTo(fien.page, isCanvas);
     await fien.page.keyboard.press('n');
     await fien.page.keyboard.press('?');
@@ -262,6 +285,7 @@ describe('the board with the keyboard only', () => {
     // Remembered on this device: still off after a reload.
     await fien.page.reload();
     await new BoardPage(fien.page).ready();
+    expect(await hint.count()).toBe(0);
     await tabTo(fien.page, isCanvas);
     await fien.page.keyboard.press('n');
     expect(await tool()).toBe('tool-select');

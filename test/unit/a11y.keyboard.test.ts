@@ -1,13 +1,15 @@
 /**
  * The keyboard's pure parts (issue 12): what a key does on the krachtenveld, which
  * actor comes next, which shortcuts count as single character keys (WCAG 2.1.4), and
- * where a note made with Enter lands.
+ * where a note made with Enter lands, and what Alt+arrows do to an item's size.
  */
 import { describe, expect, it } from 'vitest';
 import { addActor, readMethods } from '../../shared/model/board/actors.ts';
 import type { BoardItem } from '../../shared/model/board/schema.ts';
 import { createDoc } from '../../shared/model/doc.ts';
+import { NOTE } from '../../client/src/board/itemStyle.ts';
 import { freeSpot } from '../../client/src/board/keyboardPlace.ts';
+import { keyboardResizePatch } from '../../client/src/board/keyboardResize.ts';
 import { SHORTCUTS, findShortcut, isCharacterShortcut, type KeyLike } from '../../client/src/board/shortcuts.ts';
 import {
   ANGLE_STEP,
@@ -166,5 +168,39 @@ describe('the network keys', () => {
       kind: 'patch',
       patch: { netHoek: Math.round((2 * Math.PI - 4 * ANGLE_STEP) * 1000) / 1000 },
     });
+  });
+});
+
+describe('resizing with Alt+arrows', () => {
+  const note: BoardItem = {
+    id: 'n1',
+    kind: 'note',
+    view: 'canvas',
+    z: 0,
+    author: '',
+    x: 10,
+    y: 20,
+    w: 180,
+    h: 140,
+    text: '',
+    color: '#fff3a3',
+  };
+
+  it('are their own shortcuts, not the nudge, and not single character keys', () => {
+    expect(findShortcut(key('ArrowRight', { altKey: true }))?.id).toBe('arrange.resize');
+    expect(findShortcut(key('ArrowDown', { altKey: true, shiftKey: true }))?.id).toBe('arrange.resizeFar');
+    expect(findShortcut(key('ArrowRight'))?.id).toBe('arrange.nudge');
+    const resize = SHORTCUTS.find((s) => s.id === 'arrange.resize')!;
+    expect(isCharacterShortcut(resize, key('ArrowRight', { altKey: true }))).toBe(false);
+  });
+
+  it('change the size from the top left corner, within the mouse resize’s minimum', () => {
+    expect(keyboardResizePatch(note, 10, 0)).toEqual({ x: 10, y: 20, w: 190, h: 140 });
+    expect(keyboardResizePatch(note, 0, -50)).toEqual({ x: 10, y: 20, w: 180, h: 90 });
+    expect(keyboardResizePatch(note, -150, 0)).toEqual({ x: 10, y: 20, w: NOTE.minW, h: 140 });
+    // Already at the minimum: nothing to change.
+    expect(keyboardResizePatch({ ...note, w: NOTE.minW }, -10, 0)).toBeNull();
+    const arrow = { id: 'a1', kind: 'arrow', view: 'canvas', z: 0, author: '' } as unknown as BoardItem;
+    expect(keyboardResizePatch(arrow, 10, 0)).toBeNull();
   });
 });

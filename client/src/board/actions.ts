@@ -11,6 +11,7 @@ import { READ_ONLY_TOOLS, type Tool } from './boardState.ts';
 import { selectedIds, viewItems, type BoardEnv } from './env.ts';
 import { boundsOf } from './hitTest.ts';
 import { placeWithKeyboard } from './keyboardPlace.ts';
+import { keyboardResizePatch } from './keyboardResize.ts';
 import { withFrameContents } from './selection.ts';
 import { ZOOM_STEP, fitRect, panToShow, screenToWorld, zoomAt, zoomTo, type Point } from './viewport.ts';
 
@@ -74,6 +75,17 @@ export function createActions(env: BoardEnv) {
       const { items, byId } = viewItems(env);
       // Nudges in a quick row are one undo step (the model's capture timeout).
       moveItems(env.doc, withFrameContents(ids, items, byId), dx, dy);
+    },
+    /** Alt+arrows: the selected items' size by `dw` × `dh`, within the mouse resize's limits; one undo step. */
+    resize(dw: number, dh: number) {
+      const { byId } = env.reader.getSnapshot();
+      const patches = selectedIds(env).flatMap((id) => {
+        const item = byId.get(id);
+        const patch = item ? keyboardResizePatch(item, dw, dh) : null;
+        return patch ? [[id, patch] as const] : [];
+      });
+      if (canEdit() && patches.length)
+        step(env, () => patches.forEach(([id, patch]) => updateItem(env.doc, id, patch)));
     },
     setNoteColor(color: NoteColor) {
       store.setState({ noteColor: color });

@@ -8,6 +8,7 @@ import { useEffect, type RefObject } from 'react';
 import type { BoardActions } from './actions.ts';
 import { isTextTarget } from './clipboard.ts';
 import type { BoardEnv } from './env.ts';
+import { RESIZE_KEYS, RESIZE_STEP, RESIZE_STEP_FAR } from './keyboardResize.ts';
 import {
   characterShortcutsOn,
   findShortcut,
@@ -32,6 +33,10 @@ function handlers(a: BoardActions, clipboard: Clipboard): Record<ShortcutId, (e:
     const [dx, dy] = NUDGE[e.key] ?? [0, 0];
     a.nudge(dx * step, dy * step);
   };
+  const resize = (step: number) => (e: KeyboardEvent) => {
+    const [dw, dh] = RESIZE_KEYS[e.key] ?? [0, 0];
+    a.resize(dw * step, dh * step);
+  };
   return {
     'tool.select': () => a.setTool('select'),
     'tool.hand': () => a.setTool('hand'),
@@ -51,6 +56,8 @@ function handlers(a: BoardActions, clipboard: Clipboard): Record<ShortcutId, (e:
     'edit.redo': () => a.redo(),
     'arrange.nudge': nudge(1),
     'arrange.nudgeFar': nudge(10),
+    'arrange.resize': resize(RESIZE_STEP),
+    'arrange.resizeFar': resize(RESIZE_STEP_FAR),
     'arrange.front': () => a.reorder('front'),
     'arrange.back': () => a.reorder('back'),
     'view.zoomIn': () => a.zoomIn(),

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { useCharacterShortcuts } from '../board/useShortcutSetting.ts';
 import { useT } from '../i18n/useT.ts';
 
 const TOUCH = typeof matchMedia === 'function' && matchMedia('(pointer: coarse)').matches;
@@ -27,9 +28,12 @@ export function BoardToolbar({
   hint?: boolean;
 }) {
   const t = useT();
+  const characterKeys = useCharacterShortcuts();
   let status: ReactNode;
   if (mode === 'open') {
-    status = hint ? <p className="board-hint">{TOUCH ? t('board.hintTouch') : t('board.hint')}</p> : null;
+    // The hint names single-key shortcuts: only while they are on (WCAG 2.1.4, issue 12).
+    const text = TOUCH ? t('board.hintTouch') : characterKeys ? t('board.hint') : null;
+    status = hint && text ? <p className="board-hint">{text}</p> : null;
   } else {
     // Another group's board reads like a viewer's: watching along, no lock involved.
     const viewer = mode === 'viewer' || mode === 'otherGroup';

@@ -147,6 +147,8 @@ export const en: Messages = {
   'shortcut.redo': 'Redo',
   'shortcut.nudge': 'Move by 1 pixel',
   'shortcut.nudgeFar': 'Move by 10 pixels',
+  'shortcut.resize': 'Resize by 10 pixels (→ wider, ↓ taller)',
+  'shortcut.resizeFar': 'Resize by 50 pixels',
   'shortcut.front': 'Bring to front',
   'shortcut.back': 'Send to back',
   'shortcut.zoomIn': 'Zoom in',

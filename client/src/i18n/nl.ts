@@ -152,6 +152,8 @@ export const nl = {
   'shortcut.redo': 'Opnieuw doen',
   'shortcut.nudge': '1 pixel verschuiven',
   'shortcut.nudgeFar': '10 pixels verschuiven',
+  'shortcut.resize': 'Groter of kleiner maken met 10 pixels (→ breder, ↓ hoger)',
+  'shortcut.resizeFar': 'Groter of kleiner maken met 50 pixels',
   'shortcut.front': 'Naar voren',
   'shortcut.back': 'Naar achteren',
   'shortcut.zoomIn': 'Inzoomen',
