@@ -238,6 +238,7 @@ describe('the common words', () => {
     'participants/i18n.ts removeYes', // ... a person from the meeting
     'groups/i18n.ts rename', // Naam: the button "Rename"
     'participate/i18n.ts e.saving', // Bezig…: "Saving…"
+    'phone/i18n.ts card.evaluation', // Evaluatie: the phone's card "Grade"
   ]);
 
   it('are written once, in the common namespace, and taken from there', () => {

@@ -8,7 +8,7 @@ const nl = {
   'screen.board': coreTexts.nl['tabs.label'],
   'screen.control': 'Regiekamer',
   'screen.compare': 'Vergelijken',
-  'screen.results': 'Resultaten',
+  'screen.results': commonTexts.nl.results,
 
   // The meeting bar
   'bar.label': 'Voortgang van de bijeenkomst',
@@ -136,7 +136,7 @@ const nl = {
   'kind.groups': 'Kleine groepen',
   'kind.plenary': 'Plenaire nabespreking',
   'kind.tips': 'Tips en aandachtspunten',
-  'kind.evaluation': 'Evaluatie',
+  'kind.evaluation': commonTexts.nl.evaluation,
   'kind.other': 'Anders',
 };
 
@@ -145,7 +145,7 @@ const en = {
   'screen.board': coreTexts.en['tabs.label'],
   'screen.control': 'Control room',
   'screen.compare': 'Compare',
-  'screen.results': 'Results',
+  'screen.results': commonTexts.en.results,
 
   'bar.label': 'Meeting progress',
   'bar.phaseOf': 'Phase {n} of {total}',
@@ -268,7 +268,7 @@ const en = {
   'kind.groups': 'Small groups',
   'kind.plenary': 'Plenary discussion',
   'kind.tips': 'Tips and points of attention',
-  'kind.evaluation': 'Evaluation',
+  'kind.evaluation': commonTexts.en.evaluation,
   'kind.other': 'Other',
 };
 

@@ -21,7 +21,7 @@ const nl = {
   removedNewCode: '{name} is verwijderd en kan niet terugkomen met de oude code. De nieuwe deelnamecode is {code}.',
   anonymise: 'Naam weghalen bij wat {name} schreef (notities en antwoorden blijven staan, zonder naam)',
   renamed: 'De naam is gewijzigd in “{name}”.',
-  failed: 'Dat lukte niet: {reason}',
+  failed: commonTexts.nl.failed,
   absentTitle: 'Niet verbonden ({n})',
   absentHint: 'Deelnemers die eerder meededen en nu niet verbonden zijn.',
 };
@@ -45,7 +45,7 @@ const en = {
   removedNewCode: '{name} has been removed and cannot come back with the old code. The new join code is {code}.',
   anonymise: 'Take {name}’s name off what they wrote (notes and answers stay, without a name)',
   renamed: 'The name is now “{name}”.',
-  failed: 'That did not work: {reason}',
+  failed: commonTexts.en.failed,
   absentTitle: 'Not connected ({n})',
   absentHint: 'Participants who took part earlier and are not connected now.',
 };

@@ -9,8 +9,8 @@ const nl = {
   'panel.open': 'Paneel openen',
   'panel.close': 'Paneel inklappen',
   'tab.questions': commonTexts.nl.questions,
-  'tab.vote': 'Stemmen',
-  'tab.evaluation': 'Evaluatie',
+  'tab.vote': commonTexts.nl.vote,
+  'tab.evaluation': commonTexts.nl.evaluation,
   'tab.voteOpen': 'Stemronde open',
 
   'q.current': 'Vragen van deze fase',
@@ -116,8 +116,8 @@ const nl = {
   'e.notShown': 'Nog niet getoond aan de deelnemers.',
   'e.viewer': 'Je kijkt mee: een cijfer geven kan niet.',
 
-  'r.title': 'Resultaten',
-  'r.evaluation': 'Evaluatie',
+  'r.title': commonTexts.nl.results,
+  'r.evaluation': commonTexts.nl.evaluation,
   'r.live': 'live',
   'r.rounds': 'Stemrondes',
   'r.noRounds': 'Nog geen stemrondes. Open er een in het paneel Stemmen naast het bord.',
@@ -133,8 +133,8 @@ const en = {
   'panel.open': 'Open panel',
   'panel.close': 'Collapse panel',
   'tab.questions': commonTexts.en.questions,
-  'tab.vote': 'Vote',
-  'tab.evaluation': 'Evaluation',
+  'tab.vote': commonTexts.en.vote,
+  'tab.evaluation': commonTexts.en.evaluation,
   'tab.voteOpen': 'Vote round open',
 
   'q.current': 'Questions of this phase',
@@ -240,8 +240,8 @@ const en = {
   'e.notShown': 'Not shown to participants yet.',
   'e.viewer': 'You are watching: you cannot grade.',
 
-  'r.title': 'Results',
-  'r.evaluation': 'Evaluation',
+  'r.title': commonTexts.en.results,
+  'r.evaluation': commonTexts.en.evaluation,
   'r.live': 'live',
   'r.rounds': 'Vote rounds',
   'r.noRounds': 'No vote rounds yet. Open one in the Vote panel beside the board.',

@@ -20,7 +20,7 @@ const nl = {
   rotateYes: 'Ja, nieuwe code',
   cancel: commonTexts.nl.cancel,
   rotated: 'Nieuwe code: {code}. De oude code werkt niet meer.',
-  failed: 'Dat lukte niet: {reason}',
+  failed: commonTexts.nl.failed,
   projectionClosed: 'Deelnemen is gesloten',
   projectorText:
     'Open deze link op de computer aan de beamer: het programma, de timer en het gedeelde bord, groot en zonder knoppen.',
@@ -44,7 +44,7 @@ const en = {
   rotateYes: 'Yes, new code',
   cancel: commonTexts.en.cancel,
   rotated: 'New code: {code}. The old code no longer works.',
-  failed: 'That did not work: {reason}',
+  failed: commonTexts.en.failed,
   projectionClosed: 'Joining is closed',
   projectorText:
     'Open this link on the computer at the projector: the programme, the timer and the shared board, large and without buttons.',
