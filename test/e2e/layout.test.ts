@@ -7,7 +7,7 @@
  * totals and heading clear of the goal, and an actor dragged from the tray onto the
  * field is placed (in the doc, as another person sees it, and no longer in the tray). The
  * facilitator's field too (at least 640×400 at 1366×768), in Dutch and in English, with the
- * view's bar on one line. An opened sidebar lies over the board; Escape closes it.
+ * view's bar on one line; the network's bar on two rows at most, in both languages. An opened sidebar lies over the board; Escape closes it.
  * Real server, real Chromium, the built client.
  */
 import type { Page } from 'playwright-core';
@@ -56,6 +56,28 @@ const plotOf = async (page: Page) => {
   const [w, h] = ((await page.getByTestId('field-stage').getAttribute('data-plot')) ?? '0x0').split('x').map(Number);
   return { w: w!, h: h! };
 };
+
+/**
+ * The network's bar, in Dutch and in English: its controls on two rows at most (the rings
+ * and the legend, then the new relation's type), no taller than 80 px; back in Dutch after.
+ */
+async function networkBarFits(page: Page, size: string): Promise<void> {
+  for (const lang of ['nl', 'en'] as const) {
+    await page.getByTestId(`lang-${lang}`).click();
+    await page.locator(`html[lang="${lang}"]`).waitFor(WAIT);
+    const bar = page.locator('[data-testid="view-netwerk"] .mw-view-bar');
+    const rows = await bar.evaluate((el) => {
+      const tops = [...el.children].map((c) => Math.round(c.getBoundingClientRect().top));
+      return new Set(tops).size;
+    });
+    expect(rows, `rows of the network's bar at ${size} in ${lang}`).toBeLessThanOrEqual(2);
+    const height = (await box(page, '[data-testid="view-netwerk"] .mw-view-bar'))!.height;
+    expect(height, `the network's bar at ${size} in ${lang}`).toBeLessThanOrEqual(80);
+    await page.screenshot({ path: `${SHOTS}/layout-${size}-netwerk-bar-${lang}.png` });
+  }
+  await page.getByTestId('lang-nl').click();
+  await page.locator('html[lang="nl"]').waitFor(WAIT);
+}
 
 const fieldPoint = (page: Page, name: string) => page.locator(`[data-testid="field-points"] li[data-name="${name}"]`);
 
@@ -181,6 +203,7 @@ describe('layouts on laptop screens, in a group phase', () => {
           expect(surface.width, view).toBeGreaterThanOrEqual(least[view].w);
           expect(surface.height, view).toBeGreaterThanOrEqual(least[view].h);
           await page.screenshot({ path: `${SHOTS}/layout-${size}-${view}.png` });
+          if (view === 'netwerk') await networkBarFits(page, size);
         }
 
         // The facilitator's screens: the Regiekamer, Vergelijken, Resultaten.

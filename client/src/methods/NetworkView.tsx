@@ -26,7 +26,7 @@ function NetworkBar({ newType, onNewType }: { newType: RelationType; onNewType: 
   const { doc, data, editable, settingsEditable, t } = useMethods();
   const mode = data.settings.networkRings;
   return (
-    <div className="mw-view-bar">
+    <div className="mw-view-bar mw-network-bar">
       <div className="mw-seg is-small" role="group" aria-label={t('nw.rings')}>
         <span className="mw-seg-label">{t('nw.rings')}</span>
         {(['participation', 'relation'] as const).map((m) => (
