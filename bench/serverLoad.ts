@@ -136,7 +136,7 @@ export async function serverLoadSection(): Promise<string> {
   );
   log();
   log(
-    'Each server is a child process on loopback with a fresh data folder: the relay is a bare `ws` server that forwards every frame to the other clients of its path and does no Yjs work (`bench/refs/relay.mjs`); `@y/websocket-server` 0.1.1 with LevelDB (`YPERSISTENCE`); `@hocuspocus/server` 4.7.0 with `@hocuspocus/extension-sqlite` 4.7.0 on a file, default configuration (`bench/refs/hocuspocus.mjs`), its clients `@hocuspocus/provider`; Veldwerk is the build (`node dist/server/main.js`, SQLite), its clients `y-websocket` with tokens of a session per board (the plenary board). All clients live in the benchmark process.',
+    'Each server is a child process on loopback with a fresh data folder: the relay is a bare `ws` server that forwards every update and presence frame to the other clients of its path and does no Yjs work (it drops sync messages and presence frames equal to one it forwarded lately: the echoes y-websocket clients send) (`bench/refs/relay.mjs`); `@y/websocket-server` 0.1.1 with LevelDB (`YPERSISTENCE`); `@hocuspocus/server` 4.7.0 with `@hocuspocus/extension-sqlite` 4.7.0 on a file, default configuration (`bench/refs/hocuspocus.mjs`), its clients `@hocuspocus/provider`; Veldwerk is the build (`node dist/server/main.js`, SQLite), its clients `y-websocket` with tokens of a session per board (the plenary board). All clients live in the benchmark process.',
   );
   log();
   log(
