@@ -1,7 +1,7 @@
 /**
  * Typology of actors from two judgements: agreement on content (`inhoud`, -1..1) and
  * trust in the relationship (`vertrouwen`, 0..1). The six types are the ones
- * facilitators use with a krachtenveld (DOMAIN.md); the approaches are our own words.
+ * facilitators use with a krachtenveld (docs/domain.md, "Methods"); the approaches are our own words.
  */
 import type { Lang } from '../i18n/lang.ts';
 import { methodLabels } from './labels.ts';

@@ -1,5 +1,5 @@
 /**
- * Dutch UI text: the source language. Words follow the users' own (see DOMAIN.md):
+ * Dutch UI text: the source language. Words follow the users' own (see docs/domain.md, "Words"):
  * procesbegeleider, deelnemer, bijeenkomst, deelnamecode, plenair bord.
  * `{name}` placeholders are filled in by `t()`.
  */

@@ -1,7 +1,7 @@
 /**
  * UI text of the krachtenveld methods (issue 4), kept apart from `i18n/nl.ts` so this
  * part can grow without clashing with the rest. Same pattern: Dutch is the source, in
- * the users' own words (DOMAIN.md glossary); English is checked against it by type.
+ * the users' own words (docs/domain.md, "Words"); English is checked against it by type.
  * The language itself is the app's (`useLang`, switched in the header).
  */
 import { defineTexts } from '../../../shared/i18n/texts.ts';

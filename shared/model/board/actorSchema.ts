@@ -1,7 +1,7 @@
 /**
  * Actors (partners, stakeholders) of a board and what is recorded about them: one
  * record each, shown in every view (krachtenveld, forces, 3 B's, network, typology).
- * Words are the users' own (DOMAIN.md): `beslisser`, `strategisch`, `meedenken`...
+ * Words are the users' own (docs/domain.md, "Methods"): `beslisser`, `strategisch`, `meedenken`...
  *
  * Board doc layout (next to `items`):
  *   actors:    Y.Map<actorId, Y.Map>  plain fields below + Y.Text for the 3 B's and notes

@@ -1,5 +1,5 @@
 /**
- * The individual round of a meeting (DOMAIN.md, step 2): each participant applies the
+ * The individual round of a meeting (docs/domain.md, "The meeting", step 2): each participant applies the
  * 3 B's to one actor. The facilitator assigns actors, or participants pick one.
  *
  * Board doc layout: `roundAssignments: Y.Map<participantId, { actorId, name }>`, one
