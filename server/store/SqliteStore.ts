@@ -1,16 +1,24 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { Role } from '../../shared/roles.ts';
 import { writeCleanMarker } from './cleanClose.ts';
+import {
+  toParticipant,
+  toQuarantineInfo,
+  toSession,
+  toSnapshotInfo,
+  type ParticipantRow,
+  type QuarantineRow,
+  type SessionRow,
+  type SnapshotRow,
+} from './rows.ts';
 import { sessionOfRoom } from './roomSession.ts';
 import { snapshotsToDrop } from './snapshotPolicy.ts';
-import type { DocStore, QuarantineInfo, SnapshotInfo, SnapshotReason, StoredDoc } from './DocStore.ts';
+import type { DocStore, SnapshotReason, StoredDoc } from './DocStore.ts';
 import type {
   AnonymousResults,
   NewSessionRecord,
   ParticipantRecord,
-  SessionRecord,
   SessionStore,
   Store,
   VoteRecord,
@@ -102,70 +110,6 @@ function migrateColumns(db: Database.Database): void {
     if (!columns.some((c) => c.name === column)) db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${definition}`);
   }
 }
-
-interface SnapshotRow {
-  id: number;
-  room: string;
-  created_at: number;
-  reason: SnapshotReason;
-  bytes: number;
-}
-const toSnapshotInfo = (r: SnapshotRow): SnapshotInfo => ({
-  id: r.id,
-  room: r.room,
-  createdAt: r.created_at,
-  reason: r.reason,
-  bytes: r.bytes,
-});
-
-interface QuarantineRow {
-  id: number;
-  room: string;
-  seq: number;
-  reason: string;
-  quarantined_at: number;
-  bytes: number;
-}
-const toQuarantineInfo = (r: QuarantineRow): QuarantineInfo => ({
-  id: r.id,
-  room: r.room,
-  seq: r.seq,
-  reason: r.reason,
-  quarantinedAt: r.quarantined_at,
-  bytes: r.bytes,
-});
-
-interface SessionRow {
-  id: string;
-  title: string;
-  join_code: string;
-  created_at: number;
-  join_open: number;
-  join_code_at: number;
-}
-const toSession = (r: SessionRow): SessionRecord => ({
-  id: r.id,
-  title: r.title,
-  joinCode: r.join_code,
-  createdAt: r.created_at,
-  joinOpen: r.join_open === 1,
-  joinCodeAt: Math.max(r.join_code_at, r.created_at),
-});
-
-interface ParticipantRow {
-  id: string;
-  session_id: string;
-  name: string;
-  role: Role;
-  created_at: number;
-}
-const toParticipant = (r: ParticipantRow): ParticipantRecord => ({
-  id: r.id,
-  sessionId: r.session_id,
-  name: r.name,
-  role: r.role,
-  createdAt: r.created_at,
-});
 
 /**
  * The embedded default store: one SQLite file in WAL mode. better-sqlite3 is

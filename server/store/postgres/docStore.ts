@@ -10,8 +10,9 @@
  * instance never deletes what another wrote and did not merge.
  */
 import type pg from 'pg';
-import type { DocStore, QuarantineInfo, SnapshotInfo, SnapshotReason, StoredDoc } from '../DocStore.ts';
+import type { DocStore, StoredDoc } from '../DocStore.ts';
 import { snapshotsToDrop } from '../snapshotPolicy.ts';
+import { toQuarantineInfo, toSnapshotInfo, type QuarantineRow, type SnapshotRow } from '../rows.ts';
 import { sessionOfRoom } from '../roomSession.ts';
 import { FOREIGN_KEY_VIOLATION, inTransaction, Rollback, sqlState, type Queryable } from './pool.ts';
 
@@ -39,37 +40,6 @@ const SNAPSHOT_LOCK = 0x736e6170;
 
 const bytesOf = (b: Buffer): Uint8Array => new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
 
-interface SnapshotRow {
-  id: number;
-  room: string;
-  created_at: number;
-  reason: SnapshotReason;
-  bytes: number;
-}
-const toSnapshotInfo = (r: SnapshotRow): SnapshotInfo => ({
-  id: r.id,
-  room: r.room,
-  createdAt: r.created_at,
-  reason: r.reason,
-  bytes: r.bytes,
-});
-
-interface QuarantineRow {
-  id: number;
-  room: string;
-  seq: number;
-  reason: string;
-  quarantined_at: number;
-  bytes: number;
-}
-const toQuarantineInfo = (r: QuarantineRow): QuarantineInfo => ({
-  id: r.id,
-  room: r.room,
-  seq: r.seq,
-  reason: r.reason,
-  quarantinedAt: r.quarantined_at,
-  bytes: r.bytes,
-});
 const QUARANTINE_COLS = 'id, room, seq, reason, quarantined_at, octet_length(data) AS bytes';
 const SNAPSHOT_COLS = 'id, room, created_at, reason, octet_length(data) AS bytes';
 

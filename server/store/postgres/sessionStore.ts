@@ -4,42 +4,12 @@
  * every row of it: participants, results, documents, history, quarantine.
  */
 import type pg from 'pg';
-import type { Role } from '../../../shared/roles.ts';
-import type { AnonymousResults, ParticipantRecord, SessionRecord, SessionStore } from '../SessionStore.ts';
+import type { AnonymousResults, ParticipantRecord, SessionStore } from '../SessionStore.ts';
+import { toParticipant, toSession, type ParticipantRow, type SessionRow } from '../rows.ts';
 import { inTransaction, Rollback } from './pool.ts';
 
-interface SessionRow {
-  id: string;
-  title: string;
-  join_code: string;
-  created_at: number;
-  join_open: boolean;
-  join_code_at: number;
-}
-const toSession = (r: SessionRow): SessionRecord => ({
-  id: r.id,
-  title: r.title,
-  joinCode: r.join_code,
-  createdAt: r.created_at,
-  joinOpen: r.join_open,
-  joinCodeAt: Math.max(r.join_code_at, r.created_at),
-});
 const SESSION_COLS = 'id, title, join_code, created_at, join_open, join_code_at';
 
-interface ParticipantRow {
-  id: string;
-  session_id: string;
-  name: string;
-  role: Role;
-  created_at: number;
-}
-const toParticipant = (r: ParticipantRow): ParticipantRecord => ({
-  id: r.id,
-  sessionId: r.session_id,
-  name: r.name,
-  role: r.role,
-  createdAt: r.created_at,
-});
 const PARTICIPANT_COLS = 'id, session_id, name, role, created_at';
 
 /** Newest activity of session `s`: creation, participants joining, history snapshots (as SQLite's). */
