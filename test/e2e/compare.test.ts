@@ -11,6 +11,7 @@ import type { Page } from 'playwright-core';
 import { addActor, readMethods, updateActor } from '../../shared/model/board/actors.ts';
 import { readLive } from '../../shared/model/meeting/live.ts';
 import { boardRoomName, sessionRoomName } from '../../shared/protocol.ts';
+import { brokenWords } from '../helpers/brokenWords.ts';
 import { useMeetingHarness } from '../helpers/meeting.ts';
 import { api, createSessionWith } from '../helpers/server.ts';
 import { connectClient, type TestClient } from '../helpers/yclient.ts';
@@ -168,6 +169,8 @@ describe('comparing the groups and the previous meeting', () => {
     await expect.poll(() => compare.disputed(fien.page), WAIT).toEqual(['Wethouder', 'GGD', 'Huisartsen']);
     await fien.page.getByTestId('disagree-item').first().hover();
     await fien.page.screenshot({ path: '/tmp/compare-groups-merged-1280.png' });
+    // At 1280 px beside the open sidebar the names wrap at spaces, never inside a word.
+    expect(await brokenWords(fien.page, '.cmp-item-name, .cmp-merge-text')).toEqual([]);
 
     // The projector's size.
     const beamer = await harness.person({ viewport: { width: 1920, height: 1080 } });
