@@ -11,6 +11,7 @@ import { addActor } from '../../shared/model/board/actors.ts';
 import { setCurrentPhase } from '../../shared/model/meeting/program.ts';
 import { openVoteRound } from '../../shared/model/sessionDoc.ts';
 import { PLENARY_BOARD_ID } from '../../shared/protocol.ts';
+import { brokenWords } from '../helpers/brokenWords.ts';
 import type { Person } from '../helpers/browser.ts';
 import { useMeetingHarness } from '../helpers/meeting.ts';
 import { createMeeting, facilitatorClient, openSession, WAIT, type Meeting } from '../helpers/participatePage.ts';
@@ -32,10 +33,12 @@ interface PageProblems {
   smallTexts: string[];
   /** Controls whose text runs out of their box (into a neighbour, or cut): "label (text×box)". */
   overflowing: string[];
+  /** Words broken between two letters ("Huisart|sen"): names wrap at spaces. */
+  broken: string[];
 }
 
 /** What on the page breaks the phone rules (measured in the page, for every visible element). */
-function problems(page: Page): Promise<PageProblems> {
+function problems(page: Page): Promise<Omit<PageProblems, 'broken'>> {
   return page.evaluate(
     ({ minTarget, minText, minTabText }) => {
       const visible = (el: Element) => {
@@ -100,12 +103,13 @@ function problems(page: Page): Promise<PageProblems> {
 /** Every state's problems, by page name: all are listed in one failure. */
 async function check(page: Page, name: string, found: Record<string, Partial<PageProblems>>) {
   await page.screenshot({ path: `${SHOTS}/phone360-${name}.png`, fullPage: true });
-  const p = await problems(page);
+  const p = { ...(await problems(page)), broken: await brokenWords(page, 'body') };
   const bad: Partial<PageProblems> = {};
   if (p.sideways > 0) bad.sideways = p.sideways;
   if (p.smallTargets.length) bad.smallTargets = p.smallTargets;
   if (p.smallTexts.length) bad.smallTexts = p.smallTexts;
   if (p.overflowing.length) bad.overflowing = p.overflowing;
+  if (p.broken.length) bad.broken = p.broken;
   if (Object.keys(bad).length) found[name] = bad;
 }
 

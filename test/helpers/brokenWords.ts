@@ -1,6 +1,7 @@
 /**
  * Words the browser broke between two letters (a word whose text lies on more than one
- * line, "Wethou|der"), in the elements matching a selector: names must wrap at spaces.
+ * line, "Wethou|der"), in the elements matching a selector: names must wrap at spaces
+ * (or after the hyphen of a compound: "Veldwerk-|bestand" is two words here).
  */
 import type { Page } from 'playwright-core';
 
@@ -11,7 +12,7 @@ export function brokenWords(page: Page, selector: string): Promise<string[]> {
       const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
       for (let n = walker.nextNode(); n; n = walker.nextNode()) {
         const text = n.textContent ?? '';
-        for (const m of text.matchAll(/\S+/g)) {
+        for (const m of text.matchAll(/[^\s-]+-?/g)) {
           const range = document.createRange();
           range.setStart(n, m.index);
           range.setEnd(n, m.index + m[0].length);
