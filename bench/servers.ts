@@ -31,16 +31,23 @@ export interface BenchServer {
   cleanup(): void;
 }
 
-function waitForLine(proc: ChildProcess, re: RegExp, what: string): Promise<RegExpExecArray> {
+/** The first match of `re` in a child's output (its start line), or why it never came. */
+export function waitForLine(
+  proc: ChildProcess,
+  re: RegExp,
+  what: string,
+  timeoutMs = 20_000,
+): Promise<RegExpExecArray> {
   return new Promise((resolve, reject) => {
     let out = '';
-    const timer = setTimeout(() => reject(new Error(`${what} did not start: ${out}`)), 20_000);
+    const timer = setTimeout(() => reject(new Error(`${what} did not start: ${out}`)), timeoutMs);
     const onData = (d: Buffer) => {
       out += d.toString();
       const m = re.exec(out);
       if (m) {
         clearTimeout(timer);
         proc.stdout?.off('data', onData);
+        proc.stdout?.resume(); // drain the rest
         resolve(m);
       }
     };

@@ -16,6 +16,7 @@ import type { Awareness } from 'y-protocols/awareness';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { waitForLine } from './servers.ts';
 import type { CreateSessionResponse, JoinResponse } from '../shared/api.ts';
 import { boardRoomName, PLENARY_BOARD_ID } from '../shared/protocol.ts';
 
@@ -94,28 +95,6 @@ export interface Target {
   cleanup(): void;
 }
 
-function waitForLine(proc: ChildProcess, re: RegExp, what: string): Promise<RegExpExecArray> {
-  return new Promise((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`${what} did not start: ${out}`)), 30_000);
-    const onData = (d: Buffer) => {
-      out += d.toString();
-      const m = re.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        proc.stdout?.off('data', onData);
-        proc.stdout?.resume(); // drain the rest
-        resolve(m);
-      }
-    };
-    proc.stdout?.on('data', onData);
-    proc.stderr?.on('data', (d: Buffer) => {
-      if (out.length < 100_000) out += d.toString();
-    });
-    proc.once('exit', () => reject(new Error(`${what} exited: ${out}`)));
-  });
-}
-
 function cpuOf(pid: number | undefined): number {
   const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
@@ -151,7 +130,7 @@ function processTarget(
         env: { ...process.env, HOST: '127.0.0.1', ...env(port, dataDir) },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
-      const m = await waitForLine(proc, listening, name);
+      const m = await waitForLine(proc, listening, name, 30_000);
       port = Number(m[1]);
     },
     async stop(signal = 'SIGTERM') {

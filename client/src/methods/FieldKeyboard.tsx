@@ -23,6 +23,41 @@ export interface FieldKeyboard {
   status: ReactNode;
 }
 
+/**
+ * The keyboard surface of a method's stage: one tab stop described by its keys and by a
+ * polite status line that says where the chosen actor now is (field and network alike).
+ */
+export function keyboardSurface(opts: {
+  label: string;
+  keys: string;
+  status: string;
+  testId: string;
+  keysId: string;
+  statusId: string;
+  onKeyDown: (e: KeyboardEvent<HTMLElement>) => void;
+}): FieldKeyboard {
+  return {
+    stageProps: {
+      tabIndex: 0,
+      role: 'application',
+      'aria-label': opts.label,
+      'aria-describedby': `${opts.keysId} ${opts.statusId}`,
+      onKeyDown: opts.onKeyDown,
+      'data-keyboard': 'field',
+    },
+    status: (
+      <>
+        <p id={opts.keysId} className="visually-hidden a11y-keys">
+          {opts.keys}
+        </p>
+        <p id={opts.statusId} className="visually-hidden" role="status" aria-live="polite" data-testid={opts.testId}>
+          {opts.status}
+        </p>
+      </>
+    ),
+  };
+}
+
 export function useFieldKeyboard(): FieldKeyboard {
   const { doc, data, editable, lang, selectedId, select, t, stopCapturing } = useMethods();
   const [said, setSaid] = useState('');
@@ -59,30 +94,13 @@ export function useFieldKeyboard(): FieldKeyboard {
     setSaid(`${actor.name || t('actors.unnamed')}: ${place ?? t('actors.notPlaced')}`);
   };
 
-  return {
-    stageProps: {
-      tabIndex: 0,
-      role: 'application',
-      'aria-label': t('a11y.fieldLabel'),
-      'aria-describedby': `${keysId} ${statusId}`,
-      onKeyDown,
-      'data-keyboard': 'field',
-    },
-    status: (
-      <>
-        <p id={keysId} className="visually-hidden a11y-keys">
-          {t('a11y.fieldKeys')}
-        </p>
-        <p
-          id={statusId}
-          className="visually-hidden"
-          role="status"
-          aria-live="polite"
-          data-testid="field-keyboard-status"
-        >
-          {said || (selectedId ? words(selectedId) : t('a11y.fieldNone'))}
-        </p>
-      </>
-    ),
-  };
+  return keyboardSurface({
+    label: t('a11y.fieldLabel'),
+    keys: t('a11y.fieldKeys'),
+    status: said || (selectedId ? words(selectedId) : t('a11y.fieldNone')),
+    testId: 'field-keyboard-status',
+    keysId,
+    statusId,
+    onKeyDown,
+  });
 }

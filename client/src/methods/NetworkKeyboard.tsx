@@ -9,7 +9,7 @@ import { updateActor } from '../../../shared/model/board/actors.ts';
 import type { Actor } from '../../../shared/model/board/actorSchema.ts';
 import { useMethods } from './context.ts';
 import { networkKeyAction, nextActor } from './keyboardPlacement.ts';
-import type { FieldKeyboard } from './FieldKeyboard.tsx';
+import { keyboardSurface, type FieldKeyboard } from './FieldKeyboard.tsx';
 
 export interface NetworkRings {
   field: 'relation' | 'participation';
@@ -51,30 +51,13 @@ export function useNetworkKeyboard(rings: NetworkRings): FieldKeyboard {
     setSaid(words({ ...actor, ...action.patch } as Actor));
   };
 
-  return {
-    stageProps: {
-      tabIndex: 0,
-      role: 'application',
-      'aria-label': t('a11y.networkLabel'),
-      'aria-describedby': `${keysId} ${statusId}`,
-      onKeyDown,
-      'data-keyboard': 'field',
-    },
-    status: (
-      <>
-        <p id={keysId} className="visually-hidden a11y-keys">
-          {t('a11y.networkKeys')}
-        </p>
-        <p
-          id={statusId}
-          className="visually-hidden"
-          role="status"
-          aria-live="polite"
-          data-testid="network-keyboard-status"
-        >
-          {said || t('a11y.fieldNone')}
-        </p>
-      </>
-    ),
-  };
+  return keyboardSurface({
+    label: t('a11y.networkLabel'),
+    keys: t('a11y.networkKeys'),
+    status: said || t('a11y.fieldNone'),
+    testId: 'network-keyboard-status',
+    keysId,
+    statusId,
+    onKeyDown,
+  });
 }
