@@ -6,23 +6,17 @@
  *    fields can be compared (seed 003: repeat the krachtenveld over time).
  */
 import express from 'express';
-import { z } from 'zod';
-import { CreateSessionRequest } from '../../shared/api.ts';
+import { CopyRequest, CreateSessionResponse } from '../../shared/api.ts';
 import { createDoc, encodeDoc } from '../../shared/model/doc.ts';
 import { copyMethodData } from '../../shared/model/board/actors.ts';
 import { copyBoards, readBoards, setPreviousSession } from '../../shared/model/sessionDoc.ts';
 import { copyGroups } from '../../shared/model/meeting/groups.ts';
 import { copyProgram } from '../../shared/model/meeting/program.ts';
-import { boardRoomName, parseRoomName, sessionRoomName } from '../../shared/protocol.ts';
 import { Role } from '../../shared/roles.ts';
 import type { SessionService } from '../sessions.ts';
 import type { RoutesContext } from './context.ts';
-import { parseBody } from './http.ts';
-
-const CopyRequest = z.object({
-  mode: z.enum(['copy', 'followUp']),
-  title: CreateSessionRequest.shape.title.optional(),
-});
+import { parseBody, send } from './http.ts';
+import { boardRoom, sessionRoom, withRoom } from './rooms.ts';
 
 export function copyRoutes(ctx: RoutesContext, sessions: SessionService, baseUrl: (req: express.Request) => string) {
   const router = express.Router({ mergeParams: true });
@@ -33,22 +27,18 @@ export function copyRoutes(ctx: RoutesContext, sessions: SessionService, baseUrl
       const { mode, title } = parseBody(CopyRequest, req.body);
       const source = await ctx.store.sessions.getSession(t.sid);
       const me = await ctx.store.sessions.getParticipant(t.sid, t.pid);
-      const session = await ctx.registry.acquire(parseRoomName(sessionRoomName(t.sid))!);
-      try {
+      await withRoom(ctx.registry, sessionRoom(t.sid), async (session) => {
         const boards = [];
         for (const board of readBoards(session.doc)) {
-          const room = await ctx.registry.acquire(parseRoomName(boardRoomName(t.sid, board.id))!);
-          try {
-            if (mode === 'copy') boards.push({ id: board.id, state: encodeDoc(room.doc) });
-            else {
-              const fresh = createDoc();
-              copyMethodData(room.doc, fresh);
-              boards.push({ id: board.id, state: encodeDoc(fresh) });
-              fresh.destroy();
-            }
-          } finally {
-            ctx.registry.release(room);
-          }
+          const state = await withRoom(ctx.registry, boardRoom(t.sid, board.id), (room) => {
+            if (mode === 'copy') return encodeDoc(room.doc);
+            const fresh = createDoc();
+            copyMethodData(room.doc, fresh);
+            const copied = encodeDoc(fresh);
+            fresh.destroy();
+            return copied;
+          });
+          boards.push({ id: board.id, state });
         }
         const suffix = mode === 'copy' ? ' (kopie)' : ' (vervolg)';
         const created = await sessions.create(
@@ -64,10 +54,8 @@ export function copyRoutes(ctx: RoutesContext, sessions: SessionService, baseUrl
             boards,
           },
         );
-        res.status(201).json(created);
-      } finally {
-        ctx.registry.release(session);
-      }
+        send(res, CreateSessionResponse, created, 201);
+      });
     }),
   );
   return router;

@@ -6,21 +6,21 @@
  * the server writes into the session doc. A participant reads back only their own.
  */
 import express from 'express';
-import { z } from 'zod';
+import {
+  EvaluationRequest,
+  EvaluationSummary,
+  MyEvaluation,
+  MyEvaluationAnswer,
+  SharedEvaluation,
+} from '../../shared/api.ts';
 import { summarizeGrades } from '../../shared/methods/evaluation.ts';
-import { setGradeCount, setSharedEvaluation, type SharedEvaluation } from '../../shared/model/sessionDoc.ts';
-import { parseRoomName, sessionRoomName } from '../../shared/protocol.ts';
+import { setGradeCount, setSharedEvaluation } from '../../shared/model/sessionDoc.ts';
 import { Role } from '../../shared/roles.ts';
 import { evaluationResults } from '../results.ts';
 import type { RoutesContext } from './context.ts';
-import { parseBody } from './http.ts';
+import { parseBody, send } from './http.ts';
 import { perSessionQueue } from './liveCounts.ts';
-
-const EvaluationRequest = z.object({
-  grade: z.number().int().min(1).max(10),
-  quote: z.string().max(1000).default(''),
-  anonymous: z.boolean().default(true),
-});
+import { sessionRoom } from './rooms.ts';
 
 export function evaluationRoutes(ctx: RoutesContext): express.Router {
   const router = express.Router({ mergeParams: true });
@@ -29,7 +29,7 @@ export function evaluationRoutes(ctx: RoutesContext): express.Router {
    * Summary and quotes as the facilitator may show them: grades only as counts, quotes
    * sorted by text, a name only beside a quote its author signed (server/results.ts).
    */
-  const summary = async (sid: string): Promise<Omit<SharedEvaluation, 'shownAt'>> => {
+  const summary = async (sid: string): Promise<EvaluationSummary> => {
     const { grades, quotes } = await evaluationResults(ctx.store, sid);
     return { ...summarizeGrades(grades), quotes };
   };
@@ -42,7 +42,7 @@ export function evaluationRoutes(ctx: RoutesContext): express.Router {
   const pushGradeCount = (sid: string): Promise<void> =>
     inTurn(sid, async () => {
       const { grades } = await evaluationResults(ctx.store, sid);
-      await ctx.registry.change(parseRoomName(sessionRoomName(sid))!, (doc) => setGradeCount(doc, grades.length));
+      await ctx.registry.change(sessionRoom(sid), (doc) => setGradeCount(doc, grades.length));
     });
 
   router.put(
@@ -59,7 +59,7 @@ export function evaluationRoutes(ctx: RoutesContext): express.Router {
       // The grade is kept whatever happens to the count: it catches up at the next grade,
       // and the facilitator's screen asks the API when it opens.
       await pushGradeCount(t.sid).catch(() => undefined);
-      res.json(body);
+      send(res, MyEvaluation, body);
     }),
   );
 
@@ -68,11 +68,13 @@ export function evaluationRoutes(ctx: RoutesContext): express.Router {
     ctx.route(async (req, res) => {
       const t = await ctx.authorize(req, [Role.facilitator, Role.participant]);
       if (t.role === Role.facilitator) {
-        res.json(await summary(t.sid));
+        send(res, EvaluationSummary, await summary(t.sid));
         return;
       }
       const mine = (await ctx.store.sessions.listEvaluations(t.sid)).find((e) => e.participantId === t.pid);
-      res.json({ mine: mine ? { grade: mine.grade, quote: mine.quote, anonymous: mine.anonymous } : null });
+      send(res, MyEvaluationAnswer, {
+        mine: mine ? { grade: mine.grade, quote: mine.quote, anonymous: mine.anonymous } : null,
+      });
     }),
   );
 
@@ -81,8 +83,8 @@ export function evaluationRoutes(ctx: RoutesContext): express.Router {
     ctx.route(async (req, res) => {
       const t = await ctx.authorize(req, [Role.facilitator]);
       const shown: SharedEvaluation = { ...(await summary(t.sid)), shownAt: Date.now() };
-      await ctx.registry.change(parseRoomName(sessionRoomName(t.sid))!, (doc) => setSharedEvaluation(doc, shown));
-      res.json(shown);
+      await ctx.registry.change(sessionRoom(t.sid), (doc) => setSharedEvaluation(doc, shown));
+      send(res, SharedEvaluation, shown);
     }),
   );
   return router;

@@ -7,17 +7,18 @@
  * session doc).
  */
 import express from 'express';
-import { ChooseGroupRequest, CreateGroupsRequest } from '../../shared/api.ts';
+import { ChooseGroupRequest, ChooseGroupResponse, CreateGroupsRequest, GroupsResponse } from '../../shared/api.ts';
 import { appName } from '../../shared/i18n/appNames.ts';
 import { createDoc, encodeDoc, Origin } from '../../shared/model/doc.ts';
 import { newItemId } from '../../shared/model/board/ids.ts';
 import { addGroups, assignMember, MAX_GROUPS, readGroups } from '../../shared/model/meeting/groups.ts';
 import { addBoard, readBoard } from '../../shared/model/sessionDoc.ts';
 import { TEMPLATE_BOARD_ID } from '../../shared/model/templates/meetingTemplates.ts';
-import { boardRoomName, parseRoomName, sessionRoomName } from '../../shared/protocol.ts';
+import { boardRoomName } from '../../shared/protocol.ts';
 import { Role } from '../../shared/roles.ts';
 import type { RoutesContext } from './context.ts';
-import { HttpError, parseBody } from './http.ts';
+import { HttpError, parseBody, send } from './http.ts';
+import { boardRoom, sessionRoom, withRoom } from './rooms.ts';
 
 export function groupRoutes(ctx: RoutesContext): express.Router {
   const router = express.Router({ mergeParams: true });
@@ -27,9 +28,8 @@ export function groupRoutes(ctx: RoutesContext): express.Router {
     ctx.route(async (req, res) => {
       const t = await ctx.authorize(req, [Role.facilitator]);
       const body = parseBody(CreateGroupsRequest, req.body);
-      const sessionName = parseRoomName(sessionRoomName(t.sid))!;
-      const session = await ctx.registry.acquire(sessionName);
-      try {
+      const sessionName = sessionRoom(t.sid);
+      await withRoom(ctx.registry, sessionName, async (session) => {
         const existing = readGroups(session.doc).groups;
         if (existing.length + body.count > MAX_GROUPS) {
           throw new HttpError(400, 'too_many_groups', `A session has at most ${MAX_GROUPS} groups.`);
@@ -40,12 +40,7 @@ export function groupRoutes(ctx: RoutesContext): express.Router {
         // The state every new group board starts from: a copy of the source board.
         let state: Uint8Array;
         if (source) {
-          const room = await ctx.registry.acquire(parseRoomName(boardRoomName(t.sid, source.id))!);
-          try {
-            state = encodeDoc(room.doc);
-          } finally {
-            ctx.registry.release(room);
-          }
+          state = await withRoom(ctx.registry, boardRoom(t.sid, source.id), (room) => encodeDoc(room.doc));
         } else {
           const empty = createDoc();
           state = encodeDoc(empty);
@@ -69,10 +64,8 @@ export function groupRoutes(ctx: RoutesContext): express.Router {
             addGroups(doc, created, Origin.server);
           }, Origin.server);
         });
-        res.status(201).json({ groups: readGroups(session.doc).groups });
-      } finally {
-        ctx.registry.release(session);
-      }
+        send(res, GroupsResponse, { groups: readGroups(session.doc).groups }, 201);
+      });
     }),
   );
 
@@ -81,19 +74,16 @@ export function groupRoutes(ctx: RoutesContext): express.Router {
     ctx.route(async (req, res) => {
       const t = await ctx.authorize(req, [Role.participant]);
       const { groupId } = parseBody(ChooseGroupRequest, req.body);
-      const sessionName = parseRoomName(sessionRoomName(t.sid))!;
-      const session = await ctx.registry.acquire(sessionName);
-      try {
+      const sessionName = sessionRoom(t.sid);
+      await withRoom(ctx.registry, sessionName, async (session) => {
         const groups = readGroups(session.doc);
         if (groups.mode !== 'choose') {
           throw new HttpError(403, 'forbidden', 'The facilitator assigns the groups in this meeting.');
         }
         if (!groups.groups.some((g) => g.id === groupId)) throw new HttpError(404, 'not_found', 'No such group.');
         await ctx.registry.change(sessionName, (doc) => assignMember(doc, t.pid, groupId, Origin.server));
-        res.json({ groupId });
-      } finally {
-        ctx.registry.release(session);
-      }
+        send(res, ChooseGroupResponse, { groupId });
+      });
     }),
   );
   return router;

@@ -1,5 +1,5 @@
 /**
- * Data in and out (issue 6; shapes in shared/io/api.ts):
+ * Data in and out (issue 6; shapes in shared/api/io.ts):
  *
  *   GET  /api/sessions/:id/boards/:boardId/actors?format=csv|xlsx&lang=nl|en
  *        facilitator and participants: the board's actors as a download.
@@ -14,17 +14,25 @@
  *        session file, up to 20 MB; answers like POST /api/sessions.
  */
 import express, { type NextFunction, type Request, type Response } from 'express';
-import { z } from 'zod';
+import {
+  ActorsDownloadQuery,
+  ActorsImportQuery,
+  ApiLang,
+  CreateSessionResponse,
+  ImportPreview,
+  ImportResult,
+  SessionExportQuery,
+  XLSX_MIME,
+} from '../../shared/api.ts';
 import { IMPORT_LIMITS, ImportFileError, actorsCsv } from '../../shared/io/actorsFile.ts';
 import { isActorColumn, type ActorColumn } from '../../shared/io/actorTable.ts';
-import { XLSX_MIME } from '../../shared/io/api.ts';
 import { SESSION_FILE_MAX_BYTES } from '../../shared/io/sessionFile.ts';
 import { translate } from '../../shared/i18n/messages.ts';
 import type { IoLang } from '../../shared/io/texts.ts';
 import { addActor, readMethods, type NewActor } from '../../shared/model/board/actors.ts';
 import { Origin } from '../../shared/model/doc.ts';
 import { readBoard } from '../../shared/model/sessionDoc.ts';
-import { BOARD_ID_RE, boardRoomName, parseRoomName, sessionRoomName } from '../../shared/protocol.ts';
+import { BOARD_ID_RE } from '../../shared/protocol.ts';
 import { Role } from '../../shared/roles.ts';
 import type { Limiter } from '../auth/RateLimiter.ts';
 import { sendCompressible } from '../http/compressBody.ts';
@@ -35,10 +43,11 @@ import { checkSessionFile, importSession, SessionImportError } from '../io/sessi
 import { actorsXlsx } from '../io/xlsx.ts';
 import type { SessionService } from '../sessions.ts';
 import type { RoutesContext } from './context.ts';
-import { HttpError, sendError } from './http.ts';
+import { HttpError, parseQuery, send, sendError } from './http.ts';
+import { boardRoom, sessionRoom, withRoom } from './rooms.ts';
 
-const Lang = z.enum(['nl', 'en']).catch('nl');
-const ExportQuery = z.object({ format: z.enum(['csv', 'xlsx']).default('csv'), lang: Lang });
+/** The language of the import's messages; Dutch when the query has none we know. */
+const Lang = ApiLang.catch('nl');
 
 /** A safe file name part: letters, digits and dashes. */
 const fileSlug = (s: string) =>
@@ -65,9 +74,9 @@ async function sendDownload(
   else res.send(body); // binary files (xlsx) are compressed already
 }
 
-/** `mapping=name,organisation,,category`: one field (or nothing) per column. */
-function parseMapping(value: unknown): (ActorColumn | null)[] | null {
-  if (typeof value !== 'string' || value === '') return null;
+/** `mapping=name,organisation,,category`: one field (or nothing) per column (shared/api/io.ts `mappingParam`). */
+function parseMapping(value: string | undefined): (ActorColumn | null)[] | null {
+  if (value === undefined || value === '') return null;
   const parts = value.split(',').slice(0, IMPORT_LIMITS.maxColumns);
   return parts.map((p) => {
     const f = p.trim();
@@ -115,32 +124,21 @@ export function ioRoutes(
   const boardOf = async (req: Request, sid: string, role: Role) => {
     const boardId = String(req.params.boardId);
     if (!BOARD_ID_RE.test(boardId)) throw new HttpError(404, 'not_found', 'No such board.');
-    const session = await ctx.registry.acquire(parseRoomName(sessionRoomName(sid))!);
-    try {
+    return withRoom(ctx.registry, sessionRoom(sid), (session) => {
       const board = readBoard(session.doc, boardId);
       if (!board || (board.kind === 'template' && role !== Role.facilitator))
         throw new HttpError(404, 'not_found', 'No such board.');
-      return { board, room: parseRoomName(boardRoomName(sid, boardId))! };
-    } finally {
-      ctx.registry.release(session);
-    }
+      return { board, room: boardRoom(sid, boardId) };
+    });
   };
 
   router.get(
     '/sessions/:id/boards/:boardId/actors',
     ctx.route(async (req, res) => {
       const t = await ctx.authorize(req, [Role.facilitator, Role.participant]);
-      const query = ExportQuery.safeParse(req.query);
-      if (!query.success) throw new HttpError(400, 'invalid_request', 'format must be csv or xlsx; lang nl or en.');
-      const { format, lang } = query.data;
+      const { format, lang } = parseQuery(ActorsDownloadQuery, req.query, 'format must be csv or xlsx; lang nl or en.');
       const { board, room } = await boardOf(req, t.sid, t.role);
-      const loaded = await ctx.registry.acquire(room);
-      let actors;
-      try {
-        actors = readMethods(loaded.doc).actors;
-      } finally {
-        ctx.registry.release(loaded);
-      }
+      const actors = await withRoom(ctx.registry, room, (loaded) => readMethods(loaded.doc).actors);
       const session = await ctx.store.sessions.getSession(t.sid);
       const title = `${session?.title ?? ''} ${board.title}`.trim();
       const name = `${fileSlug(title)}-${translate(lang, 'io.file.name')}`;
@@ -164,11 +162,10 @@ export function ioRoutes(
     express.raw({ type: () => true, limit: IMPORT_LIMITS.maxBytes }),
     ctx.route(async (req, res) => {
       const t = await ctx.authorize(req, [Role.facilitator]);
-      const lang: IoLang = Lang.parse(req.query.lang);
-      const step = req.query.step === 'commit' ? 'commit' : req.query.step === 'preview' ? 'preview' : null;
-      if (!step) throw new HttpError(400, 'invalid_request', 'step must be preview or commit.');
-      const mapping = parseMapping(req.query.mapping);
-      const allOrNothing = req.query.allOrNothing === '1' || req.query.allOrNothing === 'true';
+      const query = parseQuery(ActorsImportQuery, req.query, 'step must be preview or commit.');
+      const { step, allOrNothing } = query;
+      const lang: IoLang = query.lang;
+      const mapping = parseMapping(query.mapping);
       const { room } = await boardOf(req, t.sid, t.role);
       const bytes = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
       let preview;
@@ -183,7 +180,7 @@ export function ioRoutes(
         throw err;
       }
       if (step === 'preview') {
-        res.json(preview);
+        send(res, ImportPreview, preview);
         return;
       }
       if (preview.mappingError) throw new HttpError(400, 'bad_mapping', preview.mappingError);
@@ -211,7 +208,7 @@ export function ioRoutes(
         }, Origin.server);
       });
       if (!applied) throw new HttpError(500, 'import_failed', translate(lang, 'io.import.failed'));
-      res.status(201).json({ step: 'commit', imported: actorIds.length, actorIds, rejected });
+      send(res, ImportResult, { step: 'commit', imported: actorIds.length, actorIds, rejected }, 201);
     }),
   );
 
@@ -219,7 +216,7 @@ export function ioRoutes(
     '/sessions/:id/export',
     ctx.route(async (req, res) => {
       const t = await ctx.authorize(req, [Role.facilitator]);
-      const history = req.query.history === '1' || req.query.history === 'true';
+      const { history } = parseQuery(SessionExportQuery, req.query, 'history=1 adds the snapshots.');
       const file = await exportSession(ctx.store, t.sid, {
         history,
         now: Date.now(),
@@ -242,11 +239,12 @@ export function ioRoutes(
     ctx.route(async (req, res) => {
       try {
         const checked = checkSessionFile(req.body);
-        res
-          .status(201)
-          .json(
-            await importSession(checked, { store: ctx.store, sessions: deps.sessions, baseUrl: deps.baseUrl(req) }),
-          );
+        const created = await importSession(checked, {
+          store: ctx.store,
+          sessions: deps.sessions,
+          baseUrl: deps.baseUrl(req),
+        });
+        send(res, CreateSessionResponse, created, 201);
       } catch (err) {
         if (err instanceof SessionImportError) throw new HttpError(400, err.code, err.message, err.details);
         throw err;

@@ -8,11 +8,11 @@
  * Each answers the new {@link JoinState}.
  */
 import express from 'express';
-import { SetJoiningRequest, type JoinState } from '../../shared/api.ts';
+import { JoinState, SetJoiningRequest } from '../../shared/api.ts';
 import { Role } from '../../shared/roles.ts';
 import type { SessionService } from '../sessions.ts';
 import type { RoutesContext } from './context.ts';
-import { parseBody } from './http.ts';
+import { parseBody, send } from './http.ts';
 
 export function joiningRoutes(
   ctx: RoutesContext,
@@ -20,10 +20,8 @@ export function joiningRoutes(
   baseUrl: (req: express.Request) => string,
 ): express.Router {
   const router = express.Router({ mergeParams: true });
-  const answer = async (req: express.Request, res: express.Response, sid: string) => {
-    const state: JoinState = await sessions.joinState(sid, baseUrl(req));
-    res.json(state);
-  };
+  const answer = async (req: express.Request, res: express.Response, sid: string) =>
+    send(res, JoinState, await sessions.joinState(sid, baseUrl(req)));
 
   router.get(
     '/',

@@ -4,17 +4,12 @@
  * doc) and sent as a download.
  */
 import express from 'express';
-import { z } from 'zod';
+import { ReportQuery } from '../../shared/api.ts';
 import { Role } from '../../shared/roles.ts';
 import { collectReportSource, registryDocs } from '../report/collect.ts';
-import { REPORT_FORMATS, REPORT_TYPES, renderReport } from '../report/index.ts';
+import { REPORT_TYPES, renderReport } from '../report/index.ts';
 import type { RoutesContext } from './context.ts';
-import { HttpError } from './http.ts';
-
-const ReportQuery = z.object({
-  format: z.enum(REPORT_FORMATS).default('docx'),
-  lang: z.enum(['nl', 'en']).default('nl'),
-});
+import { parseQuery } from './http.ts';
 
 export function reportRoutes(ctx: RoutesContext): express.Router {
   const router = express.Router({ mergeParams: true });
@@ -22,11 +17,11 @@ export function reportRoutes(ctx: RoutesContext): express.Router {
     '/',
     ctx.route(async (req, res) => {
       const t = await ctx.authorize(req, [Role.facilitator]);
-      const query = ReportQuery.safeParse(req.query);
-      if (!query.success) {
-        throw new HttpError(400, 'invalid_request', 'format must be docx, pdf, html or md; lang nl or en.');
-      }
-      const { format, lang } = query.data;
+      const { format, lang } = parseQuery(
+        ReportQuery,
+        req.query,
+        'format must be docx, pdf, html or md; lang nl or en.',
+      );
       const source = await collectReportSource(t.sid, ctx.store, registryDocs(ctx.registry));
       // The report model and its drawings (with the Dutch hyphenation patterns) load when first used (issue 14).
       const { buildReport } = await import('../../shared/report/build.ts');

@@ -3,7 +3,18 @@
  * shared/api.ts; errors are `{error: {code, message, details?}}` with a 4xx status.
  */
 import express, { type NextFunction, type Request, type Response } from 'express';
-import { CreateSessionRequest, JoinRefusal, JoinRequest, type SessionInfo } from '../../shared/api.ts';
+import {
+  CreateSessionRequest,
+  CreateSessionResponse,
+  JoinRefusal,
+  JoinRequest,
+  JoinResponse,
+  SessionInfo,
+  SnapshotContent,
+  SnapshotList,
+  SnapshotsTaken,
+  TimeResponse,
+} from '../../shared/api.ts';
 import { docFromState } from '../../shared/model/doc.ts';
 import { readBoard } from '../../shared/model/board/read.ts';
 import { readSession } from '../../shared/model/sessionDoc.ts';
@@ -23,7 +34,7 @@ import { groupRoutes } from './groupRoutes.ts';
 import { reportRoutes } from './reportRoutes.ts';
 import { ioRoutes, sessionImportGate } from './ioRoutes.ts';
 import { joiningRoutes } from './joiningRoutes.ts';
-import { bearerToken, HttpError, parseBody, sendError } from './http.ts';
+import { bearerToken, HttpError, parseBody, send, sendError } from './http.ts';
 import { participantRoutes } from './participantRoutes.ts';
 import { voteRoutes } from './voteRoutes.ts';
 
@@ -110,16 +121,14 @@ export function createApiRouter(deps: ApiDeps): express.Router {
   router.use(ioRoutes(ctx, { sessions: deps.sessions, baseUrl }));
 
   // The server's clock: clients correct the timer for their own clock with it.
-  router.get('/time', (_req: Request, res: Response) => {
-    res.json({ now: Date.now() });
-  });
+  router.get('/time', (_req: Request, res: Response) => send(res, TimeResponse, { now: Date.now() }));
 
   router.post(
     '/sessions',
     route(async (req, res) => {
       await limit(deps.createLimiter, req);
       const body = parseBody(CreateSessionRequest, req.body);
-      res.status(201).json(await deps.sessions.create(body, baseUrl(req)));
+      send(res, CreateSessionResponse, await deps.sessions.create(body, baseUrl(req)), 201);
     }),
   );
 
@@ -137,7 +146,7 @@ export function createApiRouter(deps: ApiDeps): express.Router {
         throw err;
       }
       try {
-        res.status(201).json(await deps.sessions.join(body.joinCode, body.name));
+        send(res, JoinResponse, await deps.sessions.join(body.joinCode, body.name), 201);
         await deps.joinGuard.succeeded(address);
       } catch (err) {
         if (err instanceof NotFoundError) {
@@ -186,7 +195,7 @@ export function createApiRouter(deps: ApiDeps): express.Router {
           role: p.role,
         }));
       }
-      res.json(info);
+      send(res, SessionInfo, info);
     }),
   );
 
@@ -204,7 +213,7 @@ export function createApiRouter(deps: ApiDeps): express.Router {
     '/sessions/:id/snapshots',
     route(async (req, res) => {
       const t = await authorize(req, [Role.facilitator]);
-      res.json({ snapshots: await deps.store.docs.listSnapshots(t.sid) });
+      send(res, SnapshotList, { snapshots: await deps.store.docs.listSnapshots(t.sid) });
     }),
   );
 
@@ -215,7 +224,7 @@ export function createApiRouter(deps: ApiDeps): express.Router {
       // Each one copies every board of the session: a few a minute is what a person asks for.
       tooMany(snapshotLimiter.hit(t.sid));
       const taken = await deps.registry.snapshotSession(t.sid);
-      res.status(201).json({ taken, snapshots: await deps.store.docs.listSnapshots(t.sid) });
+      send(res, SnapshotsTaken, { taken, snapshots: await deps.store.docs.listSnapshots(t.sid) }, 201);
     }),
   );
 
@@ -234,7 +243,7 @@ export function createApiRouter(deps: ApiDeps): express.Router {
             ? readSession(doc)
             : (({ schemaVersion, items }) => ({ schemaVersion, items }))(readBoard(doc));
         doc.destroy();
-        res.json({ ...snap.info, content });
+        send(res, SnapshotContent, { ...snap.info, content });
         return;
       }
       res.setHeader('X-Veldwerk-Room', snap.info.room);

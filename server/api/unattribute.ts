@@ -5,8 +5,8 @@
  */
 import { unattributeAuthor } from '../../shared/model/board/authorship.ts';
 import { readBoards } from '../../shared/model/sessionDoc.ts';
-import { boardRoomName, parseRoomName, sessionRoomName } from '../../shared/protocol.ts';
 import type { RoomRegistry } from '../sync/RoomRegistry.ts';
+import { boardRoom, sessionRoom, withRoom } from './rooms.ts';
 
 /** Returns the number of boards that changed. */
 export async function unattributeEverywhere(
@@ -14,15 +14,11 @@ export async function unattributeEverywhere(
   sessionId: string,
   person: { participantId: string; name: string },
 ): Promise<number> {
-  const session = await registry.acquire(parseRoomName(sessionRoomName(sessionId))!);
-  try {
+  return withRoom(registry, sessionRoom(sessionId), async (session) => {
     let boards = 0;
     for (const board of readBoards(session.doc)) {
-      const room = parseRoomName(boardRoomName(sessionId, board.id));
-      if (room && (await registry.change(room, (doc) => void unattributeAuthor(doc, person)))) boards++;
+      if (await registry.change(boardRoom(sessionId, board.id), (doc) => void unattributeAuthor(doc, person))) boards++;
     }
     return boards;
-  } finally {
-    registry.release(session);
-  }
+  });
 }

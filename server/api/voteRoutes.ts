@@ -6,42 +6,24 @@
  * everyone when the facilitator reveals them (the server writes them into the session doc).
  */
 import express from 'express';
-import { z } from 'zod';
-import {
-  readVoteRound,
-  setVoterCount,
-  setVoteResults,
-  type VoteResults,
-  type VoteRound,
-} from '../../shared/model/sessionDoc.ts';
-import { ITEM_ID_RE } from '../../shared/model/board/schema.ts';
-import { parseRoomName, sessionRoomName } from '../../shared/protocol.ts';
+import { MyVotes, VoteRequest, VoteResults, VoteTally } from '../../shared/api.ts';
+import { readVoteRound, setVoterCount, setVoteResults, type VoteRound } from '../../shared/model/sessionDoc.ts';
 import { Role } from '../../shared/roles.ts';
 import { voteTotals } from '../results.ts';
 import type { RoutesContext } from './context.ts';
-import { HttpError, parseBody } from './http.ts';
+import { HttpError, parseBody, send } from './http.ts';
 import { perSessionQueue } from './liveCounts.ts';
-
-const VoteRequest = z.object({
-  targetId: z.string().regex(ITEM_ID_RE),
-  /** Dots on this target after the vote (0 takes them back). */
-  count: z.number().int().min(0).max(20),
-});
+import { sessionRoom, withRoom } from './rooms.ts';
 
 export function voteRoutes(ctx: RoutesContext): express.Router {
   const router = express.Router({ mergeParams: true });
 
-  const roundOf = async (sid: string, roundId: string): Promise<VoteRound> => {
-    const room = parseRoomName(sessionRoomName(sid))!;
-    const session = await ctx.registry.acquire(room);
-    try {
+  const roundOf = (sid: string, roundId: string): Promise<VoteRound> =>
+    withRoom(ctx.registry, sessionRoom(sid), (session) => {
       const round = readVoteRound(session.doc, roundId);
       if (!round) throw new HttpError(404, 'not_found', 'No such vote round.');
       return round;
-    } finally {
-      ctx.registry.release(session);
-    }
-  };
+    });
 
   // Totals and the number of voters only: who put which dots is never answered (server/results.ts).
   const totals = (sid: string, roundId: string) => voteTotals(ctx.store, sid, roundId);
@@ -55,7 +37,7 @@ export function voteRoutes(ctx: RoutesContext): express.Router {
   const pushVoterCount = (sid: string, roundId: string): Promise<void> =>
     inTurn(sid, async () => {
       const { voters } = await totals(sid, roundId);
-      await ctx.registry.change(parseRoomName(sessionRoomName(sid))!, (doc) => setVoterCount(doc, roundId, voters));
+      await ctx.registry.change(sessionRoom(sid), (doc) => setVoterCount(doc, roundId, voters));
     });
 
   router.put(
@@ -75,11 +57,11 @@ export function voteRoutes(ctx: RoutesContext): express.Router {
       // The vote is kept whatever happens to the count: it catches up at the next vote, and
       // the facilitator's screen asks the API when it opens.
       await pushVoterCount(t.sid, round.id).catch(() => undefined);
-      res.json(await mine(t.sid, round.id, t.pid, round.votesPerPerson));
+      send(res, MyVotes, await mine(t.sid, round.id, t.pid, round.votesPerPerson));
     }),
   );
 
-  const mine = async (sid: string, roundId: string, pid: string, budget: number) => {
+  const mine = async (sid: string, roundId: string, pid: string, budget: number): Promise<MyVotes> => {
     const own = (await ctx.store.sessions.listVotes(sid, roundId)).filter((v) => v.participantId === pid);
     const used = own.reduce((n, v) => n + v.count, 0);
     return { votes: Object.fromEntries(own.map((v) => [v.targetId, v.count])), used, left: budget - used };
@@ -90,8 +72,8 @@ export function voteRoutes(ctx: RoutesContext): express.Router {
     ctx.route(async (req, res) => {
       const t = await ctx.authorize(req, [Role.facilitator, Role.participant]);
       const round = await roundOf(t.sid, String(req.params.roundId));
-      if (t.role === Role.facilitator) res.json(await totals(t.sid, round.id));
-      else res.json(await mine(t.sid, round.id, t.pid, round.votesPerPerson));
+      if (t.role === Role.facilitator) send(res, VoteTally, await totals(t.sid, round.id));
+      else send(res, MyVotes, await mine(t.sid, round.id, t.pid, round.votesPerPerson));
     }),
   );
 
@@ -101,10 +83,8 @@ export function voteRoutes(ctx: RoutesContext): express.Router {
       const t = await ctx.authorize(req, [Role.facilitator]);
       const round = await roundOf(t.sid, String(req.params.roundId));
       const results: VoteResults = { ...(await totals(t.sid, round.id)), revealedAt: Date.now() };
-      await ctx.registry.change(parseRoomName(sessionRoomName(t.sid))!, (doc) =>
-        setVoteResults(doc, round.id, results),
-      );
-      res.json(results);
+      await ctx.registry.change(sessionRoom(t.sid), (doc) => setVoteResults(doc, round.id, results));
+      send(res, VoteResults, results);
     }),
   );
   return router;

@@ -5,7 +5,7 @@
  */
 import { checkMapping, checkRows, suggestMapping, type ActorColumn, type Table } from '../../shared/io/actorTable.ts';
 import { fileError, readCsvTable } from '../../shared/io/actorsFile.ts';
-import { CSV_TYPES, XLSX_MIME, type ImportPreview } from '../../shared/io/api.ts';
+import { CSV_TYPES, XLSX_MIME, type ImportPreview } from '../../shared/api/io.ts';
 import type { IoLang } from '../../shared/io/texts.ts';
 import { readXlsxTable } from './xlsx.ts';
 

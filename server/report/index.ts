@@ -6,10 +6,11 @@
  * report, so they stay out of the start path and out of idle memory. The server's
  * bundle splits these imports into their own chunks (`npm run build`, `--splitting`).
  */
+import { REPORT_FORMATS, type ReportFormat } from '../../shared/api/report.ts';
 import type { ReportModel } from '../../shared/report/model.ts';
 
-export const REPORT_FORMATS = ['docx', 'pdf', 'html', 'md'] as const;
-export type ReportFormat = (typeof REPORT_FORMATS)[number];
+// The formats are the API's (shared/api/report.ts); the command line takes the same.
+export { REPORT_FORMATS, type ReportFormat };
 
 export const REPORT_TYPES: Record<ReportFormat, string> = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',

@@ -6,7 +6,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { CreateSessionResponse } from '../../shared/api.ts';
-import type { ImportPreview, ImportResult } from '../../shared/io/api.ts';
+import type { ImportPreview, ImportResult } from '../../shared/api.ts';
 import { parseCsv } from '../../shared/io/csv.ts';
 import type { SessionFile } from '../../shared/io/sessionFile.ts';
 import { addItems } from '../../shared/model/board/index.ts';
