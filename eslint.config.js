@@ -2,6 +2,59 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import boundaries from 'eslint-plugin-boundaries';
+
+/**
+ * The client's layers (issue 16), bottom up: `shared/` (model, drawing, texts), `base/`
+ * (board engine, sync, presence, API client, i18n hook, router), `ui/` (primitives that
+ * know no feature), `features/<name>/` and `app/` (shell and pages). An import may go down
+ * or sideways, never up; another feature is reached only through its `index.ts` (and its
+ * texts, `i18n.ts`, which the app gathers for the translators' overview and the tests).
+ */
+const layer = (type) => ({ element: { type } });
+const featureSurface = {
+  to: {
+    element: { type: 'feature' },
+    file: { path: ['client/src/features/*/index.ts', 'client/src/features/*/i18n.ts', 'client/src/features/*/*.css'] },
+  },
+};
+const clientLayers = {
+  files: ['client/src/**'],
+  plugins: { boundaries },
+  settings: {
+    'boundaries/elements': [
+      { type: 'app', pattern: 'client/src/app' },
+      { type: 'feature', pattern: 'client/src/features/*', capture: ['feature'] },
+      { type: 'ui', pattern: 'client/src/ui' },
+      { type: 'base', pattern: 'client/src/base' },
+      { type: 'shared', pattern: 'shared' },
+    ],
+  },
+  rules: {
+    'boundaries/dependencies': [
+      'error',
+      {
+        default: 'disallow',
+        policies: [
+          {
+            from: layer('app'),
+            allow: [{ to: { element: { type: ['app', 'ui', 'base', 'shared'] } } }, featureSurface],
+          },
+          {
+            from: layer('feature'),
+            allow: [
+              { to: { element: { type: ['ui', 'base', 'shared'] } } },
+              { to: layer('feature'), dependency: { relationship: { to: 'internal' } } },
+              featureSurface,
+            ],
+          },
+          { from: layer('ui'), allow: [{ to: { element: { type: ['ui', 'base', 'shared'] } } }] },
+          { from: layer('base'), allow: [{ to: { element: { type: ['base', 'shared'] } } }] },
+        ],
+      },
+    ],
+  },
+};
 
 /** Only the doc model (shared/model) and the server's room code (server/sync) touch Yjs structures. */
 const yjsOnlyInModel = {
@@ -26,6 +79,7 @@ export default tseslint.config(
       eqeqeq: ['error', 'smart'],
     },
   },
+  clientLayers,
   {
     // Tests may build docs directly to craft hostile or old documents.
     files: ['shared/model/**', 'server/sync/**', 'test/**', 'bench/**'],

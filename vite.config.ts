@@ -61,7 +61,7 @@ function preloadSessionPage(): Plugin {
       order: 'post',
       handler(html, ctx) {
         const chunks = Object.values(ctx.bundle ?? {}).flatMap((c) => (c.type === 'chunk' ? [c] : []));
-        const page = chunks.find((c) => c.facadeModuleId?.endsWith('/pages/SessionPage.tsx'));
+        const page = chunks.find((c) => c.facadeModuleId?.endsWith('/app/SessionPage.tsx'));
         if (!page) return html;
         const entries = new Set(chunks.filter((c) => c.isEntry).map((c) => c.fileName));
         const scripts = [page.fileName, ...page.imports.filter((f) => !entries.has(f))];

@@ -1,7 +1,7 @@
 /**
  * The method views' words that the app and the drawings made outside it (the report's
  * SVG drawings on the server, the export) share: their one home. The app's
- * `client/src/methods/i18n.ts` takes them from here; Dutch first, English complete by type.
+ * `client/src/features/methods/i18n.ts` takes them from here; Dutch first, English complete by type.
  */
 import { defineTexts } from '../i18n/texts.ts';
 import type { Lang } from '../i18n/lang.ts';

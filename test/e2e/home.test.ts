@@ -31,7 +31,7 @@ async function shot(page: Page, name: string, fullPage = true): Promise<void> {
 
 const sessionIdOf = (page: Page) => new URL(page.url()).pathname.split('/')[2] ?? '';
 
-/** The facilitator token this browser keeps for a session (client/src/identity.ts). */
+/** The facilitator token this browser keeps for a session (client/src/base/identity.ts). */
 function storedToken(page: Page, sessionId: string): Promise<string | null> {
   return page.evaluate((id) => {
     const raw = localStorage.getItem(`veldwerk:identity:${id}`);

@@ -15,7 +15,7 @@ import { readProgram, setCurrentPhase } from '../../shared/model/meeting/program
 import { appName } from '../../shared/i18n/appNames.ts';
 import { textsOf } from '../../shared/i18n/texts.ts';
 import { PLENARY_BOARD_ID } from '../../shared/protocol.ts';
-import { appTexts } from '../../client/src/i18n/all.ts';
+import { appTexts } from '../../client/src/app/allTexts.ts';
 import type { Person } from '../helpers/browser.ts';
 import { useMeetingHarness } from '../helpers/meeting.ts';
 import { createMeeting, facilitatorClient, WAIT, type Meeting } from '../helpers/participatePage.ts';

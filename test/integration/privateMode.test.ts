@@ -26,7 +26,7 @@ import {
   sessionRoomName,
 } from '../../shared/protocol.ts';
 import { SqliteStore } from '../../server/store/SqliteStore.ts';
-import { boardConnectionRoom } from '../../client/src/sync/boardRoom.ts';
+import { boardConnectionRoom } from '../../client/src/base/sync/boardRoom.ts';
 import { useHarness } from '../helpers/harness.ts';
 import { startChildServer, type ChildServer } from '../helpers/processServer.ts';
 import path from 'node:path';

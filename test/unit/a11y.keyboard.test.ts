@@ -7,10 +7,10 @@ import { describe, expect, it } from 'vitest';
 import { addActor, readMethods } from '../../shared/model/board/actors.ts';
 import type { BoardItem } from '../../shared/model/board/schema.ts';
 import { createDoc } from '../../shared/model/doc.ts';
-import { NOTE } from '../../client/src/board/itemStyle.ts';
-import { freeSpot } from '../../client/src/board/keyboardPlace.ts';
-import { keyboardResizePatch } from '../../client/src/board/keyboardResize.ts';
-import { SHORTCUTS, findShortcut, isCharacterShortcut, type KeyLike } from '../../client/src/board/shortcuts.ts';
+import { NOTE } from '../../client/src/base/board/itemStyle.ts';
+import { freeSpot } from '../../client/src/base/board/keyboardPlace.ts';
+import { keyboardResizePatch } from '../../client/src/base/board/keyboardResize.ts';
+import { SHORTCUTS, findShortcut, isCharacterShortcut, type KeyLike } from '../../client/src/base/board/shortcuts.ts';
 import {
   ANGLE_STEP,
   BIG,
@@ -18,7 +18,7 @@ import {
   fieldKeyAction,
   networkKeyAction,
   nextActor,
-} from '../../client/src/methods/keyboardPlacement.ts';
+} from '../../client/src/features/methods/keyboardPlacement.ts';
 
 const key = (k: string, mods: Partial<KeyLike> = {}): KeyLike => ({
   key: k,

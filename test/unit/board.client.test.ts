@@ -7,8 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { addItems, arrowPoints, createBoardUndo, moveItems, readBoard } from '../../shared/model/board/index.ts';
 import type { ArrowItem, BoardItem, FrameItem, NoteItem, TextItem } from '../../shared/model/board/schema.ts';
 import { createDoc } from '../../shared/model/doc.ts';
-import { createBoardStore, sameIds } from '../../client/src/board/boardState.ts';
-import { editPatch, editableText } from '../../client/src/board/editing.ts';
+import { createBoardStore, sameIds } from '../../client/src/base/board/boardState.ts';
+import { editPatch, editableText } from '../../client/src/base/board/editing.ts';
 import {
   bindTarget,
   boundsOf,
@@ -17,17 +17,17 @@ import {
   marqueeSelect,
   renderOrder,
   segmentTouchesRect,
-} from '../../client/src/board/hitTest.ts';
+} from '../../client/src/base/board/hitTest.ts';
 import {
   arrowTranslates,
   attachedArrows,
   liveWriteInterval,
   movedArrowPts,
   withFrameContents,
-} from '../../client/src/board/selection.ts';
-import { SHORTCUTS, comboLabel, findShortcut, matchCombo, type KeyLike } from '../../client/src/board/shortcuts.ts';
-import { ellipsize, fitText, layoutText, wrapText, type Measure } from '../../client/src/board/textLayout.ts';
-import { resizePatch } from '../../client/src/board/tools/resizeItems.ts';
+} from '../../client/src/base/board/selection.ts';
+import { SHORTCUTS, comboLabel, findShortcut, matchCombo, type KeyLike } from '../../client/src/base/board/shortcuts.ts';
+import { ellipsize, fitText, layoutText, wrapText, type Measure } from '../../client/src/base/board/textLayout.ts';
+import { resizePatch } from '../../client/src/base/board/tools/resizeItems.ts';
 import {
   fitRect,
   gridSpacing,
@@ -41,7 +41,7 @@ import {
   zoomTo,
   MAX_SCALE,
   MIN_SCALE,
-} from '../../client/src/board/viewport.ts';
+} from '../../client/src/base/board/viewport.ts';
 
 const base = { view: 'canvas', z: 0, author: '' };
 const note = (id: string, x: number, y: number, z = 0): NoteItem => ({

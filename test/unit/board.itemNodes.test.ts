@@ -1,7 +1,7 @@
 import Konva from 'konva';
 import { describe, expect, it } from 'vitest';
 import type { ArrowItem, BoardItem, FrameItem, NoteItem } from '../../shared/model/board/schema.ts';
-import { ItemNodes, type ItemNodesInput } from '../../client/src/components/board/shapes/itemNodes.ts';
+import { ItemNodes, type ItemNodesInput } from '../../client/src/features/board/canvas/shapes/itemNodes.ts';
 
 const note = (id: string, x: number, z = 0): NoteItem => ({
   id,

@@ -15,11 +15,11 @@ import { reportFixture } from '../fixtures/reportSession.ts';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { appTexts } from '../../client/src/i18n/all.ts';
-import { commonTexts } from '../../client/src/i18n/common.ts';
-import { coreTexts } from '../../client/src/i18n/core.ts';
-import { translator } from '../../client/src/i18n/useT.ts';
-import { toDraft, validateDraft } from '../../client/src/meeting/programDraft.ts';
+import { appTexts } from '../../client/src/app/allTexts.ts';
+import { commonTexts } from '../../client/src/base/i18n/common.ts';
+import { coreTexts } from '../../client/src/base/i18n/core.ts';
+import { translator } from '../../client/src/base/i18n/useT.ts';
+import { toDraft, validateDraft } from '../../client/src/features/meeting/programDraft.ts';
 import { Phase } from '../../shared/model/meeting/program.ts';
 import { KRACHTENVELD_PHASES } from '../../shared/model/templates/meetingTemplates.ts';
 
@@ -233,12 +233,12 @@ describe('the common words', () => {
     });
   /** Keys that say the same Dutch word with another meaning (English differs). */
   const OTHER_MEANING = new Set([
-    'meeting/i18n.ts edit.remove', // Verwijderen: "Remove" a phase
-    'groups/i18n.ts removeYes', // Ja, verwijderen: "Yes, remove" a group
-    'participants/i18n.ts removeYes', // ... a person from the meeting
-    'groups/i18n.ts rename', // Naam: the button "Rename"
-    'participate/i18n.ts e.saving', // Bezig…: "Saving…"
-    'phone/i18n.ts card.evaluation', // Evaluatie: the phone's card "Grade"
+    'features/meeting/i18n.ts edit.remove', // Verwijderen: "Remove" a phase
+    'features/groups/i18n.ts removeYes', // Ja, verwijderen: "Yes, remove" a group
+    'features/participants/i18n.ts removeYes', // ... a person from the meeting
+    'features/groups/i18n.ts rename', // Naam: the button "Rename"
+    'features/participate/i18n.ts e.saving', // Bezig…: "Saving…"
+    'features/phone/i18n.ts card.evaluation', // Evaluatie: the phone's card "Grade"
   ]);
 
   it('are written once, in the common namespace, and taken from there', () => {
@@ -251,6 +251,6 @@ describe('the common words', () => {
         if (words.has(m[2]!) && !OTHER_MEANING.has(`${rel} ${m[1]}`)) copies.push(`${rel} ${m[1]}: ${m[2]}`);
       }
     }
-    expect(copies.filter((c) => !c.startsWith('i18n/common.ts'))).toEqual([]);
+    expect(copies.filter((c) => !c.startsWith('base/i18n/common.ts'))).toEqual([]);
   });
 });

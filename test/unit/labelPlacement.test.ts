@@ -14,7 +14,7 @@ import {
   type LabelAnchor,
 } from '../../shared/drawing/labelPlacement.ts';
 import { fieldLabelBounds, placeLabels } from '../../shared/methods/geometry.ts';
-import { fieldThumbSvg } from '../../client/src/control/thumbnail.ts';
+import { fieldThumbSvg } from '../../client/src/features/control/thumbnail.ts';
 import { createDoc } from '../../shared/model/doc.ts';
 import { readMethods } from '../../shared/model/board/actors.ts';
 import { seedGezondeWijk } from '../../shared/model/templates/gezondeWijk.ts';

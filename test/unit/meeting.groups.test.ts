@@ -12,8 +12,8 @@ import {
   renameGroup,
   setGroupMode,
 } from '../../shared/model/meeting/groups.ts';
-import { knownParticipants } from '../../client/src/groups/people.ts';
-import { fieldThumbSvg } from '../../client/src/control/thumbnail.ts';
+import { knownParticipants } from '../../client/src/features/groups/people.ts';
+import { fieldThumbSvg } from '../../client/src/features/control/thumbnail.ts';
 import { ActorFields } from '../../shared/model/board/actorSchema.ts';
 import { docPair } from '../helpers/ydocs.ts';
 import { xmlProblems } from '../helpers/xmlCheck.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addActor, readMethods, setActorText } from '../../shared/model/board/index.ts';
-import { diffSpan, mapCaret, rebaseEdit } from '../../client/src/methods/textMerge.ts';
+import { diffSpan, mapCaret, rebaseEdit } from '../../client/src/features/methods/textMerge.ts';
 
 /** Small seeded random source (mulberry32), so failures reproduce. */
 function random(seed: number): () => number {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkName, checkTitle, cleanName } from '../../client/src/forms.ts';
+import { checkName, checkTitle, cleanName } from '../../client/src/base/forms.ts';
 import { CreateGroupsRequest, CreateSessionRequest, JoinRequest, RenameParticipantRequest } from '../../shared/api.ts';
 import {
   cleanLine,

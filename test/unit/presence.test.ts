@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { Awareness } from 'y-protocols/awareness';
-import { exportFileName, safeRasterScale } from '../../client/src/export/exportBoard.ts';
-import { followViewport, sameViewport } from '../../client/src/presence/follow.ts';
-import { PeerStore } from '../../client/src/presence/PeerStore.ts';
-import { PresencePublisher, PUBLISH_INTERVAL_MS } from '../../client/src/presence/PresencePublisher.ts';
+import { exportFileName, safeRasterScale } from '../../client/src/features/export/exportBoard.ts';
+import { followViewport, sameViewport } from '../../client/src/base/presence/follow.ts';
+import { PeerStore } from '../../client/src/base/presence/PeerStore.ts';
+import { PresencePublisher, PUBLISH_INTERVAL_MS } from '../../client/src/base/presence/PresencePublisher.ts';
 import {
   FALLBACK_COLOR,
   MAX_PUBLISHED_SELECTION,
@@ -12,8 +12,8 @@ import {
   parsePeerState,
   readPeers,
   toPublished,
-} from '../../client/src/presence/presenceState.ts';
-import { stepToward } from '../../client/src/presence/smoothing.ts';
+} from '../../client/src/base/presence/presenceState.ts';
+import { stepToward } from '../../client/src/base/presence/smoothing.ts';
 
 const anna = { id: 'p1', name: 'Anna de Vries', role: 'participant', color: '#1f7a8c' };
 

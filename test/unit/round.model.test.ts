@@ -11,8 +11,8 @@ import {
   readRound,
   updateSettings,
 } from '../../shared/model/board/index.ts';
-import { distribute } from '../../client/src/methods/bees.ts';
-import { readWorkspace } from '../../client/src/methods/context.ts';
+import { distribute } from '../../client/src/features/methods/bees.ts';
+import { readWorkspace } from '../../client/src/features/methods/context.ts';
 
 const pair = docPair;
 

@@ -4,7 +4,7 @@
  * and a phase that starts its own timer starts it with its planned minutes; a phase that
  * starts the individual round names the boards it starts on. The session doc's part is
  * one transaction; the boards are other docs, which the facilitator's client writes
- * (`client/src/meeting/phaseActions.ts`), as the write rules allow only the facilitator.
+ * (`client/src/features/meeting/phaseActions.ts`), as the write rules allow only the facilitator.
  */
 import { PLENARY_BOARD_ID } from '../../protocol.ts';
 import { Origin, type Doc } from '../doc.ts';

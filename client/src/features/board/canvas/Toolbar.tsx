@@ -1,0 +1,114 @@
+import type { ReactElement } from 'react';
+import type { BoardActions } from '../../../base/board/actions.ts';
+import { READ_ONLY_TOOLS, useBoardState, type BoardStore, type Tool } from '../../../base/board/boardState.ts';
+import type { UndoState } from '../../../base/board/boardModel.ts';
+import { SHORTCUTS, comboLabel, isMac } from '../../../base/board/shortcuts.ts';
+import { useT, type MessageKey } from '../../../base/i18n/useT.ts';
+import { icons } from './icons.tsx';
+
+const TOOLS: { tool: Tool; icon: ReactElement; label: MessageKey }[] = [
+  { tool: 'select', icon: icons.select, label: 'tools.select' },
+  { tool: 'hand', icon: icons.hand, label: 'tools.hand' },
+  { tool: 'note', icon: icons.note, label: 'tools.note' },
+  { tool: 'text', icon: icons.text, label: 'tools.text' },
+  { tool: 'arrow', icon: icons.arrow, label: 'tools.arrow' },
+  { tool: 'frame', icon: icons.frame, label: 'tools.frame' },
+];
+
+/** "Briefje (N)": the key comes from the shortcut table, so the tooltip and the keys agree. */
+function keyOf(id: string): string {
+  const combo = SHORTCUTS.find((s) => s.id === id)?.combos[0];
+  return combo ? ` (${comboLabel(combo, isMac(), {})})` : '';
+}
+
+/** Buttons keep the focus off themselves: Space and the shortcuts stay the board's. */
+const keepFocus = (e: { preventDefault(): void }) => e.preventDefault();
+
+interface ToolbarProps {
+  store: BoardStore;
+  actions: BoardActions;
+  editable: boolean;
+  undo: UndoState;
+  /** The annotation layer's bar: a row, without the hand (its view does not move) and the help. */
+  compact?: boolean;
+}
+
+/** The tools (V H N T A F), undo and redo, and the shortcut list. Read-only boards get select and hand. */
+export function Toolbar({ store, actions, editable, undo, compact = false }: ToolbarProps) {
+  const t = useT();
+  const current = useBoardState(store, (s) => s.tool);
+  const allowed = editable ? TOOLS : TOOLS.filter((d) => READ_ONLY_TOOLS.includes(d.tool));
+  const tools = compact ? allowed.filter((d) => d.tool !== 'hand') : allowed;
+  return (
+    <div
+      className={compact ? 'board-tools is-compact' : 'board-tools'}
+      role="toolbar"
+      aria-label={t('tools.label')}
+      aria-orientation={compact ? 'horizontal' : 'vertical'}
+    >
+      {tools.map((d) => {
+        const label = t(d.label) + keyOf(`tool.${d.tool}`);
+        return (
+          <button
+            key={d.tool}
+            type="button"
+            className="tool-button"
+            aria-pressed={current === d.tool}
+            aria-label={label}
+            title={label}
+            data-testid={`tool-${d.tool}`}
+            onPointerDown={keepFocus}
+            onClick={() => actions.setTool(d.tool)}
+          >
+            {d.icon}
+          </button>
+        );
+      })}
+      {editable ? (
+        <>
+          <span className="tool-separator" aria-hidden="true" />
+          <button
+            type="button"
+            className="tool-button"
+            title={t('tools.undo') + keyOf('edit.undo')}
+            aria-label={t('tools.undo')}
+            disabled={!undo.canUndo}
+            data-testid="undo"
+            onPointerDown={keepFocus}
+            onClick={actions.undo}
+          >
+            {icons.undo}
+          </button>
+          <button
+            type="button"
+            className="tool-button"
+            title={t('tools.redo') + keyOf('edit.redo')}
+            aria-label={t('tools.redo')}
+            disabled={!undo.canRedo}
+            data-testid="redo"
+            onPointerDown={keepFocus}
+            onClick={actions.redo}
+          >
+            {icons.redo}
+          </button>
+        </>
+      ) : null}
+      {compact ? null : (
+        <>
+          <span className="tool-separator" aria-hidden="true" />
+          <button
+            type="button"
+            className="tool-button"
+            title={t('tools.help') + ' (?)'}
+            aria-label={t('tools.help')}
+            data-testid="help-button"
+            onPointerDown={keepFocus}
+            onClick={actions.toggleHelp}
+          >
+            {icons.help}
+          </button>
+        </>
+      )}
+    </div>
+  );
+}

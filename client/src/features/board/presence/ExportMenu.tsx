@@ -1,0 +1,108 @@
+/**
+ * "Exporteren: PNG / SVG" for the board toolbar (issue 3). A button that opens a
+ * two-item menu; the file is made in the browser from the board snapshot.
+ *
+ *   <ExportMenu snapshot={() => boardReaderFor(board.room.doc).getSnapshot()} title={`${sessionTitle} ${boardTitle}`} />
+ *
+ * File names: `veldwerk-<title>-<yyyy-mm-dd>.png|svg` (see exportFileName).
+ */
+import { useEffect, useState } from 'react';
+import type { BoardSnapshot } from '../../../../../shared/model/board/read.ts';
+import { downloadDrawing, downloadPng, downloadSvg, exportFileName, type Drawing } from '../../export/index.ts';
+import { usePresenceT } from '../../../base/presence/messages.ts';
+import { usePopover } from '../../../ui/usePopover.ts';
+import './presence.css';
+
+export interface ExportMenuProps {
+  /**
+   * The board: a `BoardSnapshot`, or a function returning the current one, read at the
+   * moment of the click (e.g. `() => boardReaderFor(board.room.doc).getSnapshot()`), so
+   * the menu need not re-render on every change of the board.
+   */
+  snapshot: Exportable | (() => Exportable);
+  /** Used in the file name and drawn above the board (e.g. "Gezonde wijk Noord · Plenair"). */
+  title: string;
+  /** Which view (tab) to export; default `canvas`. */
+  view?: string;
+  /**
+   * A method view's drawing (krachtenveld, forces, network, typology) instead of the
+   * free board: read at the moment of the click.
+   */
+  drawing?: () => Drawing | Promise<Drawing>;
+}
+
+type Format = 'png' | 'svg';
+type Exportable = Pick<BoardSnapshot, 'items'>;
+
+export function ExportMenu({ snapshot, title, view, drawing }: ExportMenuProps) {
+  const t = usePresenceT();
+  const { open, toggle, close, root } = usePopover();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  // Close on Escape and on a click elsewhere.
+
+  useEffect(() => {
+    if (error === null) return;
+    const timer = setTimeout(() => setError(null), 5000);
+    return () => clearTimeout(timer);
+  }, [error]);
+
+  const run = async (format: Format) => {
+    close();
+    const opts = { title, ...(view ? { view } : {}) };
+    const fileName = exportFileName(title, format);
+    try {
+      setBusy(true);
+      if (drawing) {
+        await downloadDrawing(await drawing(), fileName, format);
+        return;
+      }
+      const board = typeof snapshot === 'function' ? snapshot() : snapshot;
+      if (format === 'svg') downloadSvg(board, fileName, opts);
+      else await downloadPng(board, fileName, 2, opts);
+    } catch {
+      setError(t('export.failed'));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="export-menu" ref={root} data-testid="export-menu">
+      <button
+        type="button"
+        className="export-button"
+        aria-haspopup="menu"
+        aria-expanded={open}
+        disabled={busy}
+        onClick={toggle}
+        data-testid="export-button"
+      >
+        {busy ? t('export.busy') : t('export.button')}
+      </button>
+      {open ? (
+        <ul className="export-list" role="menu">
+          {(['png', 'svg'] as const).map((format) => (
+            <li key={format} role="none">
+              <button
+                type="button"
+                role="menuitem"
+                className="export-item"
+                onClick={() => void run(format)}
+                data-testid={`export-${format}`}
+              >
+                {t(format === 'png' ? 'export.png' : 'export.svg')}
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {error ? (
+        <p className="export-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}

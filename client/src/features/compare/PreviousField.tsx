@@ -1,0 +1,247 @@
+/**
+ * One board's field now against the previous meeting's: an arrow from each moved
+ * actor's old place to its new one, new actors marked "nieuw", actors that dropped out
+ * as an outline marked "weg"; beside it the same in lists, in words.
+ */
+import { useState } from 'react';
+import { axisUnit, COMPARE_AXES, type FieldComparison } from '../../../../shared/methods/compare.ts';
+import { DEFAULT_AXES, type BoardSettings } from '../../../../shared/model/board/actorSchema.ts';
+import { useLang, useT } from '../../base/i18n/useT.ts';
+import { displayAxes } from '../methods/index.ts';
+import { methodsTexts } from '../methods/i18n.ts';
+import { CompareField, type FieldArrow, type FieldLabel, type FieldMark } from './CompareField.tsx';
+import { compareTexts } from './i18n.ts';
+import { quadrantOf } from './words.ts';
+
+const COLOR = { now: '#0e5a63', before: '#6f7e84', appeared: '#2b8a3e', gone: '#b3261e' } as const;
+
+type Actorish = FieldComparison['appeared'][number];
+const placed = (a: Actorish): a is Actorish & { houding: number; invloed: number } =>
+  a.houding !== null && a.invloed !== null;
+
+interface PreviousFieldProps {
+  comparison: FieldComparison;
+  /** The board's actors now (for the ones that stayed where they were). */
+  nowActors: readonly Actorish[];
+  settings: BoardSettings | null;
+  loading: boolean;
+}
+
+export function PreviousField({ comparison, nowActors, settings, loading }: PreviousFieldProps) {
+  const t = useT(compareTexts);
+  const mt = useT(methodsTexts);
+  const lang = useLang();
+  const [hovered, setHovered] = useState<string | null>(null);
+  const [selected, setSelected] = useState<string | null>(null);
+  const highlight = hovered ?? selected;
+  const toggle = (key: string) => setSelected((s) => (s === key ? null : key));
+  const axes = displayAxes(settings?.axes ?? DEFAULT_AXES, lang);
+  const quadrants = { tr: mt('kv.q.tr'), tl: mt('kv.q.tl'), br: mt('kv.q.br'), bl: mt('kv.q.bl') };
+  const { moved, appeared, droppedOut, unchanged } = comparison;
+
+  const marks: FieldMark[] = [];
+  const labels: FieldLabel[] = [];
+  const arrows: FieldArrow[] = [];
+  const points: { key: string; name: string; status: string; a: Actorish }[] = [];
+  const keyOf = (status: string, a: Actorish) => `${status}:${a.id}`;
+
+  for (const m of moved) {
+    const { before: b, after: a } = m;
+    if (placed(b)) {
+      marks.push({ ...b, id: `was:${b.id}`, actorKey: m.key, color: COLOR.before, hollow: true, dashed: !placed(a) });
+    }
+    if (placed(a)) marks.push({ ...a, id: `now:${a.id}`, actorKey: m.key, color: COLOR.now });
+    if (placed(a) && placed(b)) arrows.push({ actorKey: m.key, from: b, to: a });
+    const at = placed(a) ? a : placed(b) ? b : null;
+    if (at) labels.push({ actorKey: m.key, name: m.name, at });
+    points.push({ key: m.key, name: m.name, status: 'moved', a });
+  }
+  for (const a of appeared) {
+    const key = keyOf('new', a);
+    if (placed(a)) {
+      marks.push({ ...a, id: key, actorKey: key, color: COLOR.appeared });
+      labels.push({ actorKey: key, name: a.name, at: a, badge: t('prev.badgeNew'), badgeColor: COLOR.appeared });
+    }
+    points.push({ key, name: a.name, status: 'new', a });
+  }
+  for (const a of droppedOut) {
+    const key = keyOf('gone', a);
+    if (placed(a)) {
+      marks.push({ ...a, id: key, actorKey: key, color: COLOR.gone, hollow: true, dashed: true });
+      labels.push({ actorKey: key, name: a.name, at: a, badge: t('prev.badgeGone'), badgeColor: COLOR.gone });
+    }
+    points.push({ key, name: a.name, status: 'gone', a });
+  }
+  const stayed = nowActors.filter((a) => unchanged.includes(a.name));
+  for (const a of stayed) {
+    const key = keyOf('same', a);
+    if (placed(a)) {
+      marks.push({ ...a, id: key, actorKey: key, color: COLOR.now });
+      labels.push({ actorKey: key, name: a.name, at: a });
+    }
+    points.push({ key, name: a.name, status: 'same', a });
+  }
+
+  const describe = (m: FieldComparison['moved'][number]): string => {
+    const { before: b, after: a } = m;
+    if (!placed(b) && placed(a)) return t('prev.nowPlaced');
+    if (placed(b) && !placed(a)) return t('prev.offField');
+    const parts: string[] = [];
+    for (const axis of COMPARE_AXES) {
+      const bv = b[axis];
+      const av = a[axis];
+      if (bv === null || av === null) continue;
+      const d = axisUnit(axis, av) - axisUnit(axis, bv);
+      if (Math.abs(d) >= 0.1) parts.push(`${axes[axis].name} ${t(d > 0 ? `axis.${axis}.more` : `axis.${axis}.less`)}`);
+    }
+    if (placed(a) && placed(b)) {
+      const q0 = quadrantOf(b.houding, b.invloed);
+      const q1 = quadrantOf(a.houding, a.invloed);
+      if (q0 !== q1) parts.push(`${mt(`kv.q.${q0}`)} → ${mt(`kv.q.${q1}`)}`);
+    }
+    return parts.join(' · ');
+  };
+  const hoverProps = (key: string) => ({
+    onMouseEnter: () => setHovered(key),
+    onMouseLeave: () => setHovered(null),
+  });
+
+  return (
+    <div className="cmp-body">
+      <section className="cmp-main" aria-label={t('prev.title')}>
+        <ul className="cmp-legend" data-testid="prev-legend">
+          <li>
+            <span className="cmp-swatch is-hollow" style={{ borderColor: COLOR.before }} aria-hidden="true" />
+            {t('prev.legendBefore')}
+          </li>
+          <li>
+            <span className="cmp-swatch" style={{ background: COLOR.now }} aria-hidden="true" />
+            {t('prev.legendNow')}
+          </li>
+          <li>
+            <span className="cmp-swatch" style={{ background: COLOR.appeared }} aria-hidden="true" />
+            {t('prev.legendNew')}
+          </li>
+          <li>
+            <span className="cmp-swatch is-hollow is-dashed" style={{ borderColor: COLOR.gone }} aria-hidden="true" />
+            {t('prev.legendGone')}
+          </li>
+        </ul>
+        <CompareField
+          testId="prev-field"
+          axes={axes}
+          quadrants={quadrants}
+          marks={marks}
+          labels={labels}
+          arrows={arrows}
+          highlight={highlight}
+          onHover={setHovered}
+          onSelect={toggle}
+          empty={loading ? t('loading') : marks.length === 0 ? t('prev.empty') : null}
+        />
+        <ul
+          className="visually-hidden"
+          data-testid="carry-points"
+          aria-label={t('prev.chartLabel', { n: points.length })}
+        >
+          {points.map((p) => (
+            <li
+              key={p.key}
+              data-name={p.name}
+              data-status={p.status}
+              data-houding={p.a.houding ?? ''}
+              data-invloed={p.a.invloed ?? ''}
+            >
+              {p.name}: {p.status}
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <aside className="cmp-side">
+        <section className="cmp-section">
+          <h3 className="cmp-section-title">{t('prev.moved')}</h3>
+          {moved.length === 0 ? (
+            <p className="muted cmp-none">{t('prev.movedNone')}</p>
+          ) : (
+            <ol className="cmp-list" data-testid="moved-list">
+              {moved.map((m) => (
+                <li
+                  key={m.key}
+                  className={`cmp-item${highlight === m.key ? ' is-on' : ''}`}
+                  data-testid="moved-item"
+                  data-name={m.name}
+                  {...hoverProps(m.key)}
+                >
+                  <button
+                    type="button"
+                    className="cmp-item-head"
+                    aria-pressed={selected === m.key}
+                    onClick={() => toggle(m.key)}
+                  >
+                    <span className="cmp-item-name">{m.name}</span>
+                  </button>
+                  <p className="cmp-axes">{describe(m)}</p>
+                </li>
+              ))}
+            </ol>
+          )}
+        </section>
+        <section className="cmp-section">
+          <h3 className="cmp-section-title">{t('prev.appeared')}</h3>
+          {appeared.length === 0 ? (
+            <p className="muted cmp-none">{t('prev.appearedNone')}</p>
+          ) : (
+            <ul className="cmp-chips" data-testid="appeared-list">
+              {appeared.map((a) => (
+                <li key={a.id}>
+                  <button
+                    type="button"
+                    className={`cmp-chip is-new${highlight === keyOf('new', a) ? ' is-on' : ''}`}
+                    data-testid="appeared-item"
+                    data-name={a.name}
+                    onClick={() => toggle(keyOf('new', a))}
+                    {...hoverProps(keyOf('new', a))}
+                  >
+                    <span className="cmp-badge is-new">{t('prev.badgeNew')}</span>
+                    {a.name}
+                    {placed(a) ? null : <span className="muted"> ({t('prev.notPlaced')})</span>}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+        <section className="cmp-section">
+          <h3 className="cmp-section-title">{t('prev.dropped')}</h3>
+          {droppedOut.length === 0 ? (
+            <p className="muted cmp-none">{t('prev.droppedNone')}</p>
+          ) : (
+            <ul className="cmp-chips" data-testid="dropped-list">
+              {droppedOut.map((a) => (
+                <li key={a.id}>
+                  <button
+                    type="button"
+                    className={`cmp-chip is-gone${highlight === keyOf('gone', a) ? ' is-on' : ''}`}
+                    data-testid="dropped-item"
+                    data-name={a.name}
+                    onClick={() => toggle(keyOf('gone', a))}
+                    {...hoverProps(keyOf('gone', a))}
+                  >
+                    <span className="cmp-badge is-gone">{t('prev.badgeGone')}</span>
+                    {a.name}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+        {unchanged.length > 0 ? (
+          <p className="muted cmp-note" data-testid="unchanged">
+            {t('prev.unchanged', { names: unchanged.join(', ') })}
+          </p>
+        ) : null}
+      </aside>
+    </div>
+  );
+}

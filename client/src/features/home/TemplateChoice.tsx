@@ -1,0 +1,61 @@
+import type { CreateSessionRequest } from '../../../../shared/api.ts';
+import { homeTexts, type HomeKey } from './i18n.ts';
+import { useT } from '../../base/i18n/useT.ts';
+import './home.css';
+
+export type TemplateId = NonNullable<CreateSessionRequest['template']>;
+
+// The phases of shared/model/templates/meetingTemplates.ts, in short; that module is not
+// imported here because it brings the doc model (Yjs) into the light start page.
+const KRACHTENVELD_PHASES: HomeKey[] = [
+  'template.phase.theory',
+  'template.phase.round',
+  'template.phase.groups',
+  'template.phase.plenary',
+  'template.phase.tips',
+  'template.phase.evaluation',
+];
+
+/** "Programma": start from the meeting of seed 003, or from an empty session. */
+export function TemplateChoice({ value, onChange }: { value: TemplateId; onChange: (id: TemplateId) => void }) {
+  const t = useT(homeTexts);
+  return (
+    <fieldset className="template-choice" data-testid="create-template">
+      <legend>{t('template.legend')}</legend>
+      <label className={value === 'krachtenveld' ? 'template-option is-selected' : 'template-option'}>
+        <input
+          type="radio"
+          name="template"
+          value="krachtenveld"
+          checked={value === 'krachtenveld'}
+          onChange={() => onChange('krachtenveld')}
+          data-testid="create-template-krachtenveld"
+        />
+        <span className="template-body">
+          <span className="template-name">{t('template.krachtenveld')}</span>
+          <span className="template-text">{t('template.krachtenveldText')}</span>
+          <ol className="template-phases">
+            {KRACHTENVELD_PHASES.map((key) => (
+              <li key={key}>{t(key)}</li>
+            ))}
+          </ol>
+          <span className="template-text">{t('template.editable')}</span>
+        </span>
+      </label>
+      <label className={value === 'blank' ? 'template-option is-selected' : 'template-option'}>
+        <input
+          type="radio"
+          name="template"
+          value="blank"
+          checked={value === 'blank'}
+          onChange={() => onChange('blank')}
+          data-testid="create-template-blank"
+        />
+        <span className="template-body">
+          <span className="template-name">{t('template.blank')}</span>
+          <span className="template-text">{t('template.blankText')}</span>
+        </span>
+      </label>
+    </fieldset>
+  );
+}

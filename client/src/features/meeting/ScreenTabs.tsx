@@ -1,0 +1,31 @@
+/**
+ * The facilitator's screens in the header: the boards, the control room, the plenary
+ * comparison and the results (votes, evaluation).
+ */
+import type { SessionScreen } from './MeetingContext.tsx';
+import { useMeeting } from './MeetingContext.tsx';
+import { meetingTexts } from './i18n.ts';
+import { useT } from '../../base/i18n/useT.ts';
+
+const SCREENS: SessionScreen[] = ['board', 'control', 'compare', 'results'];
+
+export function ScreenTabs() {
+  const { screen, setScreen } = useMeeting();
+  const t = useT(meetingTexts);
+  return (
+    <nav className="screen-tabs" aria-label={t('screen.label')}>
+      {SCREENS.map((s) => (
+        <button
+          key={s}
+          type="button"
+          className={s === screen ? 'screen-tab is-active' : 'screen-tab'}
+          aria-current={s === screen ? 'page' : undefined}
+          onClick={() => setScreen(s)}
+          data-testid={`screen-${s}`}
+        >
+          {t(`screen.${s}`)}
+        </button>
+      ))}
+    </nav>
+  );
+}

@@ -1,0 +1,47 @@
+/** The views of one board: the free canvas and the five method views (tabs; a select on phones). */
+import { useT } from '../../base/i18n/useT.ts';
+import { methodsTexts, type MethodsKey } from '../methods/i18n.ts';
+import { METHOD_VIEWS } from '../../base/views.ts';
+import type { BoardView } from '../../base/useBoardView.ts';
+import { onTabListKeyDown } from '../../ui/tabKeys.ts';
+import './viewTabs.css';
+
+const VIEWS: readonly BoardView[] = ['canvas', ...METHOD_VIEWS];
+
+export function ViewTabs({ view, onChange }: { view: BoardView; onChange: (v: BoardView) => void }) {
+  const t = useT();
+  const mt = useT(methodsTexts);
+  const label = (v: BoardView) => (v === 'canvas' ? t('views.canvas') : mt(`view.${v}` as MethodsKey));
+  return (
+    <>
+      <select
+        className="mw-select mw-view-select view-select"
+        data-testid="method-select"
+        value={view}
+        aria-label={t('views.label')}
+        onChange={(e) => onChange(e.target.value as BoardView)}
+      >
+        {VIEWS.map((v) => (
+          <option key={v} value={v}>
+            {label(v)}
+          </option>
+        ))}
+      </select>
+      <div className="mw-tabs view-tabs" role="tablist" aria-label={t('views.label')} onKeyDown={onTabListKeyDown}>
+        {VIEWS.map((v) => (
+          <button
+            key={v}
+            type="button"
+            role="tab"
+            aria-selected={v === view}
+            className={v === view ? 'mw-tab is-on' : 'mw-tab'}
+            data-testid={v === 'canvas' ? 'view-tab-canvas' : `method-tab-${v}`}
+            onClick={() => onChange(v)}
+          >
+            {label(v)}
+          </button>
+        ))}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,19 @@
+/** The public surface of this feature: other features and the app import only from here. */
+export { FacilitatorPanel, LockToggle, OpenToggle } from './FacilitatorPanel.tsx';
+export { MeetingBar } from './MeetingBar.tsx';
+export {
+  MeetingProvider,
+  readGroupsSnapshot,
+  readLiveSnapshot,
+  readProgramSnapshot,
+  useMeeting,
+} from './MeetingContext.tsx';
+export type { MeetingContextValue, SessionScreen } from './MeetingContext.tsx';
+export { MeetingEffects } from './MeetingEffects.tsx';
+export { ProjectorView } from './ProjectorView.tsx';
+export { ScreenTabs } from './ScreenTabs.tsx';
+export { serverNow } from './serverClock.ts';
+export { TimerDisplay } from './Timer.tsx';
+export { usePhoneLayout } from './usePhoneLayout.ts';
+export { ViewTabs } from './ViewTabs.tsx';
+export { boardModeFor, boardWriteAccess, useBoardWriteAccess } from './writeAccess.ts';

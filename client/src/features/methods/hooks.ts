@@ -1,0 +1,78 @@
+/** Small hooks of the method views: element size, one write per frame, per-person undo. */
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type RefObject } from 'react';
+import type { Doc } from '../../../../shared/model/doc.ts';
+import { createBoardUndo, type BoardUndo } from '../../../../shared/model/board/undo.ts';
+
+/** The element's content size, kept up to date with a ResizeObserver. */
+export function useBoxSize(ref: RefObject<HTMLElement | null>): { width: number; height: number } {
+  const [size, setSize] = useState({ width: 0, height: 0 });
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const observer = new ResizeObserver(([entry]) => {
+      if (!entry) return;
+      const width = Math.floor(entry.contentRect.width);
+      const height = Math.floor(entry.contentRect.height);
+      setSize((s) => (s.width === width && s.height === height ? s : { width, height }));
+    });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [ref]);
+  return size;
+}
+
+/**
+ * Writes at most once per animation frame per key (a drag, a slider): others see the
+ * movement live without a transaction per pointer event. `flush` writes what is
+ * pending now (at the end of a drag).
+ */
+export function useFrameWriter(): { schedule: (key: string, write: () => void) => void; flush: () => void } {
+  const pending = useRef(new Map<string, () => void>());
+  const frame = useRef<number | null>(null);
+  const flush = useCallback(() => {
+    if (frame.current !== null) cancelAnimationFrame(frame.current);
+    frame.current = null;
+    const writes = [...pending.current.values()];
+    pending.current.clear();
+    for (const w of writes) w();
+  }, []);
+  const schedule = useCallback(
+    (key: string, write: () => void) => {
+      pending.current.set(key, write);
+      if (frame.current === null) frame.current = requestAnimationFrame(flush);
+    },
+    [flush],
+  );
+  useEffect(() => flush, [flush]);
+  return useMemo(() => ({ schedule, flush }), [schedule, flush]);
+}
+
+export interface UndoState {
+  undo: BoardUndo | null;
+  canUndo: boolean;
+  canRedo: boolean;
+}
+
+const noSubscribe = () => () => undefined;
+
+/**
+ * This person's undo for the board's method data (and free items): created per doc, or
+ * the host's own when it passes one (one undo history per person and board).
+ */
+export function useBoardUndo(doc: Doc, external?: BoardUndo): UndoState {
+  const [own, setOwn] = useState<BoardUndo | null>(null);
+  useEffect(() => {
+    if (external) return;
+    const u = createBoardUndo(doc);
+    setOwn(u);
+    return () => {
+      u.destroy();
+      setOwn(null);
+    };
+  }, [doc, external]);
+  const undo = external ?? own;
+  const state = useSyncExternalStore(undo ? undo.subscribe : noSubscribe, () =>
+    undo ? (undo.canUndo() ? 1 : 0) + (undo.canRedo() ? 2 : 0) : 0,
+  );
+  return { undo, canUndo: (state & 1) !== 0, canRedo: (state & 2) !== 0 };
+}

@@ -1,0 +1,15 @@
+/** The public surface of this feature: other features and the app import only from here. */
+import { lazy } from 'react';
+export { MethodsContext, readWorkspace } from './context.ts';
+export type { MethodsContextValue } from './context.ts';
+export { displayAxes } from './FieldBar.tsx';
+export { FieldBackdrop } from './FieldShapes.tsx';
+export { useBoxSize } from './hooks.ts';
+export { measureCanvasText } from './measureText.ts';
+export { actorFill } from './palette.ts';
+export { RoundCard } from './RoundPanel.tsx';
+
+/** The method views load when a method view is first opened (their own chunk). */
+export const MethodsWorkspace = lazy(() =>
+  import('./MethodsWorkspace.tsx').then((m) => ({ default: m.MethodsWorkspace })),
+);
