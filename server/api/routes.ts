@@ -12,6 +12,7 @@ import {
   SessionInfo,
   SnapshotContent,
   SnapshotList,
+  SnapshotQuery,
   SnapshotsTaken,
   TimeResponse,
 } from '../../shared/api.ts';
@@ -34,7 +35,7 @@ import { groupRoutes } from './groupRoutes.ts';
 import { reportRoutes } from './reportRoutes.ts';
 import { ioRoutes, sessionImportGate } from './ioRoutes.ts';
 import { joiningRoutes } from './joiningRoutes.ts';
-import { bearerToken, HttpError, parseBody, send, sendError } from './http.ts';
+import { bearerToken, HttpError, parseBody, parseQuery, send, sendError } from './http.ts';
 import { participantRoutes } from './participantRoutes.ts';
 import { voteRoutes } from './voteRoutes.ts';
 
@@ -235,7 +236,7 @@ export function createApiRouter(deps: ApiDeps): express.Router {
       const id = Number(req.params.snapshotId);
       const snap = Number.isSafeInteger(id) ? await deps.store.docs.getSnapshot(t.sid, id) : null;
       if (!snap) throw new HttpError(404, 'not_found', 'No such snapshot.');
-      if (req.query.format === 'json') {
+      if (parseQuery(SnapshotQuery, req.query, 'format=json or nothing.').format === 'json') {
         const room = parseRoomName(snap.info.room);
         const doc = docFromState(snap.state);
         const content =

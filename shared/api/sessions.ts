@@ -91,6 +91,10 @@ export type SnapshotList = z.infer<typeof SnapshotList>;
 export const SnapshotsTaken = SnapshotList.extend({ taken: z.number().int().min(0) });
 export type SnapshotsTaken = z.infer<typeof SnapshotsTaken>;
 
+/** GET /api/sessions/:id/snapshots/:snapshotId: `format=json` for {@link SnapshotContent}, else the stored bytes. */
+export const SnapshotQuery = z.object({ format: z.literal('json').optional().catch(undefined) });
+export type SnapshotQuery = z.input<typeof SnapshotQuery>;
+
 /** GET /api/sessions/:id/snapshots/:snapshotId?format=json: the snapshot read as the model reads it. */
 export const SnapshotContent = SnapshotInfo.extend({ content: z.unknown() });
 export type SnapshotContent = z.infer<typeof SnapshotContent>;
