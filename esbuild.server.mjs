@@ -1,23 +1,34 @@
 // @ts-check
 /**
- * Bundles the server into dist/server/main.js (`npm run build`, after the client).
+ * Bundles the server for `npm start` and `npm run serve` (`npm run build`, after the client).
  *
- * Quick to come back (issue 14): the packages the start path needs (express, ws, zod,
- * yjs, helmet, ...) are bundled in, so a start reads one file instead of resolving and
- * compiling some hundred modules (about 150 ms of a start on a 2-core machine).
+ * Quick to come back (issue 14). Two files:
+ * - `dist/server/server-<hash>.cjs`: `server/main.ts` with every package it may load
+ *   (express, ws, zod, yjs, pino, ...) as one CommonJS function, so a start reads one
+ *   file instead of resolving and compiling some hundred modules. Whitespace-minified
+ *   and ASCII, so V8 keeps it in one byte a character; a source map beside it. The
+ *   report, import and PostgreSQL code is in it too, but esbuild wraps what the server
+ *   loads with `import()` in a function it runs at that import, so nothing of it runs
+ *   at start; the heavy packages themselves stay external (below).
+ * - `dist/server/main.js`: `server/boot.ts`, which runs the bundle with V8's code cache
+ *   (written beside it by the first start), so later starts do not compile it again.
  * External stay: native or file-reading packages (better-sqlite3, resvg, the fonts,
- * pdfkit's font data, pino's worker files), vite (development only), ws's optional
- * native helpers, and the report and import libraries, which the server loads when
- * first used (dynamic imports, split into chunks/) so they cost nothing at start.
+ * pdfkit's font data), vite (development only), ws's optional native helpers, and the
+ * report and import libraries (docx, pdfkit, exceljs) and ioredis, loaded when first
+ * used (a dynamic import or a require in code that runs then).
  */
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import { build } from 'esbuild';
+
+const OUT = 'dist/server';
 
 const EXTERNAL = [
   // native or read from files by path
   'better-sqlite3',
   '@resvg/resvg-js',
   'dejavu-fonts-ttf',
-  'pino',
   'bufferutil',
   'utf-8-validate',
   // loaded when first used (server/report/index.ts, server/io/xlsx.ts)
@@ -31,20 +42,53 @@ const EXTERNAL = [
   'ioredis',
 ];
 
-await build({
+const bundled = await build({
   entryPoints: ['server/main.ts'],
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  write: false,
+  outfile: `${OUT}/server.cjs`,
+  external: EXTERNAL,
+  sourcemap: 'external',
+  minifyWhitespace: true,
+  charset: 'ascii',
+  legalComments: 'none',
+  logLevel: 'warning',
+  // The bundle is the body of a function boot.ts calls with CommonJS's arguments.
+  banner: {
+    js: "(function (exports, require, module, __filename, __dirname) {var __veldwerkImportMetaUrl = require('node:url').pathToFileURL(__filename).href;",
+  },
+  footer: { js: '\n})' },
+  define: { 'import.meta.url': '__veldwerkImportMetaUrl' },
+  // `import('exceljs')` becomes a require when first used: a real import() in vm.Script code
+  // needs Node's experimental loader hook. (vite is ES modules only: the bundle does not run
+  // in development, `npm run dev` runs the sources.)
+  supported: { 'dynamic-import': false },
+});
+const code = bundled.outputFiles.find((f) => f.path.endsWith('.cjs'));
+const map = bundled.outputFiles.find((f) => f.path.endsWith('.cjs.map'));
+if (!code || !map) throw new Error('esbuild wrote no server bundle');
+const name = `server-${createHash('sha256').update(code.contents).digest('hex').slice(0, 16)}.cjs`;
+fs.mkdirSync(OUT, { recursive: true });
+fs.writeFileSync(path.join(OUT, `${name}.map`), map.contents);
+fs.writeFileSync(path.join(OUT, name), code.contents); // boot.ts finds the map beside it
+
+await build({
+  entryPoints: ['server/boot.ts'],
   bundle: true,
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  splitting: true,
-  outdir: 'dist/server',
-  chunkNames: 'chunks/[name]-[hash]',
-  external: EXTERNAL,
-  sourcemap: true,
+  outfile: `${OUT}/main.js`,
+  define: { VELDWERK_BUNDLE: JSON.stringify(name) },
   logLevel: 'warning',
-  // Bundled CommonJS packages call require() for Node's modules: give ESM one.
-  banner: {
-    js: "import { createRequire as __veldwerkCreateRequire } from 'node:module'; const require = __veldwerkCreateRequire(import.meta.url);",
-  },
 });
+
+// Earlier builds: their bundles, caches and maps, and the chunks of the ES module builds before.
+for (const entry of fs.readdirSync(OUT)) {
+  const stale =
+    entry === 'chunks' || entry === 'main.js.map' || (entry.startsWith('server-') && !entry.startsWith(name));
+  if (stale) fs.rmSync(path.join(OUT, entry), { recursive: true, force: true });
+}

@@ -1,0 +1,106 @@
+/**
+ * The built server's entry, `node dist/server/main.js` (issue 14: quick to come back).
+ *
+ * `esbuild.server.mjs` bundles `main.ts` and everything it may load into one CommonJS
+ * function (`dist/server/server-<hash>.cjs`, whitespace-minified, ASCII) and this file
+ * into `main.js`, with the bundle's name. Node 20 has no compile cache for ES modules,
+ * so this runs the bundle through `vm.Script` with V8's code cache: the first start
+ * after a build compiles it and writes `<bundle>.cache` (what V8 compiled while the
+ * server started and served: 10 s after the start, or at exit if sooner); later starts
+ * take the compiled code from there instead of parsing and compiling the bundle again.
+ * V8 refuses a cache made by another V8 or with other flags (`cachedDataRejected`): the
+ * cache is then written anew. The cache is named after the bundle's content hash, so a
+ * cache never meets another bundle. A folder that cannot be written (a read-only
+ * install) only means no cache: the server starts as it would without one.
+ *
+ * With `--enable-source-maps` (`npm start`), stack traces through the bundle are mapped
+ * to the TypeScript sources from the bundle's source map, read at the first trace
+ * (Node maps `vm.Script` code by itself only from Node 22).
+ */
+import fs from 'node:fs';
+import { createRequire, SourceMap } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import vm from 'node:vm';
+
+/** The bundle's file name, set by esbuild.server.mjs (`server-<content hash>.cjs`). */
+declare const VELDWERK_BUNDLE: string;
+
+const WRITE_CACHE_AFTER_MS = 10_000;
+
+const dir = path.dirname(fileURLToPath(import.meta.url));
+const file = path.join(dir, VELDWERK_BUNDLE);
+const cacheFile = `${file}.cache`;
+
+function readCache(): Buffer | undefined {
+  try {
+    return fs.readFileSync(cacheFile);
+  } catch {
+    return undefined; // none yet: this start writes it
+  }
+}
+
+function compile(): { script: vm.Script; cached: boolean } {
+  const cachedData = readCache();
+  // ASCII only (esbuild's charset and no comments), so one byte per character in V8's heap.
+  const script = new vm.Script(fs.readFileSync(file, 'latin1'), { filename: file, cachedData });
+  return { script, cached: cachedData !== undefined && !script.cachedDataRejected };
+}
+
+/** Writes the code cache beside the bundle, atomically (several servers may start from one build). */
+function writeCache(script: vm.Script): void {
+  const tmp = `${cacheFile}.${process.pid}.tmp`;
+  try {
+    fs.writeFileSync(tmp, script.createCachedData());
+    fs.renameSync(tmp, cacheFile);
+  } catch {
+    fs.rmSync(tmp, { force: true }); // a read-only folder: no cache, nothing else changes
+  }
+}
+
+/** Stack frames in the bundle shown at their place in the TypeScript sources. */
+function mapStackTraces(): void {
+  let map: SourceMap | null | undefined;
+  const sourceMap = () => {
+    if (map !== undefined) return map;
+    try {
+      map = new SourceMap(JSON.parse(fs.readFileSync(`${file}.map`, 'utf8')));
+    } catch {
+      map = null;
+    }
+    return map;
+  };
+  const frame = (site: NodeJS.CallSite): string => {
+    const line = site.getLineNumber();
+    const column = site.getColumnNumber();
+    const m = site.getFileName() === file && line !== null && column !== null ? sourceMap() : null;
+    const entry = m?.findEntry(line! - 1, column! - 1);
+    if (!entry || !('originalSource' in entry)) return String(site);
+    const where = `${path.resolve(dir, entry.originalSource)}:${entry.originalLine + 1}:${entry.originalColumn + 1}`;
+    const name = site.getFunctionName() ?? site.getMethodName();
+    return name ? `${site.isAsync() ? 'async ' : ''}${name} (${where})` : where;
+  };
+  Error.prepareStackTrace = (err: Error, sites: NodeJS.CallSite[]) => {
+    let head: string;
+    try {
+      head = Error.prototype.toString.call(err);
+    } catch {
+      head = '<error>';
+    }
+    return [head, ...sites.map((s) => `    at ${frame(s)}`)].join('\n');
+  };
+}
+
+const { script, cached } = compile();
+if (process.sourceMapsEnabled) mapStackTraces();
+if (!cached) {
+  let written = false;
+  const once = () => {
+    if (!written) writeCache(script);
+    written = true;
+  };
+  setTimeout(once, WRITE_CACHE_AFTER_MS).unref();
+  process.once('exit', once);
+}
+const module = { exports: {} };
+(script.runInThisContext() as (...args: unknown[]) => void)(module.exports, createRequire(file), module, file, dir);
