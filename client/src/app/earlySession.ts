@@ -12,7 +12,7 @@
 import type { SessionInfo } from '../../../shared/api.ts';
 import { PLENARY_BOARD_ID, sessionRoomName } from '../../../shared/protocol.ts';
 import { Role } from '../../../shared/roles.ts';
-import { getSession } from '../base/api/client.ts';
+import { getSession } from '../base/api/index.ts';
 import { loadIdentity, takeTokenFromHash } from '../base/identity.ts';
 import { boardConnectionRoom, lastPrivateMode } from '../base/sync/boardRoom.ts';
 import { getRoomEntry } from '../base/sync/rooms.ts';

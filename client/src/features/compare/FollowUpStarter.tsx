@@ -6,11 +6,10 @@
  */
 import { useState } from 'react';
 import type { CreateSessionResponse } from '../../../../shared/api.ts';
-import { ApiRequestError } from '../../base/api/client.ts';
+import { ApiRequestError, copySession } from '../../base/api/index.ts';
 import { saveIdentity, saveViewerUrl } from '../../base/identity.ts';
 import { useMeeting } from '../meeting/index.ts';
 import { navigate } from '../../base/router.ts';
-import { startFollowUp } from './api.ts';
 import { compareTexts } from './i18n.ts';
 import { useT } from '../../base/i18n/useT.ts';
 
@@ -25,7 +24,7 @@ export function FollowUpStarter({ primary }: { primary: boolean }) {
     setBusy(true);
     setError(null);
     try {
-      const res = await startFollowUp(sessionId, identity.token);
+      const res = await copySession(sessionId, identity.token, 'followUp');
       saveIdentity(res.sessionId, {
         token: res.facilitatorToken,
         role: 'facilitator',

@@ -7,7 +7,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { balanceMembers, MAX_GROUPS, setGroupMode, type GroupMode } from '../../../../shared/model/meeting/groups.ts';
 import { TEMPLATE_BOARD_ID } from '../../../../shared/model/templates/meetingTemplates.ts';
 import { useMeeting } from '../meeting/index.ts';
-import { createGroups } from './api.ts';
+import { createGroups } from '../../base/api/index.ts';
 import { GroupCard, MemberRow } from './GroupCard.tsx';
 import { groupsTexts } from './i18n.ts';
 import { useT } from '../../base/i18n/useT.ts';

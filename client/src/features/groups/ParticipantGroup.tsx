@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { groupOf } from '../../../../shared/model/meeting/groups.ts';
 import { Role } from '../../../../shared/roles.ts';
 import { useMeeting } from '../meeting/index.ts';
-import { chooseGroup } from './api.ts';
+import { chooseGroup } from '../../base/api/index.ts';
 import { groupsTexts } from './i18n.ts';
 import { useT } from '../../base/i18n/useT.ts';
 

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { NAME_MAX, TITLE_MAX } from '../../../../shared/api.ts';
-import { createSession } from '../../base/api/client.ts';
+import { createSession } from '../../base/api/index.ts';
 import { checkName, checkTitle, cleanName, errorsFromApi, type FieldErrors } from '../../base/forms.ts';
 import { saveIdentity, saveViewerUrl } from '../../base/identity.ts';
 import { useT } from '../../base/i18n/useT.ts';

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { JoinRefusal, NAME_MAX } from '../../../../shared/api.ts';
-import { ApiRequestError, joinSession } from '../../base/api/client.ts';
+import { ApiRequestError, joinSession } from '../../base/api/index.ts';
 import {
   checkJoinCode,
   checkName,

@@ -1,9 +1,8 @@
 import type { MouseEvent } from 'react';
-import { formatJoinCode, normalizeJoinCode } from '../../../../shared/api.ts';
+import { formatJoinCode, normalizeJoinCode, type CopyMode } from '../../../../shared/api.ts';
 import { formatDateTime } from '../../../../shared/i18n/format.ts';
 import { useLang, useT } from '../../base/i18n/useT.ts';
 import { navigate } from '../../base/router.ts';
-import type { CopyMode } from './api.ts';
 import { homeTexts } from './i18n.ts';
 import type { MySession } from './useMySessions.ts';
 

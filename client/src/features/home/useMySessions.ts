@@ -4,8 +4,8 @@
  * delete, forget). Identities stay in client/src/base/identity.ts; this only reads and adds.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { SessionInfo } from '../../../../shared/api.ts';
-import { ApiRequestError } from '../../base/api/client.ts';
+import type { CopyMode, SessionInfo } from '../../../../shared/api.ts';
+import { ApiRequestError, copySession, deleteSession, getSession } from '../../base/api/index.ts';
 import {
   forgetIdentity,
   forgetViewerUrl,
@@ -14,7 +14,6 @@ import {
   saveViewerUrl,
   type Identity,
 } from '../../base/identity.ts';
-import { copySession, deleteSession, fetchSession, type CopyMode } from './api.ts';
 
 export type SessionState =
   | { kind: 'loading' }
@@ -61,7 +60,7 @@ export function useMySessions() {
 
   const load = useCallback(
     (sessionId: string, token: string) => {
-      fetchSession(sessionId, token).then(
+      getSession(sessionId, token).then(
         (info) => setState(sessionId, { kind: 'ready', info }),
         (err: unknown) => setState(sessionId, stateFromError(err)),
       );
@@ -119,7 +118,7 @@ export function useMySessions() {
     };
     saveIdentity(created.sessionId, identity);
     saveViewerUrl(created.sessionId, created.viewerUrl);
-    const info = await fetchSession(created.sessionId, identity.token).catch(() => null);
+    const info = await getSession(created.sessionId, identity.token).catch(() => null);
     setEntries((list) => [
       {
         sessionId: created.sessionId,

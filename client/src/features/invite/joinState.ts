@@ -5,8 +5,8 @@
  * once in the panel, its QR code and the projector view.
  */
 import { useEffect, useSyncExternalStore } from 'react';
-import { JoinState, type SessionInfo } from '../../../../shared/api.ts';
-import { request } from '../../base/api/client.ts';
+import type { JoinState, SessionInfo } from '../../../../shared/api.ts';
+import { changeJoining, fetchJoinState, newJoinCode } from '../../base/api/index.ts';
 
 /** The expiry moves with the meeting's activity: asked again this often. */
 const REFRESH_MS = 60_000;
@@ -25,22 +25,20 @@ export function setJoinState(sessionId: string, state: JoinState): void {
   for (const l of listeners) l();
 }
 
-const joiningPath = (sessionId: string) => `/api/sessions/${encodeURIComponent(sessionId)}/joining`;
-
 export async function refreshJoinState(sessionId: string, token: string): Promise<void> {
-  setJoinState(sessionId, await request(JoinState, joiningPath(sessionId), { token }));
+  setJoinState(sessionId, await fetchJoinState(sessionId, token));
 }
 
 /** Closes or reopens joining by code; people already in keep working. */
 export async function setJoiningOpen(sessionId: string, token: string, open: boolean): Promise<JoinState> {
-  const state = await request(JoinState, joiningPath(sessionId), { method: 'PUT', body: { open }, token });
+  const state = await changeJoining(sessionId, token, { open });
   setJoinState(sessionId, state);
   return state;
 }
 
 /** A new code: the old one and its links stop working at once. */
 export async function rotateJoinCode(sessionId: string, token: string): Promise<JoinState> {
-  const state = await request(JoinState, `${joiningPath(sessionId)}/code`, { method: 'POST', token });
+  const state = await newJoinCode(sessionId, token);
   setJoinState(sessionId, state);
   return state;
 }

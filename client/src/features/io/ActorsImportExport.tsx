@@ -8,7 +8,7 @@
 import { useEffect, useState } from 'react';
 import { useLang, useT } from '../../base/i18n/useT.ts';
 import { useMeeting } from '../meeting/index.ts';
-import { actorsDownloadPath, downloadFile, sessionExportPath } from './api.ts';
+import { downloadActors, downloadSessionFile } from '../../base/api/index.ts';
 import { usePopover } from '../../ui/usePopover.ts';
 import { ioTexts } from './i18n.ts';
 import { ImportDialog } from './ImportDialog.tsx';
@@ -42,11 +42,15 @@ export function ActorsImportExport() {
       setImporting(true);
       return;
     }
-    const path =
-      action === 'session' ? sessionExportPath(sessionId) : actorsDownloadPath(sessionId, boardId, action, lang);
     setBusy(true);
     try {
-      const file = await downloadFile(path, identity.token);
+      const file =
+        action === 'session'
+          ? await downloadSessionFile(sessionId, identity.token)
+          : await downloadActors(sessionId, boardId, identity.token, {
+              format: action,
+              lang: lang === 'en' ? 'en' : 'nl',
+            });
       setStatus({ text: t('download.done', { file }), error: false });
     } catch (err) {
       setStatus({ text: t('download.failed', { message: err instanceof Error ? err.message : '' }), error: true });

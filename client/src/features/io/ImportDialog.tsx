@@ -6,12 +6,11 @@
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import { ACTOR_COLUMNS, type ActorColumn } from '../../../../shared/io/actorTable.ts';
-import type { ImportPreview } from '../../../../shared/io/api.ts';
+import type { ImportPreview } from '../../../../shared/api.ts';
 import { formatNumber } from '../../../../shared/i18n/format.ts';
 import type { Lang } from '../../../../shared/i18n/lang.ts';
-import { ApiRequestError } from '../../base/api/client.ts';
+import { ApiRequestError, commitActorsImport, previewActorsImport } from '../../base/api/index.ts';
 import { useLang, useT } from '../../base/i18n/useT.ts';
-import { commitActorsImport, previewActorsImport } from './api.ts';
 import { ioTexts } from './i18n.ts';
 
 const SHOWN_ROWS = 50;

@@ -6,7 +6,7 @@
 import { useId, useState } from 'react';
 import { saveIdentity, saveViewerUrl } from '../../base/identity.ts';
 import { navigate } from '../../base/router.ts';
-import { importSessionFile } from './api.ts';
+import { importSessionFile } from '../../base/api/index.ts';
 import { ioTexts } from './i18n.ts';
 import { useT } from '../../base/i18n/useT.ts';
 import './io.css';

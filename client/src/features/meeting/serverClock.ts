@@ -10,10 +10,7 @@
  * `serverNow()`. Without an answer yet (offline) the offset is 0: the device's clock.
  */
 import { useSyncExternalStore } from 'react';
-import { z } from 'zod';
-import { request } from '../../base/api/client.ts';
-
-const TimeResponse = z.object({ now: z.number() });
+import { getServerTime } from '../../base/api/index.ts';
 
 /** Samples per measurement; the fastest round trip wins. */
 const SAMPLES = 4;
@@ -49,7 +46,7 @@ export function offsetFromSample(sentAt: number, serverTime: number, receivedAt:
 async function sampleOnce(): Promise<{ rtt: number; offset: number } | null> {
   const sentAt = Date.now();
   try {
-    const { now } = await request(TimeResponse, '/api/time', {});
+    const now = await getServerTime();
     const receivedAt = Date.now();
     return { rtt: receivedAt - sentAt, offset: offsetFromSample(sentAt, now, receivedAt) };
   } catch {

@@ -8,7 +8,7 @@
 import { useEffect, useState } from 'react';
 import { docFromState } from '../../../../shared/model/doc.ts';
 import { boardRoomName } from '../../../../shared/protocol.ts';
-import { getSnapshotState, listSnapshots } from '../../base/api/client.ts';
+import { getSnapshotState, listSnapshots } from '../../base/api/index.ts';
 import { readWorkspace, type WorkspaceData } from './context.ts';
 
 /** Where the history comes from: the session, the board and the facilitator's token. */

@@ -7,7 +7,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { Participant } from '../../../../shared/api.ts';
 import { Role } from '../../../../shared/roles.ts';
 import { useMeeting } from '../meeting/index.ts';
-import { knownParticipants } from './api.ts';
+import { knownParticipants } from '../../base/api/index.ts';
 import { participantsTexts } from './i18n.ts';
 import { useT } from '../../base/i18n/useT.ts';
 import { ParticipantActions } from './ParticipantActions.tsx';

@@ -8,9 +8,8 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { NAME_MAX } from '../../../../shared/api.ts';
 import { cleanLine } from '../../../../shared/names.ts';
-import { ApiRequestError } from '../../base/api/client.ts';
+import { ApiRequestError, removeParticipant, renameParticipant } from '../../base/api/index.ts';
 import { setJoinState } from '../invite/index.ts';
-import { removeParticipant, renameParticipant } from './api.ts';
 import { participantsTexts } from './i18n.ts';
 import { useT } from '../../base/i18n/useT.ts';
 import { wordUndoRef } from '../../ui/wordUndo.ts';

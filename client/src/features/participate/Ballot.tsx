@@ -6,7 +6,8 @@
 import { useEffect, useState } from 'react';
 import type { VoteRound, VoteTarget } from '../../../../shared/model/sessionDoc.ts';
 import { useMeeting } from '../meeting/index.ts';
-import { castVote, loadMyVotes, type MyVotes } from './api.ts';
+import type { MyVotes } from '../../../../shared/api.ts';
+import { castVote, loadMyVotes } from '../../base/api/index.ts';
 import { apiErrorText } from './format.ts';
 import { participateTexts } from './i18n.ts';
 import { useT } from '../../base/i18n/useT.ts';

@@ -4,7 +4,7 @@
  * The same picture for the facilitator (live) and for everyone once it is shown.
  */
 import { useLang, useT } from '../../base/i18n/useT.ts';
-import type { EvaluationSummary } from './api.ts';
+import type { EvaluationSummary } from '../../../../shared/api.ts';
 import { formatMean } from './format.ts';
 import { participateTexts } from './i18n.ts';
 

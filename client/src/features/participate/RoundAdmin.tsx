@@ -12,7 +12,7 @@ import {
 } from '../../../../shared/model/sessionDoc.ts';
 import { useMeeting } from '../meeting/index.ts';
 import { useDocSnapshot } from '../../base/sync/useDocSnapshot.ts';
-import { loadVoteTally, revealVotes } from './api.ts';
+import { loadVoteTally, revealVotes } from '../../base/api/index.ts';
 import { apiErrorText } from './format.ts';
 import { participateTexts } from './i18n.ts';
 import { useT } from '../../base/i18n/useT.ts';

@@ -2,16 +2,14 @@
  * Fetches the report with the facilitator's token and saves it as a file, reporting
  * progress: first "making" (the server builds it), then the bytes as they arrive.
  */
-export type ReportFormat = 'docx' | 'pdf' | 'html' | 'md';
+import type { ReportFormat } from '../../../../shared/api.ts';
+import { ApiRequestError, fetchReport, fileNameOf, saveFile } from '../../base/api/index.ts';
+
+export type { ReportFormat };
 
 export type Progress = { phase: 'making' } | { phase: 'receiving'; received: number; total: number | null };
 
 export class ReportError extends Error {}
-
-function fileNameOf(res: Response, fallback: string): string {
-  const m = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '');
-  return m?.[1] ?? fallback;
-}
 
 export async function downloadReport(
   sessionId: string,
@@ -20,13 +18,13 @@ export async function downloadReport(
   onProgress: (p: Progress) => void,
 ): Promise<string> {
   onProgress({ phase: 'making' });
-  const res = await fetch(
-    `/api/sessions/${encodeURIComponent(sessionId)}/report?format=${opts.format}&lang=${opts.lang}`,
-    { headers: { Authorization: `Bearer ${token}` }, cache: 'no-store' },
-  );
-  if (!res.ok) {
-    const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
-    throw new ReportError(body?.error?.message ?? res.statusText);
+  let res: Response;
+  try {
+    res = await fetchReport(sessionId, token, opts);
+  } catch (err) {
+    // Offline stays what it was (the dialog says so); a refusal carries the server's words.
+    if (err instanceof ApiRequestError && err.code !== 'network') throw new ReportError(err.message);
+    throw err;
   }
   const total = Number(res.headers.get('content-length')) || null;
   const chunks: Uint8Array[] = [];
@@ -42,14 +40,9 @@ export async function downloadReport(
     }
   } else chunks.push(new Uint8Array(await res.arrayBuffer()));
   const file = fileNameOf(res, `verslag.${opts.format}`);
-  const blob = new Blob(chunks as BlobPart[], { type: res.headers.get('content-type') ?? 'application/octet-stream' });
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = file;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  saveFile(
+    new Blob(chunks as BlobPart[], { type: res.headers.get('content-type') ?? 'application/octet-stream' }),
+    file,
+  );
   return file;
 }
