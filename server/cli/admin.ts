@@ -18,7 +18,8 @@ import { decodeWithinLimits, STORED_ROW_LIMITS } from '../sync/updateLimits.ts';
 import { formatJoinCode } from '../../shared/api.ts';
 import { CreateSessionRequest } from '../../shared/api.ts';
 import { loadOrCreateSecret, TokenSigner } from '../auth/tokens.ts';
-import { ConfigError, loadConfig } from '../config.ts';
+import { loadConfig } from '../config.ts';
+import { runAsScript } from './runCli.ts';
 import { StoreDamagedError } from '../store/integrity.ts';
 import { StoreUnavailableError } from '../store/postgres/errors.ts';
 import { SessionService } from '../sessions.ts';
@@ -285,13 +286,4 @@ async function restoreBoard(
   return 0;
 }
 
-const isMain = process.argv[1] !== undefined && import.meta.url === new URL(`file://${process.argv[1]}`).href;
-if (isMain) {
-  runAdmin(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (err: unknown) => {
-      console.error(err instanceof ConfigError || err instanceof StoreUnavailableError ? err.message : err);
-      process.exit(1);
-    },
-  );
-}
+runAsScript(import.meta.url, runAdmin);

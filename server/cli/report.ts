@@ -5,12 +5,12 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { buildReport } from '../../shared/report/build.ts';
-import { ConfigError, loadConfig } from '../config.ts';
+import { loadConfig } from '../config.ts';
+import { runAsScript } from './runCli.ts';
 import { createLogger } from '../log.ts';
 import { collectReportSource, SessionNotFound, storedDocs } from '../report/collect.ts';
 import { REPORT_FORMATS, renderReport, type ReportFormat } from '../report/index.ts';
 import { openStore } from '../store/openStore.ts';
-import { StoreUnavailableError } from '../store/postgres/errors.ts';
 
 const USAGE = `Veldwerk report
 
@@ -72,13 +72,4 @@ export async function runReport(argv: string[], out: (s: string) => void = conso
   }
 }
 
-const isMain = process.argv[1] !== undefined && import.meta.url === new URL(`file://${process.argv[1]}`).href;
-if (isMain) {
-  runReport(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (err: unknown) => {
-      console.error(err instanceof ConfigError || err instanceof StoreUnavailableError ? err.message : err);
-      process.exit(1);
-    },
-  );
-}
+runAsScript(import.meta.url, runReport);
