@@ -3,14 +3,18 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { writeCleanMarker } from './cleanClose.ts';
 import {
+  toEvaluation,
   toParticipant,
   toQuarantineInfo,
   toSession,
   toSnapshotInfo,
+  toVote,
+  type EvaluationRow,
   type ParticipantRow,
   type QuarantineRow,
   type SessionRow,
   type SnapshotRow,
+  type VoteRow,
 } from './rows.ts';
 import { sessionOfRoom } from './roomSession.ts';
 import { snapshotsToDrop } from './snapshotPolicy.ts';
@@ -315,10 +319,9 @@ function createSqliteSessionStore(db: Database.Database): SessionStore {
      ON CONFLICT (session_id, participant_id) DO UPDATE SET grade = excluded.grade, quote = excluded.quote,
        anonymous = excluded.anonymous, created_at = excluded.created_at`,
   );
-  const listEvalStmt = db.prepare<
-    [string],
-    { session_id: string; participant_id: string; grade: number; quote: string; anonymous: number; created_at: number }
-  >('SELECT * FROM evaluations WHERE session_id = ? ORDER BY created_at, participant_id');
+  const listEvalStmt = db.prepare<[string], EvaluationRow>(
+    'SELECT * FROM evaluations WHERE session_id = ? ORDER BY created_at, participant_id',
+  );
   const voteSumStmt = db.prepare<[string, string, string, string], { n: number | null }>(
     'SELECT SUM(count) AS n FROM votes WHERE session_id = ? AND round_id = ? AND participant_id = ? AND target_id != ?',
   );
@@ -329,10 +332,9 @@ function createSqliteSessionStore(db: Database.Database): SessionStore {
   const voteDeleteStmt = db.prepare(
     'DELETE FROM votes WHERE session_id = ? AND round_id = ? AND participant_id = ? AND target_id = ?',
   );
-  const voteListStmt = db.prepare<
-    [string, string],
-    { session_id: string; round_id: string; participant_id: string; target_id: string; count: number }
-  >('SELECT * FROM votes WHERE session_id = ? AND round_id = ? ORDER BY participant_id, target_id');
+  const voteListStmt = db.prepare<[string, string], VoteRow>(
+    'SELECT * FROM votes WHERE session_id = ? AND round_id = ? ORDER BY participant_id, target_id',
+  );
   const castVoteTx = db.transaction((v: VoteRecord, budget: number): boolean => {
     const others = voteSumStmt.get(v.sessionId, v.roundId, v.participantId, v.targetId)?.n ?? 0;
     if (others + v.count > budget) return false;
@@ -405,26 +407,13 @@ function createSqliteSessionStore(db: Database.Database): SessionStore {
       saveEvalStmt.run(e.sessionId, e.participantId, e.grade, e.quote, e.anonymous ? 1 : 0, e.createdAt);
     },
     async listEvaluations(sid) {
-      return listEvalStmt.all(sid).map((r) => ({
-        sessionId: r.session_id,
-        participantId: r.participant_id,
-        grade: r.grade,
-        quote: r.quote,
-        anonymous: r.anonymous === 1,
-        createdAt: r.created_at,
-      }));
+      return listEvalStmt.all(sid).map(toEvaluation);
     },
     async castVote(v, budget) {
       return castVoteTx(v, budget);
     },
     async listVotes(sid, roundId) {
-      return voteListStmt.all(sid, roundId).map((r) => ({
-        sessionId: r.session_id,
-        roundId: r.round_id,
-        participantId: r.participant_id,
-        targetId: r.target_id,
-        count: r.count,
-      }));
+      return voteListStmt.all(sid, roundId).map(toVote);
     },
     async saveAnonymousResults(sid, results) {
       saveAnonStmt.run(sid, JSON.stringify(results));

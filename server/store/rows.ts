@@ -4,7 +4,7 @@
  */
 import type { Role } from '../../shared/roles.ts';
 import type { QuarantineInfo, SnapshotInfo, SnapshotReason } from './DocStore.ts';
-import type { ParticipantRecord, SessionRecord } from './SessionStore.ts';
+import type { EvaluationRecord, ParticipantRecord, SessionRecord, VoteRecord } from './SessionStore.ts';
 
 export interface SnapshotRow {
   id: number;
@@ -69,4 +69,37 @@ export const toParticipant = (r: ParticipantRow): ParticipantRecord => ({
   name: r.name,
   role: r.role,
   createdAt: r.created_at,
+});
+
+export interface EvaluationRow {
+  session_id: string;
+  participant_id: string;
+  grade: number;
+  quote: string;
+  /** 0 or 1 in SQLite, a boolean in PostgreSQL. */
+  anonymous: number | boolean;
+  created_at: number;
+}
+export const toEvaluation = (r: EvaluationRow): EvaluationRecord => ({
+  sessionId: r.session_id,
+  participantId: r.participant_id,
+  grade: r.grade,
+  quote: r.quote,
+  anonymous: r.anonymous === true || r.anonymous === 1,
+  createdAt: r.created_at,
+});
+
+export interface VoteRow {
+  session_id: string;
+  round_id: string;
+  participant_id: string;
+  target_id: string;
+  count: number;
+}
+export const toVote = (r: VoteRow): VoteRecord => ({
+  sessionId: r.session_id,
+  roundId: r.round_id,
+  participantId: r.participant_id,
+  targetId: r.target_id,
+  count: r.count,
 });

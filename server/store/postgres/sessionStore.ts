@@ -5,7 +5,16 @@
  */
 import type pg from 'pg';
 import type { AnonymousResults, ParticipantRecord, SessionStore } from '../SessionStore.ts';
-import { toParticipant, toSession, type ParticipantRow, type SessionRow } from '../rows.ts';
+import {
+  toEvaluation,
+  toParticipant,
+  toSession,
+  toVote,
+  type EvaluationRow,
+  type ParticipantRow,
+  type SessionRow,
+  type VoteRow,
+} from '../rows.ts';
 import { inTransaction, Rollback } from './pool.ts';
 
 const SESSION_COLS = 'id, title, join_code, created_at, join_open, join_code_at';
@@ -114,26 +123,12 @@ export function createPostgresSessionStore(pool: pg.Pool): SessionStore {
     },
 
     async listEvaluations(sid) {
-      const { rows } = await pool.query<{
-        session_id: string;
-        participant_id: string;
-        grade: number;
-        quote: string;
-        anonymous: boolean;
-        created_at: number;
-      }>(
+      const { rows } = await pool.query<EvaluationRow>(
         `SELECT session_id, participant_id, grade, quote, anonymous, created_at FROM evaluations
          WHERE session_id = $1 ORDER BY created_at, participant_id COLLATE "C"`,
         [sid],
       );
-      return rows.map((r) => ({
-        sessionId: r.session_id,
-        participantId: r.participant_id,
-        grade: r.grade,
-        quote: r.quote,
-        anonymous: r.anonymous,
-        createdAt: r.created_at,
-      }));
+      return rows.map(toEvaluation);
     },
 
     castVote: (v, budget) =>
@@ -168,24 +163,12 @@ export function createPostgresSessionStore(pool: pg.Pool): SessionStore {
       }),
 
     async listVotes(sid, roundId) {
-      const { rows } = await pool.query<{
-        session_id: string;
-        round_id: string;
-        participant_id: string;
-        target_id: string;
-        count: number;
-      }>(
+      const { rows } = await pool.query<VoteRow>(
         `SELECT session_id, round_id, participant_id, target_id, count FROM votes
          WHERE session_id = $1 AND round_id = $2 ORDER BY participant_id COLLATE "C", target_id COLLATE "C"`,
         [sid, roundId],
       );
-      return rows.map((r) => ({
-        sessionId: r.session_id,
-        roundId: r.round_id,
-        participantId: r.participant_id,
-        targetId: r.target_id,
-        count: r.count,
-      }));
+      return rows.map(toVote);
     },
 
     async saveAnonymousResults(sid, results) {
