@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import {
   ApiError,
+  type CreateSessionRequest,
   ChooseGroupResponse,
   CreateSessionResponse,
   EvaluationSummary,
@@ -80,30 +81,27 @@ async function upload<S extends z.ZodType>(
   return parsed.data as z.infer<S>;
 }
 
+/** Creates a session through the route under test; `join` joins one person through theirs. */
+async function newSession(server: TestServer, body: CreateSessionRequest) {
+  const s = await call(server, CreateSessionResponse, { method: 'POST', path: '/api/sessions', status: 201, body });
+  const join = (name: string) =>
+    call(server, JoinResponse, {
+      method: 'POST',
+      path: '/api/join',
+      status: 201,
+      body: { joinCode: s.joinCode, name },
+    });
+  return { ...s, base: `/api/sessions/${s.sessionId}`, join };
+}
+
 describe('every route answers its shared schema', () => {
   it('sessions, joining, participants, snapshots, copy and errors', async () => {
     const server = await h.server();
     await call(server, TimeResponse, { method: 'GET', path: '/api/time', status: 200 });
-    const s = await call(server, CreateSessionResponse, {
-      method: 'POST',
-      path: '/api/sessions',
-      status: 201,
-      body: { title: 'Gezonde wijk', facilitatorName: 'Fee', template: 'krachtenveld' },
-    });
-    const base = `/api/sessions/${s.sessionId}`;
-    const fac = s.facilitatorToken;
-    const ana = await call(server, JoinResponse, {
-      method: 'POST',
-      path: '/api/join',
-      status: 201,
-      body: { joinCode: s.joinCode, name: 'Ana' },
-    });
-    const bram = await call(server, JoinResponse, {
-      method: 'POST',
-      path: '/api/join',
-      status: 201,
-      body: { joinCode: s.joinCode, name: 'Bram' },
-    });
+    const s = await newSession(server, { title: 'Gezonde wijk', facilitatorName: 'Fee', template: 'krachtenveld' });
+    const { base, facilitatorToken: fac } = s;
+    const ana = await s.join('Ana');
+    const bram = await s.join('Bram');
 
     const info = await call(server, SessionInfo, { method: 'GET', path: base, status: 200, token: fac });
     expect(info.participants?.map((p) => p.name)).toEqual(expect.arrayContaining(['Fee', 'Ana', 'Bram']));
@@ -178,20 +176,9 @@ describe('every route answers its shared schema', () => {
 
   it('groups, votes and the evaluation', async () => {
     const server = await h.server();
-    const s = await call(server, CreateSessionResponse, {
-      method: 'POST',
-      path: '/api/sessions',
-      status: 201,
-      body: { title: 'Wijk', template: 'krachtenveld' },
-    });
-    const base = `/api/sessions/${s.sessionId}`;
-    const fac = s.facilitatorToken;
-    const ana = await call(server, JoinResponse, {
-      method: 'POST',
-      path: '/api/join',
-      status: 201,
-      body: { joinCode: s.joinCode, name: 'Ana' },
-    });
+    const s = await newSession(server, { title: 'Wijk', template: 'krachtenveld' });
+    const { base, facilitatorToken: fac } = s;
+    const ana = await s.join('Ana');
 
     const { groups } = await call(server, GroupsResponse, {
       method: 'POST',
@@ -257,20 +244,14 @@ describe('every route answers its shared schema', () => {
 
   it('the actors import and the session file', async () => {
     const server = await h.server();
-    const s = await call(server, CreateSessionResponse, {
-      method: 'POST',
-      path: '/api/sessions',
-      status: 201,
-      body: { title: 'Wijk' },
-    });
-    const base = `/api/sessions/${s.sessionId}`;
+    const { base, facilitatorToken } = await newSession(server, { title: 'Wijk' });
     const csv = 'Naam,Organisatie\nGGD,Gemeente\n,Zonder naam\n';
     const importPath = `${base}/boards/${PLENARY_BOARD_ID}/actors/import`;
-    await upload(server, ImportPreview, `${importPath}?step=preview`, csv, s.facilitatorToken, 200);
-    const result = await upload(server, ImportResult, `${importPath}?step=commit`, csv, s.facilitatorToken, 201);
+    await upload(server, ImportPreview, `${importPath}?step=preview`, csv, facilitatorToken, 200);
+    const result = await upload(server, ImportResult, `${importPath}?step=commit`, csv, facilitatorToken, 201);
     expect(result.imported).toBe(1);
 
-    const exported = await api<unknown>(server.url, 'GET', `${base}/export`, undefined, s.facilitatorToken);
+    const exported = await api<unknown>(server.url, 'GET', `${base}/export`, undefined, facilitatorToken);
     expect(exported.status).toBe(200);
     await call(server, CreateSessionResponse, {
       method: 'POST',
