@@ -13,6 +13,7 @@ import { appName } from '../i18n/appNames.ts';
 import { cleanTitle } from '../names.ts';
 import { BOARD_ID_RE, PLENARY_BOARD_ID } from '../protocol.ts';
 import { Origin, type Doc } from './doc.ts';
+import { readRecord, readRecords } from './records.ts';
 
 export const SESSION_SCHEMA_VERSION = 1;
 
@@ -64,17 +65,11 @@ export function initSessionDoc(doc: Doc, init: { title: string; createdAt: numbe
 }
 
 export function readBoards(doc: Doc): BoardRecord[] {
-  const boards: BoardRecord[] = [];
-  for (const [id, value] of boardsOf(doc).entries()) {
-    const parsed = BoardRecord.safeParse(value);
-    if (parsed.success && parsed.data.id === id) boards.push(parsed.data);
-  }
-  return boards.sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
+  return readRecords(boardsOf(doc), BoardRecord).sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
 }
 
 export function readBoard(doc: Doc, boardId: string): BoardRecord | null {
-  const parsed = BoardRecord.safeParse(boardsOf(doc).get(boardId));
-  return parsed.success && parsed.data.id === boardId ? parsed.data : null;
+  return readRecord(boardsOf(doc), BoardRecord, boardId);
 }
 
 /** Is the board locked? An unknown or invalid record counts as unlocked-but-absent: see {@link readBoard}. */
@@ -188,17 +183,11 @@ export type VoteRound = z.infer<typeof VoteRound>;
 const roundsOf = (doc: Doc) => doc.getMap<unknown>('voteRounds');
 
 export function readVoteRounds(doc: Doc): VoteRound[] {
-  const out: VoteRound[] = [];
-  for (const [id, value] of roundsOf(doc).entries()) {
-    const parsed = VoteRound.safeParse(value);
-    if (parsed.success && parsed.data.id === id) out.push(parsed.data);
-  }
-  return out.sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+  return readRecords(roundsOf(doc), VoteRound).sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
 }
 
 export function readVoteRound(doc: Doc, id: string): VoteRound | null {
-  const parsed = VoteRound.safeParse(roundsOf(doc).get(id));
-  return parsed.success && parsed.data.id === id ? parsed.data : null;
+  return readRecord(roundsOf(doc), VoteRound, id);
 }
 
 /** Opens a vote round (facilitator). */

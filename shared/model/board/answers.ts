@@ -9,6 +9,7 @@
 import type * as Y from 'yjs';
 import { z } from 'zod';
 import { Origin } from '../doc.ts';
+import { readRecords } from '../records.ts';
 import { ITEM_ID_RE } from './schema.ts';
 
 export const ANSWER_MAX = 2000;
@@ -34,13 +35,9 @@ export function answersRoot(doc: Y.Doc): Y.AbstractType<unknown> {
 
 /** All valid answers, oldest first; invalid records are skipped. */
 export function readAnswers(doc: Y.Doc): AnswerRecord[] {
-  const out: AnswerRecord[] = [];
-  for (const [id, value] of answersOf(doc).entries()) {
-    if (out.length >= MAX_ANSWERS) break;
-    const parsed = AnswerRecord.safeParse(value);
-    if (parsed.success && parsed.data.id === id) out.push(parsed.data);
-  }
-  return out.sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+  return readRecords(answersOf(doc), AnswerRecord, MAX_ANSWERS).sort(
+    (a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id),
+  );
 }
 
 /** Answers grouped by question id. */

@@ -12,6 +12,7 @@ import { z } from 'zod';
 import { BOARD_ID_RE } from '../../protocol.ts';
 import { cleanTitle, GROUP_NAME_MAX } from '../../names.ts';
 import { Origin, type Doc } from '../doc.ts';
+import { readRecords } from '../records.ts';
 
 export const MAX_GROUPS = 24;
 const ID_RE = /^[A-Za-z0-9_-]{1,64}$/;
@@ -39,11 +40,7 @@ const membersOf = (doc: Doc) => doc.getMap<unknown>('members');
 const settingsOf = (doc: Doc) => doc.getMap<unknown>('groupSettings');
 
 export function readGroups(doc: Doc): GroupsSnapshot {
-  const groups: GroupRecord[] = [];
-  for (const [id, value] of groupsOf(doc).entries()) {
-    const parsed = GroupRecord.safeParse(value);
-    if (parsed.success && parsed.data.id === id) groups.push(parsed.data);
-  }
+  const groups = readRecords(groupsOf(doc), GroupRecord);
   groups.sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
   const ids = new Set(groups.map((g) => g.id));
   const members: Record<string, string> = {};
