@@ -199,6 +199,22 @@ function setRecord(map: Y.Map<Y.Map<unknown>>, record: Record<string, unknown> &
   for (const [k, v] of Object.entries(record)) m.set(k, v);
 }
 
+/** Changes fields of a relation or force; `false` if it is not there or the result is invalid. */
+function patchRecord<T extends Record<string, unknown> & { id: string }>(
+  doc: Y.Doc,
+  map: Y.Map<Y.Map<unknown>>,
+  schema: { safeParse(value: unknown): { success: true; data: T } | { success: false } },
+  id: string,
+  patch: Partial<Omit<T, 'id'>>,
+  origin: unknown,
+): boolean {
+  const current = plain(map.get(id));
+  const parsed = current && schema.safeParse({ ...current, ...patch, id });
+  if (!parsed?.success) return false;
+  doc.transact(() => setRecord(map, parsed.data), origin);
+  return true;
+}
+
 export function addRelation(
   doc: Y.Doc,
   input: Omit<RelationRecord, 'id' | 'label' | 'type'> & Partial<RelationRecord>,
@@ -216,11 +232,7 @@ export function updateRelation(
   patch: Partial<Omit<RelationRecord, 'id'>>,
   origin: unknown = Origin.local,
 ): boolean {
-  const current = plain(relationsOf(doc).get(id));
-  const parsed = current && RelationRecord.safeParse({ ...current, ...patch, id });
-  if (!parsed?.success) return false;
-  doc.transact(() => setRecord(relationsOf(doc), parsed.data), origin);
-  return true;
+  return patchRecord(doc, relationsOf(doc), RelationRecord, id, patch, origin);
 }
 
 export function deleteRelation(doc: Y.Doc, id: string, origin: unknown = Origin.local): void {
@@ -250,11 +262,7 @@ export function updateForce(
   patch: Partial<Omit<ForceRecord, 'id'>>,
   origin: unknown = Origin.local,
 ): boolean {
-  const current = plain(forcesOf(doc).get(id));
-  const parsed = current && ForceRecord.safeParse({ ...current, ...patch, id });
-  if (!parsed?.success) return false;
-  doc.transact(() => setRecord(forcesOf(doc), parsed.data), origin);
-  return true;
+  return patchRecord(doc, forcesOf(doc), ForceRecord, id, patch, origin);
 }
 
 export function deleteForce(doc: Y.Doc, id: string, origin: unknown = Origin.local): void {
