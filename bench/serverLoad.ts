@@ -7,7 +7,9 @@
  * that build as a column. Writes its section of BENCHMARKS.md (between its markers) and prints it.
  *
  * `npm run bench:server` runs this alone; `npm run bench` runs it after the other sections.
- * BENCH_SECONDS (default 20) sets the moving window; BENCH_SKIP=storm,big leaves parts out.
+ * BENCH_SECONDS (default 20) sets the moving window; BENCH_SKIP=fanout10,fanout1,storm,rss,big leaves
+ * parts out (`BENCH_SKIP=storm,rss,big`: the fan-out only); BENCH_TARGETS=veldwerk,hocus runs only those
+ * columns (relay, yws, hocus, before, veldwerk). With BENCH_NO_WRITE=1 BENCHMARKS.md is left as it is.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -21,6 +23,8 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const SKIP = new Set((process.env.BENCH_SKIP ?? '').split(',').filter(Boolean));
 const BEFORE = process.env.BENCH_BEFORE_ROOT;
+const PROFILED = (process.env.BENCH_SERVER_NODE_ARGS ?? '').includes('--cpu-prof');
+const ONLY = new Set((process.env.BENCH_TARGETS ?? '').split(',').filter(Boolean));
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const f1 = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : 'n/a');
 const f2 = (n: number) => (Number.isFinite(n) ? n.toFixed(2) : 'n/a');
@@ -36,7 +40,7 @@ interface Column {
   make(): Target;
 }
 
-const COLUMNS: Column[] = [
+const ALL_COLUMNS: Column[] = [
   { key: 'relay', title: 'relay (floor)', make: relayTarget },
   { key: 'yws', title: 'y-websocket-server', make: yWebsocketTarget },
   { key: 'hocus', title: 'Hocuspocus', make: hocuspocusTarget },
@@ -45,6 +49,7 @@ const COLUMNS: Column[] = [
     : []),
   { key: 'veldwerk', title: 'Veldwerk', make: () => veldwerkTarget() },
 ];
+const COLUMNS = ALL_COLUMNS.filter((c) => !ONLY.size || ONLY.has(c.key));
 
 async function withTarget<T>(col: Column, fn: (t: Target) => Promise<T>): Promise<T | null> {
   const t = col.make();
@@ -55,7 +60,8 @@ async function withTarget<T>(col: Column, fn: (t: Target) => Promise<T>): Promis
     console.error(`${col.title}: ${String(err)}`);
     return null;
   } finally {
-    await t.stop('SIGKILL').catch(() => undefined);
+    // A profiled server (BENCH_SERVER_NODE_ARGS=--cpu-prof) writes its profile only when it exits itself.
+    await t.stop(PROFILED ? 'SIGTERM' : 'SIGKILL').catch(() => undefined);
     t.cleanup();
   }
 }
@@ -116,15 +122,17 @@ export async function serverLoadSection(): Promise<string> {
   const log = (s = '') => lines.push(s);
   const started = new Date();
   const loadAtStart = la();
-  const f10 = await fanoutRow(10, 20);
-  const f1x = await fanoutRow(1, 200);
+  const f10: Row<FanoutResult> = SKIP.has('fanout10') ? {} : await fanoutRow(10, 20);
+  const f1x: Row<FanoutResult> = SKIP.has('fanout1') ? {} : await fanoutRow(1, 200);
   const st = SKIP.has('storm') ? null : await stormRow();
-  const rss = await idleRss();
-  const big = SKIP.has('big')
-    ? null
-    : await withTarget(COLUMNS[COLUMNS.length - 1]!, (t) =>
-        fanout(t, { boards: 100, perBoard: 20, hz: 10, seconds: SECONDS, connectBatch: 100, light: true }),
-      );
+  const rss: Row<number> = SKIP.has('rss') ? {} : await idleRss();
+  const last = COLUMNS[COLUMNS.length - 1]!;
+  const big =
+    SKIP.has('big') || last.key !== 'veldwerk'
+      ? null
+      : await withTarget(last, (t) =>
+          fanout(t, { boards: 100, perBoard: 20, hz: 10, seconds: SECONDS, connectBatch: 100, light: true }),
+        );
   const ended = new Date();
 
   const stamp = (d: Date) => d.toISOString().slice(11, 16);

@@ -17,12 +17,13 @@ import type { DocStore, SnapshotReason } from '../store/DocStore.ts';
 import type { RoomChannel } from './fanout/Fanout.ts';
 import { guardAwarenessUpdate, type Identity } from './awarenessGuard.ts';
 import { isAwarenessEcho } from './awarenessEcho.ts';
-import { AwarenessThrottle } from './awarenessThrottle.ts';
+import { AwarenessThrottle, COALESCED } from './awarenessThrottle.ts';
 import { MalformedMessage, parseClientMessage } from './clientMessage.ts';
 import { loadStoredDoc, type LoadedDoc } from './loadStored.ts';
 import { applyTentatively, buildServerUpdate, clientIdOtherThan } from './tentativeApply.ts';
 import { SyncAnswerCache } from './stateCache.ts';
-import { changesDoc } from './updateContent.ts';
+import { changesDoc, onlyNewStructs } from './updateContent.ts';
+import { WireFrame } from './wireFrame.ts';
 import { CLIENT_UPDATE_LIMITS, decodeWithinLimits, type UpdateLimits } from './updateLimits.ts';
 import {
   encodeAwareness,
@@ -41,7 +42,8 @@ export interface Peer {
   readonly clientIds: Set<number>;
   /** `performance.now()` when the connection opened (see {@link Room.join}). */
   readonly connectedAt?: number;
-  send(data: Uint8Array): void;
+  /** A {@link WireFrame} is one frame sent to many peers, framed once. */
+  send(data: Uint8Array | WireFrame): void;
   close(code: number, reason: string): void;
 }
 
@@ -81,6 +83,9 @@ const REMOTE = Symbol('remote instance');
 
 /** The state vector of a doc that holds nothing: what a client without an offline copy sends. */
 const EMPTY_STATE_VECTOR = Y.encodeStateVector(new Y.Doc());
+
+/** y-protocols' sync message for an update (`messageYjsUpdate`). */
+const MESSAGE_YJS_UPDATE = 2;
 
 /** Refusals that make the room reload, per peer and minute, before the peer is closed. */
 const MAX_RESTORES_PER_MINUTE = 10;
@@ -303,7 +308,7 @@ export class Room {
         return;
       }
       case 'update':
-        return this.acceptUpdate(peer, msg.payload);
+        return this.acceptUpdate(peer, msg.payload, data);
       case 'awareness':
         return this.offerAwareness(peer, msg.payload);
       case 'queryAwareness': {
@@ -319,8 +324,12 @@ export class Room {
     peer.send(encodeRefusal(reason));
   }
 
-  /** Limits, rules, tentative apply and checks; then store, then broadcast. */
-  private async acceptUpdate(peer: Peer, update: Uint8Array): Promise<void> {
+  /**
+   * Limits, rules, tentative apply and checks; then store, then broadcast. `frame` is the
+   * client's whole message: an update message that holds only what the doc lacked goes to
+   * the others as it came (issue 14).
+   */
+  private async acceptUpdate(peer: Peer, update: Uint8Array, frame: Uint8Array): Promise<void> {
     const checked = decodeWithinLimits(update, this.opts.updateLimits ?? CLIENT_UPDATE_LIMITS);
     if (!checked.ok) {
       if (checked.malformed) throw new MalformedMessage(checked.reason);
@@ -334,7 +343,10 @@ export class Room {
       (this.approxBytes + update.byteLength > this.opts.maxDocBytes ? RefusalReason.docTooLarge : null);
     if (refusal) return this.refuse(peer, refusal);
 
-    const verdict = this.applyAndCheck(peer, update);
+    // An update of nothing but structs the doc lacks integrates as it is: the others get the
+    // client's bytes, and Yjs need not encode what it applied again (no 'update' listener).
+    const forward = onlyNewStructs(this.doc, checked.decoded) ? updateFrameOf(frame, update) : null;
+    const verdict = this.applyAndCheck(peer, update, forward !== null);
     if (verdict) {
       this.refuse(peer, verdict);
       await this.restore();
@@ -354,14 +366,28 @@ export class Room {
     this.held = null;
     if (seq === null) return this.markDeleted();
     this.opts.channel?.publishUpdate(update); // stored: now the other instances may have it
-    for (const frame of frames) this.broadcast(frame, peer);
+    if (forward) this.broadcastFrame(forward, peer);
+    for (const held of frames) this.broadcast(held, peer);
     await this.afterStored(seq, update, peer);
   }
 
-  /** Applies a client's update with the broadcast held; why it is refused, or `null`. */
-  private applyAndCheck(peer: Peer, update: Uint8Array): RefusalReason | null {
+  /**
+   * Applies a client's update with the broadcast held (`quiet`: with the doc's update
+   * listener off, the caller sends the update itself); why it is refused, or `null`.
+   */
+  private applyAndCheck(peer: Peer, update: Uint8Array, quiet: boolean): RefusalReason | null {
     this.held = [];
-    const result = applyTentatively(this.doc, update, peer);
+    const doc = this.doc;
+    if (quiet) doc.off('update', this.onDocUpdate);
+    let result: ReturnType<typeof applyTentatively>;
+    try {
+      result = applyTentatively(doc, update, peer);
+    } finally {
+      if (quiet) {
+        doc.on('update', this.onDocUpdate);
+        this.answers.clear();
+      }
+    }
     if (!result.ok) {
       const err = result.err === undefined ? undefined : String(result.err);
       this.opts.log.warn({ room: this.name.name, peer: peer.identity.id, why: result.why, err }, 'update refused');
@@ -447,7 +473,11 @@ export class Room {
   }
 
   private broadcast(update: Uint8Array, origin: unknown): void {
-    const frame = encodeUpdate(update);
+    this.broadcastFrame(new WireFrame(encodeUpdate(update)), origin);
+  }
+
+  /** Sends an update frame to every peer but `origin`, with the presence that waits. */
+  private broadcastFrame(frame: WireFrame, origin: unknown): void {
     for (const p of this.peers) if (p !== origin) p.send(frame);
     this.presence.flushPending(); // presence waiting to go out rides in the same write (issue 14)
   }
@@ -517,8 +547,10 @@ export class Room {
   ): void => {
     const changed = [...change.added, ...change.updated, ...change.removed];
     if (!changed.length) return;
-    const frame = encodeAwareness(this.awareness, changed);
-    for (const p of this.peers) p.send(frame);
+    const frame = new WireFrame(encodeAwareness(this.awareness, changed));
+    // What its clients sent, a connection has (at that clock or newer): it is not sent back.
+    const sentBy = origin === COALESCED && changed.length === 1 ? changed[0]! : null;
+    for (const p of this.peers) if (sentBy === null || !p.clientIds.has(sentBy)) p.send(frame);
     // This instance's own clients' presence goes to the others. Not what came from them,
     // and not a state timed out here: each instance times out what it stops hearing.
     if (this.opts.channel && origin !== REMOTE && origin !== 'timeout') {
@@ -602,4 +634,10 @@ export class Room {
     this.dead = true;
     this.closeAll(CloseCode.sessionDeleted, 'session deleted');
   }
+}
+
+/** The client's message as an update frame for the others: as it came when it is one (`0, 2`), else wrapped. */
+function updateFrameOf(frame: Uint8Array, update: Uint8Array): WireFrame {
+  const isUpdateMessage = frame[0] === MessageType.sync && frame[1] === MESSAGE_YJS_UPDATE;
+  return new WireFrame(isUpdateMessage ? frame : encodeUpdate(update));
 }

@@ -11,6 +11,9 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 /** How often a room's presence changes go out, at most. */
 export const AWARENESS_INTERVAL_MS = 150;
 
+/** The origin of the presence the throttle applies: what clients sent, guarded and coalesced. */
+export const COALESCED = Symbol('coalesced presence');
+
 interface Entry {
   clock: number;
   json: string;
@@ -79,6 +82,6 @@ export class AwarenessThrottle {
       encoding.writeVarString(e, json);
     }
     this.pending.clear();
-    awarenessProtocol.applyAwarenessUpdate(this.awareness, encoding.toUint8Array(e), null);
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, encoding.toUint8Array(e), COALESCED);
   }
 }

@@ -3,8 +3,10 @@
  * of what fan-out costs (a system call per frame, each running the loopback or network
  * stack); the frames a connection gets in one turn (an update and the presence that came
  * with it, or several updates of a busy room) go out in one write: the socket is corked at
- * the first frame and uncorked once the turn's synchronous work and promise jobs are done
- * (`process.nextTick` from inside them runs after them). No frame waits for a timer.
+ * the first frame and uncorked with `setImmediate`, once the events that the loop's poll
+ * phase delivered together (frames of several connections) and their promise jobs are
+ * handled. A presence frame handled at once and the update read with it, handled in the
+ * room's queue a few promise jobs later, share the write. No frame waits for a timer.
  */
 import type { Socket } from 'node:net';
 import type { WebSocket } from 'ws';
@@ -22,6 +24,6 @@ export function corkUntilTurnEnds(ws: WebSocket): void {
   const socket = (ws as unknown as { _socket?: Socket })._socket;
   if (!socket || corked.has(socket) || socket.destroyed) return;
   socket.cork();
-  if (!corked.size) process.nextTick(uncorkAll);
+  if (!corked.size) setImmediate(uncorkAll);
   corked.add(socket);
 }

@@ -8,10 +8,18 @@
  * unread bytes are dropped first. A dropped peer gets {@link CloseCode.tooSlow}, which
  * clients retry.
  */
+import type { Socket } from 'node:net';
 import { WebSocket } from 'ws';
 import { CloseCode } from '../../shared/protocol.ts';
 import type { Metrics } from '../metrics.ts';
 import { corkUntilTurnEnds } from './corkedSend.ts';
+import { WireFrame } from './wireFrame.ts';
+
+/** ws's internals a framed write needs: the socket, and its sender's state (0: idle, nothing queued). */
+interface WsInternals {
+  _socket?: Socket;
+  _sender?: { _state?: number };
+}
 
 export interface OutputLimits {
   /** Unread bytes one peer may have before it is dropped (checked before each send). */
@@ -41,16 +49,24 @@ export class OutputGuard {
     this.timer.unref();
   }
 
-  /** Sends `data` unless the peer already has too much unread; then drops it. */
-  send(ws: WebSocket, data: Uint8Array): void {
+  /**
+   * Sends `data` unless the peer already has too much unread; then drops it. A
+   * {@link WireFrame} (one frame for many peers) is written to the socket as it was framed.
+   */
+  send(ws: WebSocket, data: Uint8Array | WireFrame): void {
     if (ws.readyState !== WebSocket.OPEN) return;
     const biggest = this.biggest.get(ws) ?? 0;
     if (ws.bufferedAmount > this.limits.maxUnreadBytes + biggest) return this.drop(ws, 'client too slow');
     if (data.byteLength > biggest) this.biggest.set(ws, data.byteLength);
     // Small frames of this turn in one write (issue 14); a big one (a first sync) goes at once.
     if (data.byteLength <= CORK_MAX_BYTES) corkUntilTurnEnds(ws);
-    ws.send(data);
     this.metrics.framesSentTotal++;
+    if (!(data instanceof WireFrame)) return ws.send(data);
+    // No compression is negotiated (SyncServer), so ws's sender queues nothing while idle:
+    // the framed bytes may go straight to the socket, in order with what ws wrote before.
+    const { _socket: socket, _sender: sender } = ws as unknown as WsInternals;
+    if (socket && !socket.destroyed && sender?._state === 0) socket.write(data.bytes());
+    else ws.send(data.payload);
   }
 
   stop(): void {

@@ -57,9 +57,24 @@ type PrivateRoomName = Extract<RoomName, { kind: 'fork' | 'overview' }>;
 
 const isPrivateRoom = (name: RoomName): name is PrivateRoomName => name.kind === 'fork' || name.kind === 'overview';
 
+/**
+ * Private mode as read from each session doc, until its next transaction begins (issue 14:
+ * it is read for every update of a board). Not kept when read inside a transaction.
+ */
+const privateModeSeen = new WeakMap<Y.Doc, boolean>();
+const watchedDocs = new WeakSet<Y.Doc>();
+
 /** Is private mode on in this session doc? */
 export function privateModeOn(sessionDoc: Y.Doc): boolean {
-  return readLive(sessionDoc).privateMode.on;
+  const seen = privateModeSeen.get(sessionDoc);
+  if (seen !== undefined) return seen;
+  if (!watchedDocs.has(sessionDoc)) {
+    watchedDocs.add(sessionDoc);
+    sessionDoc.on('beforeTransaction', () => privateModeSeen.delete(sessionDoc));
+  }
+  const on = readLive(sessionDoc).privateMode.on;
+  if (sessionDoc._transaction === null) privateModeSeen.set(sessionDoc, on);
+  return on;
 }
 
 export class PrivateRooms {

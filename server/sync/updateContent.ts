@@ -29,3 +29,17 @@ export function changesDoc(doc: Y.Doc, decoded: Decoded): boolean {
   }
   return false;
 }
+
+/**
+ * Does every struct of the update start at or after the doc's state of its client (nothing
+ * the doc has already, so applying it integrates each struct as it is)? Then the update, as
+ * the client sent it, is what the doc's own encoding of the change would say (issue 14).
+ * A Skip (a gap) is not new. Deletions need no check: deleting again changes nothing.
+ */
+export function onlyNewStructs(doc: Y.Doc, decoded: Decoded): boolean {
+  for (const struct of decoded.structs) {
+    if (struct instanceof Y.Skip) return false;
+    if (struct.id.clock < Y.getState(doc.store, struct.id.client)) return false;
+  }
+  return true;
+}

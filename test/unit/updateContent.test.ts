@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { changesDoc } from '../../server/sync/updateContent.ts';
+import { changesDoc, onlyNewStructs } from '../../server/sync/updateContent.ts';
 
 /** A client that has synced with `server`, then made `edit` (if any). */
 function clientUpdate(server: Y.Doc, edit?: (doc: Y.Doc) => void): Uint8Array {
@@ -36,5 +36,37 @@ describe('changesDoc', () => {
     const other = new Y.Doc();
     other.getText('t').insert(0, 'hallo');
     expect(changesDoc(server, Y.decodeUpdate(Y.encodeStateAsUpdate(other)))).toBe(true);
+  });
+});
+
+describe('onlyNewStructs (issue 14: the client bytes go to the others as they came)', () => {
+  const server = new Y.Doc();
+  server.getMap('notes').set('a', 1);
+
+  it('an edit on top of the doc holds only new structs', () => {
+    const u = clientUpdate(server, (d) => d.getMap('notes').set('b', 2));
+    expect(onlyNewStructs(server, Y.decodeUpdate(u))).toBe(true);
+  });
+
+  it('a deletion only (no structs) counts as new', () => {
+    const u = clientUpdate(server, (d) => d.getMap('notes').delete('a'));
+    expect(Y.decodeUpdate(u).structs.length).toBe(0);
+    expect(onlyNewStructs(server, Y.decodeUpdate(u))).toBe(true);
+  });
+
+  it('an update that repeats what the doc has is not: the doc re-encodes what it applied', () => {
+    const client = new Y.Doc();
+    Y.applyUpdate(client, Y.encodeStateAsUpdate(server));
+    client.getMap('notes').set('c', 3);
+    // The client's whole state: the server's own struct again, with the new one.
+    const whole = Y.encodeStateAsUpdate(client);
+    expect(onlyNewStructs(server, Y.decodeUpdate(whole))).toBe(false);
+  });
+
+  it('a forged struct with an id the doc has is not new, whatever its content', () => {
+    const forger = new Y.Doc();
+    forger.clientID = server.clientID;
+    forger.getMap('notes').set('a', 'forged');
+    expect(onlyNewStructs(server, Y.decodeUpdate(Y.encodeStateAsUpdate(forger)))).toBe(false);
   });
 });

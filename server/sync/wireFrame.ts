@@ -1,0 +1,47 @@
+/**
+ * A frame the room sends to many peers, framed once (issue 14): the websocket header and
+ * the payload are joined into one buffer at the first send and written as they are to
+ * every socket, instead of each `ws.send` building its own header and writing two chunks.
+ * The room builds one per broadcast (an update, a presence change, a shared sync answer).
+ */
+
+/** FIN and opcode 2: one whole binary message (RFC 6455 5.2). */
+const FIN_BINARY = 0x82;
+
+/** The header of an unmasked binary frame (a server's frames are never masked) of `length` bytes. */
+function headerOf(length: number): Buffer {
+  if (length <= 125) return Buffer.from([FIN_BINARY, length]);
+  if (length < 65536) {
+    const h = Buffer.allocUnsafe(4);
+    h[0] = FIN_BINARY;
+    h[1] = 126;
+    h.writeUInt16BE(length, 2);
+    return h;
+  }
+  const h = Buffer.alloc(10);
+  h[0] = FIN_BINARY;
+  h[1] = 127;
+  h.writeUIntBE(length, 4, 6);
+  return h;
+}
+
+export class WireFrame {
+  private framed: Buffer | null = null;
+
+  constructor(readonly payload: Uint8Array) {}
+
+  get byteLength(): number {
+    return this.payload.byteLength;
+  }
+
+  /** The whole websocket frame: header and payload in one buffer, built once. */
+  bytes(): Buffer {
+    if (this.framed) return this.framed;
+    const header = headerOf(this.payload.byteLength);
+    const framed = Buffer.allocUnsafe(header.byteLength + this.payload.byteLength);
+    framed.set(header, 0);
+    framed.set(this.payload, header.byteLength);
+    this.framed = framed;
+    return framed;
+  }
+}
