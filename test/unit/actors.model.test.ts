@@ -10,6 +10,8 @@ import {
   readMethods,
   setActorText,
   updateActor,
+  updateForce,
+  updateRelation,
   updateSettings,
 } from '../../shared/model/board/index.ts';
 
@@ -73,6 +75,30 @@ describe('actors', () => {
     expect(m.actors.map((a) => a.name)).toEqual(['GGD', 'School']);
     expect(m.relations).toHaveLength(1);
     expect(m.forces[0]!.actorId).toBe(ggd);
+  });
+
+  it('changes a relation or a force only into a valid record, and only one that is there', () => {
+    const doc = new Y.Doc();
+    const ggd = addActor(doc, { name: 'GGD' })!;
+    const school = addActor(doc, { name: 'School' })!;
+    const rel = addRelation(doc, { from: ggd, to: school, type: 'samenwerking' })!;
+    const force = addForce(doc, { side: 'bevorderend', text: 'Budget', actorId: ggd, strength: 4 })!;
+    expect(updateRelation(doc, rel, { type: 'spanning', label: 'over geld' })).toBe(true);
+    expect(updateRelation(doc, rel, { from: 'not an id!' })).toBe(false);
+    expect(updateRelation(doc, 'nothere1', { label: 'x' })).toBe(false);
+    expect(updateForce(doc, force, { side: 'belemmerend', text: 'Geen budget' })).toBe(true);
+    expect(updateForce(doc, force, { side: 'sideways' as never })).toBe(false);
+    expect(updateForce(doc, 'nothere1', { text: 'x' })).toBe(false);
+    const m = readMethods(doc);
+    expect(m.relations).toEqual([{ id: rel, from: ggd, to: school, type: 'spanning', label: 'over geld' }]);
+    expect(m.forces).toHaveLength(1);
+    expect(m.forces[0]).toMatchObject({
+      id: force,
+      side: 'belemmerend',
+      text: 'Geen budget',
+      strength: 4,
+      actorId: ggd,
+    });
   });
 
   it('reads hostile records without crashing', () => {
