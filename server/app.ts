@@ -1,43 +1,30 @@
 /**
  * Composes the server: one HTTP server with the app, the REST API, health and metrics,
  * and websocket sync. `main.ts` runs it; tests start it on port 0.
+ *
+ * Quick to come back (issue 14): the start path opens the store, sets up the rooms and
+ * the websocket sync and listens; the express app (`http/httpApp.ts`: API, health,
+ * metrics, the built client) is a dynamic import made at the first HTTP request, which
+ * waits for it. Clients reconnecting after a restart need only the websocket.
  */
-import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import express from 'express';
+import type express from 'express';
 import type { Config } from './config.ts';
-import { createApiRouter } from './api/routes.ts';
-import { JoinGuard } from './auth/joinGuard.ts';
-import { RateLimiter } from './auth/RateLimiter.ts';
 import { RedisConnectionCounter, RedisRateLimiter } from './auth/sharedLimits.ts';
-import { healthRoutes } from './http/health.ts';
-import { clientAddress, inlineScriptHashes, metricsAccess, originAllowed, securityHeaders } from './http/security.ts';
-import { builtClientFiles, sendIndex } from './http/staticFiles.ts';
+import { clientAddress, originAllowed } from './http/addresses.ts';
+import { ROOT } from './http/paths.ts';
 import { loadOrCreateSecret, TokenSigner } from './auth/tokens.ts';
 import type { Logger } from './log.ts';
 import { Metrics } from './metrics.ts';
 import { Retention } from './retention.ts';
-import { SessionService } from './sessions.ts';
 import { openStore } from './store/openStore.ts';
 import type { Store } from './store/SessionStore.ts';
 import type { Fanout } from './sync/fanout/Fanout.ts';
 import { RoomRegistry } from './sync/RoomRegistry.ts';
 import { SyncServer } from './sync/SyncServer.ts';
 
-/** The project folder: the nearest one up with a package.json (this file runs from server/ or bundled in dist/server/). */
-function findRoot(from: string): string {
-  let dir = from;
-  while (!fs.existsSync(path.join(dir, 'package.json'))) {
-    const up = path.dirname(dir);
-    if (up === dir) return from;
-    dir = up;
-  }
-  return dir;
-}
-const ROOT = findRoot(path.dirname(fileURLToPath(import.meta.url)));
-export const CLIENT_DIST = path.join(ROOT, 'dist', 'client');
+export { CLIENT_DIST } from './http/paths.ts';
 
 export interface VeldwerkServer {
   http: http.Server;
@@ -84,63 +71,40 @@ export async function createVeldwerkServer(config: Config & { dbFile: string }, 
     maxRoomsLoaded: config.MAX_ROOMS_LOADED,
     fanout: fanout ?? undefined,
   });
-  const sessions = new SessionService({
-    store,
-    tokens,
-    tokenTtlDays: config.TOKEN_TTL_DAYS,
-    facilitatorTokenTtlDays: config.FACILITATOR_TOKEN_TTL_DAYS,
-    joinCodeTtlDays: config.JOIN_CODE_TTL_DAYS,
-  });
-
-  const app = express();
-  app.disable('x-powered-by');
-  app.set('trust proxy', config.TRUST_PROXY);
-  if (config.NODE_ENV === 'development') {
-    // Vite's dev server injects inline scripts for hot reload: no CSP there.
-    app.use((_req, res, next) => {
-      res.setHeader('X-Content-Type-Options', 'nosniff');
-      res.setHeader('Referrer-Policy', 'no-referrer');
-      next();
-    });
-  } else {
-    app.use(
-      securityHeaders({
-        publicUrl: config.PUBLIC_URL,
-        scriptHashes: inlineScriptHashes(path.join(CLIENT_DIST, 'index.html')),
-      }),
-    );
-  }
   let draining = false;
-  app.use(
-    healthRoutes({
-      stats: () => ({ rooms: registry.loadedCount, connections: metrics.connections }),
-      probeStore: () => store.sessions.getSession('readiness-probe'),
-      busReady: () => (fanout ? fanout.ready() : null),
-      draining: () => draining,
-    }),
-  );
-  app.get('/metrics', metricsAccess(config.METRICS_TOKEN), (_req, res) => {
-    res.type('text/plain; version=0.0.4').send(metrics.render());
+  const development = config.NODE_ENV === 'development';
+  let httpApp: Promise<express.Express> | null = null;
+  const loadHttpApp = () =>
+    (httpApp ??= import('./http/httpApp.ts').then(
+      ({ createHttpApp }) =>
+        createHttpApp({
+          config,
+          log,
+          store,
+          tokens,
+          registry,
+          metrics,
+          busReady: () => (fanout ? fanout.ready() : null),
+          draining: () => draining,
+          sharedLimiter: shared?.limiter,
+          development,
+        }),
+      (err: unknown) => {
+        httpApp = null; // the next request tries again
+        throw err;
+      },
+    ));
+  const server = http.createServer((req, res) => {
+    loadHttpApp().then(
+      (app) => app(req, res),
+      (err: unknown) => {
+        log.error({ err }, 'the HTTP app did not load');
+        res.statusCode = 500;
+        res.end();
+      },
+    );
   });
-  app.use(
-    '/api',
-    createApiRouter({
-      store,
-      sessions,
-      tokens,
-      registry,
-      joinGuard: new JoinGuard(config.JOIN_ATTEMPTS_PER_MINUTE, Date.now, shared?.limiter),
-      createLimiter: shared
-        ? shared.limiter('create-sessions', config.CREATE_SESSIONS_PER_MINUTE, 60_000)
-        : new RateLimiter(config.CREATE_SESSIONS_PER_MINUTE, 60_000),
-      log,
-      publicUrl: config.PUBLIC_URL,
-    }),
-  );
-
-  const server = http.createServer(app);
-  const vite = config.NODE_ENV === 'development' ? await attachViteDev(app, server) : null;
-  if (!vite) serveBuiltClient(app, log);
+  const vite = development ? await attachViteDev(await loadHttpApp(), server) : null;
 
   const sync = new SyncServer({
     registry,
@@ -206,20 +170,6 @@ export async function createVeldwerkServer(config: Config & { dbFile: string }, 
         await store.close();
       })()),
   };
-}
-
-function serveBuiltClient(app: express.Express, log: Logger): void {
-  const index = path.join(CLIENT_DIST, 'index.html');
-  if (!fs.existsSync(index)) {
-    log.warn({ dir: CLIENT_DIST }, 'client not built: run `npm run build` (npm start does)');
-  }
-  app.use(builtClientFiles(CLIENT_DIST)); // precompressed, hashed assets cached for good (issue 14)
-  // Client-side routes: the start page, a session, a join link.
-  app.get(['/', '/s/{*rest}', '/join/{*rest}'], (req, res) => {
-    sendIndex(req, res, index, () => {
-      if (!res.headersSent) res.status(503).type('text/plain').send('Client not built: run npm run build.');
-    });
-  });
 }
 
 /** Development: Vite in middleware mode, hot reload over the same port. */

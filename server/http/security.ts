@@ -1,15 +1,14 @@
 /**
  * What the server promises browsers about itself: security headers with a
- * Content-Security-Policy the app runs under without violations, which origins may open
- * the sync websocket, which proxies are trusted for client addresses, and who may read
- * /metrics. Everything here reads the config only; `app.ts` wires it.
+ * Content-Security-Policy the app runs under without violations, and who may read
+ * /metrics (which origins may open the sync websocket and whose address a request has:
+ * `addresses.ts`). Everything here reads the config only; `httpApp.ts` wires it.
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import type { IncomingMessage } from 'node:http';
 import type { RequestHandler } from 'express';
 import helmet from 'helmet';
-import proxyAddr from 'proxy-addr';
+import { isLoopback } from './addresses.ts';
 
 /** SHA-256 sources for the inline scripts of a built page (the preload script Vite's build adds). */
 export function inlineScriptHashes(htmlFile: string): string[] {
@@ -58,50 +57,6 @@ export function securityHeaders(opts: { publicUrl?: string; scriptHashes: readon
     referrerPolicy: { policy: 'no-referrer' },
     crossOriginEmbedderPolicy: false,
   });
-}
-
-/**
- * May a websocket with this `Origin` open a sync connection? Browsers always send the
- * page's origin; a page on another site must not use a visitor's stored token here.
- * Without an Origin header (scripts, tests, native clients) there is no browser to
- * protect, and the token decides.
- */
-export function originAllowed(req: IncomingMessage, allowed: readonly string[]): boolean {
-  const origin = req.headers.origin;
-  if (origin === undefined) return true;
-  if (allowed.includes(origin)) return true;
-  // The app's own origin: the one the request was made to.
-  const host = req.headers.host;
-  if (!host) return false;
-  try {
-    return new URL(origin).host === host;
-  } catch {
-    return false;
-  }
-}
-
-/**
- * TRUST_PROXY as express's `trust proxy` and as a function for the websocket: `false`
- * trusts no one; a number trusts that many proxy hops in front of the server; a list
- * trusts those addresses or subnets. The client address is then the right-most address
- * in X-Forwarded-For that is not trusted, so a client cannot choose its own.
- */
-export type TrustProxy = false | number | string[];
-
-export function trustFunction(trust: TrustProxy): (addr: string, hop: number) => boolean {
-  if (trust === false) return () => false;
-  if (typeof trust === 'number') return (_addr, hop) => hop < trust;
-  return proxyAddr.compile(trust);
-}
-
-export function clientAddress(req: IncomingMessage, trust: TrustProxy): string {
-  if (trust === false) return req.socket.remoteAddress ?? 'unknown';
-  return proxyAddr(req, trustFunction(trust));
-}
-
-/** Loopback addresses (also IPv4-mapped), where an operator's own scraper sits. */
-export function isLoopback(addr: string | undefined): boolean {
-  return addr === '127.0.0.1' || addr === '::1' || addr === '::ffff:127.0.0.1';
 }
 
 /**
