@@ -15,7 +15,7 @@ import { unionRects } from '../model/board/geometry.ts';
 import { BoardItem } from '../model/board/schema.ts';
 import { FONT, INK } from './itemStyle.ts';
 import { itemDrawnBounds, itemSvg } from './itemSvg.ts';
-import { measureText, truncateToWidth, type FontSpec, type HyphenPoints } from './textLayout.ts';
+import { measureText, truncateToWidth, type FontSpec, type HyphenPoints, type Measure } from './textLayout.ts';
 import { escapeXml, num } from './xml.ts';
 
 export interface BoardSvgOptions {
@@ -29,6 +29,8 @@ export interface BoardSvgOptions {
   background?: string;
   /** Where a word may break with a hyphen (`shared/hyphenation.ts`, the verslag passes it); without it, as the app draws. */
   hyphenate?: HyphenPoints;
+  /** How text is measured (the canvas' own measure in the app); default the width table, as the verslag draws. */
+  measure?: Measure;
 }
 
 export interface BoardSvg {
@@ -70,10 +72,11 @@ export function renderBoardSvg(items: readonly BoardItem[], opts: BoardSvgOption
   const shown = all
     .filter((i) => i.view === view)
     .sort((a, b) => Number(b.kind === 'frame') - Number(a.kind === 'frame') || byStacking(a, b));
-  const content = unionRects(shown.flatMap((i) => itemDrawnBounds(i, byId, opts.hyphenate) ?? []));
+  const text = { hyphenate: opts.hyphenate, measure: opts.measure };
+  const content = unionRects(shown.flatMap((i) => itemDrawnBounds(i, byId, text) ?? []));
 
   const header = title ? TITLE_HEIGHT : 0;
-  const minWidth = title ? Math.min(measureText(title, TITLE_FONT) + 2 * padding, 960) : 0;
+  const minWidth = title ? Math.min((opts.measure ?? measureText)(title, TITLE_FONT) + 2 * padding, 960) : 0;
   const width = Math.ceil(Math.max(content ? content.w + 2 * padding : EMPTY_SIZE.width, minWidth));
   const height = Math.ceil((content ? content.h + 2 * padding : EMPTY_SIZE.height) + header);
   const tx = content ? padding - content.x : 0;
@@ -86,13 +89,13 @@ export function renderBoardSvg(items: readonly BoardItem[], opts: BoardSvgOption
   if (background !== 'none' && background !== 'transparent')
     out.push(`<rect width="100%" height="100%" fill="${background}"/>`);
   if (title) {
-    const shownTitle = truncateToWidth(title, width - 2 * padding, TITLE_FONT);
+    const shownTitle = truncateToWidth(title, width - 2 * padding, TITLE_FONT, opts.measure);
     out.push(
       `<text x="${num(padding)}" y="${num(padding * 0.5 + 26)}" font-size="${TITLE_FONT.size}" font-weight="700" fill="${INK}">${escapeXml(shownTitle)}</text>`,
     );
   }
   out.push(`<g transform="translate(${num(tx)} ${num(ty)})">`);
-  for (const item of shown) out.push(itemSvg(item, byId, opts.hyphenate));
+  for (const item of shown) out.push(itemSvg(item, byId, text));
   out.push('</g></svg>');
   return { svg: out.join(''), width, height };
 }

@@ -7,16 +7,18 @@
 import { arrowPoints, unionRects, type Point, type Rect } from '../model/board/geometry.ts';
 import type { ArrowItem, BoardItem, FrameItem, NoteItem, TextItem } from '../model/board/schema.ts';
 import { assertNever } from '../roles.ts';
-import { ARROW_STYLE, FRAME_STYLE, INK, NOTE_STYLE, TEXT_STYLE, noteTextBox } from './itemStyle.ts';
 import {
-  fitText,
-  isRtl,
-  measureText,
-  truncateToWidth,
-  wrapText,
-  type FontSpec,
-  type HyphenPoints,
-} from './textLayout.ts';
+  ARROW_STYLE,
+  FRAME_STYLE,
+  INK,
+  NOTE_STYLE,
+  TEXT_STYLE,
+  noteLayout,
+  noteTextBox,
+  textItemLayout,
+  type ItemTextOptions,
+} from './itemStyle.ts';
+import { isRtl, measureText, truncateToWidth, type FontSpec } from './textLayout.ts';
 import { escapeXml, num } from './xml.ts';
 
 /** Longest arrow label drawn (world units); the schema allows 200 characters. */
@@ -65,7 +67,7 @@ function lines(
 const rect = (r: Rect, radius: number, attrs: string) =>
   `<rect x="${num(r.x)}" y="${num(r.y)}" width="${num(r.w)}" height="${num(r.h)}" rx="${radius}"${attrs}/>`;
 
-function noteSvg(note: NoteItem, hyphenate?: HyphenPoints): string {
+function noteSvg(note: NoteItem, opts: ItemTextOptions): string {
   const s = NOTE_STYLE;
   const paper = { x: note.x, y: note.y, w: note.w, h: note.h };
   const box = noteTextBox(note);
@@ -77,12 +79,12 @@ function noteSvg(note: NoteItem, hyphenate?: HyphenPoints): string {
     rect(paper, s.radius, ` fill="${note.color}"`),
   ];
   if (note.text.trim()) {
-    const fit = fitText(note.text, box, { ...s, hyphenate });
+    const fit = noteLayout(note, note.text, opts);
     const top = note.y + box.y + Math.max(0, (box.h - fit.height) / 2);
     parts.push(lines(fit.lines, note.x + box.x, top, box.w, fit.fontSize, s.lineHeight, 'center', ` fill="${INK}"`));
   }
   if (note.author) {
-    const author = truncateToWidth(note.author, box.w, { size: s.authorFont });
+    const author = truncateToWidth(note.author, box.w, { size: s.authorFont }, opts.measure);
     const middle = note.y + note.h - s.padding / 2 - s.authorHeight / 2 + 2;
     parts.push(
       textLine(author, note.x + box.x, middle, box.w, s.authorFont, 'left', ` fill="${INK}" fill-opacity="0.55"`),
@@ -92,15 +94,14 @@ function noteSvg(note: NoteItem, hyphenate?: HyphenPoints): string {
   return parts.join('');
 }
 
-function textItemLines(item: TextItem, hyphenate?: HyphenPoints): string[] {
-  const width = item.w - 2 * TEXT_STYLE.padding;
-  return wrapText(item.text, width, { size: item.fontSize }, TEXT_ITEM_MAX_LINES, hyphenate).lines;
+function textItemLines(item: TextItem, opts: ItemTextOptions): string[] {
+  return textItemLayout(item, item.text, { ...opts, maxLines: TEXT_ITEM_MAX_LINES }).lines;
 }
 
-function textSvg(item: TextItem, hyphenate?: HyphenPoints): string {
+function textSvg(item: TextItem, opts: ItemTextOptions): string {
   const p = TEXT_STYLE.padding;
   const body = lines(
-    textItemLines(item, hyphenate),
+    textItemLines(item, opts),
     item.x + p,
     item.y + p,
     item.w - 2 * p,
@@ -112,10 +113,10 @@ function textSvg(item: TextItem, hyphenate?: HyphenPoints): string {
   return `<g data-id="${escapeXml(item.id)}" data-kind="text">${body}</g>`;
 }
 
-function frameSvg(frame: FrameItem): string {
+function frameSvg(frame: FrameItem, opts: ItemTextOptions): string {
   const f = FRAME_STYLE;
   const font: FontSpec = { size: f.titleFont, bold: true };
-  const title = frame.title ? truncateToWidth(frame.title, frame.w - 4, font) : '';
+  const title = frame.title ? truncateToWidth(frame.title, frame.w - 4, font, opts.measure) : '';
   return [
     `<g data-id="${escapeXml(frame.id)}" data-kind="frame">`,
     rect(frame, f.radius, ` fill="#ffffff" fill-opacity="0.55" stroke="${f.stroke}" stroke-width="${f.strokeWidth}"`),
@@ -135,17 +136,17 @@ function frameSvg(frame: FrameItem): string {
 }
 
 /** The label's box (world), centred on the middle of the line. */
-function labelBox(label: string, start: Point, end: Point): Rect {
+function labelBox(label: string, start: Point, end: Point, opts: ItemTextOptions): Rect {
   const a = ARROW_STYLE;
-  const w = measureText(label, { size: a.labelFont }) + 2 * a.labelPad + 4;
+  const w = (opts.measure ?? measureText)(label, { size: a.labelFont }) + 2 * a.labelPad + 4;
   const h = a.labelFont * 1.3 + 2 * a.labelPad;
   return { x: (start.x + end.x) / 2 - w / 2, y: (start.y + end.y) / 2 - h / 2, w, h };
 }
 
-const shownLabel = (arrow: ArrowItem) =>
-  arrow.label ? truncateToWidth(arrow.label, MAX_LABEL_WIDTH, { size: ARROW_STYLE.labelFont }) : '';
+const shownLabel = (arrow: ArrowItem, opts: ItemTextOptions) =>
+  arrow.label ? truncateToWidth(arrow.label, MAX_LABEL_WIDTH, { size: ARROW_STYLE.labelFont }, opts.measure) : '';
 
-function arrowSvg(arrow: ArrowItem, byId: ReadonlyMap<string, BoardItem>): string {
+function arrowSvg(arrow: ArrowItem, byId: ReadonlyMap<string, BoardItem>, opts: ItemTextOptions): string {
   const pts = arrowPoints(arrow, byId);
   if (!pts) return '';
   const a = ARROW_STYLE;
@@ -159,9 +160,9 @@ function arrowSvg(arrow: ArrowItem, byId: ReadonlyMap<string, BoardItem>): strin
     `<line x1="${num(start.x)}" y1="${num(start.y)}" x2="${num(end.x - Math.cos(angle) * head * 0.8)}" y2="${num(end.y - Math.sin(angle) * head * 0.8)}" stroke="${arrow.color}" stroke-width="${a.width}" stroke-linecap="round"/>`,
     `<polygon points="${num(end.x)},${num(end.y)} ${corner(-a.headAngle)} ${corner(a.headAngle)}" fill="${arrow.color}"/>`,
   ];
-  const label = shownLabel(arrow);
+  const label = shownLabel(arrow, opts);
   if (label) {
-    const box = labelBox(label, start, end);
+    const box = labelBox(label, start, end, opts);
     parts.push(
       rect(box, 4, ` fill="${a.labelFill}"`),
       textLine(label, box.x, box.y + box.h / 2, box.w, a.labelFont, 'center', ` fill="${arrow.color}"`),
@@ -173,18 +174,19 @@ function arrowSvg(arrow: ArrowItem, byId: ReadonlyMap<string, BoardItem>): strin
 
 /**
  * The SVG elements of one item (nothing for an arrow whose ends cannot be resolved);
- * with `hyphenate`, a word too long for a note's or text's line breaks with a hyphen.
+ * text measured with `text.measure`; with `text.hyphenate`, a word too long for a note's
+ * or text's line breaks with a hyphen.
  */
-export function itemSvg(item: BoardItem, byId: ReadonlyMap<string, BoardItem>, hyphenate?: HyphenPoints): string {
+export function itemSvg(item: BoardItem, byId: ReadonlyMap<string, BoardItem>, text: ItemTextOptions = {}): string {
   switch (item.kind) {
     case 'note':
-      return noteSvg(item, hyphenate);
+      return noteSvg(item, text);
     case 'text':
-      return textSvg(item, hyphenate);
+      return textSvg(item, text);
     case 'frame':
-      return frameSvg(item);
+      return frameSvg(item, text);
     case 'arrow':
-      return arrowSvg(item, byId);
+      return arrowSvg(item, byId, text);
     default:
       return assertNever(item);
   }
@@ -194,7 +196,7 @@ export function itemSvg(item: BoardItem, byId: ReadonlyMap<string, BoardItem>, h
 export function itemDrawnBounds(
   item: BoardItem,
   byId: ReadonlyMap<string, BoardItem>,
-  hyphenate?: HyphenPoints,
+  text: ItemTextOptions = {},
 ): Rect | null {
   switch (item.kind) {
     case 'note':
@@ -202,7 +204,7 @@ export function itemDrawnBounds(
     case 'frame':
       return { x: item.x, y: item.y - FRAME_STYLE.titleHeight, w: item.w, h: item.h + FRAME_STYLE.titleHeight };
     case 'text': {
-      const h = textItemLines(item, hyphenate).length * item.fontSize * TEXT_STYLE.lineHeight + 2 * TEXT_STYLE.padding;
+      const h = textItemLines(item, text).length * item.fontSize * TEXT_STYLE.lineHeight + 2 * TEXT_STYLE.padding;
       return { x: item.x, y: item.y, w: item.w, h: Math.max(item.h, h) };
     }
     case 'arrow': {
@@ -217,8 +219,8 @@ export function itemDrawnBounds(
         w: Math.abs(pts.end.x - pts.start.x) + 2 * pad,
         h: Math.abs(pts.end.y - pts.start.y) + 2 * pad,
       };
-      const label = shownLabel(item);
-      return label ? unionRects([line, labelBox(label, pts.start, pts.end)]) : line;
+      const label = shownLabel(item, text);
+      return label ? unionRects([line, labelBox(label, pts.start, pts.end, text)]) : line;
     }
     default:
       return assertNever(item);

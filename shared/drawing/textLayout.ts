@@ -1,8 +1,11 @@
 /**
- * Deterministic text measuring and wrapping for drawings made without a DOM (SVG
- * exports on the server and in the browser). Widths come from a table of Helvetica /
- * Arial advance widths, close enough to the system sans-serif fonts the app uses that
- * wrapped lines fit their boxes; they are an estimate, never measured.
+ * The one text layout (issue 16): word wrap, shrink to fit and cutting with "…", for the
+ * board's canvas and its editor (client `base/board/itemStyle.ts`) and for every drawing
+ * (board and method SVGs, the verslag's figures). The measuring is passed in (`Measure`):
+ * the canvas passes its own (`createCanvasMeasure` in the client), the drawings made
+ * without a DOM use `measureText`, a table of Helvetica / Arial advance widths close
+ * enough to the system sans-serif fonts that wrapped lines fit their boxes (an estimate,
+ * never measured). The same text with the same measure wraps the same everywhere.
  */
 
 /** Advance widths (1/1000 em) of printable ASCII, U+0020 to U+007E (Arial metrics). */
@@ -71,7 +74,10 @@ function emWidth(text: string): number {
   return em;
 }
 
-/** Estimated width of a line of text in the given font. */
+/** The width (px) of a line of text in the given font. */
+export type Measure = (text: string, font: FontSpec) => number;
+
+/** Estimated width of a line of text in the given font: the drawings' `Measure`. */
 export function measureText(text: string, font: FontSpec): number {
   return emWidth(text) * font.size * WIDTH_SAFETY * (font.bold ? 1.06 : 1);
 }
@@ -79,13 +85,13 @@ export function measureText(text: string, font: FontSpec): number {
 const ELLIPSIS = '…';
 
 /** The longest start of `text` that fits in `width` with an ellipsis after it. */
-export function truncateToWidth(text: string, width: number, font: FontSpec): string {
-  if (measureText(text, font) <= width) return text;
-  const limit = width - measureText(ELLIPSIS, font);
+export function truncateToWidth(text: string, width: number, font: FontSpec, measure: Measure = measureText): string {
+  if (measure(text, font) <= width) return text;
+  const limit = width - measure(ELLIPSIS, font);
   let out = '';
   let used = 0;
   for (const g of graphemes(text)) {
-    const w = measureText(g, font);
+    const w = measure(g, font);
     if (used + w > limit) break;
     out += g;
     used += w;
@@ -94,12 +100,12 @@ export function truncateToWidth(text: string, width: number, font: FontSpec): st
 }
 
 /** Splits a word wider than `width` into pieces that fit, between grapheme clusters. */
-function breakWord(word: string, width: number, font: FontSpec): string[] {
+function breakWord(word: string, width: number, font: FontSpec, measure: Measure): string[] {
   const pieces: string[] = [];
   let piece = '';
   let used = 0;
   for (const g of graphemes(word)) {
-    const w = measureText(g, font);
+    const w = measure(g, font);
     if (piece && used + w > width) {
       pieces.push(piece);
       piece = '';
@@ -114,6 +120,8 @@ function breakWord(word: string, width: number, font: FontSpec): string[] {
 
 interface Wrapped {
   lines: string[];
+  /** The width of each line. */
+  widths: number[];
   /** A word wider than the line had to be broken. */
   brokeWord: boolean;
 }
@@ -126,16 +134,20 @@ export type HyphenPoints = (word: string) => number[];
  * hyphen: at the word's own hyphens or at the `hyphenate` points where one fits, else
  * between grapheme clusters (still with a hyphen).
  */
-function breakWordHyphenated(word: string, width: number, font: FontSpec, hyphenate: HyphenPoints): string[] {
+function breakWordHyphenated(
+  word: string,
+  width: number,
+  font: FontSpec,
+  hyphenate: HyphenPoints,
+  measure: Measure,
+): string[] {
   const own = [...word.matchAll(/-(?=.)/g)].map((m) => m.index + 1);
   const points = [...new Set([...own, ...hyphenate(word).filter((p) => word[p - 1] !== '-' && word[p] !== '-')])];
   const pieces: string[] = [];
   let start = 0;
-  while (measureText(word.slice(start), font) > width) {
+  while (measure(word.slice(start), font) > width) {
     const head = (p: number) => word.slice(start, p) + (word[p - 1] === '-' ? '' : '-');
-    const at = points
-      .filter((p) => p > start && measureText(head(p), font) <= width)
-      .reduce((a, b) => Math.max(a, b), -1);
+    const at = points.filter((p) => p > start && measure(head(p), font) <= width).reduce((a, b) => Math.max(a, b), -1);
     if (at > start) {
       pieces.push(head(at));
       start = at;
@@ -144,7 +156,7 @@ function breakWordHyphenated(word: string, width: number, font: FontSpec, hyphen
     // No point fits: as many grapheme clusters as fit with a hyphen (at least one).
     let end = start;
     for (const g of graphemes(word.slice(start))) {
-      if (end > start && measureText(`${word.slice(start, end + g.length)}-`, font) > width) break;
+      if (end > start && measure(`${word.slice(start, end + g.length)}-`, font) > width) break;
       end += g.length;
     }
     if (end >= word.length) break;
@@ -155,6 +167,19 @@ function breakWordHyphenated(word: string, width: number, font: FontSpec, hyphen
   return pieces;
 }
 
+/** How text is measured and broken. */
+export interface WrapOptions {
+  /** Default: the width table (`measureText`). */
+  measure?: Measure;
+  /** Where an over-long word may break with a hyphen; without it, between two characters. */
+  hyphenate?: HyphenPoints;
+  /**
+   * Keep the empty lines at the end (a text ending in Enter): the board's notes and text
+   * items, whose editor shows the caret on that line. Elsewhere they take no room.
+   */
+  keepTrailingBreaks?: boolean;
+}
+
 /** Greedy word wrap of one paragraph (no newlines) into lines of at most `width`. */
 function wrapParagraph(
   paragraph: string,
@@ -162,22 +187,27 @@ function wrapParagraph(
   font: FontSpec,
   out: Wrapped,
   maxLines: number,
-  hyphenate?: HyphenPoints,
+  opts: WrapOptions,
 ): void {
+  const measure = opts.measure ?? measureText;
   const words = paragraph.split(/ +/).filter((w) => w !== '');
-  const space = measureText(' ', font);
+  const space = measure(' ', font);
   let line = '';
   let used = 0;
+  const push = (text: string, w: number) => {
+    out.lines.push(text);
+    out.widths.push(w);
+  };
   for (const word of words) {
     // Enough lines to know it does not fit: stop (a 5,000-character note stays cheap).
     if (out.lines.length > maxLines) return;
-    const w = measureText(word, font);
+    const w = measure(word, font);
     if (line && used + space + w <= width) {
       line += ` ${word}`;
       used += space + w;
       continue;
     }
-    if (line) out.lines.push(line);
+    if (line) push(line, used);
     if (w <= width) {
       line = word;
       used = w;
@@ -185,35 +215,62 @@ function wrapParagraph(
     }
     // A word wider than the box (a URL, "aaaa…") is broken, never left sticking out.
     out.brokeWord = true;
-    const pieces = hyphenate ? breakWordHyphenated(word, width, font, hyphenate) : breakWord(word, width, font);
+    const pieces = opts.hyphenate
+      ? breakWordHyphenated(word, width, font, opts.hyphenate, measure)
+      : breakWord(word, width, font, measure);
     line = pieces.pop() ?? '';
-    used = measureText(line, font);
-    out.lines.push(...pieces);
+    used = measure(line, font);
+    for (const piece of pieces) push(piece, measure(piece, font));
   }
-  out.lines.push(line);
+  push(line, used);
 }
 
-function wrapAll(text: string, width: number, font: FontSpec, maxLines: number, hyphenate?: HyphenPoints): Wrapped {
-  const out: Wrapped = { lines: [], brokeWord: false };
+function wrapAll(text: string, width: number, font: FontSpec, maxLines: number, opts: WrapOptions = {}): Wrapped {
+  const out: Wrapped = { lines: [], widths: [], brokeWord: false };
   for (const p of text.split('\n')) {
-    wrapParagraph(p, width, font, out, maxLines, hyphenate);
+    wrapParagraph(p, width, font, out, maxLines, opts);
     if (out.lines.length > maxLines) break;
   }
-  // Trailing empty lines (a note ending in Enter) take no room.
-  while (out.lines.length > 1 && out.lines[out.lines.length - 1] === '') out.lines.pop();
+  // Trailing empty lines (a note ending in Enter) take no room, unless the editor's caret stands there.
+  if (!opts.keepTrailingBreaks)
+    while (out.lines.length > 1 && out.lines[out.lines.length - 1] === '') {
+      out.lines.pop();
+      out.widths.pop();
+    }
   return out;
 }
 
 export interface WrappedText {
   lines: string[];
+  /** The width of each line. */
+  widths: number[];
   /** Some text did not fit in `maxLines`; the last line ends with an ellipsis. */
   truncated: boolean;
+  /** A word wider than the line had to be broken. */
+  brokeWord: boolean;
+}
+
+/** `wrapText` with its options in one object. */
+function wrapWith(text: string, width: number, font: FontSpec, maxLines: number, opts: WrapOptions): WrappedText {
+  const measure = opts.measure ?? measureText;
+  const safeWidth = Math.max(width, font.size);
+  const { lines, widths, brokeWord } = wrapAll(text, safeWidth, font, maxLines, opts);
+  if (lines.length <= maxLines) return { lines, widths, truncated: false, brokeWord };
+  const keep = Math.max(0, maxLines);
+  const kept = lines.slice(0, keep);
+  const keptWidths = widths.slice(0, keep);
+  if (kept.length) {
+    const last = truncateToWidth(`${kept[kept.length - 1]}${ELLIPSIS}`, safeWidth, font, measure);
+    kept[kept.length - 1] = last;
+    keptWidths[kept.length - 1] = measure(last, font);
+  }
+  return { lines: kept, widths: keptWidths, truncated: true, brokeWord };
 }
 
 /**
  * Wraps text to `width`, keeping the author's line breaks, breaking over-long words
  * (with a hyphen at a `hyphenate` point when given), and cutting after `maxLines` lines
- * with an ellipsis.
+ * with an ellipsis. Measured with `measure` (default: the width table).
  */
 export function wrapText(
   text: string,
@@ -221,30 +278,54 @@ export function wrapText(
   font: FontSpec,
   maxLines = Infinity,
   hyphenate?: HyphenPoints,
+  measure: Measure = measureText,
 ): WrappedText {
-  const safeWidth = Math.max(width, font.size);
-  const { lines } = wrapAll(text, safeWidth, font, maxLines, hyphenate);
-  if (lines.length <= maxLines) return { lines, truncated: false };
-  const kept = lines.slice(0, Math.max(0, maxLines));
-  if (kept.length) kept[kept.length - 1] = truncateToWidth(`${kept[kept.length - 1]}${ELLIPSIS}`, safeWidth, font);
-  return { lines: kept, truncated: true };
+  return wrapWith(text, width, font, maxLines, { hyphenate, measure });
 }
 
-export interface FitOptions {
+/** Text laid out in lines of one font size. */
+export interface TextLayout {
+  fontSize: number;
+  /** Line height in px (the font size times the line height factor). */
+  lineHeight: number;
+  lines: string[];
+  /** Height of all lines. */
+  height: number;
+  /** Width of the widest line. */
+  width: number;
+  /** Some text did not fit (the last line ends with …). */
+  truncated: boolean;
+}
+
+function toLayout(wrapped: WrappedText, fontSize: number, lineFactor: number): TextLayout {
+  const lineHeight = fontSize * lineFactor;
+  return {
+    fontSize,
+    lineHeight,
+    lines: wrapped.lines,
+    height: wrapped.lines.length * lineHeight,
+    width: Math.max(0, ...wrapped.widths),
+    truncated: wrapped.truncated,
+  };
+}
+
+export interface LayoutOptions extends WrapOptions {
+  /** Line height as a factor of the font size. */
+  lineHeight: number;
+  /** At most this many lines, the last one cut with "…". */
+  maxLines?: number;
+}
+
+/** Lays out at a fixed font size; the height grows with the text (text items). */
+export function layoutText(text: string, width: number, font: FontSpec, opts: LayoutOptions): TextLayout {
+  return toLayout(wrapWith(text, width, font, opts.maxLines ?? Infinity, opts), font.size, opts.lineHeight);
+}
+
+export interface FitOptions extends WrapOptions {
   minFont: number;
   maxFont: number;
   /** Line height as a factor of the font size. */
   lineHeight: number;
-  /** Where a word may break with a hyphen, when even the smallest size cannot keep it whole. */
-  hyphenate?: HyphenPoints;
-}
-
-export interface FittedText {
-  fontSize: number;
-  lines: string[];
-  /** Height of all lines. */
-  height: number;
-  truncated: boolean;
 }
 
 /**
@@ -252,32 +333,26 @@ export interface FittedText {
  * `minFont` and `maxFont` at which the text fits the box without breaking a word; at
  * the smallest size, what does not fit ends in "…".
  */
-export function fitText(text: string, box: { w: number; h: number }, opts: FitOptions): FittedText {
+export function fitText(text: string, box: { w: number; h: number }, opts: FitOptions): TextLayout {
   const maxFont = Math.max(opts.minFont, Math.min(opts.maxFont, Math.floor(box.h / opts.lineHeight)));
-  const result = (size: number, lines: string[], truncated: boolean): FittedText => ({
-    fontSize: size,
-    lines,
-    height: lines.length * size * opts.lineHeight,
-    truncated,
-  });
-  // Binary search: smaller text never needs more lines.
+  // Binary search: smaller text never needs more lines (hyphens only at the smallest size).
+  const whole = { ...opts, hyphenate: undefined };
   let lo = opts.minFont + 1;
   let hi = maxFont;
-  let best: FittedText | null = null;
+  let best: TextLayout | null = null;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
     const rows = Math.floor(box.h / (mid * opts.lineHeight));
-    const wrapped = wrapAll(text, box.w, { size: mid }, rows);
+    const wrapped = wrapAll(text, box.w, { size: mid }, rows, whole);
     if (!wrapped.brokeWord && wrapped.lines.length <= rows) {
-      best = result(mid, wrapped.lines, false);
+      best = toLayout({ ...wrapped, truncated: false }, mid, opts.lineHeight);
       lo = mid + 1;
     } else hi = mid - 1;
   }
   if (best) return best;
   const size = opts.minFont;
   const room = Math.max(1, Math.floor(box.h / (size * opts.lineHeight)));
-  const { lines, truncated } = wrapText(text, box.w, { size }, room, opts.hyphenate);
-  return result(size, lines, truncated);
+  return toLayout(wrapWith(text, box.w, { size }, room, opts), size, opts.lineHeight);
 }
 
 /** Is the first strongly directional character of the text right-to-left (Hebrew, Arabic...)? */

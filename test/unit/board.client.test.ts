@@ -25,8 +25,14 @@ import {
   movedArrowPts,
   withFrameContents,
 } from '../../client/src/base/board/selection.ts';
-import { SHORTCUTS, comboLabel, findShortcut, matchCombo, type KeyLike } from '../../client/src/base/board/shortcuts.ts';
-import { ellipsize, fitText, layoutText, wrapText, type Measure } from '../../client/src/base/board/textLayout.ts';
+import {
+  SHORTCUTS,
+  comboLabel,
+  findShortcut,
+  matchCombo,
+  type KeyLike,
+} from '../../client/src/base/board/shortcuts.ts';
+import { fitText, layoutText, truncateToWidth, wrapText, type Measure } from '../../shared/drawing/textLayout.ts';
 import { resizePatch } from '../../client/src/base/board/tools/resizeItems.ts';
 import {
   fitRect,
@@ -78,7 +84,7 @@ const arrow = (id: string, start: ArrowItem['start'], end: ArrowItem['end']): Ar
 const byIdOf = (items: BoardItem[]) => new Map(items.map((i) => [i.id, i]));
 
 /** Every character is half an em wide: easy sums. */
-const halfEm: Measure = (text) => text.length * 0.5;
+const halfEm: Measure = (text, font) => text.length * 0.5 * font.size;
 
 describe('viewport maths', () => {
   const v = { x: 100, y: 50, scale: 2 };
@@ -241,26 +247,24 @@ describe('what moves with a selection', () => {
 describe('text layout', () => {
   it('wraps words greedily and keeps explicit line breaks', () => {
     // "aaaa bbbb cccc" at size 10: words 20 wide, space 5; lines of 50 fit two words.
-    expect(wrapText('aaaa bbbb cccc', 50, 10, halfEm).lines).toEqual(['aaaa bbbb', 'cccc']);
-    expect(wrapText('één\n\ntwee', 500, 10, halfEm).lines).toEqual(['één', '', 'twee']);
+    expect(wrapText('aaaa bbbb cccc', 50, { size: 10 }, Infinity, undefined, halfEm).lines).toEqual([
+      'aaaa bbbb',
+      'cccc',
+    ]);
+    expect(wrapText('één\n\ntwee', 500, { size: 10 }, Infinity, undefined, halfEm).lines).toEqual(['één', '', 'twee']);
   });
 
   it('breaks a word that is wider than the line', () => {
-    const w = wrapText('samenwerkingsverband', 40, 10, halfEm);
+    const w = wrapText('samenwerkingsverband', 40, { size: 10 }, Infinity, undefined, halfEm);
     expect(w.brokeWord).toBe(true);
     expect(w.lines).toEqual(['samenwer', 'kingsver', 'band']);
   });
 
   it('shrinks a note text until it fits, largest size first', () => {
-    const opts = { minFont: 10, maxFont: 24, lineHeight: 1.25 };
-    const short = fitText('GGD', { w: 150, h: 100 }, opts, halfEm);
+    const opts = { minFont: 10, maxFont: 24, lineHeight: 1.25, measure: halfEm };
+    const short = fitText('GGD', { w: 150, h: 100 }, opts);
     expect(short.fontSize).toBe(24);
-    const long = fitText(
-      'Sociaal wijkteam wil meer samenwerken met de woningcorporatie',
-      { w: 150, h: 100 },
-      opts,
-      halfEm,
-    );
+    const long = fitText('Sociaal wijkteam wil meer samenwerken met de woningcorporatie', { w: 150, h: 100 }, opts);
     expect(long.fontSize).toBeLessThan(24);
     expect(long.height).toBeLessThanOrEqual(100);
     expect(long.width).toBeLessThanOrEqual(150);
@@ -269,25 +273,32 @@ describe('text layout', () => {
     const bigger = wrapText(
       'Sociaal wijkteam wil meer samenwerken met de woningcorporatie',
       150,
-      long.fontSize + 1,
+      { size: long.fontSize + 1 },
+      Infinity,
+      undefined,
       halfEm,
     );
     expect(bigger.lines.length * (long.fontSize + 1) * 1.25 > 100 || bigger.brokeWord).toBe(true);
   });
 
   it('ends text that does not fit even at the smallest size with an ellipsis', () => {
-    const opts = { minFont: 10, maxFont: 24, lineHeight: 1.25 };
-    const layout = fitText('woord '.repeat(200), { w: 100, h: 50 }, opts, halfEm);
+    const opts = { minFont: 10, maxFont: 24, lineHeight: 1.25, measure: halfEm };
+    const layout = fitText('woord '.repeat(200), { w: 100, h: 50 }, opts);
     expect(layout.fontSize).toBe(10);
     expect(layout.truncated).toBe(true);
     expect(layout.lines.length).toBe(4);
     expect(layout.lines.at(-1)?.endsWith('…')).toBe(true);
-    expect(ellipsize('abcdefghij', 30, 10, halfEm)).toBe('abcde…');
+    expect(truncateToWidth('abcdefghij', 30, { size: 10 }, halfEm)).toBe('abcde…');
   });
 
   it('lays out free text at its own size; the height grows with the lines', () => {
-    const one = layoutText('kort', 200, 20, 1.3, halfEm);
-    const three = layoutText('een wat langere tekst over drie regels', 120, 20, 1.3, halfEm);
+    const one = layoutText('kort', 200, { size: 20 }, { lineHeight: 1.3, measure: halfEm });
+    const three = layoutText(
+      'een wat langere tekst over drie regels',
+      120,
+      { size: 20 },
+      { lineHeight: 1.3, measure: halfEm },
+    );
     expect(one.lines.length).toBe(1);
     expect(three.height).toBeCloseTo(three.lines.length * 26);
     expect(three.lines.length).toBeGreaterThan(1);

@@ -1,7 +1,8 @@
 /**
  * How items look, in world units, and their text layout: shared by the canvas shapes
- * (components/board/shapes) and the HTML text editor laid over them. The look itself
- * comes from shared/drawing/itemStyle.ts, which the SVG export draws with too.
+ * (features/board/canvas/shapes) and the HTML text editor laid over them. The look and
+ * the layout come from shared/drawing/itemStyle.ts, which the SVG export draws with too;
+ * here the canvas passes its own measure.
  */
 import {
   ARROW_STYLE,
@@ -10,10 +11,13 @@ import {
   INK,
   NOTE_STYLE,
   TEXT_STYLE,
+  noteLayout as sharedNoteLayout,
   noteTextBox as sharedNoteTextBox,
+  textItemLayout as sharedTextItemLayout,
 } from '../../../../shared/drawing/itemStyle.ts';
+import type { Measure, TextLayout } from '../../../../shared/drawing/textLayout.ts';
 import type { NoteItem, TextItem } from '../../../../shared/model/board/schema.ts';
-import { createCanvasMeasure, fitText, layoutText, type Measure, type TextLayout } from './textLayout.ts';
+import { createCanvasMeasure } from './canvasMeasure.ts';
 
 export { FONT, INK };
 
@@ -23,30 +27,37 @@ export const TEXT = { ...TEXT_STYLE, defaultW: 260, defaultFont: 20, minW: 40 } 
 export const FRAME = { ...FRAME_STYLE, defaultW: 480, defaultH: 320, minW: 80, minH: 60 } as const;
 export const ARROW = ARROW_STYLE;
 
-let measure: Measure | null = null;
+let canvasMeasure: Measure | null = null;
 /** The shared text measurer (one canvas, cached per word). */
 export function textMeasure(): Measure {
-  measure ??= createCanvasMeasure(FONT);
-  return measure;
+  canvasMeasure ??= createCanvasMeasure(FONT);
+  return canvasMeasure;
 }
 
 /** The box the text of a note fills (relative to the note), leaving room for the author. */
 export const noteTextBox = sharedNoteTextBox;
 
-/** A note's text, shrunk until it fits (rather than growing the note: a board of notes stays tidy). */
-export function noteLayout(note: Pick<NoteItem, 'w' | 'h' | 'author'>, text: string): TextLayout {
-  const box = noteTextBox(note);
-  return fitText(text, box, NOTE, textMeasure());
+/** A note's text, shrunk until it fits (rather than growing the note: a board of notes stays tidy); `measure` for tests. */
+export function noteLayout(
+  note: Pick<NoteItem, 'w' | 'h' | 'author'>,
+  text: string,
+  measure = textMeasure(),
+): TextLayout {
+  return sharedNoteLayout(note, text, { measure });
 }
 
 /** The grey hint on an empty note: small and quiet, whatever the note's size. */
 export function notePlaceholderLayout(note: Pick<NoteItem, 'w' | 'h' | 'author'>, hint: string): TextLayout {
-  return fitText(hint, noteTextBox(note), { ...NOTE, maxFont: 14 }, textMeasure());
+  return sharedNoteLayout(note, hint, { measure: textMeasure(), maxFont: 14 });
 }
 
 /** A text item's lines at its own font size, wrapped at its width. */
-export function textItemLayout(item: Pick<TextItem, 'w' | 'fontSize'>, text: string): TextLayout {
-  return layoutText(text, Math.max(1, item.w - 2 * TEXT.padding), item.fontSize, TEXT.lineHeight, textMeasure());
+export function textItemLayout(
+  item: Pick<TextItem, 'w' | 'fontSize'>,
+  text: string,
+  measure = textMeasure(),
+): TextLayout {
+  return sharedTextItemLayout(item, text, { measure });
 }
 
 /** The height a text item needs for its text (at least one line). */

@@ -10,7 +10,7 @@ import type { Point } from '../../../../../../shared/model/board/geometry.ts';
 import type { ArrowItem, FrameItem, NoteItem, TextItem } from '../../../../../../shared/model/board/schema.ts';
 import { ARROW, FONT, FRAME, INK, NOTE, TEXT, noteTextBox, textMeasure } from '../../../../base/board/itemStyle.ts';
 import { FRAME_TITLE_H } from '../../../../base/board/hitTest.ts';
-import { ellipsize, type TextLayout } from '../../../../base/board/textLayout.ts';
+import { truncateToWidth, type TextLayout } from '../../../../../../shared/drawing/textLayout.ts';
 
 type Ctx = CanvasRenderingContext2D;
 
@@ -122,8 +122,7 @@ export function drawNote(ctx: Ctx, { note, layout, placeholder, editing }: NoteD
 }
 
 function fitLine(text: string, width: number, size: number): string {
-  const measure = textMeasure();
-  return measure(text) * size <= width ? text : ellipsize(text, width, size, measure);
+  return truncateToWidth(text, width, { size }, textMeasure());
 }
 
 export function drawText(
@@ -169,7 +168,7 @@ export function drawFrame(ctx: Ctx, frame: FrameItem, editingTitle: boolean) {
 
 /** The arrow's label box (world), centred on the middle of the line. */
 export function arrowLabelBox(label: string, start: Point, end: Point) {
-  const width = textMeasure()(label) * ARROW.labelFont + 2 * ARROW.labelPad + 4;
+  const width = textMeasure()(label, { size: ARROW.labelFont }) + 2 * ARROW.labelPad + 4;
   const height = ARROW.labelFont * 1.3 + 2 * ARROW.labelPad;
   const mid = { x: (start.x + end.x) / 2, y: (start.y + end.y) / 2 };
   return { x: mid.x - width / 2, y: mid.y - height / 2, w: width, h: height };

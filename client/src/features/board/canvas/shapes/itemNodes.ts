@@ -10,7 +10,7 @@ import Konva from 'konva';
 import type { BoardItem } from '../../../../../../shared/model/board/schema.ts';
 import { assertNever } from '../../../../../../shared/roles.ts';
 import { noteLayout, notePlaceholderLayout, textItemLayout } from '../../../../base/board/itemStyle.ts';
-import type { TextLayout } from '../../../../base/board/textLayout.ts';
+import type { TextLayout } from '../../../../../../shared/drawing/textLayout.ts';
 import { drawArrow, drawFrame, drawNote, drawText, lazy } from './draw.ts';
 import { arrowPts } from './ItemShape.tsx';
 
