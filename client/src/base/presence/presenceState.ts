@@ -57,7 +57,8 @@ export const MAX_PUBLISHED_SELECTION = 500;
 export const FALLBACK_COLOR = '#5f6e74';
 
 const coord = z.number().finite().min(-COORD_LIMIT).max(COORD_LIMIT);
-const UserSchema = z.object({
+/** The `user` of an awareness state (board and session rooms alike); a bad colour becomes grey. */
+export const AwarenessUserSchema = z.object({
   id: z.string().max(100),
   name: z.string().max(100),
   role: z.enum(ROLES),
@@ -80,7 +81,7 @@ const SelectionSchema = z.array(z.unknown()).max(MAX_PUBLISHED_SELECTION * 2);
 export function parsePeerState(clientId: number, state: unknown): PeerPresence | null {
   if (typeof state !== 'object' || state === null) return null;
   const s = state as Record<string, unknown>;
-  const user = UserSchema.safeParse(s.user);
+  const user = AwarenessUserSchema.safeParse(s.user);
   if (!user.success) return null;
   const cursor = CursorSchema.safeParse(s.cursor);
   const viewport = ViewportSchema.safeParse(s.viewport);

@@ -5,8 +5,8 @@
  */
 import { useCallback, useRef, useSyncExternalStore } from 'react';
 import { z } from 'zod';
-import { ROLES, type Role } from '../../../../shared/roles.ts';
-import { FALLBACK_COLOR } from '../presence/presenceState.ts';
+import type { Role } from '../../../../shared/roles.ts';
+import { AwarenessUserSchema } from '../presence/presenceState.ts';
 import type { Room } from './Room.ts';
 
 export interface PresentPerson {
@@ -23,16 +23,6 @@ export interface PresentPerson {
 }
 
 const WhereSchema = z.object({ boardId: z.string().max(64), view: z.string().max(40) });
-
-const AwarenessUserSchema = z.object({
-  id: z.string().max(100),
-  name: z.string().max(100),
-  role: z.enum(ROLES),
-  color: z
-    .string()
-    .regex(/^#[0-9a-fA-F]{6}$/)
-    .catch(FALLBACK_COLOR),
-});
 
 const ROLE_ORDER: Record<Role, number> = { facilitator: 0, participant: 1, viewer: 2 };
 
