@@ -13,12 +13,10 @@
  * so the app can use the canvas' metrics and the server its font tables.
  */
 
-export interface Box {
-  x: number;
-  y: number;
-  w: number;
-  h: number;
-}
+import type { Rect } from '../model/board/geometry.ts';
+
+/** A box on the drawing (the board geometry's `Rect`). */
+export type Box = Rect;
 
 /** A marker with its label's size. */
 export interface LabelAnchor {

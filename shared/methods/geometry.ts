@@ -6,19 +6,11 @@
  * drawings of the report, so both put everything in the same place.
  */
 import { AGREEMENT_THRESHOLD, TRUST_THRESHOLD, type ActorType } from './typology.ts';
-import { placeLabelBoxes } from '../drawing/labelPlacement.ts';
+import { overlapArea, placeLabelBoxes } from '../drawing/labelPlacement.ts';
+import type { Actor } from '../model/board/actorSchema.ts';
+import type { Point, Rect } from '../model/board/geometry.ts';
 
-export interface Point {
-  x: number;
-  y: number;
-}
-
-export interface Rect {
-  x: number;
-  y: number;
-  w: number;
-  h: number;
-}
+export type { Point, Rect };
 
 export const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
 export const clamp01 = (v: number) => clamp(v, 0, 1);
@@ -33,6 +25,12 @@ export function canvasFont(width: number, height: number): number {
 }
 
 // ---------- Krachtenveld: x = houding, y = invloed, size = betrokkenheid ----------
+
+/** An actor with a place on the krachtenveld (both houding and invloed set). */
+export type PlacedActor = Actor & { houding: number; invloed: number };
+
+/** Has the actor been placed on the krachtenveld? (Not yet: it waits in the tray.) */
+export const isPlaced = (a: Actor): a is PlacedActor => a.houding !== null && a.invloed !== null;
 
 export interface FieldLayout {
   /** The drawn field, with its quadrants. */
@@ -288,18 +286,12 @@ export function markerLabelSize(
   return { size, w, h: size + 6 };
 }
 
-function overlap(a: Rect, b: Rect): number {
-  const w = Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x);
-  const h = Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y);
-  return w > 0 && h > 0 ? w * h : 0;
-}
-
 function pick(candidates: Rect[], taken: readonly Rect[]): Rect {
   let best = candidates[0]!;
   let bestScore = Infinity;
   for (const c of candidates) {
     let score = 0;
-    for (const t of taken) score += overlap(c, t);
+    for (const t of taken) score += overlapArea(c, t);
     if (score < bestScore - 0.5) {
       best = c;
       bestScore = score;

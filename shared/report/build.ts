@@ -9,6 +9,7 @@ import { hyphenPoints } from '../hyphenation.ts';
 import { methodSvg } from '../drawing/methods/index.ts';
 import { compareFields, compareGroups } from '../methods/compare.ts';
 import { forcesBalance } from '../methods/forces.ts';
+import { isPlaced } from '../methods/geometry.ts';
 import { classifyActor, TYPE_TEXTS } from '../methods/typology.ts';
 import type { Actor } from '../model/board/actorSchema.ts';
 import { allQuestions } from '../model/meeting/program.ts';
@@ -445,8 +446,7 @@ function isBare(lang: ReportLang, board: ReportBoardSource, a: Actor): boolean {
 /** Where each placed actor stood at the start of the meeting, by id. */
 function startPositions(actors: readonly Actor[]): Map<string, { houding: number; invloed: number }> {
   const at = new Map<string, { houding: number; invloed: number }>();
-  for (const a of actors)
-    if (a.houding !== null && a.invloed !== null) at.set(a.id, { houding: a.houding, invloed: a.invloed });
+  for (const a of actors) if (isPlaced(a)) at.set(a.id, { houding: a.houding, invloed: a.invloed });
   return at;
 }
 

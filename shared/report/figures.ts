@@ -6,6 +6,7 @@
 import { renderBoardSvg } from '../drawing/boardSvg.ts';
 import { hyphenPoints } from '../hyphenation.ts';
 import { methodSvg } from '../drawing/methods/index.ts';
+import { isPlaced } from '../methods/geometry.ts';
 import type { ReportBoardSource } from './source.ts';
 import { translate } from '../i18n/messages.ts';
 import type { ReportLang, ReportTextKey } from './texts.ts';
@@ -29,7 +30,7 @@ const LABEL: Record<ReportView, ReportTextKey> = {
 /** Which views of a board were used, in the order of the app's tabs. */
 export function usedViews(board: ReportBoardSource): ReportView[] {
   const views: ReportView[] = [];
-  if (board.actors.some((a) => a.houding !== null && a.invloed !== null)) views.push('krachtenveld');
+  if (board.actors.some(isPlaced)) views.push('krachtenveld');
   if (board.forces.length > 0) views.push('krachten');
   if (board.relations.length > 0 || board.actors.some((a) => a.participation !== null || a.relation !== null))
     views.push('netwerk');

@@ -6,7 +6,7 @@
  * and the key to markers whose name had no room beside them.
  */
 import type { Actor, AxisLabels } from '../../model/board/actorSchema.ts';
-import { fieldLayout, radiusFor, toFieldPoint, type Rect } from '../../methods/geometry.ts';
+import { fieldLayout, isPlaced, radiusFor, toFieldPoint, type Rect } from '../../methods/geometry.ts';
 import { displayAxes } from '../../methods/labels.ts';
 import { actorFill } from '../../methods/palette.ts';
 import { escapeXml, num } from '../xml.ts';
@@ -39,9 +39,6 @@ import {
 } from './kit.ts';
 
 export const FIELD_HEIGHT = 640;
-
-type Placed = Actor & { houding: number; invloed: number };
-const isPlaced = (a: Actor): a is Placed => a.houding !== null && a.invloed !== null;
 
 /** An axis with arrowheads at both ends, from `a` to `b`. */
 function doubleArrow(a: { x: number; y: number }, b: { x: number; y: number }, head: number): string {

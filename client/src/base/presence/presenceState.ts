@@ -16,12 +16,10 @@
 import { z } from 'zod';
 import { COORD_LIMIT, ITEM_ID_RE } from '../../../../shared/model/board/schema.ts';
 import { ROLES } from '../../../../shared/roles.ts';
+import type { Point } from '../../../../shared/model/board/geometry.ts';
 import type { AwarenessUser } from '../sync/Room.ts';
 
-export interface Point {
-  x: number;
-  y: number;
-}
+export type { Point };
 
 export interface PresenceViewport {
   x: number;

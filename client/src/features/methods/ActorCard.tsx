@@ -1,6 +1,7 @@
 /** Everything recorded about one actor, editable: the card in the actors panel. */
 import { ACTOR_COLORS, ACTOR_TEXT_FIELDS, type Actor } from '../../../../shared/model/board/actorSchema.ts';
 import { updateActor } from '../../../../shared/model/board/actors.ts';
+import { isPlaced } from '../../../../shared/methods/geometry.ts';
 import { classifyActor, TYPE_TEXTS } from '../../../../shared/methods/typology.ts';
 import { CollabTextarea } from './CollabTextarea.tsx';
 import { useMethods } from './context.ts';
@@ -73,7 +74,7 @@ export function ActorCard({ actor }: { actor: Actor }) {
   const { doc, editable, data, lang, t, requestDeleteActor } = useMethods();
   const axes = displayAxes(data.settings.axes, lang);
   const id = (f: string) => `actor-${actor.id}-${f}`;
-  const placed = actor.houding !== null && actor.invloed !== null;
+  const placed = isPlaced(actor);
   return (
     <div className="mw-card" data-testid="actor-card" data-actor-id={actor.id}>
       <div className="mw-form-row">

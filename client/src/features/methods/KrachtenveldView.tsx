@@ -22,6 +22,7 @@ import {
   fieldLayout,
   fromFieldPoint,
   inRect,
+  isPlaced,
   markerLabelSize,
   placeLabels,
   quadrantLabelRects,
@@ -34,9 +35,6 @@ import {
 import { useBoxSize, useFrameWriter } from './hooks.ts';
 import { actorFill } from './palette.ts';
 import { measureCanvasText } from './measureText.ts';
-
-const isPlaced = (a: Actor): a is Actor & { houding: number; invloed: number } =>
-  a.houding !== null && a.invloed !== null;
 
 export interface KrachtenveldViewProps {
   /** At the end of the view's bar (the facilitator's timeline switch). */
