@@ -53,17 +53,21 @@ export function codePointLength(s: string): number {
   return n;
 }
 
-const segmenter =
-  typeof Intl !== 'undefined' && 'Segmenter' in Intl
-    ? new Intl.Segmenter(undefined, { granularity: 'grapheme' })
-    : null;
+/** Made at the first cut that needs it: building one takes ~25 ms, at every server start otherwise (issue 14). */
+let segmenter: Intl.Segmenter | null | undefined;
+const graphemes = () =>
+  (segmenter ??=
+    typeof Intl !== 'undefined' && 'Segmenter' in Intl
+      ? new Intl.Segmenter(undefined, { granularity: 'grapheme' })
+      : null);
 
 /** The first `max` code points, cut between whole characters. */
 function cut(s: string, max: number): string {
   if (codePointLength(s) <= max) return s;
   let out = '';
   let n = 0;
-  const parts = segmenter ? Array.from(segmenter.segment(s), (x) => x.segment) : Array.from(s);
+  const seg = graphemes();
+  const parts = seg ? Array.from(seg.segment(s), (x) => x.segment) : Array.from(s);
   for (const part of parts) {
     const len = codePointLength(part);
     if (n + len > max) break;
