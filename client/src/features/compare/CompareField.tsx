@@ -19,7 +19,7 @@ import {
   type Point,
   type Rect,
 } from '../../../../shared/methods/geometry.ts';
-import { useBoxSize } from '../methods/index.ts';
+import { useElementSize } from '../../base/board/useElementSize.ts';
 import { measureCanvasText } from '../methods/index.ts';
 
 const FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif";
@@ -101,7 +101,7 @@ export function hull(points: readonly Point[]): Point[] {
 export function CompareField(props: CompareFieldProps) {
   const { marks, labels, joins = [], arrows = [], highlight, onHover, onSelect } = props;
   const box = useRef<HTMLDivElement>(null);
-  const { width, height } = useBoxSize(box);
+  const { width, height } = useElementSize(box, { wholePixels: true });
   const font = canvasFont(width, height);
   const { plot, area, radii } = fieldLayout(width, height, font, null);
   const dot = useMemo(

@@ -2,23 +2,11 @@
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type RefObject } from 'react';
 import type { Doc } from '../../../../shared/model/doc.ts';
 import { createBoardUndo, type BoardUndo } from '../../../../shared/model/board/undo.ts';
+import { useElementSize } from '../../base/board/useElementSize.ts';
 
-/** The element's content size, kept up to date with a ResizeObserver. */
+/** The element's content size in whole CSS pixels, kept up to date (the views' Konva stages). */
 export function useBoxSize(ref: RefObject<HTMLElement | null>): { width: number; height: number } {
-  const [size, setSize] = useState({ width: 0, height: 0 });
-  useEffect(() => {
-    const el = ref.current;
-    if (!el) return;
-    const observer = new ResizeObserver(([entry]) => {
-      if (!entry) return;
-      const width = Math.floor(entry.contentRect.width);
-      const height = Math.floor(entry.contentRect.height);
-      setSize((s) => (s.width === width && s.height === height ? s : { width, height }));
-    });
-    observer.observe(el);
-    return () => observer.disconnect();
-  }, [ref]);
-  return size;
+  return useElementSize(ref, { wholePixels: true });
 }
 
 /**
