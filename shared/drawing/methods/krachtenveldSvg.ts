@@ -3,9 +3,11 @@
  * draws it: houding from left to right, invloed from bottom to top, marker size for
  * betrokkenheid; the same quadrants, tints and names, the same places (the app's
  * `fieldLayout` and `toFieldPoint`). Below: the legends, the actors not placed yet,
- * and the key to markers whose name had no room beside them.
+ * and the key to markers whose name had no room beside them. In miniature, the same
+ * field and markers make the Regiekamer's thumbnails (`krachtenveldThumbSvg`).
  */
-import type { Actor, AxisLabels } from '../../model/board/actorSchema.ts';
+import type { Actor, AxisLabels, BoardSettings } from '../../model/board/actorSchema.ts';
+import { placeTextLabels } from '../labelPlacement.ts';
 import { fieldLayout, isPlaced, radiusFor, toFieldPoint, type Rect } from '../../methods/geometry.ts';
 import { displayAxes } from '../../methods/labels.ts';
 import { actorFill } from '../../methods/palette.ts';
@@ -53,6 +55,24 @@ function doubleArrow(a: { x: number; y: number }, b: { x: number; y: number }, h
   return line(a, b, ` stroke="${INK_2}" stroke-width="1.5"`) + tip(b, 1) + tip(a, -1);
 }
 
+/** The field without words: the quadrants' tints, the frame and the dashed centre lines. */
+function fieldTints(plot: Rect): string {
+  const midX = plot.x + plot.w / 2;
+  const midY = plot.y + plot.h / 2;
+  const hw = plot.w / 2;
+  const hh = plot.h / 2;
+  const dash = ` stroke="#aab6b2" stroke-width="1" stroke-dasharray="6 6"`;
+  return [
+    rect({ x: plot.x, y: plot.y, w: hw, h: hh }, ` fill="#fcefed"`),
+    rect({ x: midX, y: plot.y, w: hw, h: hh }, ` fill="#e7f3ea"`),
+    rect({ x: plot.x, y: midY, w: hw, h: hh }, ` fill="#f4f4f1"`),
+    rect({ x: midX, y: midY, w: hw, h: hh }, ` fill="#f1f7f2"`),
+    rect(plot, ` rx="4" fill="none" stroke="#c5cfcb" stroke-width="1"`),
+    line({ x: midX, y: plot.y }, { x: midX, y: plot.y + plot.h }, dash),
+    line({ x: plot.x, y: midY }, { x: plot.x + plot.w, y: midY }, dash),
+  ].join('');
+}
+
 /** Quadrant tints, centre lines, quadrant names and both axes with their labels (the app's `FieldBackdrop`). */
 export function fieldBackdrop(
   plot: Rect,
@@ -66,32 +86,26 @@ export function fieldBackdrop(
   const hh = plot.h / 2;
   const pad = font * 0.7;
   const qFont = { size: Math.round(font * 1.05), bold: true };
-  const quadrant = (x: number, y: number, fill: string, text: string, align: 'left' | 'right', top: boolean) => {
+  const quadrant = (x: number, y: number, text: string, align: 'left' | 'right', top: boolean) => {
     const shown = fit(text, hw - 2 * pad, qFont);
     const ty = top ? y + pad + qFont.size * 0.85 : y + hh - pad - qFont.size * 0.2;
-    return (
-      rect({ x, y, w: hw, h: hh }, ` fill="${fill}"`) +
-      svgText(align === 'left' ? x + pad : x + hw - pad, ty, shown, {
-        ...qFont,
-        fill: INK_2,
-        opacity: 0.55,
-        anchor: align === 'left' ? 'start' : 'end',
-      })
-    );
+    return svgText(align === 'left' ? x + pad : x + hw - pad, ty, shown, {
+      ...qFont,
+      fill: INK_2,
+      opacity: 0.55,
+      anchor: align === 'left' ? 'start' : 'end',
+    });
   };
-  const dash = ` stroke="#aab6b2" stroke-width="1" stroke-dasharray="6 6"`;
   const xAxisY = plot.y + plot.h + font * 0.8;
   const yAxisX = plot.x - font * 0.8;
   const textY = xAxisY + font * 0.5 + font * 0.85;
   const third = plot.w * 0.3;
   const parts = [
-    quadrant(plot.x, plot.y, '#fcefed', quadrants.tl, 'left', true),
-    quadrant(midX, plot.y, '#e7f3ea', quadrants.tr, 'right', true),
-    quadrant(plot.x, midY, '#f4f4f1', quadrants.bl, 'left', false),
-    quadrant(midX, midY, '#f1f7f2', quadrants.br, 'right', false),
-    rect(plot, ` rx="4" fill="none" stroke="#c5cfcb" stroke-width="1"`),
-    line({ x: midX, y: plot.y }, { x: midX, y: plot.y + plot.h }, dash),
-    line({ x: plot.x, y: midY }, { x: plot.x + plot.w, y: midY }, dash),
+    fieldTints(plot),
+    quadrant(plot.x, plot.y, quadrants.tl, 'left', true),
+    quadrant(midX, plot.y, quadrants.tr, 'right', true),
+    quadrant(plot.x, midY, quadrants.bl, 'left', false),
+    quadrant(midX, midY, quadrants.br, 'right', false),
     doubleArrow({ x: plot.x, y: xAxisY }, { x: plot.x + plot.w, y: xAxisY }, font * 0.6),
     svgText(plot.x, textY, fit(axes.houding.low, third, { size: font }), { size: font, fill: INK_2 }),
     svgText(midX, textY, fit(axes.houding.name, plot.w * 0.36, { size: font, bold: true }), {
@@ -142,11 +156,11 @@ function quadrantNameBoxes(plot: Rect, font: number): Rect[] {
   ];
 }
 
-/** A marker as in the app: the colour a little transparent, a white rim, a soft shadow. */
-export function markerSvg(x: number, y: number, r: number, color: string): string {
+/** A marker as in the app: the colour a little transparent, a white rim, a soft shadow (none in a thumbnail). */
+export function markerSvg(x: number, y: number, r: number, color: string, shadow = true): string {
   return (
-    circle(x, y + 1, r + 1, ` fill="#000000" fill-opacity="0.12"`) +
-    circle(x, y, r, ` fill="${color}" fill-opacity="0.82" stroke="#ffffff" stroke-width="2"`)
+    (shadow ? circle(x, y + 1, r + 1, ` fill="#000000" fill-opacity="0.12"`) : '') +
+    circle(x, y, r, ` fill="${color}" fill-opacity="0.82" stroke="#ffffff" stroke-width="${shadow ? 2 : 1.5}"`)
   );
 }
 
@@ -286,4 +300,68 @@ export function krachtenveldSvg(data: CleanMethods, opts: MethodSvgOptions = {})
     width: WIDTH,
     height: Math.ceil(height),
   };
+}
+
+export interface FieldThumbOptions {
+  /** Size of the picture; default 320 × 200. */
+  width?: number;
+  height?: number;
+  /** Names beside the markers while at most this many actors are placed (more would be a blur); default 16. */
+  maxLabels?: number;
+}
+
+/** A name cut to a few words for a small label. */
+export function shortName(name: string): string {
+  const clean = name.trim().replace(/\s+/g, ' ');
+  return clean.length > 22 ? `${clean.slice(0, 20).trimEnd()}…` : clean;
+}
+
+/**
+ * The krachtenveld in miniature (the Regiekamer's thumbnails): the field's tints and
+ * lines, one marker per placed actor sized by its belang (large ones behind), short
+ * names while there are few, no other words. The same pieces as the full drawing.
+ */
+export function krachtenveldThumbSvg(
+  actors: readonly Actor[],
+  colorBy: BoardSettings['colorBy'],
+  opts: FieldThumbOptions = {},
+): string {
+  const width = opts.width ?? 320;
+  const height = opts.height ?? 200;
+  const pad = 8;
+  const plot = { x: pad, y: pad, w: width - 2 * pad, h: height - 2 * pad };
+  const radii = { min: 4, max: 11 };
+  const placed = actors.filter(isPlaced);
+  const markers = placed
+    .map((a) => ({ a, ...toFieldPoint(plot, a.houding, a.invloed), r: radiusFor(radii, a.betrokkenheid) }))
+    .sort((x, y) => y.a.betrokkenheid - x.a.betrokkenheid);
+  const out = [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${num(width)}" height="${num(height)}" viewBox="0 0 ${num(width)} ${num(height)}">`,
+    rect({ x: 0, y: 0, w: width, h: height }, ` fill="#ffffff"`),
+    fieldTints(plot),
+    ...markers.map((m) => markerSvg(m.x, m.y, m.r, escapeXml(actorFill(m.a, colorBy)), false)),
+  ];
+  if (placed.length <= (opts.maxLabels ?? 16)) {
+    // Names never over each other (issue 12), a leader line when moved off; no room: the marker alone.
+    const size = 10;
+    const named = markers.map((m) => ({ ...m, name: shortName(m.a.name) })).filter((m) => m.name !== '');
+    const spots = placeTextLabels(
+      named.map((m) => ({ id: m.a.id, x: m.x, y: m.y, r: m.r, text: m.name })),
+      (text) => text.length * size * 0.56,
+      { bounds: { x: 2, y: 2, w: width - 4, h: height - 4 }, lineHeight: size + 3, padX: 1, gap: 1, rings: 4 },
+    );
+    for (const m of named) {
+      const l = spots.get(m.a.id);
+      if (!l || !l.free) continue;
+      if (l.leader)
+        out.push(
+          `<path d="M${num(l.leader.x1)} ${num(l.leader.y1)}L${num(l.leader.x2)} ${num(l.leader.y2)}" stroke="#7a8a90" stroke-width="0.8"/>`,
+        );
+      out.push(
+        `<text x="${num(l.x + l.w / 2)}" y="${num(l.y + l.h - 3.5)}" text-anchor="middle" font-family="system-ui, sans-serif" font-size="${size}" fill="${INK}" stroke="#ffffff" stroke-width="3" paint-order="stroke">${escapeXml(m.name)}</text>`,
+      );
+    }
+  }
+  out.push('</svg>');
+  return out.join('');
 }
