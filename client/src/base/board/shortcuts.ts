@@ -12,6 +12,12 @@ import type { MessageKey } from '../i18n/useT.ts';
 
 export type ShortcutGroup = 'tools' | 'edit' | 'arrange' | 'view';
 
+/** The four arrow keys with the same modifiers (`''`, `'shift+'`, ...), shown as one entry. */
+function arrowKeys<M extends string>(mods: M) {
+  const arrows = ['arrowleft', 'arrowright', 'arrowup', 'arrowdown'] as const;
+  return { combos: arrows.map((a) => `${mods}${a}` as const), display: [`${mods}← ↑ → ↓`] as const };
+}
+
 export const SHORTCUTS = [
   { id: 'tool.select', group: 'tools', label: 'shortcut.select', combos: ['v'] },
   { id: 'tool.hand', group: 'tools', label: 'shortcut.hand', combos: ['h'] },
@@ -29,34 +35,10 @@ export const SHORTCUTS = [
   { id: 'edit.paste', group: 'edit', label: 'shortcut.paste', combos: ['mod+v'] },
   { id: 'edit.undo', group: 'edit', label: 'shortcut.undo', combos: ['mod+z'] },
   { id: 'edit.redo', group: 'edit', label: 'shortcut.redo', combos: ['mod+shift+z', 'mod+y'] },
-  {
-    id: 'arrange.nudge',
-    group: 'arrange',
-    label: 'shortcut.nudge',
-    combos: ['arrowleft', 'arrowright', 'arrowup', 'arrowdown'],
-    display: ['← ↑ → ↓'],
-  },
-  {
-    id: 'arrange.nudgeFar',
-    group: 'arrange',
-    label: 'shortcut.nudgeFar',
-    combos: ['shift+arrowleft', 'shift+arrowright', 'shift+arrowup', 'shift+arrowdown'],
-    display: ['shift+← ↑ → ↓'],
-  },
-  {
-    id: 'arrange.resize',
-    group: 'arrange',
-    label: 'shortcut.resize',
-    combos: ['alt+arrowleft', 'alt+arrowright', 'alt+arrowup', 'alt+arrowdown'],
-    display: ['alt+← ↑ → ↓'],
-  },
-  {
-    id: 'arrange.resizeFar',
-    group: 'arrange',
-    label: 'shortcut.resizeFar',
-    combos: ['alt+shift+arrowleft', 'alt+shift+arrowright', 'alt+shift+arrowup', 'alt+shift+arrowdown'],
-    display: ['alt+shift+← ↑ → ↓'],
-  },
+  { id: 'arrange.nudge', group: 'arrange', label: 'shortcut.nudge', ...arrowKeys('') },
+  { id: 'arrange.nudgeFar', group: 'arrange', label: 'shortcut.nudgeFar', ...arrowKeys('shift+') },
+  { id: 'arrange.resize', group: 'arrange', label: 'shortcut.resize', ...arrowKeys('alt+') },
+  { id: 'arrange.resizeFar', group: 'arrange', label: 'shortcut.resizeFar', ...arrowKeys('alt+shift+') },
   { id: 'arrange.front', group: 'arrange', label: 'shortcut.front', combos: ['mod+shift+]', ']'] },
   { id: 'arrange.back', group: 'arrange', label: 'shortcut.back', combos: ['mod+shift+[', '['] },
   { id: 'view.zoomIn', group: 'view', label: 'shortcut.zoomIn', combos: ['+'] },
@@ -81,6 +63,11 @@ export type ShortcutId = Shortcut['id'];
 /** The parts of a KeyboardEvent a combo is matched against. */
 export type KeyLike = Pick<KeyboardEvent, 'key' | 'code' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey'>;
 
+/** A combo's parts: `mod+shift+z` → mod, shift, z; the key `+` alone stays whole. */
+function comboParts(combo: string): string[] {
+  return combo === '+' ? ['+'] : combo.split('+');
+}
+
 /** Characters whose Shift state depends on the keyboard layout: Shift is not checked for them. */
 const SHIFT_FREE = new Set(['?', '+', '-']);
 const BY_CODE: Record<string, string> = { '[': 'BracketLeft', ']': 'BracketRight' };
@@ -96,7 +83,7 @@ function keyMatches(key: string, e: KeyLike): boolean {
 
 /** Does the key event match `combo` (e.g. `mod+shift+z`)? */
 export function matchCombo(combo: string, e: KeyLike): boolean {
-  const parts = combo === '+' ? ['+'] : combo.split('+');
+  const parts = comboParts(combo);
   const key = parts[parts.length - 1] ?? '';
   const mods = new Set(parts.slice(0, -1));
   if (mods.has('mod') !== (e.ctrlKey || e.metaKey)) return false;
@@ -117,7 +104,7 @@ export function isMac(): boolean {
 
 /** Key names for display ("Ctrl+Shift+Z", "⌘⇧Z" on a Mac). */
 export function comboLabel(combo: string, mac: boolean, names: Record<string, string>): string {
-  const parts = combo === '+' ? ['+'] : combo.split('+');
+  const parts = comboParts(combo);
   const label = (p: string) => {
     if (p === 'mod') return mac ? '⌘' : 'Ctrl';
     if (p === 'shift') return mac ? '⇧' : 'Shift';
@@ -141,8 +128,7 @@ export function shortcutKeys(s: Shortcut): readonly string[] {
 export function isCharacterShortcut(s: Shortcut, e: KeyLike): boolean {
   if (e.ctrlKey || e.metaKey || e.altKey) return false;
   return s.combos.some((c) => {
-    const parts = c === '+' ? ['+'] : c.split('+');
-    const key = parts[parts.length - 1] ?? '';
+    const key = comboParts(c).at(-1) ?? '';
     return key.length === 1 && matchCombo(c, e);
   });
 }
