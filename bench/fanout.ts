@@ -28,6 +28,8 @@ export interface FanoutResult {
   expected: number;
   delivered: number;
   cpuSeconds: number;
+  /** CPU seconds of the benchmark process itself (all clients) over the same window. */
+  benchCpuSeconds: number;
   /** Server write system calls per delivered update. */
   writesPerDelivered: number;
   /** Server CPU ms per delivered update. */
@@ -141,6 +143,7 @@ export async function fanout(target: Target, o: FanoutOptions): Promise<FanoutRe
     const expected = ticks * boards.length * (o.perBoard - 1);
     const loadBefore = os.loadavg();
     const cpuBefore = target.cpuSeconds();
+    const benchBefore = process.cpuUsage();
     const writesBefore = target.writes();
     const started = performance.now();
     // The movers, spread over the tick; each tick at its planned time (no drift).
@@ -157,12 +160,15 @@ export async function fanout(target: Target, o: FanoutOptions): Promise<FanoutRe
     }
     await until(() => delivered >= expected, 30_000);
     const cpuSeconds = target.cpuSeconds() - cpuBefore;
+    const benchUsage = process.cpuUsage(benchBefore);
+    const benchCpuSeconds = (benchUsage.user + benchUsage.system) / 1e6;
     const writes = target.writes() - writesBefore;
     delays.sort((a, b) => a - b);
     return {
       expected,
       delivered,
       cpuSeconds,
+      benchCpuSeconds,
       cpuMsPerDelivered: (cpuSeconds * 1000) / Math.max(1, delivered),
       writesPerDelivered: writes / Math.max(1, delivered),
       p50: percentile(delays, 50),

@@ -195,15 +195,15 @@ export async function serverLoadSection(): Promise<string> {
     log('### 2,000 clients on one instance');
     log();
     log(
-      `100 boards × 20 clients (a session per board), one mover per board at 10 Hz for ${SECONDS} s (the fan-out above), on the Veldwerk build. Memory per loaded board: (RSS with the 100 movers connected − idle RSS) ÷ 100, each board holding one note; per connection: (RSS with all 2,000 connected − RSS with the movers) ÷ 1,900.`,
+      `100 boards × 20 clients (a session per board), one mover per board at 10 Hz for ${SECONDS} s (the fan-out above), on the Veldwerk build. The 100 movers are y-websocket clients with a doc; the 1,900 watchers read the websocket frames themselves (\`bench/rawWatcher.ts\`: a TCP socket, no ws client, no doc) and count the update frames; all live in the benchmark process, whose own CPU over the window is given. Memory per loaded board: (RSS with the 100 movers connected − idle RSS) ÷ 100, each board holding one note; per connection: (RSS with all 2,000 connected − RSS with the movers) ÷ 1,900.`,
     );
     log();
     log(
-      '| delivered | p50 | p99 | max | server CPU s | idle RSS | with 100 boards | with 2,000 clients | per board | per connection | load average |',
+      '| delivered | p50 | p99 | max | server CPU s | benchmark process CPU s | idle RSS | with 100 boards | with 2,000 clients | per board | per connection | load average |',
     );
-    log('|---|---|---|---|---|---|---|---|---|---|---|');
+    log('|---|---|---|---|---|---|---|---|---|---|---|---|');
     log(
-      `| ${big.delivered}/${big.expected} | ${f1(big.p50)} ms | ${f1(big.p99)} ms | ${f1(big.max)} ms | ${f2(big.cpuSeconds)} | ${f1(big.idleRssMb)} MB | ${f1(big.moversRssMb)} MB | ${f1(big.connectedRssMb)} MB | ${f2((big.moversRssMb - big.idleRssMb) / boards)} MB | ${((1024 * (big.connectedRssMb - big.moversRssMb)) / conns).toFixed(0)} KB | ${f1(big.loadAverage[0]!)} |`,
+      `| ${big.delivered}/${big.expected} | ${f1(big.p50)} ms | ${f1(big.p99)} ms | ${f1(big.max)} ms | ${f2(big.cpuSeconds)} | ${f2(big.benchCpuSeconds)} | ${f1(big.idleRssMb)} MB | ${f1(big.moversRssMb)} MB | ${f1(big.connectedRssMb)} MB | ${f2((big.moversRssMb - big.idleRssMb) / boards)} MB | ${((1024 * (big.connectedRssMb - big.moversRssMb)) / conns).toFixed(0)} KB | ${f1(big.loadAverage[0]!)} |`,
     );
     log();
   }

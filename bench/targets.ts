@@ -16,6 +16,7 @@ import type { Awareness } from 'y-protocols/awareness';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { rawWatcher, type RawWatcher } from './rawWatcher.ts';
 import { waitForLine } from './servers.ts';
 import type { CreateSessionResponse, JoinResponse } from '../shared/api.ts';
 import { boardRoomName, PLENARY_BOARD_ID } from '../shared/protocol.ts';
@@ -33,44 +34,8 @@ export interface TargetClient {
   destroy(): void;
 }
 
-export interface LightWatcher {
-  /** Resolves when the socket is open (Veldwerk: after the server's sync answer). */
-  ready: Promise<void>;
-  /** Update frames received so far. */
-  updates(): number;
-  /** Called with the time of each update frame. */
-  onUpdate?: (at: number) => void;
-  destroy(): void;
-}
-
-/** A y-websocket-protocol watcher that keeps no doc (see {@link Target.lightWatcher}). */
-function lightWatcher(url: string, waitSync: boolean): LightWatcher {
-  const ws = new WebSocket(url);
-  let count = 0;
-  let synced: () => void = () => undefined;
-  const syncedP = new Promise<void>((r) => (synced = r));
-  const open = new Promise<void>((resolve) =>
-    ws.on('open', () => {
-      ws.send(new Uint8Array([0, 0, 1, 0])); // sync step 1 with the empty state vector
-      resolve();
-    }),
-  );
-  const watcher: LightWatcher = {
-    ready: waitSync ? Promise.all([open, syncedP]).then(() => undefined) : open,
-    updates: () => count,
-    destroy: () => ws.terminate(),
-  };
-  ws.on('message', (data: Buffer) => {
-    if (data[0] !== 0) return;
-    if (data[1] === 1) synced();
-    else if (data[1] === 2) {
-      count++;
-      watcher.onUpdate?.(performance.now());
-    }
-  });
-  ws.on('error', () => undefined);
-  return watcher;
-}
+/** A watcher without a doc: {@link rawWatcher} (bench/rawWatcher.ts). */
+export type LightWatcher = RawWatcher;
 
 export interface Target {
   name: string;
@@ -84,8 +49,9 @@ export interface Target {
   client(room: string, writer: boolean): TargetClient;
   /**
    * A watcher without a doc (y-websocket's protocol only: Veldwerk and the relay): it asks
-   * for the state once and counts the update frames it gets. For thousands of clients in
-   * one benchmark process, where a doc per client would make the benchmark the bottleneck.
+   * for the state once and counts the update frames it gets, reading the websocket frames
+   * itself (no ws client). For thousands of clients in one benchmark process, where a doc
+   * or a ws client per watcher made the benchmark the bottleneck.
    */
   lightWatcher?(room: string): LightWatcher;
   cpuSeconds(): number;
@@ -233,7 +199,7 @@ export function veldwerkTarget(root = ROOT, name = 'Veldwerk'): Target {
     lightWatcher(room) {
       const token = made.get(room)?.readers[0];
       if (!token) throw new Error(`unknown room ${room}`);
-      return lightWatcher(`ws://127.0.0.1:${base.port()}/sync/${room}?token=${encodeURIComponent(token)}`, true);
+      return rawWatcher(`ws://127.0.0.1:${base.port()}/sync/${room}?token=${encodeURIComponent(token)}`, true);
     },
   };
 }
@@ -301,6 +267,6 @@ export function relayTarget(): Target {
     ...base,
     rooms: async (count) => Array.from({ length: count }, (_, i) => `bench-${i}`),
     client: (room) => ywsClient(`ws://127.0.0.1:${base.port()}`, room, {}, false),
-    lightWatcher: (room) => lightWatcher(`ws://127.0.0.1:${base.port()}/${room}`, false),
+    lightWatcher: (room) => rawWatcher(`ws://127.0.0.1:${base.port()}/${room}`, false),
   };
 }
