@@ -4,10 +4,10 @@
  * previous meeting's place to this one's. Same axes, quadrants and mapping as the
  * board's krachtenveld (`methods/geometry.ts`, `FieldBackdrop`). Read-only.
  */
-import { useMemo, useRef } from 'react';
-import { Arrow, Circle, Group, Label, Layer, Line, Stage, Tag, Text } from 'react-konva';
+import { useMemo } from 'react';
+import { Arrow, Circle, Group, Label, Line, Tag, Text } from 'react-konva';
 import type { AxisLabels } from '../../../../shared/model/board/actorSchema.ts';
-import { FieldBackdrop } from '../methods/index.ts';
+import { FieldBackdrop, MethodStage, useStageBox } from '../methods/index.ts';
 import {
   canvasFont,
   fieldLabelBounds,
@@ -19,7 +19,6 @@ import {
   type Point,
   type Rect,
 } from '../../../../shared/methods/geometry.ts';
-import { useElementSize } from '../../base/board/useElementSize.ts';
 import { measureCanvasText } from '../methods/index.ts';
 
 const FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif";
@@ -100,8 +99,8 @@ export function hull(points: readonly Point[]): Point[] {
 
 export function CompareField(props: CompareFieldProps) {
   const { marks, labels, joins = [], arrows = [], highlight, onHover, onSelect } = props;
-  const box = useRef<HTMLDivElement>(null);
-  const { width, height } = useElementSize(box, { wholePixels: true });
+  const stage = useStageBox();
+  const { width, height } = stage;
   const font = canvasFont(width, height);
   const { plot, area, radii } = fieldLayout(width, height, font, null);
   const dot = useMemo(
@@ -147,177 +146,167 @@ export function CompareField(props: CompareFieldProps) {
   };
 
   return (
-    <div className="cmp-stage" ref={box} data-testid={props.testId}>
-      {width > 0 && height > 0 ? (
-        <Stage width={width} height={height}>
-          <Layer listening={false}>
-            <FieldBackdrop
-              plot={plot}
-              tray={null}
-              font={font}
-              axes={props.axes}
-              quadrants={props.quadrants}
-              trayTitle=""
+    <MethodStage
+      box={stage}
+      className="cmp-stage"
+      data-testid={props.testId}
+      backdrop={
+        <FieldBackdrop plot={plot} tray={null} font={font} axes={props.axes} quadrants={props.quadrants} trayTitle="" />
+      }
+      after={
+        props.empty ? (
+          <p className="cmp-stage-empty" role="status">
+            {props.empty}
+          </p>
+        ) : null
+      }
+    >
+      {joins.map((j) => {
+        const pts = j.points.map(at);
+        const on = j.actorKey === highlight;
+        const shape = pts.length >= 3 ? hull(pts) : pts;
+        if (shape.length < 2) return null;
+        return (
+          <Line
+            key={`join:${j.actorKey}`}
+            points={shape.flatMap((p) => [p.x, p.y])}
+            closed={shape.length >= 3}
+            fill={shape.length >= 3 ? (on ? 'rgba(14,90,99,0.12)' : 'rgba(29,42,48,0.05)') : undefined}
+            stroke={on ? '#0e5a63' : '#6f7e84'}
+            strokeWidth={on ? 3 : 1.5}
+            lineJoin="round"
+            opacity={faded(j.actorKey)}
+            hitStrokeWidth={10}
+            onMouseEnter={hover(j.actorKey)}
+            onMouseLeave={hover(null)}
+            onClick={() => onSelect(j.actorKey)}
+            onTap={() => onSelect(j.actorKey)}
+          />
+        );
+      })}
+      {arrows.map((a) => {
+        const from = at(a.from);
+        const to = at(a.to);
+        const on = a.actorKey === highlight;
+        // Stop at the new dot's edge, so the head stays visible.
+        const len = Math.hypot(to.x - from.x, to.y - from.y) || 1;
+        const back = Math.min(len / 2, (a.to.betrokkenheid === undefined ? dot.min : radius(a.to.betrokkenheid)) + 3);
+        const end = { x: to.x - ((to.x - from.x) / len) * back, y: to.y - ((to.y - from.y) / len) * back };
+        return (
+          <Arrow
+            key={`arrow:${a.actorKey}`}
+            points={[from.x, from.y, end.x, end.y]}
+            stroke={on ? '#0e5a63' : INK}
+            fill={on ? '#0e5a63' : INK}
+            strokeWidth={on ? 3.5 : 2.5}
+            pointerLength={font * 0.7}
+            pointerWidth={font * 0.6}
+            opacity={faded(a.actorKey) * 0.85}
+            hitStrokeWidth={12}
+            onMouseEnter={hover(a.actorKey)}
+            onMouseLeave={hover(null)}
+            onClick={() => onSelect(a.actorKey)}
+            onTap={() => onSelect(a.actorKey)}
+          />
+        );
+      })}
+      {marks.map((m) => {
+        const p = at(m);
+        const r = radius(m.betrokkenheid);
+        const on = m.actorKey === highlight;
+        return (
+          <Group
+            key={m.id}
+            x={p.x}
+            y={p.y}
+            opacity={faded(m.actorKey)}
+            onMouseEnter={hover(m.actorKey)}
+            onMouseLeave={hover(null)}
+            onClick={() => onSelect(m.actorKey)}
+            onTap={() => onSelect(m.actorKey)}
+          >
+            {on ? <Circle radius={r + 5} stroke={INK} strokeWidth={2} dash={[4, 3]} /> : null}
+            <Circle
+              radius={r}
+              fill={m.hollow ? 'rgba(255,255,255,0.85)' : m.color}
+              stroke={m.hollow ? m.color : '#ffffff'}
+              strokeWidth={m.hollow ? 2.5 : 2}
+              dash={m.dashed ? [4, 3] : undefined}
+              opacity={m.hollow ? 1 : 0.9}
+              shadowColor="rgba(0,0,0,0.25)"
+              shadowBlur={m.hollow ? 0 : 3}
+              shadowOffsetY={1}
             />
-          </Layer>
-          <Layer>
-            {joins.map((j) => {
-              const pts = j.points.map(at);
-              const on = j.actorKey === highlight;
-              const shape = pts.length >= 3 ? hull(pts) : pts;
-              if (shape.length < 2) return null;
-              return (
-                <Line
-                  key={`join:${j.actorKey}`}
-                  points={shape.flatMap((p) => [p.x, p.y])}
-                  closed={shape.length >= 3}
-                  fill={shape.length >= 3 ? (on ? 'rgba(14,90,99,0.12)' : 'rgba(29,42,48,0.05)') : undefined}
-                  stroke={on ? '#0e5a63' : '#6f7e84'}
-                  strokeWidth={on ? 3 : 1.5}
-                  lineJoin="round"
-                  opacity={faded(j.actorKey)}
-                  hitStrokeWidth={10}
-                  onMouseEnter={hover(j.actorKey)}
-                  onMouseLeave={hover(null)}
-                  onClick={() => onSelect(j.actorKey)}
-                  onTap={() => onSelect(j.actorKey)}
-                />
-              );
-            })}
-            {arrows.map((a) => {
-              const from = at(a.from);
-              const to = at(a.to);
-              const on = a.actorKey === highlight;
-              // Stop at the new dot's edge, so the head stays visible.
-              const len = Math.hypot(to.x - from.x, to.y - from.y) || 1;
-              const back = Math.min(
-                len / 2,
-                (a.to.betrokkenheid === undefined ? dot.min : radius(a.to.betrokkenheid)) + 3,
-              );
-              const end = { x: to.x - ((to.x - from.x) / len) * back, y: to.y - ((to.y - from.y) / len) * back };
-              return (
-                <Arrow
-                  key={`arrow:${a.actorKey}`}
-                  points={[from.x, from.y, end.x, end.y]}
-                  stroke={on ? '#0e5a63' : INK}
-                  fill={on ? '#0e5a63' : INK}
-                  strokeWidth={on ? 3.5 : 2.5}
-                  pointerLength={font * 0.7}
-                  pointerWidth={font * 0.6}
-                  opacity={faded(a.actorKey) * 0.85}
-                  hitStrokeWidth={12}
-                  onMouseEnter={hover(a.actorKey)}
-                  onMouseLeave={hover(null)}
-                  onClick={() => onSelect(a.actorKey)}
-                  onTap={() => onSelect(a.actorKey)}
-                />
-              );
-            })}
-            {marks.map((m) => {
-              const p = at(m);
-              const r = radius(m.betrokkenheid);
-              const on = m.actorKey === highlight;
-              return (
-                <Group
-                  key={m.id}
-                  x={p.x}
-                  y={p.y}
-                  opacity={faded(m.actorKey)}
-                  onMouseEnter={hover(m.actorKey)}
-                  onMouseLeave={hover(null)}
-                  onClick={() => onSelect(m.actorKey)}
-                  onTap={() => onSelect(m.actorKey)}
-                >
-                  {on ? <Circle radius={r + 5} stroke={INK} strokeWidth={2} dash={[4, 3]} /> : null}
-                  <Circle
-                    radius={r}
-                    fill={m.hollow ? 'rgba(255,255,255,0.85)' : m.color}
-                    stroke={m.hollow ? m.color : '#ffffff'}
-                    strokeWidth={m.hollow ? 2.5 : 2}
-                    dash={m.dashed ? [4, 3] : undefined}
-                    opacity={m.hollow ? 1 : 0.9}
-                    shadowColor="rgba(0,0,0,0.25)"
-                    shadowBlur={m.hollow ? 0 : 3}
-                    shadowOffsetY={1}
-                  />
-                  {m.tag && r >= 9 ? (
-                    <Text
-                      text={m.tag}
-                      x={-r}
-                      y={-r}
-                      width={2 * r}
-                      height={2 * r}
-                      align="center"
-                      verticalAlign="middle"
-                      fontFamily={FONT}
-                      fontStyle="bold"
-                      fontSize={Math.round(Math.min(r * 1.1, font * 0.8))}
-                      fill={m.hollow ? m.color : '#ffffff'}
-                      listening={false}
-                    />
-                  ) : null}
-                </Group>
-              );
-            })}
-            {ordered.map((l) => {
-              const p = at(l.at);
-              const leader = placed.get(idOf(l))?.leader;
-              return leader ? (
-                <Line
-                  key={`leader:${idOf(l)}`}
-                  points={[p.x + leader.x1, p.y + leader.y1, p.x + leader.x2, p.y + leader.y2]}
-                  stroke="#7a8a90"
-                  strokeWidth={1}
-                  opacity={highlight !== null && l.actorKey !== highlight ? 0.35 : 1}
-                  listening={false}
-                />
-              ) : null;
-            })}
-            {ordered.map((l) => {
-              const p = at(l.at);
-              const s = sizes.get(idOf(l))!;
-              const off = placed.get(idOf(l)) ?? { x: -s.w / 2, y: 6 };
-              const on = l.actorKey === highlight;
-              return (
-                <Label
-                  key={`label:${idOf(l)}`}
-                  x={p.x + off.x}
-                  y={p.y + off.y}
-                  opacity={highlight !== null && !on ? 0.35 : 1}
-                  onMouseEnter={hover(l.actorKey)}
-                  onMouseLeave={hover(null)}
-                  onClick={() => onSelect(l.actorKey)}
-                  onTap={() => onSelect(l.actorKey)}
-                >
-                  <Tag
-                    fill={on ? '#ffffff' : 'rgba(255,255,255,0.88)'}
-                    stroke={on ? INK : l.badgeColor}
-                    strokeWidth={on || l.badgeColor ? 1 : 0}
-                    cornerRadius={3}
-                  />
-                  <Text
-                    text={(l.badge ? `${l.badge} ` : '') + l.name}
-                    fontFamily={FONT}
-                    fontSize={labelFont}
-                    fontStyle={on ? 'bold' : 'normal'}
-                    fill={INK}
-                    padding={2}
-                    wrap="none"
-                    ellipsis
-                    width={s.w}
-                    align="center"
-                  />
-                </Label>
-              );
-            })}
-          </Layer>
-        </Stage>
-      ) : null}
-      {props.empty ? (
-        <p className="cmp-stage-empty" role="status">
-          {props.empty}
-        </p>
-      ) : null}
-    </div>
+            {m.tag && r >= 9 ? (
+              <Text
+                text={m.tag}
+                x={-r}
+                y={-r}
+                width={2 * r}
+                height={2 * r}
+                align="center"
+                verticalAlign="middle"
+                fontFamily={FONT}
+                fontStyle="bold"
+                fontSize={Math.round(Math.min(r * 1.1, font * 0.8))}
+                fill={m.hollow ? m.color : '#ffffff'}
+                listening={false}
+              />
+            ) : null}
+          </Group>
+        );
+      })}
+      {ordered.map((l) => {
+        const p = at(l.at);
+        const leader = placed.get(idOf(l))?.leader;
+        return leader ? (
+          <Line
+            key={`leader:${idOf(l)}`}
+            points={[p.x + leader.x1, p.y + leader.y1, p.x + leader.x2, p.y + leader.y2]}
+            stroke="#7a8a90"
+            strokeWidth={1}
+            opacity={highlight !== null && l.actorKey !== highlight ? 0.35 : 1}
+            listening={false}
+          />
+        ) : null;
+      })}
+      {ordered.map((l) => {
+        const p = at(l.at);
+        const s = sizes.get(idOf(l))!;
+        const off = placed.get(idOf(l)) ?? { x: -s.w / 2, y: 6 };
+        const on = l.actorKey === highlight;
+        return (
+          <Label
+            key={`label:${idOf(l)}`}
+            x={p.x + off.x}
+            y={p.y + off.y}
+            opacity={highlight !== null && !on ? 0.35 : 1}
+            onMouseEnter={hover(l.actorKey)}
+            onMouseLeave={hover(null)}
+            onClick={() => onSelect(l.actorKey)}
+            onTap={() => onSelect(l.actorKey)}
+          >
+            <Tag
+              fill={on ? '#ffffff' : 'rgba(255,255,255,0.88)'}
+              stroke={on ? INK : l.badgeColor}
+              strokeWidth={on || l.badgeColor ? 1 : 0}
+              cornerRadius={3}
+            />
+            <Text
+              text={(l.badge ? `${l.badge} ` : '') + l.name}
+              fontFamily={FONT}
+              fontSize={labelFont}
+              fontStyle={on ? 'bold' : 'normal'}
+              fill={INK}
+              padding={2}
+              wrap="none"
+              ellipsis
+              width={s.w}
+              align="center"
+            />
+          </Label>
+        );
+      })}
+    </MethodStage>
   );
 }

@@ -5,7 +5,7 @@
  * per frame, so everyone sees them move live.
  */
 import { useCallback, useRef, useState, type ReactNode } from 'react';
-import { Circle, Layer, Line, Stage } from 'react-konva';
+import { Circle, Line } from 'react-konva';
 import type { KonvaEventObject } from 'konva/lib/Node';
 import { formatNumber } from '../../../../shared/i18n/format.ts';
 import { updateActor } from '../../../../shared/model/board/actors.ts';
@@ -32,7 +32,8 @@ import {
   trayOptions,
   type Point,
 } from '../../../../shared/methods/geometry.ts';
-import { useBoxSize, useFrameWriter } from './hooks.ts';
+import { useFrameWriter } from './hooks.ts';
+import { MethodStage, useStageBox } from './MethodStage.tsx';
 import { actorFill } from './palette.ts';
 import { measureCanvasText } from './measureText.ts';
 
@@ -45,8 +46,8 @@ export interface KrachtenveldViewProps {
 
 export function KrachtenveldView({ barEnd, pastTime = null }: KrachtenveldViewProps = {}) {
   const { doc, data, editable, settingsEditable, lang, selectedId, select, t, stopCapturing } = useMethods();
-  const box = useRef<HTMLDivElement>(null);
-  const { width, height } = useBoxSize(box);
+  const stage = useStageBox();
+  const { width, height } = stage;
   const writer = useFrameWriter();
   const [drag, setDrag] = useState<({ id: string } & Point) | null>(null);
   const [sizing, setSizing] = useState<{ id: string; r: number } | null>(null);
@@ -163,151 +164,144 @@ export function KrachtenveldView({ barEnd, pastTime = null }: KrachtenveldViewPr
         ) : null}
         {barEnd}
       </div>
-      <div
-        className="mw-stage"
-        ref={box}
+      <MethodStage
+        box={stage}
         data-testid="field-stage"
         {...keyboard.stageProps}
         // The drawn field's size, for the layout tests (issue 12).
         data-plot={`${Math.round(plot.w)}x${Math.round(plot.h)}`}
-      >
-        {width > 0 && height > 0 ? (
-          <Stage
-            width={width}
-            height={height}
-            onMouseDown={(e) => e.target === e.target.getStage() && select(null)}
-            onTap={(e) => e.target === e.target.getStage() && select(null)}
-          >
-            <Layer>
-              <FieldBackdrop
-                plot={plot}
-                tray={tray}
-                font={font}
-                axes={axes}
-                quadrants={quadrantNames}
-                trayTitle={
-                  !editable
-                    ? t('kv.trayReadonly')
-                    : unplaced.length > 0
-                      ? t('kv.tray')
-                      : data.actors.length === 0
-                        ? t('kv.trayNone')
-                        : t('kv.trayEmpty')
-                }
-              />
-            </Layer>
-            <Layer>
-              {order.map((a) => {
+        onEmptyPress={() => select(null)}
+        backdrop={
+          <FieldBackdrop
+            plot={plot}
+            tray={tray}
+            font={font}
+            axes={axes}
+            quadrants={quadrantNames}
+            trayTitle={
+              !editable
+                ? t('kv.trayReadonly')
+                : unplaced.length > 0
+                  ? t('kv.tray')
+                  : data.actors.length === 0
+                    ? t('kv.trayNone')
+                    : t('kv.trayEmpty')
+            }
+          />
+        }
+        after={
+          <>
+            {keyboard.status}
+            <ul
+              className="visually-hidden"
+              data-testid="field-points"
+              aria-label={t('kv.chartLabel', { n: data.actors.length })}
+            >
+              {data.actors.map((a) => {
                 const p = positions.get(a.id);
-                if (!p) return null;
                 return (
-                  <ActorNode
+                  <li
                     key={a.id}
-                    id={a.id}
-                    name={a.name || t('actors.unnamed')}
-                    color={actorFill(a, colorBy)}
-                    x={p.pos.x}
-                    y={p.pos.y}
-                    onField={p.onField}
-                    radius={radiusOf(a)}
-                    font={font}
-                    label={labelOf(a.id, radiusOf(a))}
-                    chip={chip}
-                    selected={a.id === selectedId}
-                    draggable={editable}
-                    dragBound={dragBound}
-                    onSelect={mark}
-                    onOpen={select}
-                    onDragStart={onDragStart}
-                    onDragMove={onDragMove}
-                    onDragEnd={onDragEnd}
-                  />
+                    data-actor-id={a.id}
+                    data-name={a.name}
+                    data-placed={isPlaced(a)}
+                    data-houding={a.houding ?? ''}
+                    data-invloed={a.invloed ?? ''}
+                    data-x={p ? Math.round(p.pos.x) : ''}
+                    data-y={p ? Math.round(p.pos.y) : ''}
+                  >
+                    {isPlaced(a)
+                      ? t('kv.point', {
+                          name: a.name,
+                          x: axes.houding.name,
+                          xv: formatNumber(lang, a.houding, 2),
+                          y: axes.invloed.name,
+                          yv: formatNumber(lang, a.invloed, 2),
+                          size: axes.betrokkenheid.name,
+                          sv: formatNumber(lang, a.betrokkenheid, 2),
+                        })
+                      : `${a.name}: ${t('actors.notPlaced')}`}
+                  </li>
                 );
               })}
-              {handleAt && selected ? (
-                <>
-                  <Line
-                    points={[handleAt.x, handleAt.y, handleAt.x + radiusOf(selected), handleAt.y]}
-                    stroke="#1d2a30"
-                    strokeWidth={1}
-                    dash={[3, 3]}
-                    listening={false}
-                  />
-                  <Circle
-                    x={handleAt.x + radiusOf(selected)}
-                    y={handleAt.y}
-                    radius={Math.max(7, font * 0.45)}
-                    fill="#ffffff"
-                    stroke="#1d2a30"
-                    strokeWidth={2}
-                    hitStrokeWidth={16}
-                    draggable
-                    dragBoundFunc={(pos) => ({
-                      x: clamp(pos.x, handleAt.x + radii.min, handleAt.x + radii.max),
-                      y: handleAt.y,
-                    })}
-                    onMouseEnter={(e) => {
-                      const c = e.target.getStage()?.container();
-                      if (c) c.style.cursor = 'ew-resize';
-                    }}
-                    onMouseLeave={(e) => {
-                      const c = e.target.getStage()?.container();
-                      if (c) c.style.cursor = '';
-                    }}
-                    onDragStart={() => stopCapturing()}
-                    onDragMove={(e) => {
-                      const r = e.target.x() - handleAt.x;
-                      setSizing({ id: selected.id, r });
-                      writer.schedule(`size:${selected.id}`, () =>
-                        updateActor(doc, selected.id, { betrokkenheid: betrokkenheidFor(radii, r) }),
-                      );
-                    }}
-                    onDragEnd={() => {
-                      writer.flush();
-                      setSizing(null);
-                      stopCapturing();
-                    }}
-                  />
-                </>
-              ) : null}
-            </Layer>
-          </Stage>
+            </ul>
+          </>
+        }
+      >
+        {order.map((a) => {
+          const p = positions.get(a.id);
+          if (!p) return null;
+          return (
+            <ActorNode
+              key={a.id}
+              id={a.id}
+              name={a.name || t('actors.unnamed')}
+              color={actorFill(a, colorBy)}
+              x={p.pos.x}
+              y={p.pos.y}
+              onField={p.onField}
+              radius={radiusOf(a)}
+              font={font}
+              label={labelOf(a.id, radiusOf(a))}
+              chip={chip}
+              selected={a.id === selectedId}
+              draggable={editable}
+              dragBound={dragBound}
+              onSelect={mark}
+              onOpen={select}
+              onDragStart={onDragStart}
+              onDragMove={onDragMove}
+              onDragEnd={onDragEnd}
+            />
+          );
+        })}
+        {handleAt && selected ? (
+          <>
+            <Line
+              points={[handleAt.x, handleAt.y, handleAt.x + radiusOf(selected), handleAt.y]}
+              stroke="#1d2a30"
+              strokeWidth={1}
+              dash={[3, 3]}
+              listening={false}
+            />
+            <Circle
+              x={handleAt.x + radiusOf(selected)}
+              y={handleAt.y}
+              radius={Math.max(7, font * 0.45)}
+              fill="#ffffff"
+              stroke="#1d2a30"
+              strokeWidth={2}
+              hitStrokeWidth={16}
+              draggable
+              dragBoundFunc={(pos) => ({
+                x: clamp(pos.x, handleAt.x + radii.min, handleAt.x + radii.max),
+                y: handleAt.y,
+              })}
+              onMouseEnter={(e) => {
+                const c = e.target.getStage()?.container();
+                if (c) c.style.cursor = 'ew-resize';
+              }}
+              onMouseLeave={(e) => {
+                const c = e.target.getStage()?.container();
+                if (c) c.style.cursor = '';
+              }}
+              onDragStart={() => stopCapturing()}
+              onDragMove={(e) => {
+                const r = e.target.x() - handleAt.x;
+                setSizing({ id: selected.id, r });
+                writer.schedule(`size:${selected.id}`, () =>
+                  updateActor(doc, selected.id, { betrokkenheid: betrokkenheidFor(radii, r) }),
+                );
+              }}
+              onDragEnd={() => {
+                writer.flush();
+                setSizing(null);
+                stopCapturing();
+              }}
+            />
+          </>
         ) : null}
-        {keyboard.status}
-        <ul
-          className="visually-hidden"
-          data-testid="field-points"
-          aria-label={t('kv.chartLabel', { n: data.actors.length })}
-        >
-          {data.actors.map((a) => {
-            const p = positions.get(a.id);
-            return (
-              <li
-                key={a.id}
-                data-actor-id={a.id}
-                data-name={a.name}
-                data-placed={isPlaced(a)}
-                data-houding={a.houding ?? ''}
-                data-invloed={a.invloed ?? ''}
-                data-x={p ? Math.round(p.pos.x) : ''}
-                data-y={p ? Math.round(p.pos.y) : ''}
-              >
-                {isPlaced(a)
-                  ? t('kv.point', {
-                      name: a.name,
-                      x: axes.houding.name,
-                      xv: formatNumber(lang, a.houding, 2),
-                      y: axes.invloed.name,
-                      yv: formatNumber(lang, a.invloed, 2),
-                      size: axes.betrokkenheid.name,
-                      sv: formatNumber(lang, a.betrokkenheid, 2),
-                    })
-                  : `${a.name}: ${t('actors.notPlaced')}`}
-              </li>
-            );
-          })}
-        </ul>
-      </div>
+      </MethodStage>
       {editable ? <p className="mw-hint">{t('kv.hint')}</p> : null}
     </div>
   );

@@ -5,7 +5,6 @@
  * relation); drag from the + of the selected actor to another one for a new relation.
  */
 import { useCallback, useRef, useState } from 'react';
-import { Layer, Stage } from 'react-konva';
 import type { KonvaEventObject } from 'konva/lib/Node';
 import { RELATION_TYPES } from '../../../../shared/model/board/actorSchema.ts';
 import { addRelation, updateActor, updateSettings } from '../../../../shared/model/board/actors.ts';
@@ -14,7 +13,8 @@ import { useMethods } from './context.ts';
 import { useNetworkKeyboard } from './NetworkKeyboard.tsx';
 import { ColorLegend } from './FieldBar.tsx';
 import { canvasFont, type Point } from '../../../../shared/methods/geometry.ts';
-import { useBoxSize, useFrameWriter } from './hooks.ts';
+import { useFrameWriter } from './hooks.ts';
+import { MethodStage, useStageBox } from './MethodStage.tsx';
 import type { MethodsKey } from './i18n.ts';
 import { networkLayout, nodeAt, ringDrop, type NetworkLayout } from '../../../../shared/methods/networkLayout.ts';
 import { ConnectHandle, Goal, NetNode, RelationLine, Rings } from './NetworkShapes.tsx';
@@ -66,8 +66,8 @@ function NetworkBar({ newType, onNewType }: { newType: RelationType; onNewType: 
 
 export function NetworkView() {
   const { doc, data, editable, selectedId, select, t, stopCapturing } = useMethods();
-  const box = useRef<HTMLDivElement>(null);
-  const { width, height } = useBoxSize(box);
+  const stage = useStageBox();
+  const { width, height } = stage;
   const writer = useFrameWriter();
   const [drag, setDrag] = useState<({ id: string } & Point) | null>(null);
   const [relationId, setRelationId] = useState<string | null>(null);
@@ -148,107 +148,103 @@ export function NetworkView() {
     <div className="mw-view mw-network" data-testid="view-netwerk">
       <NetworkBar newType={newType} onNewType={setNewType} />
       <div className="mw-network-body">
-        <div className="mw-stage" ref={box} data-testid="network-stage" {...keyboard.stageProps}>
-          {width > 0 && height > 0 ? (
-            <Stage
-              width={width}
-              height={height}
-              onMouseDown={(e) => {
-                if (e.target !== e.target.getStage()) return;
-                select(null);
-                setRelationId(null);
-              }}
-            >
-              <Layer>
-                <Rings g={g} labels={ringLabels} font={font} />
-              </Layer>
-              <Layer>
-                {data.relations.map((r) => {
-                  const from = positions.get(r.from);
-                  const to = positions.get(r.to);
-                  if (!from || !to) return null;
-                  const style = RELATION_TYPE_STYLE[r.type];
-                  return (
-                    <RelationLine
-                      key={r.id}
-                      id={r.id}
-                      from={from}
-                      to={to}
-                      toRadius={nodeR}
-                      color={style.color}
-                      dash={style.dash}
-                      arrow={style.arrow}
-                      label={r.label}
-                      labelAt={layout.relationLabels.get(r.id) ?? from}
-                      font={font}
-                      selected={r.id === relationId}
-                      onSelect={setRelationId}
-                    />
-                  );
-                })}
-                <Goal g={g} goal={data.settings.goal || t('fo.noGoal')} font={font} />
+        <MethodStage
+          box={stage}
+          data-testid="network-stage"
+          {...keyboard.stageProps}
+          onEmptyPress={() => {
+            select(null);
+            setRelationId(null);
+          }}
+          backdrop={<Rings g={g} labels={ringLabels} font={font} />}
+          after={
+            <>
+              {keyboard.status}
+              <ul
+                className="visually-hidden"
+                data-testid="network-points"
+                aria-label={t('nw.chartLabel', { n: data.actors.length, m: data.relations.length })}
+              >
                 {data.actors.map((a) => {
-                  const p = positions.get(a.id)!;
+                  const p = positions.get(a.id);
                   return (
-                    <NetNode
+                    <li
                       key={a.id}
-                      id={a.id}
-                      name={name(a)}
-                      color={actorFill(a, data.settings.colorBy)}
-                      x={p.x}
-                      y={p.y}
-                      radius={nodeR}
-                      degree={figures.degree.get(a.id) ?? 0}
-                      font={font}
-                      label={layout.nodeLabel(a.id)}
-                      selected={a.id === selectedId}
-                      draggable={editable}
-                      onSelect={onSelect}
-                      onOpen={select}
-                      onDragMove={onDragMove}
-                      onDragEnd={onDragEnd}
-                    />
+                      data-actor-id={a.id}
+                      data-ring={a[field] ?? ''}
+                      data-x={Math.round(p?.x ?? 0)}
+                      data-y={Math.round(p?.y ?? 0)}
+                    >
+                      {a.name}: {ringLabels[layout.bandOf(a)]}, {figures.degree.get(a.id) ?? 0}
+                    </li>
                   );
                 })}
-                {selectedPos && selectedId ? (
-                  <ConnectHandle
-                    key={selectedId}
-                    from={selectedPos}
-                    offset={nodeR + 14}
-                    font={font}
-                    color={RELATION_TYPE_STYLE[newType].color}
-                    onDrop={(at) => {
-                      const target = nodeAt(positions, at, nodeR, selectedId);
-                      const rid = target ? addRelation(doc, { from: selectedId, to: target, type: newType }) : null;
-                      if (rid) setRelationId(rid);
-                    }}
-                  />
-                ) : null}
-              </Layer>
-            </Stage>
+              </ul>
+            </>
+          }
+        >
+          {data.relations.map((r) => {
+            const from = positions.get(r.from);
+            const to = positions.get(r.to);
+            if (!from || !to) return null;
+            const style = RELATION_TYPE_STYLE[r.type];
+            return (
+              <RelationLine
+                key={r.id}
+                id={r.id}
+                from={from}
+                to={to}
+                toRadius={nodeR}
+                color={style.color}
+                dash={style.dash}
+                arrow={style.arrow}
+                label={r.label}
+                labelAt={layout.relationLabels.get(r.id) ?? from}
+                font={font}
+                selected={r.id === relationId}
+                onSelect={setRelationId}
+              />
+            );
+          })}
+          <Goal g={g} goal={data.settings.goal || t('fo.noGoal')} font={font} />
+          {data.actors.map((a) => {
+            const p = positions.get(a.id)!;
+            return (
+              <NetNode
+                key={a.id}
+                id={a.id}
+                name={name(a)}
+                color={actorFill(a, data.settings.colorBy)}
+                x={p.x}
+                y={p.y}
+                radius={nodeR}
+                degree={figures.degree.get(a.id) ?? 0}
+                font={font}
+                label={layout.nodeLabel(a.id)}
+                selected={a.id === selectedId}
+                draggable={editable}
+                onSelect={onSelect}
+                onOpen={select}
+                onDragMove={onDragMove}
+                onDragEnd={onDragEnd}
+              />
+            );
+          })}
+          {selectedPos && selectedId ? (
+            <ConnectHandle
+              key={selectedId}
+              from={selectedPos}
+              offset={nodeR + 14}
+              font={font}
+              color={RELATION_TYPE_STYLE[newType].color}
+              onDrop={(at) => {
+                const target = nodeAt(positions, at, nodeR, selectedId);
+                const rid = target ? addRelation(doc, { from: selectedId, to: target, type: newType }) : null;
+                if (rid) setRelationId(rid);
+              }}
+            />
           ) : null}
-          {keyboard.status}
-          <ul
-            className="visually-hidden"
-            data-testid="network-points"
-            aria-label={t('nw.chartLabel', { n: data.actors.length, m: data.relations.length })}
-          >
-            {data.actors.map((a) => {
-              const p = positions.get(a.id);
-              return (
-                <li
-                  key={a.id}
-                  data-actor-id={a.id}
-                  data-ring={a[field] ?? ''}
-                  data-x={Math.round(p?.x ?? 0)}
-                  data-y={Math.round(p?.y ?? 0)}
-                >
-                  {a.name}: {ringLabels[layout.bandOf(a)]}, {figures.degree.get(a.id) ?? 0}
-                </li>
-              );
-            })}
-          </ul>
-        </div>
+        </MethodStage>
         <aside className="mw-network-side">
           {relation ? <RelationEditor relation={relation} onClose={() => setRelationId(null)} /> : null}
           <NetworkFiguresPanel />

@@ -4,7 +4,7 @@
  * beside the chart; the chart's markers can be dragged too.
  */
 import { memo, useCallback, useRef, useState } from 'react';
-import { Arrow, Group, Layer, Rect, Stage, Text } from 'react-konva';
+import { Arrow, Group, Rect, Text } from 'react-konva';
 import type { KonvaEventObject } from 'konva/lib/Node';
 import { updateActor } from '../../../../shared/model/board/actors.ts';
 import { TRUST_THRESHOLD, TYPE_TEXTS, type ActorType } from '../../../../shared/methods/typology.ts';
@@ -28,7 +28,8 @@ import {
   TYPE_ZONES,
   type Rect as Box,
 } from '../../../../shared/methods/geometry.ts';
-import { useBoxSize, useFrameWriter } from './hooks.ts';
+import { useFrameWriter } from './hooks.ts';
+import { MethodStage, useStageBox } from './MethodStage.tsx';
 import { measureCanvasText } from './measureText.ts';
 import { actorFill } from './palette.ts';
 
@@ -144,8 +145,8 @@ const Zones = memo(function Zones({
 
 export function TypologyView() {
   const { doc, data, editable, lang, selectedId, select, t, stopCapturing } = useMethods();
-  const box = useRef<HTMLDivElement>(null);
-  const { width, height } = useBoxSize(box);
+  const stage = useStageBox();
+  const { width, height } = stage;
   const writer = useFrameWriter();
   const [drag, setDrag] = useState<({ id: string } & Point) | null>(null);
   const font = canvasFont(width, height);
@@ -218,60 +219,54 @@ export function TypologyView() {
       </div>
       <div className="mw-typology-body">
         <div className="mw-typology-chart">
-          <div className="mw-stage" ref={box} data-testid="typology-stage">
-            {width > 0 && height > 0 ? (
-              <Stage
-                width={width}
-                height={height}
-                onMouseDown={(e) => e.target === e.target.getStage() && select(null)}
-              >
-                <Layer>
-                  <Zones
-                    plot={plot}
-                    font={font}
-                    labels={typeLabels}
-                    axis={{
-                      x: t('ty.x'),
-                      xLow: t('ty.xLow'),
-                      xHigh: t('ty.xHigh'),
-                      y: t('ty.y'),
-                      yLow: t('ty.yLow'),
-                      yHigh: t('ty.yHigh'),
-                    }}
-                  />
-                </Layer>
-                <Layer>
-                  {judged.map((a) => {
-                    const p = points.get(a.id)!;
-                    const size = labelSizes.get(a.id)!;
-                    return (
-                      <ActorNode
-                        key={a.id}
-                        id={a.id}
-                        name={a.name || t('actors.unnamed')}
-                        color={actorFill(a, data.settings.colorBy)}
-                        x={p.x}
-                        y={p.y}
-                        onField
-                        radius={markerR}
-                        font={font}
-                        label={{ ...(labels.get(a.id) ?? { x: -size.w / 2, y: markerR + 3, leader: null }), w: size.w }}
-                        chip={trayOptions(font)}
-                        selected={a.id === selectedId}
-                        draggable={editable}
-                        dragBound={dragBound}
-                        onSelect={mark}
-                        onOpen={select}
-                        onDragStart={onDragStart}
-                        onDragMove={onDragMove}
-                        onDragEnd={onDragEnd}
-                      />
-                    );
-                  })}
-                </Layer>
-              </Stage>
-            ) : null}
-          </div>
+          <MethodStage
+            box={stage}
+            data-testid="typology-stage"
+            onEmptyPress={() => select(null)}
+            backdrop={
+              <Zones
+                plot={plot}
+                font={font}
+                labels={typeLabels}
+                axis={{
+                  x: t('ty.x'),
+                  xLow: t('ty.xLow'),
+                  xHigh: t('ty.xHigh'),
+                  y: t('ty.y'),
+                  yLow: t('ty.yLow'),
+                  yHigh: t('ty.yHigh'),
+                }}
+              />
+            }
+          >
+            {judged.map((a) => {
+              const p = points.get(a.id)!;
+              const size = labelSizes.get(a.id)!;
+              return (
+                <ActorNode
+                  key={a.id}
+                  id={a.id}
+                  name={a.name || t('actors.unnamed')}
+                  color={actorFill(a, data.settings.colorBy)}
+                  x={p.x}
+                  y={p.y}
+                  onField
+                  radius={markerR}
+                  font={font}
+                  label={{ ...(labels.get(a.id) ?? { x: -size.w / 2, y: markerR + 3, leader: null }), w: size.w }}
+                  chip={trayOptions(font)}
+                  selected={a.id === selectedId}
+                  draggable={editable}
+                  dragBound={dragBound}
+                  onSelect={mark}
+                  onOpen={select}
+                  onDragStart={onDragStart}
+                  onDragMove={onDragMove}
+                  onDragEnd={onDragEnd}
+                />
+              );
+            })}
+          </MethodStage>
           {selected ? <Approach actor={selected} /> : null}
         </div>
         <ul className="mw-typology-list" aria-label={t('ty.chartLabel', { n: data.actors.length })}>

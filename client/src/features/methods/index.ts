@@ -6,6 +6,7 @@ export { displayAxes } from './FieldBar.tsx';
 export { FieldBackdrop } from './FieldShapes.tsx';
 export { useBoxSize } from './hooks.ts';
 export { measureCanvasText } from './measureText.ts';
+export { MethodStage, useStageBox } from './MethodStage.tsx';
 export { actorFill } from './palette.ts';
 export { RoundCard } from './RoundPanel.tsx';
 
