@@ -6,8 +6,13 @@
  * process and times, from the spawn: the "listening" log line, and the first `sync`
  * event of an unmodified y-websocket client that connects as soon as that line arrives
  * (the board then loads from SQLite). The board's item count at that first sync is
- * checked. Runs alternate a stop by SIGTERM and a crash by SIGKILL (WAL recovery).
- * Idle RSS: the process started with nothing connected, read from /proc after 3 s.
+ * checked. Runs alternate a stop by SIGTERM and a crash by SIGKILL (WAL recovery). The
+ * first start (which seeds the board) is the first after the build: it has no code cache
+ * yet (server/boot.ts) and writes it; every later start uses it.
+ * Idle RSS, read from /proc 3 s after the start, 3 starts each, in the same run: Veldwerk
+ * with nothing connected; Veldwerk after one HTTP request (`GET /` and `GET /readyz`,
+ * a browser's and a load balancer's first: the express app is loaded at the first
+ * request); and the reference `@y/websocket-server` with LevelDB (bench/servers.ts).
  *
  * `BENCH_SERVER_ROOT=/other/checkout` measures another build of the server (before/after).
  * Prints Markdown for BENCHMARKS.md.
@@ -22,7 +27,7 @@ import type { CreateSessionResponse } from '../shared/api.ts';
 import { boardRoomName, PLENARY_BOARD_ID } from '../shared/protocol.ts';
 import { benchClient, percentile } from './client.ts';
 import { seedBoard, within } from './canvasSeed.ts';
-import type { Endpoint } from './servers.ts';
+import { referenceServer, type Endpoint } from './servers.ts';
 
 const ROOT = process.env.BENCH_SERVER_ROOT ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const RUNS = Number(process.env.BENCH_RUNS ?? 8);
@@ -100,6 +105,7 @@ const median = (xs: number[]) =>
     50,
   );
 const ms = (x: number) => `${x.toFixed(0)} ms`;
+const mb = (xs: number[]) => `${median(xs).toFixed(1)} MB (${xs.map((x) => x.toFixed(1)).join(', ')})`;
 
 async function main(): Promise<void> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-restart-'));
@@ -123,13 +129,31 @@ async function main(): Promise<void> {
     await seedBoard(ep, NOTES, ARROWS);
     await stop(first.proc, 'SIGTERM');
 
-    // Idle memory: nothing connected.
+    // Idle memory: nothing connected; after one HTTP request; the reference.
     const idle: number[] = [];
+    const idleHttp: number[] = [];
     for (let i = 0; i < 3; i++) {
       const s = await startServer(dataDir, port);
       await sleep(3000);
       idle.push(rssMb(s.proc.pid));
       await stop(s.proc, 'SIGTERM');
+      const h = await startServer(dataDir, port);
+      for (const page of ['/', '/readyz']) await (await fetch(`${base}${page}`)).arrayBuffer();
+      await sleep(3000);
+      idleHttp.push(rssMb(h.proc.pid));
+      await stop(h.proc, 'SIGTERM');
+    }
+    const reference = referenceServer();
+    const idleReference: number[] = [];
+    try {
+      for (let i = 0; i < 3; i++) {
+        await reference.start();
+        await sleep(3000);
+        idleReference.push(reference.rssMb());
+        await reference.kill('SIGTERM');
+      }
+    } finally {
+      reference.cleanup();
     }
 
     // Restart to serving.
@@ -154,7 +178,11 @@ async function main(): Promise<void> {
     const lines = [
       `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC with \`npm run bench:restart\` on ${os.cpus().length} cores (${os.cpus()[0]?.model.trim()}), Node ${process.version}, load average ${load} at the end.`,
       '',
-      `Idle RSS (nothing connected, 3 s after start; 3 starts): ${idle.map((x) => `${x.toFixed(1)} MB`).join(', ')}; median ${median(idle).toFixed(1)} MB.`,
+      `First start after the build (no code cache yet; seeds the board): listening after ${ms(first.listening)}.`,
+      '',
+      `Idle RSS, 3 s after the start, median of 3 starts (each): Veldwerk with nothing connected ${mb(idle)}, ` +
+        `after one HTTP request ${mb(idleHttp)}; @y/websocket-server ${mb(idleReference)}. ` +
+        `Veldwerk ÷ reference: ${(median(idle) / median(idleReference)).toFixed(2)} and ${(median(idleHttp) / median(idleReference)).toFixed(2)}.`,
       '',
       '| run | stopped before by | listening | first sync of a client | server CPU until then | items at first sync |',
       '|---|---|---|---|---|---|',
