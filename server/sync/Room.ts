@@ -109,7 +109,7 @@ export class Room {
   private readonly restoresBy = new WeakMap<Peer, number[]>();
   private readonly now: () => number;
   /** Sync step 2 answers by state vector, until the doc changes (issue 11). */
-  private readonly answers = new SyncAnswerCache();
+  private readonly answers = new SyncAnswerCache<WireFrame>();
   /** Presence goes out coalesced, a few times a second, outside the queue (issue 11). */
   private readonly presence: AwarenessThrottle;
   /** When the last read of the whole doc from the store began: the load or a catch-up (see {@link join}). */
@@ -164,7 +164,7 @@ export class Room {
     this.answers.clear();
     // A client with nothing (the empty state vector) gets the stored row the doc was
     // built from, without encoding the doc: the first sync after a restart (issue 14).
-    if (loaded.wholeState) this.answers.prime(EMPTY_STATE_VECTOR, encodeSyncStep2Of(loaded.wholeState));
+    if (loaded.wholeState) this.answers.prime(EMPTY_STATE_VECTOR, new WireFrame(encodeSyncStep2Of(loaded.wholeState)));
     doc.on('update', this.onDocUpdate);
   }
 
@@ -304,7 +304,8 @@ export class Room {
       case 'syncStep1': {
         const doc = this.doc;
         const shared = () => this.opts.metrics.syncAnswersSharedTotal++;
-        peer.send(this.answers.answer(msg.payload, () => encodeSyncStep2(doc, msg.payload), shared));
+        const encode = () => new WireFrame(encodeSyncStep2(doc, msg.payload));
+        peer.send(this.answers.answer(msg.payload, encode, shared));
         return;
       }
       case 'update':

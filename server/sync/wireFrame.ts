@@ -28,20 +28,26 @@ function headerOf(length: number): Buffer {
 export class WireFrame {
   private framed: Buffer | null = null;
 
-  constructor(readonly payload: Uint8Array) {}
+  constructor(private message: Uint8Array) {}
+
+  /** The message without the websocket header (a view into the framed bytes once they are built). */
+  get payload(): Uint8Array {
+    return this.message;
+  }
 
   get byteLength(): number {
-    return this.payload.byteLength;
+    return this.message.byteLength;
   }
 
   /** The whole websocket frame: header and payload in one buffer, built once. */
   bytes(): Buffer {
     if (this.framed) return this.framed;
-    const header = headerOf(this.payload.byteLength);
-    const framed = Buffer.allocUnsafe(header.byteLength + this.payload.byteLength);
+    const header = headerOf(this.message.byteLength);
+    const framed = Buffer.allocUnsafe(header.byteLength + this.message.byteLength);
     framed.set(header, 0);
-    framed.set(this.payload, header.byteLength);
+    framed.set(this.message, header.byteLength);
     this.framed = framed;
+    this.message = framed.subarray(header.byteLength); // one copy kept, not two
     return framed;
   }
 }
