@@ -12,7 +12,7 @@
  *   at start; the heavy packages themselves stay external (below).
  * - `dist/server/main.js`: `server/boot.ts`, which runs the bundle with V8's code cache
  *   (written beside it by the first start), so later starts do not compile it again.
- * External stay: native or file-reading packages (better-sqlite3, resvg, the fonts,
+ * External stay: native or file-reading packages (better-sqlite3's addon, resvg, the fonts,
  * pdfkit's font data), vite (development only), ws's optional native helpers, and the
  * report and import libraries (docx, pdfkit, exceljs) and ioredis, loaded when first
  * used (a dynamic import or a require in code that runs then).
@@ -25,8 +25,8 @@ import { build } from 'esbuild';
 const OUT = 'dist/server';
 
 const EXTERNAL = [
-  // native or read from files by path
-  'better-sqlite3',
+  // native or read from files by path (better-sqlite3's JavaScript is bundled, its addon not: below)
+  '*.node',
   '@resvg/resvg-js',
   'dejavu-fonts-ttf',
   'bufferutil',
@@ -42,6 +42,25 @@ const EXTERNAL = [
   'ioredis',
 ];
 
+/**
+ * better-sqlite3 finds its addon with the `bindings` package, which searches a dozen
+ * folders from the caller's file; bundled, that caller is the bundle. Here the addon is
+ * required straight from the installed package instead (resolved when first opened).
+ */
+const sqliteAddon = {
+  name: 'better-sqlite3-addon',
+  /** @param {import('esbuild').PluginBuild} b */
+  setup(b) {
+    b.onResolve({ filter: /^bindings$/ }, (args) =>
+      /[\\/]better-sqlite3[\\/]/.test(args.importer) ? { path: 'bindings', namespace: 'sqlite-addon' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'sqlite-addon' }, () => ({
+      loader: 'js',
+      contents: "module.exports = () => require(require.resolve('better-sqlite3/build/Release/better_sqlite3.node'));",
+    }));
+  },
+};
+
 const bundled = await build({
   entryPoints: ['server/main.ts'],
   bundle: true,
@@ -51,6 +70,7 @@ const bundled = await build({
   write: false,
   outfile: `${OUT}/server.cjs`,
   external: EXTERNAL,
+  plugins: [sqliteAddon],
   sourcemap: 'external',
   minifyWhitespace: true,
   charset: 'ascii',
