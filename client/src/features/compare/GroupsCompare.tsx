@@ -4,7 +4,7 @@
  * the differences in words, the actors only one group placed, and merging names that
  * mean the same actor. Live: follows the group boards as the groups work.
  */
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import {
   axisDifferences,
   groupPlacements,
@@ -14,13 +14,14 @@ import {
 import { DEFAULT_AXES } from '../../../../shared/model/board/actorSchema.ts';
 import { actorKey as matchKey, mergedKey } from '../../../../shared/model/meeting/live.ts';
 import { useLang, useT } from '../../base/i18n/useT.ts';
-import { useMeeting } from '../meeting/index.ts';
-import { displayAxes } from '../methods/index.ts';
+import { useBoardSelection, useGroups, useIdentity, useMeeting } from '../meeting/index.ts';
+import { displayAxes } from '../../../../shared/methods/labels.ts';
 import { methodsTexts } from '../methods/i18n.ts';
 import { CompareField, type FieldLabel, type FieldMark } from './CompareField.tsx';
 import { compareTexts } from './i18n.ts';
 import { MergePanel } from './MergePanel.tsx';
 import { useBoardsMethods } from './useBoardsMethods.ts';
+import { useHighlight } from './useHighlight.ts';
 import { formatNumber } from '../../../../shared/i18n/format.ts';
 import { describeAxis, groupColor, spreadSize } from './words.ts';
 
@@ -28,18 +29,17 @@ import { describeAxis, groupColor, spreadSize } from './words.ts';
 const otherNames = (s: GroupSpread) => s.names.filter((n) => matchKey(n) !== matchKey(s.name));
 
 export function GroupsCompare() {
-  const { sessionId, identity, groups, live, boardRoom } = useMeeting();
+  const { sessionId, identity } = useIdentity();
+  const { boardRoom } = useBoardSelection();
+  const groups = useGroups();
   const t = useT(compareTexts);
   const mt = useT(methodsTexts);
   const lang = useLang();
-  const [hovered, setHovered] = useState<string | null>(null);
-  const [selected, setSelected] = useState<string | null>(null);
-  const highlight = hovered ?? selected;
-  const toggle = (key: string) => setSelected((s) => (s === key ? null : key));
+  const { highlight, selected, toggle, hoverProps, fieldProps } = useHighlight();
 
   const boardIds = useMemo(() => groups.groups.map((g) => g.boardId), [groups.groups]);
   const boards = useBoardsMethods(sessionId, boardIds, identity.token, boardRoom);
-  const merges = live.merges;
+  const merges = useMeeting((s) => s.live.merges);
 
   const groupList = groups.groups.map((g, i) => {
     const data = boards.get(g.boardId);
@@ -121,8 +121,7 @@ export function GroupsCompare() {
     placements: s.placements.map((p) => ({ ...p, group: nameOf(p.group) })),
   });
   const itemProps = (key: string) => ({
-    onMouseEnter: () => setHovered(key),
-    onMouseLeave: () => setHovered(null),
+    ...hoverProps(key),
     className: `cmp-item${highlight === key ? ' is-on' : ''}`,
   });
 
@@ -151,9 +150,7 @@ export function GroupsCompare() {
           marks={marks}
           labels={labels}
           joins={joins}
-          highlight={highlight}
-          onHover={setHovered}
-          onSelect={toggle}
+          {...fieldProps}
           empty={all.length === 0 && !groupList.some((g) => g.loading) ? t('groups.noActors') : null}
         />
         <p className="cmp-hint muted">{t('groups.lineHint')}</p>
@@ -266,8 +263,7 @@ export function GroupsCompare() {
                   data-testid="agree-item"
                   data-key={s.key}
                   aria-pressed={selected === s.key}
-                  onMouseEnter={() => setHovered(s.key)}
-                  onMouseLeave={() => setHovered(null)}
+                  {...hoverProps(s.key)}
                   onClick={() => toggle(s.key)}
                 >
                   {s.name}
@@ -295,8 +291,7 @@ export function GroupsCompare() {
                       data-testid="single-item"
                       data-key={s.key}
                       aria-pressed={selected === s.key}
-                      onMouseEnter={() => setHovered(s.key)}
-                      onMouseLeave={() => setHovered(null)}
+                      {...hoverProps(s.key)}
                       onClick={() => toggle(s.key)}
                     >
                       <span className="cmp-swatch is-small" style={{ background: g?.color }} aria-hidden="true">

@@ -5,9 +5,9 @@ import { isPlaced } from '../../../../shared/methods/geometry.ts';
 import { classifyActor, TYPE_TEXTS } from '../../../../shared/methods/typology.ts';
 import { CollabTextarea } from './CollabTextarea.tsx';
 import { useMethods } from './context.ts';
-import { displayAxes } from './FieldBar.tsx';
+import { displayAxes } from '../../../../shared/methods/labels.ts';
 import { ActorInput, EnumSelect, LabeledRange, TypeBadge } from './fields.tsx';
-import { ENUM_FIELD_NAMES, ENUM_FIELDS } from './palette.ts';
+import { ENUM_FIELD_NAMES, ENUM_FIELDS } from './enumFields.ts';
 import type { Doc } from '../../../../shared/model/doc.ts';
 import type { MethodsKey } from './i18n.ts';
 

@@ -11,7 +11,7 @@ import { AddActorForm } from './AddActorForm.tsx';
 import { CompletenessCheck } from './CompletenessCheck.tsx';
 import { useMethods } from './context.ts';
 import { TypeBadge } from './fields.tsx';
-import { actorFill } from './palette.ts';
+import { actorFill } from '../../../../shared/methods/palette.ts';
 
 export type PanelMode = 'list' | 'table';
 

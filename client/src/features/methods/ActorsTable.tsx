@@ -2,7 +2,8 @@
 import type { Actor } from '../../../../shared/model/board/actorSchema.ts';
 import { useMethods } from './context.ts';
 import { ActorInput, EnumSelect, TypeBadge } from './fields.tsx';
-import { ENUM_FIELD_NAMES, ENUM_FIELDS, actorFill } from './palette.ts';
+import { actorFill } from '../../../../shared/methods/palette.ts';
+import { ENUM_FIELD_NAMES, ENUM_FIELDS } from './enumFields.ts';
 
 export function ActorsTable({ actors }: { actors: readonly Actor[] }) {
   const { data, editable, t, select, requestDeleteActor } = useMethods();

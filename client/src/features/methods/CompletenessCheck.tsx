@@ -2,7 +2,7 @@
 import { LEVELS, ROLE_CATEGORIES } from '../../../../shared/model/board/actorSchema.ts';
 import { completeness } from '../../../../shared/methods/completeness.ts';
 import { useMethods } from './context.ts';
-import { CATEGORY_COLORS } from './palette.ts';
+import { CATEGORY_COLORS } from '../../../../shared/methods/palette.ts';
 
 export function CompletenessCheck() {
   const { data, t } = useMethods();

@@ -10,7 +10,7 @@ import { B_FIELDS, useWorkingOn } from './bees.ts';
 import { CollabTextarea } from './CollabTextarea.tsx';
 import { useMethods } from './context.ts';
 import type { MethodsKey } from './i18n.ts';
-import { actorFill } from './palette.ts';
+import { actorFill } from '../../../../shared/methods/palette.ts';
 import { RoundCard, RoundOverview } from './RoundPanel.tsx';
 
 function ActorCell({ actor, working }: { actor: Actor; working: string[] }) {

@@ -13,7 +13,7 @@ import {
 import { updateSettings } from '../../../../shared/model/board/actors.ts';
 import { useMethods } from './context.ts';
 import { tooltipDismiss } from './iconTool.ts';
-import { CATEGORY_COLORS, RELATION_COLORS } from './palette.ts';
+import { CATEGORY_COLORS, RELATION_COLORS } from '../../../../shared/methods/palette.ts';
 
 export function ColorLegend() {
   const { doc, data, settingsEditable, t } = useMethods();
@@ -71,8 +71,6 @@ export function SizeLegend({ axis }: { axis: AxisLabels }) {
 }
 
 type AxisKey = keyof BoardSettings['axes'];
-
-export { displayAxes } from '../../../../shared/methods/labels.ts';
 
 const AXIS_KEYS: AxisKey[] = ['houding', 'invloed', 'betrokkenheid'];
 

@@ -11,7 +11,8 @@ import { formatNumber } from '../../../../shared/i18n/format.ts';
 import { updateActor } from '../../../../shared/model/board/actors.ts';
 import type { Actor } from '../../../../shared/model/board/actorSchema.ts';
 import { useMethods } from './context.ts';
-import { AxesEditor, ColorLegend, SizeLegend, displayAxes } from './FieldBar.tsx';
+import { displayAxes } from '../../../../shared/methods/labels.ts';
+import { AxesEditor, ColorLegend, SizeLegend } from './FieldBar.tsx';
 import { ActorNode, FieldBackdrop } from './FieldShapes.tsx';
 import { useFieldKeyboard } from './FieldKeyboard.tsx';
 import {
@@ -34,7 +35,7 @@ import {
 } from '../../../../shared/methods/geometry.ts';
 import { useFrameWriter } from './hooks.ts';
 import { MethodStage, useStageBox } from './MethodStage.tsx';
-import { actorFill } from './palette.ts';
+import { actorFill } from '../../../../shared/methods/palette.ts';
 import { measureCanvasText } from './measureText.ts';
 
 export interface KrachtenveldViewProps {

@@ -4,7 +4,7 @@ import { RELATION_TYPES, type RelationRecord } from '../../../../shared/model/bo
 import { addRelation, deleteRelation, updateRelation } from '../../../../shared/model/board/actors.ts';
 import { networkFigures } from '../../../../shared/methods/network.ts';
 import { useMethods } from './context.ts';
-import { RELATION_TYPE_STYLE, type RelationType } from './palette.ts';
+import { RELATION_TYPE_STYLE, type RelationType } from '../../../../shared/methods/palette.ts';
 import { wordUndoRef } from '../../ui/wordUndo.ts';
 
 /** A short sample of a relation type's line, as in the map. */

@@ -20,7 +20,7 @@ import { networkLayout, nodeAt, ringDrop, type NetworkLayout } from '../../../..
 import { ConnectHandle, Goal, NetNode, RelationLine, Rings } from './NetworkShapes.tsx';
 import { AddRelationForm, LineSample, NetworkFiguresPanel, RelationEditor } from './NetworkSide.tsx';
 import { measureCanvasText } from './measureText.ts';
-import { actorFill, RELATION_TYPE_STYLE, type RelationType } from './palette.ts';
+import { actorFill, RELATION_TYPE_STYLE, type RelationType } from '../../../../shared/methods/palette.ts';
 
 function NetworkBar({ newType, onNewType }: { newType: RelationType; onNewType: (t: RelationType) => void }) {
   const { doc, data, editable, settingsEditable, t } = useMethods();

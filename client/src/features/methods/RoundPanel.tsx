@@ -11,7 +11,7 @@ import { CollabTextarea } from './CollabTextarea.tsx';
 import { useMethods, type Person } from './context.ts';
 import { B_FIELDS, distribute, filledCount, useWorkingOn } from './bees.ts';
 import type { MethodsKey } from './i18n.ts';
-import { actorFill } from './palette.ts';
+import { actorFill } from '../../../../shared/methods/palette.ts';
 import { wordUndoRef } from '../../ui/wordUndo.ts';
 
 export function RoundOverview() {

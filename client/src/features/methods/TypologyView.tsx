@@ -31,7 +31,7 @@ import {
 import { useFrameWriter } from './hooks.ts';
 import { MethodStage, useStageBox } from './MethodStage.tsx';
 import { measureCanvasText } from './measureText.ts';
-import { actorFill } from './palette.ts';
+import { actorFill } from '../../../../shared/methods/palette.ts';
 
 const FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif";
 

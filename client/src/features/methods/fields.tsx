@@ -4,7 +4,7 @@ import { updateActor } from '../../../../shared/model/board/actors.ts';
 import { classifyActor, TYPE_TEXTS } from '../../../../shared/methods/typology.ts';
 import { wordUndoRef } from '../../ui/wordUndo.ts';
 import { useMethods } from './context.ts';
-import { ENUM_FIELDS, type EnumField } from './palette.ts';
+import { ENUM_FIELDS, type EnumField } from './enumFields.ts';
 
 /** A select for one of the actor's enumerated fields; "—" clears it. */
 export function EnumSelect({

@@ -2,12 +2,10 @@
 import { lazy } from 'react';
 export { MethodsContext, readWorkspace } from './context.ts';
 export type { MethodsContextValue } from './context.ts';
-export { displayAxes } from './FieldBar.tsx';
 export { FieldBackdrop } from './FieldShapes.tsx';
 export { useBoxSize } from './hooks.ts';
 export { measureCanvasText } from './measureText.ts';
 export { MethodStage, useStageBox } from './MethodStage.tsx';
-export { actorFill } from './palette.ts';
 export { RoundCard } from './RoundPanel.tsx';
 
 /** The method views load when a method view is first opened (their own chunk). */

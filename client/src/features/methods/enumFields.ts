@@ -1,6 +1,6 @@
 /**
- * Labels of the actors' enumerated fields; the colours live in
- * `shared/methods/palette.ts` (the report's drawings use them too).
+ * The actors' enumerated fields with the i18n key of each value (the card, the table and
+ * the selects); their colours live in `shared/methods/palette.ts`.
  */
 import {
   FREQUENCIES,
@@ -11,17 +11,6 @@ import {
   SCOPES,
 } from '../../../../shared/model/board/actorSchema.ts';
 import type { MethodsKey } from './i18n.ts';
-
-export {
-  CATEGORY_COLORS,
-  RELATION_COLORS,
-  RELATION_TYPE_STYLE,
-  actorFill,
-  type Participation,
-  type Relation,
-  type RelationType,
-  type RoleCategory,
-} from '../../../../shared/methods/palette.ts';
 
 /** The enumerated fields of an actor, their values and the i18n key of each value. */
 export const ENUM_FIELDS = {
