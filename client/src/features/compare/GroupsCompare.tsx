@@ -4,7 +4,7 @@
  * the differences in words, the actors only one group placed, and merging names that
  * mean the same actor. Live: follows the group boards as the groups work.
  */
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import {
   axisDifferences,
   groupPlacements,
@@ -14,14 +14,13 @@ import {
 import { DEFAULT_AXES } from '../../../../shared/model/board/actorSchema.ts';
 import { actorKey as matchKey, mergedKey } from '../../../../shared/model/meeting/live.ts';
 import { useLang, useT } from '../../base/i18n/useT.ts';
-import { useBoardSelection, useGroups, useIdentity, useMeeting } from '../meeting/index.ts';
+import { useMeeting } from '../meeting/index.ts';
 import { displayAxes } from '../../../../shared/methods/labels.ts';
 import { methodsTexts } from '../methods/i18n.ts';
 import { CompareField, type FieldLabel, type FieldMark } from './CompareField.tsx';
 import { compareTexts } from './i18n.ts';
 import { MergePanel } from './MergePanel.tsx';
 import { useBoardsMethods } from './useBoardsMethods.ts';
-import { useHighlight } from './useHighlight.ts';
 import { formatNumber } from '../../../../shared/i18n/format.ts';
 import { describeAxis, groupColor, spreadSize } from './words.ts';
 
@@ -29,17 +28,18 @@ import { describeAxis, groupColor, spreadSize } from './words.ts';
 const otherNames = (s: GroupSpread) => s.names.filter((n) => matchKey(n) !== matchKey(s.name));
 
 export function GroupsCompare() {
-  const { sessionId, identity } = useIdentity();
-  const { boardRoom } = useBoardSelection();
-  const groups = useGroups();
+  const { sessionId, identity, groups, live, boardRoom } = useMeeting();
   const t = useT(compareTexts);
   const mt = useT(methodsTexts);
   const lang = useLang();
-  const { highlight, selected, toggle, hoverProps, fieldProps } = useHighlight();
+  const [hovered, setHovered] = useState<string | null>(null);
+  const [selected, setSelected] = useState<string | null>(null);
+  const highlight = hovered ?? selected;
+  const toggle = (key: string) => setSelected((s) => (s === key ? null : key));
 
   const boardIds = useMemo(() => groups.groups.map((g) => g.boardId), [groups.groups]);
   const boards = useBoardsMethods(sessionId, boardIds, identity.token, boardRoom);
-  const merges = useMeeting((s) => s.live.merges);
+  const merges = live.merges;
 
   const groupList = groups.groups.map((g, i) => {
     const data = boards.get(g.boardId);
@@ -121,7 +121,8 @@ export function GroupsCompare() {
     placements: s.placements.map((p) => ({ ...p, group: nameOf(p.group) })),
   });
   const itemProps = (key: string) => ({
-    ...hoverProps(key),
+    onMouseEnter: () => setHovered(key),
+    onMouseLeave: () => setHovered(null),
     className: `cmp-item${highlight === key ? ' is-on' : ''}`,
   });
 
@@ -150,7 +151,9 @@ export function GroupsCompare() {
           marks={marks}
           labels={labels}
           joins={joins}
-          {...fieldProps}
+          highlight={highlight}
+          onHover={setHovered}
+          onSelect={toggle}
           empty={all.length === 0 && !groupList.some((g) => g.loading) ? t('groups.noActors') : null}
         />
         <p className="cmp-hint muted">{t('groups.lineHint')}</p>
@@ -263,7 +266,8 @@ export function GroupsCompare() {
                   data-testid="agree-item"
                   data-key={s.key}
                   aria-pressed={selected === s.key}
-                  {...hoverProps(s.key)}
+                  onMouseEnter={() => setHovered(s.key)}
+                  onMouseLeave={() => setHovered(null)}
                   onClick={() => toggle(s.key)}
                 >
                   {s.name}
@@ -291,7 +295,8 @@ export function GroupsCompare() {
                       data-testid="single-item"
                       data-key={s.key}
                       aria-pressed={selected === s.key}
-                      {...hoverProps(s.key)}
+                      onMouseEnter={() => setHovered(s.key)}
+                      onMouseLeave={() => setHovered(null)}
                       onClick={() => toggle(s.key)}
                     >
                       <span className="cmp-swatch is-small" style={{ background: g?.color }} aria-hidden="true">
