@@ -95,11 +95,13 @@ fs.mkdirSync(OUT, { recursive: true });
 fs.writeFileSync(path.join(OUT, `${name}.map`), map.contents);
 fs.writeFileSync(path.join(OUT, name), code.contents); // boot.ts finds the map beside it
 
+// main.js as CommonJS: Node then starts without its ES module loader (a few ms).
+fs.writeFileSync(path.join(OUT, 'package.json'), '{ "type": "commonjs" }\n');
 await build({
   entryPoints: ['server/boot.ts'],
   bundle: true,
   platform: 'node',
-  format: 'esm',
+  format: 'cjs',
   target: 'node20',
   outfile: `${OUT}/main.js`,
   define: { VELDWERK_BUNDLE: JSON.stringify(name) },

@@ -3,7 +3,8 @@
  *
  * `esbuild.server.mjs` bundles `main.ts` and everything it may load into one CommonJS
  * function (`dist/server/server-<hash>.cjs`, whitespace-minified, ASCII) and this file
- * into `main.js`, with the bundle's name. Node 20 has no compile cache for ES modules,
+ * into `main.js` (CommonJS too, so Node starts without its ES module loader), with the
+ * bundle's name. Node 20 has no compile cache for ES modules,
  * so this runs the bundle through `vm.Script` with V8's code cache: the first start
  * after a build compiles it and writes `<bundle>.cache` (what V8 compiled while the
  * server started and served: 10 s after the start, or at exit if sooner); later starts
@@ -20,7 +21,6 @@
 import fs from 'node:fs';
 import { createRequire, SourceMap } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
 
 /** The bundle's file name, set by esbuild.server.mjs (`server-<content hash>.cjs`). */
@@ -28,7 +28,7 @@ declare const VELDWERK_BUNDLE: string;
 
 const WRITE_CACHE_AFTER_MS = 10_000;
 
-const dir = path.dirname(fileURLToPath(import.meta.url));
+const dir = __dirname; // main.js is CommonJS (dist/server/package.json): no ES module loader at start
 const file = path.join(dir, VELDWERK_BUNDLE);
 const cacheFile = `${file}.cache`;
 
