@@ -10,7 +10,13 @@ import type { Doc } from '../../../../shared/model/doc.ts';
 import { readPreviousSession, readSession } from '../../../../shared/model/sessionDoc.ts';
 import { sessionRoomName } from '../../../../shared/protocol.ts';
 import { loadIdentity, type Identity } from '../../base/identity.ts';
-import { useMeeting } from '../meeting/index.ts';
+import {
+  useBoardSelection,
+  useIdentity,
+  useMeeting,
+  useSessionDocSnapshot,
+  useSessionSnapshot,
+} from '../meeting/index.ts';
 import { useDocSnapshot } from '../../base/sync/useDocSnapshot.ts';
 import { useRoom } from '../../base/sync/useRoom.ts';
 import { FollowUpStarter } from './FollowUpStarter.tsx';
@@ -22,9 +28,8 @@ import { useBoardsMethods, type BoardMethods } from './useBoardsMethods.ts';
 const readPrevious = (doc: Doc): string | null => readPreviousSession(doc);
 
 export function CarryForward() {
-  const { sessionDoc } = useMeeting();
   const t = useT(compareTexts);
-  const previousId = useDocSnapshot(sessionDoc, readPrevious);
+  const previousId = useSessionDocSnapshot(readPrevious);
   // Read once per previous meeting: the identity does not change while this screen is open.
   const previous = useMemo(() => (previousId ? loadIdentity(previousId) : null), [previousId]);
 
@@ -66,7 +71,10 @@ const placedCount = (b: BoardMethods | undefined) =>
   b?.actors.filter((a) => a.houding !== null && a.invloed !== null).length ?? 0;
 
 function PreviousComparison({ previousId, previous }: { previousId: string; previous: Identity }) {
-  const { sessionId, identity, session, live, boardRoom } = useMeeting();
+  const { sessionId, identity } = useIdentity();
+  const { boardRoom } = useBoardSelection();
+  const session = useSessionSnapshot();
+  const merges = useMeeting((s) => s.live.merges);
   const t = useT(compareTexts);
   const prevSession = useRoom(sessionRoomName(previousId), previous.token);
   const prevSnapshot = useDocSnapshot(prevSession.room.doc, readSession);
@@ -110,7 +118,7 @@ function PreviousComparison({ previousId, previous }: { previousId: string; prev
       title: b.title,
       before: bb,
       now: nb,
-      comparison: compareFields(bb?.actors ?? [], nb?.actors ?? [], 0.05, { merges: live.merges }),
+      comparison: compareFields(bb?.actors ?? [], nb?.actors ?? [], 0.05, { merges }),
     };
   });
   const fallback =

@@ -8,13 +8,13 @@ import { useState } from 'react';
 import type { CreateSessionResponse } from '../../../../shared/api.ts';
 import { ApiRequestError, copySession } from '../../base/api/index.ts';
 import { saveIdentity, saveViewerUrl } from '../../base/identity.ts';
-import { useMeeting } from '../meeting/index.ts';
+import { useIdentity } from '../meeting/index.ts';
 import { navigate } from '../../base/router.ts';
 import { compareTexts } from './i18n.ts';
 import { useT } from '../../base/i18n/useT.ts';
 
 export function FollowUpStarter({ primary }: { primary: boolean }) {
-  const { sessionId, identity } = useMeeting();
+  const { sessionId, identity } = useIdentity();
   const t = useT(compareTexts);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);

@@ -14,7 +14,7 @@ import {
 import { DEFAULT_AXES } from '../../../../shared/model/board/actorSchema.ts';
 import { actorKey as matchKey, mergedKey } from '../../../../shared/model/meeting/live.ts';
 import { useLang, useT } from '../../base/i18n/useT.ts';
-import { useMeeting } from '../meeting/index.ts';
+import { useBoardSelection, useGroups, useIdentity, useMeeting } from '../meeting/index.ts';
 import { displayAxes } from '../../../../shared/methods/labels.ts';
 import { methodsTexts } from '../methods/i18n.ts';
 import { CompareField, type FieldLabel, type FieldMark } from './CompareField.tsx';
@@ -28,7 +28,9 @@ import { describeAxis, groupColor, spreadSize } from './words.ts';
 const otherNames = (s: GroupSpread) => s.names.filter((n) => matchKey(n) !== matchKey(s.name));
 
 export function GroupsCompare() {
-  const { sessionId, identity, groups, live, boardRoom } = useMeeting();
+  const { sessionId, identity } = useIdentity();
+  const { boardRoom } = useBoardSelection();
+  const groups = useGroups();
   const t = useT(compareTexts);
   const mt = useT(methodsTexts);
   const lang = useLang();
@@ -39,7 +41,7 @@ export function GroupsCompare() {
 
   const boardIds = useMemo(() => groups.groups.map((g) => g.boardId), [groups.groups]);
   const boards = useBoardsMethods(sessionId, boardIds, identity.token, boardRoom);
-  const merges = live.merges;
+  const merges = useMeeting((s) => s.live.merges);
 
   const groupList = groups.groups.map((g, i) => {
     const data = boards.get(g.boardId);

@@ -6,7 +6,7 @@
 import { useState, type FormEvent } from 'react';
 import type { MergeSuggestion } from '../../../../shared/methods/compare.ts';
 import { setMerge } from '../../../../shared/model/meeting/live.ts';
-import { useMeeting } from '../meeting/index.ts';
+import { useIdentity, useMeeting } from '../meeting/index.ts';
 import { compareTexts } from './i18n.ts';
 import { useT } from '../../base/i18n/useT.ts';
 
@@ -20,14 +20,15 @@ interface MergePanelProps {
 }
 
 export function MergePanel({ suggestions, nameOfGroup, displayNames, clusters }: MergePanelProps) {
-  const { sessionDoc, live } = useMeeting();
+  const { sessionDoc } = useIdentity();
+  const allMerges = useMeeting((s) => s.live.merges);
   const t = useT(compareTexts);
   const [dismissed, setDismissed] = useState<ReadonlySet<string>>(new Set());
   const [alias, setAlias] = useState('');
   const [canonical, setCanonical] = useState('');
   const [manualError, setManualError] = useState<string | null>(null);
   const shown = suggestions.filter((s) => !dismissed.has(`${s.aliasKey}\n${s.canonicalKey}`));
-  const merges = Object.entries(live.merges);
+  const merges = Object.entries(allMerges);
   const nameOf = (key: string) => displayNames.get(key) ?? key;
   const options = [...clusters.entries()].sort((a, b) => a[1].localeCompare(b[1]));
 

@@ -13,7 +13,16 @@ import { setBoardLocked } from '../../../../shared/model/sessionDoc.ts';
 import { PLENARY_BOARD_ID } from '../../../../shared/protocol.ts';
 import { personColor } from '../../base/colors.ts';
 import { useKnownParticipants } from '../groups/index.ts';
-import { useMeeting } from '../meeting/index.ts';
+import {
+  useBoardSelection,
+  useGroups,
+  useIdentity,
+  useMeeting,
+  usePresent,
+  useProgram,
+  useScreen,
+  useSessionSnapshot,
+} from '../meeting/index.ts';
 import { serverNow } from '../meeting/index.ts';
 import { BoardCard, type CardPerson } from './BoardCard.tsx';
 import { controlTexts } from './i18n.ts';
@@ -42,16 +51,21 @@ function useNow(ms: number): number {
 }
 
 export function ControlRoom() {
-  const m = useMeeting();
+  const { sessionId, identity, info, sessionDoc } = useIdentity();
+  const { boardId: viewing, selectBoard } = useBoardSelection();
+  const { setScreen } = useScreen();
+  const present = usePresent();
+  const program = useProgram();
+  const session = useSessionSnapshot();
+  const spotlightOn = useMeeting((s) => s.live.spotlight);
   const t = useT(controlTexts);
   const now = useNow(15_000);
-  const people = useKnownParticipants(m.present, m.info);
-  const phase = currentPhase(m.program);
+  const people = useKnownParticipants(present, info);
+  const phase = currentPhase(program);
   const [picked, setPicked] = useState<ThumbKind | null>(null);
   const thumbKind: ThumbKind = picked ?? (phase?.view === 'canvas' ? 'canvas' : 'field');
-  const { groups, members } = m.groups;
-  const doc = m.sessionDoc;
-  const { selectBoard, setScreen } = m;
+  const { groups, members } = useGroups();
+  const doc = sessionDoc;
 
   const onOpen = useCallback(
     (boardId: string) => {
@@ -66,13 +80,13 @@ export function ControlRoom() {
     [doc],
   );
 
-  const boardTitle = useMemo(() => new Map(m.session.boards.map((b) => [b.id, t.name(b.title)])), [m.session.boards]);
+  const boardTitle = useMemo(() => new Map(session.boards.map((b) => [b.id, t.name(b.title)])), [session.boards]);
   const lockedBoards = useMemo(
-    () => new Set(m.session.boards.filter((b) => b.locked).map((b) => b.id)),
-    [m.session.boards],
+    () => new Set(session.boards.filter((b) => b.locked).map((b) => b.id)),
+    [session.boards],
   );
   const hereOn = (boardId: string): CardPerson[] =>
-    m.present
+    present
       .filter((p) => !p.isSelf && p.where?.boardId === boardId)
       .map((p) => ({ key: p.key, name: p.name, color: p.color }));
   const elsewhereOf = (g: GroupRecord): CardPerson[] =>
@@ -89,7 +103,7 @@ export function ControlRoom() {
   const onOwnBoard = assignedOnline.filter(
     (p) => groups.find((g) => g.id === members[p.id])?.boardId === p.boardId,
   ).length;
-  const { participantId, name: myName, role } = m.identity;
+  const { participantId, name: myName, role } = identity;
   // As the session page shows us (same colour key).
   const me = useMemo(
     () => ({ id: participantId, name: myName, role, color: personColor(participantId || myName) }),
@@ -97,18 +111,17 @@ export function ControlRoom() {
   );
   const common = {
     me,
-    sessionId: m.sessionId,
-    token: m.identity.token,
+    sessionId,
+    token: identity.token,
     thumbKind,
     now,
     onOpen,
     onLock,
     onSpotlight,
   };
-  const groupQuestions = questionsFor(m.program, 'groups');
-  const plenaryQuestions = questionsFor(m.program, 'plenary');
-  const spotlight = m.live.spotlight?.boardId ?? null;
-  const viewing = m.boardId;
+  const groupQuestions = questionsFor(program, 'groups');
+  const plenaryQuestions = questionsFor(program, 'plenary');
+  const spotlight = spotlightOn?.boardId ?? null;
 
   return (
     <div className="control-room" data-testid="control-room">

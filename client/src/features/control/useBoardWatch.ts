@@ -84,13 +84,13 @@ export function useBoardWatch(
   me: AwarenessUser,
 ): BoardWatch | null {
   // In private mode the facilitator watches the board's overview: everyone's hidden work too.
-  const { live } = useMeeting();
+  const privateOn = useMeeting((s) => s.live.privateMode.on);
   const roomName = boardConnectionRoom({
     sessionId,
     boardId,
     role: me.role,
     participantId: me.id,
-    privateOn: live.privateMode.on,
+    privateOn,
   });
   const { room, status } = useRoom(roomName, token);
   const [watch, setWatch] = useState<BoardWatch | null>(null);

@@ -6,7 +6,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { balanceMembers, MAX_GROUPS, setGroupMode, type GroupMode } from '../../../../shared/model/meeting/groups.ts';
 import { TEMPLATE_BOARD_ID } from '../../../../shared/model/templates/meetingTemplates.ts';
-import { useMeeting } from '../meeting/index.ts';
+import { useGroups, useIdentity, usePresent, useSessionSnapshot } from '../meeting/index.ts';
 import { createGroups } from '../../base/api/index.ts';
 import { GroupCard, MemberRow } from './GroupCard.tsx';
 import { groupsTexts } from './i18n.ts';
@@ -16,11 +16,12 @@ import { useKnownParticipants, type KnownParticipant } from './people.ts';
 const MODES: GroupMode[] = ['auto', 'hand', 'choose'];
 
 export function FacilitatorGroups() {
-  const m = useMeeting();
+  const { info, sessionDoc } = useIdentity();
+  const present = usePresent();
   const t = useT(groupsTexts);
-  const people = useKnownParticipants(m.present, m.info);
-  const { groups, members, mode } = m.groups;
-  const doc = m.sessionDoc;
+  const people = useKnownParticipants(present, info);
+  const { groups, members, mode } = useGroups();
+  const doc = sessionDoc;
 
   // Divided automatically: whoever comes in later goes to the smallest group.
   useEffect(() => {
@@ -139,7 +140,8 @@ export function FacilitatorGroups() {
 
 /** The number of groups and the button; first the big "Groepen maken", later "Groepen erbij". */
 function CreateGroupsForm({ existing, participants }: { existing: number; participants: number }) {
-  const { sessionId, identity, session } = useMeeting();
+  const { sessionId, identity } = useIdentity();
+  const session = useSessionSnapshot();
   const t = useT(groupsTexts);
   const room = MAX_GROUPS - existing;
   // A suggestion until the facilitator types: about four people per group.

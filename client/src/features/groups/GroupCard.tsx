@@ -9,21 +9,23 @@ import {
 } from '../../../../shared/model/meeting/groups.ts';
 import { renameBoard } from '../../../../shared/model/sessionDoc.ts';
 import { wordUndoRef } from '../../ui/wordUndo.ts';
-import { useMeeting } from '../meeting/index.ts';
+import { useBoardSelection, useGroups, useIdentity, useScreen } from '../meeting/index.ts';
 import { groupsTexts } from './i18n.ts';
 import { useT } from '../../base/i18n/useT.ts';
 import type { KnownParticipant } from './people.ts';
 
 export function GroupCard({ group, members }: { group: GroupRecord; members: KnownParticipant[] }) {
-  const m = useMeeting();
+  const { sessionDoc } = useIdentity();
+  const { boardId, selectBoard } = useBoardSelection();
+  const { screen, setScreen } = useScreen();
   const t = useT(groupsTexts);
   const [renaming, setRenaming] = useState(false);
   const [confirming, setConfirming] = useState(false);
-  const open = m.screen === 'board' && m.boardId === group.boardId;
+  const open = screen === 'board' && boardId === group.boardId;
 
   const openBoard = () => {
-    m.selectBoard(group.boardId);
-    m.setScreen('board');
+    selectBoard(group.boardId);
+    setScreen('board');
   };
 
   return (
@@ -61,7 +63,7 @@ export function GroupCard({ group, members }: { group: GroupRecord; members: Kno
             <button
               type="button"
               className="button button-small group-danger"
-              onClick={() => removeGroup(m.sessionDoc, group.id)}
+              onClick={() => removeGroup(sessionDoc, group.id)}
               data-testid="group-remove-yes"
             >
               {t('removeYes')}
@@ -108,7 +110,7 @@ export function GroupCard({ group, members }: { group: GroupRecord; members: Kno
 }
 
 function RenameForm({ group, onDone }: { group: GroupRecord; onDone: () => void }) {
-  const { sessionDoc } = useMeeting();
+  const { sessionDoc } = useIdentity();
   const t = useT(groupsTexts);
   const [name, setName] = useState(group.name);
   const id = useId();
@@ -151,7 +153,8 @@ function RenameForm({ group, onDone }: { group: GroupRecord; onDone: () => void 
 
 /** A participant with the select that moves them to another group (or out of every group). */
 export function MemberRow({ person, groupId }: { person: KnownParticipant; groupId: string | null }) {
-  const { sessionDoc, groups } = useMeeting();
+  const { sessionDoc } = useIdentity();
+  const groups = useGroups();
   const t = useT(groupsTexts);
   const id = useId();
   const move = (value: string) => {

@@ -3,13 +3,13 @@
  * participant sees, or chooses, their own (ParticipantGroup). Viewers see nothing here.
  */
 import { Role } from '../../../../shared/roles.ts';
-import { useMeeting } from '../meeting/index.ts';
+import { useIdentity } from '../meeting/index.ts';
 import { FacilitatorGroups } from './FacilitatorGroups.tsx';
 import { ParticipantGroup } from './ParticipantGroup.tsx';
 import './groups.css';
 
 export function GroupsPanel() {
-  const { identity, isFacilitator } = useMeeting();
+  const { identity, isFacilitator } = useIdentity();
   if (isFacilitator) return <FacilitatorGroups />;
   if (identity.role === Role.participant) return <ParticipantGroup />;
   return null;

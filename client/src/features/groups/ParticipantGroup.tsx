@@ -6,33 +6,36 @@
 import { useState } from 'react';
 import { groupOf } from '../../../../shared/model/meeting/groups.ts';
 import { Role } from '../../../../shared/roles.ts';
-import { useMeeting } from '../meeting/index.ts';
+import { useBoardSelection, useGroups, useIdentity, usePresent } from '../meeting/index.ts';
 import { chooseGroup } from '../../base/api/index.ts';
 import { groupsTexts } from './i18n.ts';
 import { useT } from '../../base/i18n/useT.ts';
 
 export function ParticipantGroup() {
-  const m = useMeeting();
+  const { sessionId, identity } = useIdentity();
+  const { boardId, selectBoard } = useBoardSelection();
+  const groupsSnapshot = useGroups();
+  const present = usePresent();
   const t = useT(groupsTexts);
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const { groups, members, mode } = m.groups;
-  const me = m.identity.participantId;
-  const mine = groupOf(m.groups, me);
+  const { groups, members, mode } = groupsSnapshot;
+  const me = identity.participantId;
+  const mine = groupOf(groupsSnapshot, me);
   if (groups.length === 0) return null;
 
   const counts = new Map<string, number>();
   for (const gid of Object.values(members)) counts.set(gid, (counts.get(gid) ?? 0) + 1);
   const mates = mine
-    ? m.present.filter((p) => p.role === Role.participant && p.id !== me && members[p.id] === mine.id)
+    ? present.filter((p) => p.role === Role.participant && p.id !== me && members[p.id] === mine.id)
     : [];
-  const onBoard = mine !== null && m.boardId === mine.boardId;
+  const onBoard = mine !== null && boardId === mine.boardId;
 
   const pick = async (groupId: string) => {
     setBusy(groupId);
     setError(null);
     try {
-      await chooseGroup(m.sessionId, m.identity.token, groupId);
+      await chooseGroup(sessionId, identity.token, groupId);
     } catch (err) {
       setError(t('chooseError', { message: err instanceof Error ? err.message : String(err) }));
     } finally {
@@ -61,7 +64,7 @@ export function ParticipantGroup() {
             <button
               type="button"
               className="button button-primary button-small"
-              onClick={() => m.selectBoard(mine.boardId)}
+              onClick={() => selectBoard(mine.boardId)}
               data-testid="my-group-board"
             >
               {t('toBoard')}

@@ -3,11 +3,11 @@
  * as CSV or Excel (facilitator and participants), and for the facilitator "Actoren
  * importeren…" (the import dialog) and "Bijeenkomst exporteren (JSON)".
  *
- *   <ActorsImportExport />   (reads the session and open board from useMeeting())
+ *   <ActorsImportExport />   (reads the session and open board from the meeting's state)
  */
 import { useEffect, useState } from 'react';
 import { useLang, useT } from '../../base/i18n/useT.ts';
-import { useMeeting } from '../meeting/index.ts';
+import { useBoardSelection, useIdentity, useMeeting } from '../meeting/index.ts';
 import { downloadActors, downloadSessionFile } from '../../base/api/index.ts';
 import { usePopover } from '../../ui/usePopover.ts';
 import { ioTexts } from './i18n.ts';
@@ -19,8 +19,9 @@ type Action = 'csv' | 'xlsx' | 'import' | 'session';
 export function ActorsImportExport() {
   const t = useT(ioTexts);
   const lang = useLang();
-  const meeting = useMeeting();
-  const { sessionId, identity, isFacilitator, boardId } = meeting;
+  const { sessionId, identity, isFacilitator } = useIdentity();
+  const { boardId } = useBoardSelection();
+  const boardTitle = useMeeting((s) => s.session.boards.find((b) => b.id === boardId)?.title) ?? boardId;
   const { open, toggle, close, root } = usePopover();
   const [busy, setBusy] = useState(false);
   const [importing, setImporting] = useState(false);
@@ -34,7 +35,6 @@ export function ActorsImportExport() {
 
   // The projector's read-only view has nothing to take out.
   if (identity.role === 'viewer') return null;
-  const boardTitle = meeting.session.boards.find((b) => b.id === boardId)?.title ?? boardId;
 
   const run = async (action: Action) => {
     close();

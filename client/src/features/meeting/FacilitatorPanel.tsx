@@ -4,7 +4,7 @@ import { setBoardLocked, setBoardOpen } from '../../../../shared/model/sessionDo
 import { useState } from 'react';
 import { homeTexts } from '../home/i18n.ts';
 import { useT } from '../../base/i18n/useT.ts';
-import { useMeeting } from './MeetingContext.tsx';
+import { useIdentity, useSessionSnapshot } from './MeetingContext.tsx';
 import { CopyButton } from '../../ui/CopyButton.tsx';
 import { JoinControls } from '../invite/index.ts';
 import { useJoinState } from '../invite/index.ts';
@@ -39,7 +39,8 @@ function joinOrigin(serverJoinUrl: string | undefined): string {
 export function FacilitatorPanel({ joinCode, viewerUrl: keptViewerUrl }: FacilitatorPanelProps) {
   const t = useT();
   const ht = useT(homeTexts);
-  const { info, session, sessionId, identity } = useMeeting();
+  const { info, sessionId, identity } = useIdentity();
+  const session = useSessionSnapshot();
   const [projecting, setProjecting] = useState(false);
   const join = useJoinState(sessionId, identity.token, info);
   const current = join?.joinCode ?? joinCode;

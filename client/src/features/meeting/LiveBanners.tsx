@@ -5,19 +5,23 @@
  */
 import { setPresenter, setPrivateMode, setSpotlight } from '../../../../shared/model/meeting/live.ts';
 import { requestFollow } from '../board/index.ts';
-import { useMeeting } from './MeetingContext.tsx';
+import { useBoardSelection, useIdentity, useMeeting } from './MeetingContext.tsx';
 import { serverNow } from './serverClock.ts';
 import { meetingTexts } from './i18n.ts';
 import { useT } from '../../base/i18n/useT.ts';
 
 export function LiveBanners({ floating = false }: { floating?: boolean }) {
-  const { live, session, present, isFacilitator, identity, sessionDoc, boardId, selectBoard, setView, view } =
-    useMeeting();
+  const { isFacilitator, identity, sessionDoc } = useIdentity();
+  const { boardId, selectBoard, setView, view } = useBoardSelection();
   const t = useT(meetingTexts);
-  const { spotlight, presenter, privateMode } = live;
+  const spotlight = useMeeting((s) => s.live.spotlight);
+  const presenter = useMeeting((s) => s.live.presenter);
+  const privateMode = useMeeting((s) => s.live.privateMode);
+  const boards = useMeeting((s) => s.session.boards);
+  const presenterName =
+    useMeeting((s) => s.present.find((p) => p.id === presenter?.participantId)?.name) ?? t('fx.facilitator');
   if (!spotlight && !presenter?.on && !privateMode.on) return null;
-  const boardTitle = (id: string) => t.name(session.boards.find((b) => b.id === id)?.title ?? '');
-  const presenterName = present.find((p) => p.id === presenter?.participantId)?.name ?? t('fx.facilitator');
+  const boardTitle = (id: string) => t.name(boards.find((b) => b.id === id)?.title ?? '');
 
   return (
     <div className={floating ? 'live-banners is-floating' : 'live-banners'} data-testid="live-banners">

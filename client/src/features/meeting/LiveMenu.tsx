@@ -5,7 +5,7 @@
  */
 import { useState } from 'react';
 import { setPresenter, setPrivateMode, setSpotlight, summonTo } from '../../../../shared/model/meeting/live.ts';
-import { useMeeting } from './MeetingContext.tsx';
+import { useBoardSelection, useGroups, useIdentity, useMeeting, useSessionSnapshot } from './MeetingContext.tsx';
 import { serverNow } from './serverClock.ts';
 import { meetingTexts } from './i18n.ts';
 import { useT } from '../../base/i18n/useT.ts';
@@ -43,17 +43,23 @@ function Switch({
 }
 
 export function LiveMenu() {
-  const { sessionDoc, live, groups, boardId, session, identity } = useMeeting();
+  const { sessionDoc, identity } = useIdentity();
+  const { boardId } = useBoardSelection();
+  const presenter = useMeeting((s) => s.live.presenter);
+  const spotlight = useMeeting((s) => s.live.spotlight);
+  const privateOn = useMeeting((s) => s.live.privateMode.on);
+  const groups = useGroups();
+  const session = useSessionSnapshot();
   const t = useT(meetingTexts);
   const pop = usePopover();
   const [sent, setSent] = useState<string | null>(null);
   const boardTitle = (id: string) => t.name(session.boards.find((b) => b.id === id)?.title ?? id);
   const here = boardTitle(boardId);
-  const presenting = live.presenter?.on === true;
+  const presenting = presenter?.on === true;
   // Participants never see the template board: nobody can be brought there.
   const onTemplate = session.boards.find((b) => b.id === boardId)?.kind === 'template';
   const canPresent = identity.participantId !== '';
-  const anyOn = presenting || live.spotlight !== null || live.privateMode.on;
+  const anyOn = presenting || spotlight !== null || privateOn;
 
   return (
     <div className="mb-pop" ref={pop.root}>
@@ -113,7 +119,7 @@ export function LiveMenu() {
             ) : (
               <ul className="mb-spot-list">
                 {groups.groups.map((g) => {
-                  const on = live.spotlight?.boardId === g.boardId;
+                  const on = spotlight?.boardId === g.boardId;
                   return (
                     <li key={g.id}>
                       <button
@@ -131,7 +137,7 @@ export function LiveMenu() {
                 })}
               </ul>
             )}
-            {live.spotlight ? (
+            {spotlight ? (
               <button
                 type="button"
                 className="button button-small"
@@ -144,7 +150,7 @@ export function LiveMenu() {
           </section>
           <section className="mb-live-section">
             <Switch
-              on={live.privateMode.on}
+              on={privateOn}
               label={t('live.private')}
               onChange={(on) => setPrivateMode(sessionDoc, on, serverNow())}
               testId="live-private"

@@ -10,7 +10,7 @@ import type { PhaseSwitch } from '../../../../shared/model/meeting/phaseSwitch.t
 import { currentPhase, type Phase } from '../../../../shared/model/meeting/program.ts';
 import { LiveBanners } from './LiveBanners.tsx';
 import { LiveMenu } from './LiveMenu.tsx';
-import { useMeeting } from './MeetingContext.tsx';
+import { useIdentity, useProgram } from './MeetingContext.tsx';
 import { usePhaseSwitch } from './phaseActions.ts';
 import { ProgramEditor } from './ProgramEditor.tsx';
 import { PhaseTimerNotice, TimerControls, TimerDisplay } from './Timer.tsx';
@@ -22,7 +22,8 @@ import { ROOMY, useMediaQuery, usePanelState } from '../../ui/usePanelState.ts';
 import './meeting.css';
 
 export function MeetingBar() {
-  const { program, isFacilitator } = useMeeting();
+  const { isFacilitator } = useIdentity();
+  const program = useProgram();
   const t = useT(meetingTexts);
   const detailsId = useId();
   const phase = useMemo(() => currentPhase(program), [program]);
@@ -141,7 +142,8 @@ export function MeetingBar() {
 }
 
 function NoPhase({ onEdit, go }: { onEdit: () => void; go: (phaseId: string | null) => void }) {
-  const { program, isFacilitator } = useMeeting();
+  const { isFacilitator } = useIdentity();
+  const program = useProgram();
   const t = useT(meetingTexts);
   const first = program.phases[0];
   if (!isFacilitator) {
@@ -182,7 +184,7 @@ interface PhaseControlsProps {
 }
 
 function PhaseControls({ phases, index, go: switchTo }: PhaseControlsProps) {
-  const { program } = useMeeting();
+  const program = useProgram();
   const t = useT(meetingTexts);
   const pop = usePopover();
   const go = (id: string | null) => {

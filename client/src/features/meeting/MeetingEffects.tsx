@@ -23,7 +23,7 @@ import { requestFollow } from '../board/index.ts';
 import { isMethodView } from '../../base/views.ts';
 import type { BoardView } from '../../base/useBoardView.ts';
 import { LiveBanners } from './LiveBanners.tsx';
-import { useMeeting } from './MeetingContext.tsx';
+import { useBoardSelection, useGroups, useIdentity, useLive, useMeetingStore, useProgram } from './MeetingContext.tsx';
 import { meetingTexts, type MeetingKey } from './i18n.ts';
 import { useT } from '../../base/i18n/useT.ts';
 import { usePhoneLayout } from './usePhoneLayout.ts';
@@ -161,8 +161,12 @@ export function planMove(
 }
 
 export function MeetingEffects() {
-  const m = useMeeting();
-  const { sessionId, sessionRoom, isFacilitator, program, groups, live, identity, selectBoard, setView } = m;
+  const { sessionId, sessionRoom, sessionDoc, isFacilitator, identity } = useIdentity();
+  const { boardId, view, selectBoard, setView } = useBoardSelection();
+  const program = useProgram();
+  const groups = useGroups();
+  const live = useLive();
+  const store = useMeetingStore();
   const t = useT(meetingTexts);
   const phone = usePhoneLayout();
   const status = useSyncExternalStore(sessionRoom.subscribe, sessionRoom.getStatus);
@@ -170,8 +174,8 @@ export function MeetingEffects() {
   if (!ready && status.connection === 'connected') setReady(true);
   const [notice, setNotice] = useState<string | null>(null);
 
-  const here = useRef<Place>({ boardId: m.boardId, view: m.view });
-  here.current = { boardId: m.boardId, view: m.view };
+  const here = useRef<Place>({ boardId, view });
+  here.current = { boardId, view };
   const handled = useRef<Handled | null | undefined>(undefined);
 
   useEffect(() => {
@@ -188,17 +192,16 @@ export function MeetingEffects() {
       if (boardChanges) selectBoard(dest.boardId);
       if (dest.view && dest.view !== here.current.view) setView(dest.view);
       if (move.notice && boardChanges) {
-        const title = m.session.boards.find((b) => b.id === dest.boardId)?.title ?? '';
+        const title = store.getState().session.boards.find((b) => b.id === dest.boardId)?.title ?? '';
         const vars = Object.fromEntries(Object.entries(move.notice.vars).map(([k, v]) => [k, t.name(v)]));
         setNotice(t(move.notice.key, { ...vars, board: t.name(title) }));
       }
     }
     if (move.follow) requestFollow(move.follow.userId, move.follow.on);
-    // `m.session` only names the board in the notice; it need not trigger a run.
-  }, [ready, isFacilitator, program, groups, live, identity.participantId, sessionId, selectBoard, setView, t]);
+    // The session snapshot only names the board in the notice; it need not trigger a run.
+  }, [ready, isFacilitator, program, groups, live, identity.participantId, sessionId, selectBoard, setView, t, store]);
 
   // The facilitator presents: switching boards takes presenter mode along.
-  const { sessionDoc, boardId } = m;
   useEffect(() => {
     const p = live.presenter;
     if (!isFacilitator || !p?.on || p.participantId !== identity.participantId || p.boardId === boardId) return;

@@ -9,7 +9,7 @@ import { wordUndoRef } from '../../ui/wordUndo.ts';
 import { useT } from '../../base/i18n/useT.ts';
 import { methodsTexts, type MethodsKey } from '../methods/i18n.ts';
 import { METHOD_VIEWS } from '../../base/views.ts';
-import { useMeeting } from './MeetingContext.tsx';
+import { useIdentity, useProgram } from './MeetingContext.tsx';
 import { meetingTexts, type MeetingKey } from './i18n.ts';
 import {
   MAX_QUESTIONS,
@@ -25,7 +25,8 @@ import {
 const VIEWS: readonly PhaseView[] = ['canvas', ...METHOD_VIEWS];
 
 export function ProgramEditor({ onClose }: { onClose: () => void }) {
-  const { sessionDoc, program } = useMeeting();
+  const { sessionDoc } = useIdentity();
+  const program = useProgram();
   const t = useT(meetingTexts);
   const dialog = useRef<HTMLDialogElement>(null);
   const titleId = useId();

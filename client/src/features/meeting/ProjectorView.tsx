@@ -13,7 +13,7 @@ import { noteColor } from '../../base/colors.ts';
 import { BoardCanvas } from '../board/index.ts';
 import { BoardPresenceLayer } from '../board/index.ts';
 import type { RoomStatus } from '../../base/sync/Room.ts';
-import { useMeeting } from './MeetingContext.tsx';
+import { useBoardSelection, useProgram, useSessionSnapshot } from './MeetingContext.tsx';
 import { TimerDisplay } from './Timer.tsx';
 import { meetingTexts } from './i18n.ts';
 import { useT } from '../../base/i18n/useT.ts';
@@ -29,7 +29,9 @@ interface ProjectorViewProps {
 const NOBODY = { id: '', name: '' };
 
 export function ProjectorView({ title, boardState, boardStatus }: ProjectorViewProps) {
-  const { program, boardRoom, view, session, boardId } = useMeeting();
+  const { boardRoom, view, boardId } = useBoardSelection();
+  const program = useProgram();
+  const session = useSessionSnapshot();
   const t = useT(meetingTexts);
   const phase = useMemo(() => currentPhase(program), [program]);
   const index = phase ? program.phases.indexOf(phase) : -1;

@@ -3,14 +3,14 @@
  * comparison and the results (votes, evaluation).
  */
 import type { SessionScreen } from './MeetingContext.tsx';
-import { useMeeting } from './MeetingContext.tsx';
+import { useScreen } from './MeetingContext.tsx';
 import { meetingTexts } from './i18n.ts';
 import { useT } from '../../base/i18n/useT.ts';
 
 const SCREENS: SessionScreen[] = ['board', 'control', 'compare', 'results'];
 
 export function ScreenTabs() {
-  const { screen, setScreen } = useMeeting();
+  const { screen, setScreen } = useScreen();
   const t = useT(meetingTexts);
   return (
     <nav className="screen-tabs" aria-label={t('screen.label')}>

@@ -8,7 +8,7 @@
  * component only, never of the page. At the end it turns red and pulses ("Tijd is om");
  * a tab that was in the background shows it the moment it is visible again.
  */
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import {
   addTimerTime,
   pauseTimer,
@@ -21,7 +21,7 @@ import {
 } from '../../../../shared/model/meeting/live.ts';
 import type { PhaseSwitch } from '../../../../shared/model/meeting/phaseSwitch.ts';
 import { currentPhase } from '../../../../shared/model/meeting/program.ts';
-import { useMeeting } from './MeetingContext.tsx';
+import { useIdentity, useMeeting } from './MeetingContext.tsx';
 import { serverNow, startServerClock, useServerClockOffset } from './serverClock.ts';
 import { meetingTexts } from './i18n.ts';
 import { useT } from '../../base/i18n/useT.ts';
@@ -98,10 +98,10 @@ function useTickingNow(timer: TimerState): number {
 
 /** The timer, read-only, for everyone; nothing while no timer runs. */
 export function TimerDisplay({ size = 'normal' }: { size?: 'normal' | 'large' }) {
-  const { live } = useMeeting();
+  const timer = useMeeting((s) => s.live.timer);
   const t = useT(meetingTexts);
-  const now = useTickingNow(live.timer);
-  const view = viewOf(live.timer, now);
+  const now = useTickingNow(timer);
+  const view = viewOf(timer, now);
   if (view.state === 'idle') return null;
   const time = formatRemaining(view.remainingMs);
   const className = `timer timer-${size} is-${view.state}`;
@@ -135,15 +135,14 @@ export function TimerDisplay({ size = 'normal' }: { size?: 'normal' | 'large' })
 
 /** The facilitator's timer menu in the meeting bar. */
 export function TimerControls() {
-  const { sessionDoc, live, program } = useMeeting();
+  const { sessionDoc } = useIdentity();
+  const timer = useMeeting((s) => s.live.timer);
+  const planned = useMeeting((s) => currentPhase(s.program)?.minutes ?? 0);
   const t = useT(meetingTexts);
   const pop = usePopover();
   const fieldId = useId();
   const [custom, setCustom] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const phase = useMemo(() => currentPhase(program), [program]);
-  const timer = live.timer;
-  const planned = phase?.minutes ?? 0;
 
   const start = (ms: number) => {
     startTimer(sessionDoc, ms, serverNow());
@@ -272,7 +271,7 @@ const NOTICE_MS = 30_000;
  * phase's own timer runs. Nothing when the switch did not touch a timer.
  */
 export function PhaseTimerNotice({ switched, onClose }: { switched: PhaseSwitch; onClose: () => void }) {
-  const { sessionDoc } = useMeeting();
+  const { sessionDoc } = useIdentity();
   const t = useT(meetingTexts);
   const [kept, setKept] = useState(false);
   const stopped = switched.stoppedTimer;

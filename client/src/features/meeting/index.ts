@@ -3,12 +3,21 @@ export { FacilitatorPanel, LockToggle, OpenToggle } from './FacilitatorPanel.tsx
 export { MeetingBar } from './MeetingBar.tsx';
 export {
   MeetingProvider,
-  readGroupsSnapshot,
-  readLiveSnapshot,
-  readProgramSnapshot,
+  useBoardSelection,
+  useGroups,
+  useIdentity,
+  useLive,
   useMeeting,
+  useMeetingDerived,
+  useMeetingStore,
+  usePresent,
+  useProgram,
+  useScreen,
+  useSessionDocSnapshot,
+  useSessionSnapshot,
 } from './MeetingContext.tsx';
-export type { MeetingContextValue, SessionScreen } from './MeetingContext.tsx';
+export type { BoardSelection, MeetingIdentity, ScreenSelection, SessionScreen } from './MeetingContext.tsx';
+export { createMeetingStore, type MeetingData, type MeetingStore } from './meetingStore.ts';
 export { MeetingEffects } from './MeetingEffects.tsx';
 export { ProjectorView } from './ProjectorView.tsx';
 export { ScreenTabs } from './ScreenTabs.tsx';

@@ -12,7 +12,7 @@ import { Role } from '../../../../shared/roles.ts';
 import { boardConnectionRoom } from '../../base/sync/boardRoom.ts';
 import type { Room } from '../../base/sync/Room.ts';
 import { getRoomEntry, retainRoom } from '../../base/sync/rooms.ts';
-import { useMeeting } from './MeetingContext.tsx';
+import { useGroups, useIdentity, useMeeting } from './MeetingContext.tsx';
 import { serverNow } from './serverClock.ts';
 
 /** How long to wait for a board's server copy before writing to the copy we have. */
@@ -69,8 +69,9 @@ export async function startRoundOn(access: BoardAccess, boardIds: readonly strin
 
 /** `go(phaseId)`: switch the phase with what comes with it; `onSwitched` hears what happened. */
 export function usePhaseSwitch(onSwitched?: (result: PhaseSwitch) => void): (phaseId: string | null) => void {
-  const { sessionDoc, sessionId, identity, groups, live } = useMeeting();
-  const privateOn = live.privateMode.on;
+  const { sessionDoc, sessionId, identity } = useIdentity();
+  const groups = useGroups();
+  const privateOn = useMeeting((s) => s.live.privateMode.on);
   return useCallback(
     (phaseId: string | null) => {
       const result = enterPhase(sessionDoc, phaseId, { now: serverNow() });

@@ -7,7 +7,7 @@ import type { BoardRecord } from '../../../../shared/model/sessionDoc.ts';
 import { boardTarget, WriteDenial, writeDenial, type Writer } from '../../../../shared/model/writeRules.ts';
 import { Role } from '../../../../shared/roles.ts';
 import type { BoardMode } from '../board/index.ts';
-import { useMeeting } from './MeetingContext.tsx';
+import { useBoardSelection, useGroups, useIdentity, useSessionSnapshot } from './MeetingContext.tsx';
 
 export interface BoardWriteAccess {
   /** Why this person cannot write the board; `null` when they can. */
@@ -47,7 +47,10 @@ export function boardModeFor(role: Role, locked: boolean, denial: WriteDenial | 
 
 /** {@link boardWriteAccess} of the open board, for the person on this page. */
 export function useBoardWriteAccess(): BoardWriteAccess {
-  const { identity, session, groups, boardId } = useMeeting();
+  const { identity } = useIdentity();
+  const { boardId } = useBoardSelection();
+  const session = useSessionSnapshot();
+  const groups = useGroups();
   const writer = { role: identity.role, participantId: identity.participantId, name: identity.name };
   return boardWriteAccess(
     writer,

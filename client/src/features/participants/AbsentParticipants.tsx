@@ -6,7 +6,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Participant } from '../../../../shared/api.ts';
 import { Role } from '../../../../shared/roles.ts';
-import { useMeeting } from '../meeting/index.ts';
+import { useIdentity, usePresent } from '../meeting/index.ts';
 import { knownParticipants } from '../../base/api/index.ts';
 import { participantsTexts } from './i18n.ts';
 import { useT } from '../../base/i18n/useT.ts';
@@ -14,7 +14,8 @@ import { ParticipantActions } from './ParticipantActions.tsx';
 
 export function AbsentParticipants() {
   const t = useT(participantsTexts);
-  const { sessionId, identity, present } = useMeeting();
+  const { sessionId, identity } = useIdentity();
+  const present = usePresent();
   const [known, setKnown] = useState<Participant[]>([]);
   const presentIds = present.map((p) => p.id).join(' ');
   const refresh = useCallback(() => {

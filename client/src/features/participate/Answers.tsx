@@ -7,7 +7,7 @@ import { addAnswer, ANSWER_MAX, deleteAnswer, editAnswer } from '../../../../sha
 import type { AnswerRecord } from '../../../../shared/model/board/answers.ts';
 import { newItemId } from '../../../../shared/model/board/ids.ts';
 import { useWordUndo } from '../../ui/wordUndo.ts';
-import { useMeeting } from '../meeting/index.ts';
+import { useBoardSelection, useIdentity } from '../meeting/index.ts';
 import { personColor } from '../../base/colors.ts';
 import { useAnswerAccess } from './access.ts';
 import { participateTexts } from './i18n.ts';
@@ -23,7 +23,8 @@ export function isOwnAnswer(answer: AnswerRecord, me: { participantId: string; n
 }
 
 export function AnswerItem({ answer }: { answer: AnswerRecord }) {
-  const { identity, isFacilitator, boardRoom } = useMeeting();
+  const { identity, isFacilitator } = useIdentity();
+  const { boardRoom } = useBoardSelection();
   const t = useT(participateTexts);
   const access = useAnswerAccess();
   const [editing, setEditing] = useState(false);
@@ -137,7 +138,8 @@ export function AnswerItem({ answer }: { answer: AnswerRecord }) {
 }
 
 export function AnswerComposer({ questionId }: { questionId: string }) {
-  const { identity, boardRoom } = useMeeting();
+  const { identity } = useIdentity();
+  const { boardRoom } = useBoardSelection();
   const t = useT(participateTexts);
   const id = useId();
   const [text, setText] = useState('');

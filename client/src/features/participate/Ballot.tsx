@@ -5,7 +5,7 @@
  */
 import { useEffect, useState } from 'react';
 import type { VoteRound, VoteTarget } from '../../../../shared/model/sessionDoc.ts';
-import { useMeeting } from '../meeting/index.ts';
+import { useIdentity, useMeeting } from '../meeting/index.ts';
 import type { MyVotes } from '../../../../shared/api.ts';
 import { castVote, loadMyVotes } from '../../base/api/index.ts';
 import { apiErrorText } from './format.ts';
@@ -14,7 +14,8 @@ import { useT } from '../../base/i18n/useT.ts';
 import { useRoundCandidates, type Candidate } from './voteCandidates.ts';
 
 export function Ballot({ round }: { round: VoteRound }) {
-  const { sessionId, identity, live } = useMeeting();
+  const { sessionId, identity } = useIdentity();
+  const privateOn = useMeeting((s) => s.live.privateMode.on);
   const t = useT(participateTexts);
   const candidates = useRoundCandidates(round);
   const [mine, setMine] = useState<MyVotes | null>(null);
@@ -63,7 +64,7 @@ export function Ballot({ round }: { round: VoteRound }) {
         <strong data-testid="votes-left">{t('v.left', { n: Math.max(0, left) })}</strong>
       </div>
       <p className="pp-small muted">{t('v.secret')}</p>
-      {live.privateMode.on ? <p className="pp-notice">{t('v.private')}</p> : null}
+      {privateOn ? <p className="pp-notice">{t('v.private')}</p> : null}
       {error ? (
         <p className="pp-error" role="alert" data-testid="vote-error">
           {error}

@@ -7,8 +7,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { readGradeCount, readSharedEvaluation } from '../../../../shared/model/sessionDoc.ts';
 import { Role } from '../../../../shared/roles.ts';
 import { useLang, useT } from '../../base/i18n/useT.ts';
-import { useMeeting } from '../meeting/index.ts';
-import { useDocSnapshot } from '../../base/sync/useDocSnapshot.ts';
+import { useIdentity, useScreen, useSessionDocSnapshot } from '../meeting/index.ts';
 import type { MyEvaluation } from '../../../../shared/api.ts';
 import { loadEvaluationSummary, loadMyEvaluation, saveEvaluation, showEvaluation } from '../../base/api/index.ts';
 import { EvaluationSummaryView } from './EvaluationSummaryView.tsx';
@@ -19,7 +18,7 @@ import { usePoll } from './usePoll.ts';
 const GRADES = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10] as const;
 
 export function EvaluationSection() {
-  const { identity, isFacilitator } = useMeeting();
+  const { identity, isFacilitator } = useIdentity();
   const t = useT(participateTexts);
   return (
     <section className="pp-section" data-testid="evaluation-section" aria-label={t('e.title')}>
@@ -36,10 +35,10 @@ export function EvaluationSection() {
 }
 
 function SharedResult() {
-  const { sessionDoc, isFacilitator } = useMeeting();
+  const { isFacilitator } = useIdentity();
   const t = useT(participateTexts);
   const lang = useLang();
-  const shared = useDocSnapshot(sessionDoc, readSharedEvaluation);
+  const shared = useSessionDocSnapshot(readSharedEvaluation);
   // The facilitator sees the live summary above; the shown one is what participants see.
   if (!shared || isFacilitator) return null;
   return (
@@ -52,7 +51,7 @@ function SharedResult() {
 }
 
 function GradeForm() {
-  const { sessionId, identity } = useMeeting();
+  const { sessionId, identity } = useIdentity();
   const t = useT(participateTexts);
   const quoteId = useId();
   const [saved, setSaved] = useState<MyEvaluation | null>(null);
@@ -183,13 +182,14 @@ function GradeForm() {
 }
 
 export function FacilitatorEvaluation() {
-  const { sessionId, identity, sessionDoc, setScreen, screen } = useMeeting();
+  const { sessionId, identity } = useIdentity();
+  const { setScreen, screen } = useScreen();
   const t = useT(participateTexts);
   const lang = useLang();
-  const shared = useDocSnapshot(sessionDoc, readSharedEvaluation);
+  const shared = useSessionDocSnapshot(readSharedEvaluation);
   // The summary is loaded when the screen opens and again whenever the count of grades,
   // which the server writes into the session doc after each grade (issue 12), changes.
-  const gradeCount = useDocSnapshot(sessionDoc, readGradeCount);
+  const gradeCount = useSessionDocSnapshot(readGradeCount);
   const poll = usePoll(() => loadEvaluationSummary(sessionId, identity.token), null, true, sessionId);
   const { refresh } = poll;
   const counted = useRef(gradeCount);

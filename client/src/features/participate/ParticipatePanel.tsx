@@ -7,8 +7,7 @@ import { useEffect, useRef, useState } from 'react';
 import { currentPhase } from '../../../../shared/model/meeting/program.ts';
 import { readVoteRounds } from '../../../../shared/model/sessionDoc.ts';
 import { Role } from '../../../../shared/roles.ts';
-import { useMeeting } from '../meeting/index.ts';
-import { useDocSnapshot } from '../../base/sync/useDocSnapshot.ts';
+import { useIdentity, useProgram, useScreen, useSessionDocSnapshot } from '../meeting/index.ts';
 import { EvaluationSection } from './EvaluationSection.tsx';
 import { participateTexts, type ParticipateKey } from './i18n.ts';
 import { useT } from '../../base/i18n/useT.ts';
@@ -34,8 +33,8 @@ export function useAskedTab(): {
   phaseId: string | null;
   openRoundId: string | null;
 } {
-  const { program, sessionDoc } = useMeeting();
-  const rounds = useDocSnapshot(sessionDoc, readVoteRounds);
+  const program = useProgram();
+  const rounds = useSessionDocSnapshot(readVoteRounds);
   const phase = currentPhase(program);
   const openRound = rounds.filter((r) => r.status === 'open').at(-1) ?? null;
   const phaseTab: ParticipateTab | null =
@@ -61,7 +60,7 @@ export function useFollowMeeting(ask: (tab: ParticipateTab) => void): ReturnType
 }
 
 export function ParticipatePanel() {
-  const { identity } = useMeeting();
+  const { identity } = useIdentity();
   if (identity.role === Role.viewer) return null;
   return <Panel />;
 }
@@ -91,7 +90,7 @@ function Panel() {
   };
   const following = useFollowMeeting(meetingAsks);
   // The facilitator's other screens (results, control room) need the room: fold away once.
-  const { screen } = useMeeting();
+  const { screen } = useScreen();
   const lastScreen = useRef(screen);
   useEffect(() => {
     if (lastScreen.current === screen) return;

@@ -8,7 +8,7 @@ import { useMemo } from 'react';
 import { answersByQuestion, visibleAnswers } from '../../../../shared/model/board/answers.ts';
 import type { AnswerRecord } from '../../../../shared/model/board/answers.ts';
 import { currentPhase, type Phase, type Question } from '../../../../shared/model/meeting/program.ts';
-import { useMeeting } from '../meeting/index.ts';
+import { useBoardSelection, useIdentity, useMeeting, useProgram, useSessionSnapshot } from '../meeting/index.ts';
 import { useDocSnapshot } from '../../base/sync/useDocSnapshot.ts';
 import { readAnswersStable, useAnswerAccess } from './access.ts';
 import { AnswerComposer, AnswerItem } from './Answers.tsx';
@@ -18,7 +18,11 @@ import { useT } from '../../base/i18n/useT.ts';
 const NO_ANSWERS: AnswerRecord[] = [];
 
 export function QuestionsSection() {
-  const { program, boardRoom, session, boardId, live, isFacilitator } = useMeeting();
+  const { isFacilitator } = useIdentity();
+  const { boardRoom, boardId } = useBoardSelection();
+  const program = useProgram();
+  const session = useSessionSnapshot();
+  const privateOn = useMeeting((s) => s.live.privateMode.on);
   const t = useT(participateTexts);
   const answers = useDocSnapshot(boardRoom.doc, readAnswersStable);
   const byQuestion = useMemo(() => answersByQuestion(answers), [answers]);
@@ -29,7 +33,7 @@ export function QuestionsSection() {
 
   return (
     <section className="pp-section" data-testid="questions-section" aria-label={t('tab.questions')}>
-      {live.privateMode.on ? (
+      {privateOn ? (
         <p className="pp-notice" data-testid="private-notice">
           {isFacilitator ? t('q.privateFacilitator') : t('q.private')}
         </p>
@@ -87,7 +91,7 @@ export function QuestionBlock({
   answers: readonly AnswerRecord[];
   index: number;
 }) {
-  const { identity } = useMeeting();
+  const { identity } = useIdentity();
   const t = useT(participateTexts);
   const access = useAnswerAccess();
   const shown = visibleAnswers(answers, { participantId: identity.participantId, seesAll: access.seesAll });

@@ -4,8 +4,7 @@
  * round with its status, how many voted, close and reveal, and the ranked totals.
  */
 import { readVoteRounds } from '../../../../shared/model/sessionDoc.ts';
-import { useMeeting } from '../meeting/index.ts';
-import { useDocSnapshot } from '../../base/sync/useDocSnapshot.ts';
+import { useIdentity, useSessionDocSnapshot } from '../meeting/index.ts';
 import { FacilitatorEvaluation } from './EvaluationSection.tsx';
 import { participateTexts } from './i18n.ts';
 import { useT } from '../../base/i18n/useT.ts';
@@ -14,10 +13,10 @@ import { readAllVoteResults } from './VoteSection.tsx';
 import './participate.css';
 
 export function ResultsScreen() {
-  const { sessionDoc, isFacilitator } = useMeeting();
+  const { isFacilitator } = useIdentity();
   const t = useT(participateTexts);
-  const rounds = useDocSnapshot(sessionDoc, readVoteRounds);
-  const results = useDocSnapshot(sessionDoc, readAllVoteResults);
+  const rounds = useSessionDocSnapshot(readVoteRounds);
+  const results = useSessionDocSnapshot(readAllVoteResults);
   if (!isFacilitator) return null;
   return (
     <div className="pp-results-screen" data-testid="results-screen">

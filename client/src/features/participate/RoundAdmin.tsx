@@ -10,8 +10,7 @@ import {
   type VoteResults,
   type VoteRound,
 } from '../../../../shared/model/sessionDoc.ts';
-import { useMeeting } from '../meeting/index.ts';
-import { useDocSnapshot } from '../../base/sync/useDocSnapshot.ts';
+import { useIdentity, useSessionDocSnapshot, useSessionSnapshot } from '../meeting/index.ts';
 import { loadVoteTally, revealVotes } from '../../base/api/index.ts';
 import { apiErrorText } from './format.ts';
 import { participateTexts } from './i18n.ts';
@@ -23,12 +22,13 @@ import { rankTotals, useRoundCandidates } from './voteCandidates.ts';
 const MAX_DOTS = 24;
 
 export function RoundAdmin({ round, results }: { round: VoteRound; results: VoteResults | null }) {
-  const { sessionId, identity, sessionDoc, sessionRoom, session } = useMeeting();
+  const { sessionId, identity, sessionDoc, sessionRoom } = useIdentity();
+  const session = useSessionSnapshot();
   const t = useT(participateTexts);
   const revealed = results !== null;
   // The count arrives live in the session doc (the server writes it at every vote, issue 12);
   // the API's answer covers a round counted before that (an imported meeting's).
-  const liveVoters = useDocSnapshot(sessionDoc, readVoterCounts)[round.id] ?? null;
+  const liveVoters = useSessionDocSnapshot(readVoterCounts)[round.id] ?? null;
   const tally = usePoll(() => loadVoteTally(sessionId, identity.token, round.id), null, !revealed, round.id);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);

@@ -16,8 +16,7 @@ import {
   type VoteTarget,
 } from '../../../../shared/model/sessionDoc.ts';
 import { Role } from '../../../../shared/roles.ts';
-import { useMeeting } from '../meeting/index.ts';
-import { useDocSnapshot } from '../../base/sync/useDocSnapshot.ts';
+import { useBoardSelection, useIdentity, useSessionDocSnapshot, useSessionSnapshot } from '../meeting/index.ts';
 import { Ballot } from './Ballot.tsx';
 import { participateTexts } from './i18n.ts';
 import { useT } from '../../base/i18n/useT.ts';
@@ -34,10 +33,10 @@ export function readAllVoteResults(doc: Doc): ReadonlyMap<string, VoteResults> {
 }
 
 export function VoteSection() {
-  const { sessionDoc, isFacilitator, identity } = useMeeting();
+  const { isFacilitator, identity } = useIdentity();
   const t = useT(participateTexts);
-  const rounds = useDocSnapshot(sessionDoc, readVoteRounds);
-  const results = useDocSnapshot(sessionDoc, readAllVoteResults);
+  const rounds = useSessionDocSnapshot(readVoteRounds);
+  const results = useSessionDocSnapshot(readAllVoteResults);
   const open = rounds.filter((r) => r.status === 'open');
   const last = rounds.at(-1) ?? null;
   const lastResults = last ? (results.get(last.id) ?? null) : null;
@@ -72,7 +71,9 @@ export function VoteSection() {
 }
 
 function NewRoundForm() {
-  const { sessionDoc, boardId, session } = useMeeting();
+  const { sessionDoc } = useIdentity();
+  const { boardId } = useBoardSelection();
+  const session = useSessionSnapshot();
   const t = useT(participateTexts);
   const id = useId();
   const [title, setTitle] = useState('');

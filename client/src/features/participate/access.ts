@@ -3,13 +3,14 @@ import { readAnswers, type AnswerRecord } from '../../../../shared/model/board/a
 import type { Doc } from '../../../../shared/model/doc.ts';
 import { WriteDenial } from '../../../../shared/model/writeRules.ts';
 import { Role } from '../../../../shared/roles.ts';
-import { useBoardWriteAccess } from '../meeting/index.ts';
-import { useMeeting } from '../meeting/index.ts';
+import { useBoardWriteAccess, useMeeting } from '../meeting/index.ts';
+import { useIdentity } from '../meeting/index.ts';
 import { participateTexts } from './i18n.ts';
 import { useT } from '../../base/i18n/useT.ts';
 
 export function useAnswerAccess(): { canWrite: boolean; reason: string | null; seesAll: boolean } {
-  const { identity, live, isFacilitator } = useMeeting();
+  const { identity, isFacilitator } = useIdentity();
+  const privateOn = useMeeting((s) => s.live.privateMode.on);
   const t = useT(participateTexts);
   // The write rules (shared/model/writeRules.ts), as the server applies them.
   const denial = useBoardWriteAccess().board;
@@ -23,7 +24,7 @@ export function useAnswerAccess(): { canWrite: boolean; reason: string | null; s
           ? t('q.locked')
           : null;
   // Private mode: participants see only their own until the facilitator turns it off.
-  return { canWrite, reason, seesAll: isFacilitator || !live.privateMode.on };
+  return { canWrite, reason, seesAll: isFacilitator || !privateOn };
 }
 
 const lastAnswers = new WeakMap<Doc, AnswerRecord[]>();

@@ -12,7 +12,7 @@ import type { Doc } from '../../../../shared/model/doc.ts';
 import { allQuestions } from '../../../../shared/model/meeting/program.ts';
 import type { VoteRound, VoteTarget } from '../../../../shared/model/sessionDoc.ts';
 import { boardReaderFor, useBoardSnapshot } from '../../base/board/boardModel.ts';
-import { useMeeting } from '../meeting/index.ts';
+import { useIdentity, useMeeting, useProgram } from '../meeting/index.ts';
 import { boardConnectionRoom } from '../../base/sync/boardRoom.ts';
 import { useDocSnapshot } from '../../base/sync/useDocSnapshot.ts';
 import { useRoom } from '../../base/sync/useRoom.ts';
@@ -102,16 +102,18 @@ function readActorList(doc: Doc): readonly ActorName[] {
 
 /** The candidates of a round, live from its board. */
 export function useRoundCandidates(round: VoteRound, seesAllOverride?: boolean): Candidate[] {
-  const { sessionId, identity, program, live, isFacilitator } = useMeeting();
+  const { sessionId, identity, isFacilitator } = useIdentity();
+  const program = useProgram();
+  const privateOn = useMeeting((s) => s.live.privateMode.on);
   // The round's board as I see it (in private mode my own copy, or the overview).
   const { room } = useRoom(
-    boardConnectionRoom({ ...identity, sessionId, boardId: round.boardId, privateOn: live.privateMode.on }),
+    boardConnectionRoom({ ...identity, sessionId, boardId: round.boardId, privateOn }),
     identity.token,
   );
   const board = useBoardSnapshot(boardReaderFor(room.doc));
   const answers = useDocSnapshot(room.doc, readAnswersStable);
   const actors = useDocSnapshot(room.doc, readActorList);
-  const seesAll = seesAllOverride ?? (isFacilitator || !live.privateMode.on);
+  const seesAll = seesAllOverride ?? (isFacilitator || !privateOn);
   const t = useT();
   const questions = useMemo(
     () => new Map(allQuestions(program).map(({ question }) => [question.id, t.name(question.text)])),

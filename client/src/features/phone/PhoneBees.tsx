@@ -6,7 +6,7 @@
 import { useMemo } from 'react';
 import { useBoardWriteAccess } from '../meeting/index.ts';
 import { useLang, useT } from '../../base/i18n/useT.ts';
-import { useMeeting } from '../meeting/index.ts';
+import { useBoardSelection, useIdentity } from '../meeting/index.ts';
 import { MethodsContext, readWorkspace, type MethodsContextValue } from '../methods/index.ts';
 import { methodsTexts } from '../methods/i18n.ts';
 import { RoundCard } from '../methods/index.ts';
@@ -17,7 +17,8 @@ import '../methods/methods.css';
 const noop = () => undefined;
 
 export function PhoneBees() {
-  const { boardRoom, identity } = useMeeting();
+  const { identity } = useIdentity();
+  const { boardRoom } = useBoardSelection();
   const t = useT(phoneTexts);
   const mt = useT(methodsTexts);
   const lang = useLang();

@@ -10,7 +10,7 @@ import { useWordUndo } from '../../ui/wordUndo.ts';
 import { useBoardWriteAccess } from '../meeting/index.ts';
 import { boardReaderFor, useBoardSnapshot } from '../../base/board/boardModel.ts';
 import { noteColor } from '../../base/colors.ts';
-import { useMeeting } from '../meeting/index.ts';
+import { useBoardSelection, useIdentity, useSessionSnapshot } from '../meeting/index.ts';
 import { findFreeSpot } from './freeSpot.ts';
 import { phoneTexts } from './i18n.ts';
 import { useT } from '../../base/i18n/useT.ts';
@@ -19,7 +19,9 @@ const NOTE_SIZE = { w: 180, h: 120 };
 const NOTE_MAX = 5000;
 
 export function PhoneNotes() {
-  const { boardRoom, identity, session, boardId } = useMeeting();
+  const { identity } = useIdentity();
+  const { boardRoom, boardId } = useBoardSelection();
+  const session = useSessionSnapshot();
   const t = useT(phoneTexts);
   const id = useId();
   const snapshot = useBoardSnapshot(boardReaderFor(boardRoom.doc));
@@ -121,7 +123,7 @@ export function PhoneNotes() {
 }
 
 function MyNote({ note, canDelete }: { note: NoteItem; canDelete: boolean }) {
-  const { boardRoom } = useMeeting();
+  const { boardRoom } = useBoardSelection();
   const t = useT(phoneTexts);
   const [confirming, setConfirming] = useState(false);
   return (

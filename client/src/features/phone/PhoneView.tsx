@@ -10,13 +10,18 @@ import { currentPhase, type Phase } from '../../../../shared/model/meeting/progr
 import { readVoteRounds, type VoteRound } from '../../../../shared/model/sessionDoc.ts';
 import { ConnectionIndicator } from '../../ui/ConnectionIndicator.tsx';
 import { LanguageSwitch } from '../../ui/LanguageSwitch.tsx';
-import { useMeeting } from '../meeting/index.ts';
+import {
+  useBoardSelection,
+  useIdentity,
+  useProgram,
+  useSessionDocSnapshot,
+  useSessionSnapshot,
+} from '../meeting/index.ts';
 import { TimerDisplay } from '../meeting/index.ts';
 import { EvaluationSection } from '../participate/index.ts';
 import { QuestionsSection } from '../participate/index.ts';
 import { VoteSection } from '../participate/index.ts';
 import type { Room } from '../../base/sync/Room.ts';
-import { useDocSnapshot } from '../../base/sync/useDocSnapshot.ts';
 import { phoneTexts, type PhoneKey } from './i18n.ts';
 import { useT } from '../../base/i18n/useT.ts';
 import { PhoneBees } from './PhoneBees.tsx';
@@ -53,9 +58,12 @@ function useRoomStatus(room: Room) {
 }
 
 export function PhoneView({ onFullBoard }: { onFullBoard: () => void }) {
-  const { session, info, program, sessionDoc, sessionRoom, boardRoom } = useMeeting();
+  const { info, sessionRoom } = useIdentity();
+  const { boardRoom } = useBoardSelection();
+  const session = useSessionSnapshot();
+  const program = useProgram();
   const t = useT(phoneTexts);
-  const rounds = useDocSnapshot(sessionDoc, readVoteRounds);
+  const rounds = useSessionDocSnapshot(readVoteRounds);
   const openRound = rounds.filter((r) => r.status === 'open').at(-1) ?? null;
   const phase = currentPhase(program);
   const [card, setCard] = useState<PhoneCard>(() => cardFor(phase, program.phaseStartedAt, openRound));

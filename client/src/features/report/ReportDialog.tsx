@@ -15,8 +15,7 @@ import {
 import type { Doc } from '../../../../shared/model/doc.ts';
 import { formatDate } from '../../../../shared/i18n/format.ts';
 import { useLang, useT } from '../../base/i18n/useT.ts';
-import { useMeeting } from '../meeting/index.ts';
-import { useDocSnapshot } from '../../base/sync/useDocSnapshot.ts';
+import { useIdentity, useSessionDocSnapshot, useSessionSnapshot } from '../meeting/index.ts';
 import { downloadReport, ReportError, type Progress, type ReportFormat } from './download.ts';
 import { reportTexts } from './i18n.ts';
 import { SectionOpenings } from './SectionOpenings.tsx';
@@ -48,8 +47,9 @@ export function ReportButton() {
 export function ReportDialog({ onClose }: { onClose: () => void }) {
   const t = useT(reportTexts);
   const appLang = useLang();
-  const { sessionDoc, sessionId, identity, session } = useMeeting();
-  const settings = useDocSnapshot(sessionDoc, readSettings);
+  const { sessionDoc, sessionId, identity } = useIdentity();
+  const session = useSessionSnapshot();
+  const settings = useSessionDocSnapshot(readSettings);
   const dialog = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const [draft, setDraft] = useState<Record<TextField, string>>(() => ({
