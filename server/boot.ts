@@ -54,7 +54,12 @@ function writeCache(script: vm.Script): void {
     fs.writeFileSync(tmp, script.createCachedData());
     fs.renameSync(tmp, cacheFile);
   } catch {
-    fs.rmSync(tmp, { force: true }); // a read-only folder: no cache, nothing else changes
+    // A read-only folder or a full disk: no cache, nothing else changes.
+    try {
+      fs.rmSync(tmp, { force: true });
+    } catch {
+      // nothing was written
+    }
   }
 }
 
