@@ -1,19 +1,24 @@
 /**
  * Light on the wire (issue 14): `npm run bench:transfer`. The built server (as `npm start`
  * runs it) on loopback; Chromium (playwright-core, a fresh context each time: nothing
- * cached) opens the start page and a board page (a new session's facilitator link) and
- * waits until the network is idle. Bytes are Chromium's own counts per response
- * (`Network.loadingFinished` encodedDataLength: headers and body as transferred) and the
- * decoded body sizes, summed by resource type.
+ * cached) opens the start page and a board page, once with a new session's facilitator
+ * link and once with a participant's (joined by code), and waits until the network is
+ * idle. Bytes are Chromium's own counts per response (`Network.loadingFinished`
+ * encodedDataLength: headers and body as transferred) and the decoded body sizes, summed
+ * by resource type, in total and for what finished loading before the first paint: on
+ * a board page the first frame after the board's canvas is in the page (what a person
+ * waits for), on the start page the first contentful paint.
  *
- * `BENCH_SERVER_ROOT=/other/checkout` measures another build (before/after). Prints Markdown.
+ * `BENCH_SERVER_ROOT=/other/checkout` measures another build (before/after);
+ * `BENCH_FILES=1` also lists each script with its bytes and whether it came before the
+ * paint. Prints Markdown.
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { CreateSessionResponse } from '../shared/api.ts';
+import type { CreateSessionResponse, JoinResponse } from '../shared/api.ts';
 import { launchBrowser } from '../test/helpers/browser.ts';
 
 const ROOT = process.env.BENCH_SERVER_ROOT ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -21,6 +26,35 @@ const ROOT = process.env.BENCH_SERVER_ROOT ?? path.resolve(path.dirname(fileURLT
 interface Sums {
   transferred: Record<string, number>;
   decoded: Record<string, number>;
+}
+
+interface Measured {
+  /** Everything until the network was idle. */
+  total: Sums;
+  /** What finished loading before the first paint. */
+  beforePaint: Sums;
+  files: { url: string; transferred: number; beforePaint: boolean }[];
+}
+
+/**
+ * In the page, before its scripts: the moment of the first paint as the page's clock says
+ * it (epoch ms), on `window.__firstPaint`. On a board page the first frame after a canvas
+ * of the board (`.board-canvas canvas`) is in the document; else the first contentful
+ * paint. A string, not a function: tsx would wrap a function's inner functions in a
+ * helper the page does not have.
+ */
+function firstPaintProbe(canvas: boolean): string {
+  const now = 'performance.timeOrigin + performance.now()';
+  return canvas
+    ? `new MutationObserver((_, observer) => {
+        if (!document.querySelector('.board-canvas canvas')) return;
+        observer.disconnect();
+        requestAnimationFrame(() => requestAnimationFrame(() => (window.__firstPaint ??= ${now})));
+      }).observe(document, { childList: true, subtree: true });`
+    : `new PerformanceObserver((list) => {
+        const fcp = list.getEntriesByName('first-contentful-paint')[0];
+        if (fcp) window.__firstPaint ??= performance.timeOrigin + fcp.startTime;
+      }).observe({ type: 'paint', buffered: true });`;
 }
 
 async function main(): Promise<void> {
@@ -50,39 +84,91 @@ async function main(): Promise<void> {
       })
     ).json()) as CreateSessionResponse;
 
-    async function measure(url: string): Promise<Sums> {
+    async function measure(url: string, canvas: boolean): Promise<Measured> {
       const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
       const page = await context.newPage();
+      await page.addInitScript(firstPaintProbe(canvas));
       const cdp = await context.newCDPSession(page);
       await cdp.send('Network.enable');
-      const types = new Map<string, string>();
-      const sums: Sums = { transferred: {}, decoded: {} };
-      const add = (o: Record<string, number>, k: string, n: number) => (o[k] = (o[k] ?? 0) + n);
-      cdp.on('Network.responseReceived', (e) => types.set(e.requestId, e.type));
-      cdp.on('Network.dataReceived', (e) => add(sums.decoded, types.get(e.requestId) ?? 'Other', e.dataLength));
-      cdp.on('Network.loadingFinished', (e) =>
-        add(sums.transferred, types.get(e.requestId) ?? 'Other', e.encodedDataLength),
-      );
+      const requests = new Map<string, { type: string; url: string; decoded: number }>();
+      // CDP's timestamps are a monotonic clock; requestWillBeSent gives its wall time too.
+      let wallMinusMonotonic = 0;
+      const finished: { type: string; url: string; transferred: number; decoded: number; at: number }[] = [];
+      cdp.on('Network.requestWillBeSent', (e) => {
+        wallMinusMonotonic = e.wallTime * 1000 - e.timestamp * 1000;
+        requests.set(e.requestId, { type: e.type ?? 'Other', url: e.request.url, decoded: 0 });
+      });
+      cdp.on('Network.responseReceived', (e) => {
+        const r = requests.get(e.requestId);
+        if (r) r.type = e.type;
+      });
+      cdp.on('Network.dataReceived', (e) => {
+        const r = requests.get(e.requestId);
+        if (r) r.decoded += e.dataLength;
+      });
+      cdp.on('Network.loadingFinished', (e) => {
+        const r = requests.get(e.requestId) ?? { type: 'Other', url: '?', decoded: 0 };
+        finished.push({ ...r, transferred: e.encodedDataLength, at: e.timestamp * 1000 + wallMinusMonotonic });
+      });
       await page.goto(url, { waitUntil: 'networkidle' });
+      const paintAt = await page
+        .waitForFunction(() => (window as unknown as { __firstPaint?: number }).__firstPaint, null, { timeout: 30_000 })
+        .then((h) => h.jsonValue() as Promise<number>);
       await context.close();
-      return sums;
+      const sums = (list: typeof finished): Sums => {
+        const s: Sums = { transferred: {}, decoded: {} };
+        for (const f of list) {
+          s.transferred[f.type] = (s.transferred[f.type] ?? 0) + f.transferred;
+          s.decoded[f.type] = (s.decoded[f.type] ?? 0) + f.decoded;
+        }
+        return s;
+      };
+      return {
+        total: sums(finished),
+        beforePaint: sums(finished.filter((f) => f.at <= paintAt)),
+        files: finished
+          .filter((f) => f.type === 'Script')
+          .map((f) => ({ url: new URL(f.url).pathname, transferred: f.transferred, beforePaint: f.at <= paintAt })),
+      };
     }
 
-    const start = await measure(`${base}/`);
-    const board = await measure(`${base}/s/${created.sessionId}#token=${encodeURIComponent(created.facilitatorToken)}`);
+    const joined = (await (
+      await fetch(`${base}/api/join`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ joinCode: created.joinCode, name: 'Ana' }),
+      })
+    ).json()) as JoinResponse;
+    const pages: [string, Measured][] = [
+      ['start page', await measure(`${base}/`, false)],
+      [
+        'board page, facilitator',
+        await measure(`${base}/s/${created.sessionId}#token=${encodeURIComponent(created.facilitatorToken)}`, true),
+      ],
+      [
+        'board page, participant',
+        await measure(`${base}/s/${joined.sessionId}#token=${encodeURIComponent(joined.token)}`, true),
+      ],
+    ];
     const kb = (n = 0) => `${(n / 1024).toFixed(0)} KB`;
-    const row = (name: string, s: Sums) =>
-      `| ${name} | ${kb(s.transferred.Script)} (${kb(s.decoded.Script)}) | ${kb(s.transferred.Stylesheet)} (${kb(s.decoded.Stylesheet)}) | ${kb(s.transferred.Document)} (${kb(s.decoded.Document)}) | ${kb(Object.values(s.transferred).reduce((a, b) => a + b, 0))} |`;
+    const all = (s: Sums) => Object.values(s.transferred).reduce((a, b) => a + b, 0);
+    const row = (name: string, m: Measured) =>
+      `| ${name} | ${kb(m.beforePaint.transferred.Script)} (${kb(m.beforePaint.decoded.Script)}) | ${kb(m.total.transferred.Script)} (${kb(m.total.decoded.Script)}) | ${kb(m.total.transferred.Stylesheet)} (${kb(m.total.decoded.Stylesheet)}) | ${kb(m.total.transferred.Document)} | ${kb(all(m.total))} |`;
     console.log(
       [
         `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC with \`npm run bench:transfer\` on ${os.cpus().length} cores, Node ${process.version}, ${browser.version()}, load average ${os.loadavg()[0]!.toFixed(1)}; server at ${ROOT}.`,
         '',
-        '| page | scripts transferred (decoded) | styles | page | everything transferred |',
-        '|---|---|---|---|---|',
-        row('start page', start),
-        row('board page', board),
+        '| page | scripts before the first paint (decoded) | scripts in total (decoded) | styles | page | everything transferred |',
+        '|---|---|---|---|---|---|',
+        ...pages.map(([name, m]) => row(name, m)),
       ].join('\n'),
     );
+    if (process.env.BENCH_FILES)
+      for (const [name, m] of pages) {
+        console.log(`\n${name}:`);
+        for (const f of m.files)
+          console.log(`  ${f.beforePaint ? 'before' : 'after '} ${kb(f.transferred).padStart(7)}  ${f.url}`);
+      }
   } finally {
     await browser.close();
     proc.kill('SIGTERM');
