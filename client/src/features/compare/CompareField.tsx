@@ -6,6 +6,7 @@
  */
 import { useMemo } from 'react';
 import { Arrow, Circle, Group, Label, Line, Tag, Text } from 'react-konva';
+import { FONT } from '../../../../shared/drawing/itemStyle.ts';
 import type { AxisLabels } from '../../../../shared/model/board/actorSchema.ts';
 import { FieldBackdrop, MethodStage, useStageBox } from '../methods/index.ts';
 import {
@@ -21,7 +22,6 @@ import {
 } from '../../../../shared/methods/geometry.ts';
 import { measureCanvasText } from '../methods/index.ts';
 
-const FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif";
 const INK = '#1d2a30';
 const DIM = 0.22;
 

@@ -7,10 +7,10 @@
 import { memo } from 'react';
 import { Arrow, Circle, Group, Label, Line, Rect, Tag, Text } from 'react-konva';
 import type { KonvaEventObject } from 'konva/lib/Node';
+import { FONT } from '../../../../shared/drawing/itemStyle.ts';
 import type { AxisLabels } from '../../../../shared/model/board/actorSchema.ts';
 import type { LabelSpot, Rect as Box, TrayOptions } from '../../../../shared/methods/geometry.ts';
 
-export const FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif";
 const INK = '#1d2a30';
 const INK_2 = '#4b5b62';
 
@@ -56,9 +56,6 @@ export const FieldBackdrop = memo(function FieldBackdrop({
       />
     </Group>
   );
-  const yAxisX = plot.x - font * 0.8;
-  const labelX = plot.x - font * 2.9;
-  const xAxisY = plot.y + plot.h + font * 0.8;
   return (
     <Group listening={false}>
       {quadrant(plot.x, plot.y, '#fcefed', quadrants.tl, 'left', true)}
@@ -69,81 +66,7 @@ export const FieldBackdrop = memo(function FieldBackdrop({
       <Line points={[midX, plot.y, midX, plot.y + plot.h]} stroke="#aab6b2" strokeWidth={1} dash={[6, 6]} />
       <Line points={[plot.x, midY, plot.x + plot.w, midY]} stroke="#aab6b2" strokeWidth={1} dash={[6, 6]} />
 
-      <Arrow
-        points={[plot.x, xAxisY, plot.x + plot.w, xAxisY]}
-        pointerAtBeginning
-        pointerLength={font * 0.6}
-        pointerWidth={font * 0.6}
-        stroke={INK_2}
-        fill={INK_2}
-        strokeWidth={1.5}
-      />
-      <Text x={plot.x} y={xAxisY + font * 0.5} text={axes.houding.low} fontFamily={FONT} fontSize={font} fill={INK_2} />
-      <Text
-        x={plot.x}
-        y={xAxisY + font * 0.5}
-        width={plot.w}
-        align="center"
-        text={axes.houding.name}
-        fontFamily={FONT}
-        fontSize={font}
-        fontStyle="bold"
-        fill={INK}
-      />
-      <Text
-        x={plot.x}
-        y={xAxisY + font * 0.5}
-        width={plot.w}
-        align="right"
-        text={axes.houding.high}
-        fontFamily={FONT}
-        fontSize={font}
-        fill={INK_2}
-      />
-
-      <Arrow
-        points={[yAxisX, plot.y + plot.h, yAxisX, plot.y]}
-        pointerAtBeginning
-        pointerLength={font * 0.6}
-        pointerWidth={font * 0.6}
-        stroke={INK_2}
-        fill={INK_2}
-        strokeWidth={1.5}
-      />
-      {/* Rotated texts: x and y name the top-left corner before the rotation. */}
-      <Text
-        x={labelX}
-        y={plot.y + plot.h}
-        width={plot.h}
-        rotation={-90}
-        text={axes.invloed.low}
-        fontFamily={FONT}
-        fontSize={font}
-        fill={INK_2}
-      />
-      <Text
-        x={labelX}
-        y={plot.y + plot.h}
-        width={plot.h}
-        rotation={-90}
-        align="center"
-        text={axes.invloed.name}
-        fontFamily={FONT}
-        fontSize={font}
-        fontStyle="bold"
-        fill={INK}
-      />
-      <Text
-        x={labelX}
-        y={plot.y + plot.h}
-        width={plot.h}
-        rotation={-90}
-        align="right"
-        text={axes.invloed.high}
-        fontFamily={FONT}
-        fontSize={font}
-        fill={INK_2}
-      />
+      <ChartAxes plot={plot} font={font} x={axes.houding} y={axes.invloed} />
 
       {tray ? (
         <Group>
@@ -164,6 +87,83 @@ export const FieldBackdrop = memo(function FieldBackdrop({
     </Group>
   );
 });
+
+/**
+ * Both axes of a chart (the krachtenveld, the typology): an arrow below and one left of
+ * the plot, each with its low end, its name (bold, in the middle) and its high end.
+ */
+export function ChartAxes({ plot, font, x, y }: { plot: Box; font: number; x: AxisLabels; y: AxisLabels }) {
+  const xAxisY = plot.y + plot.h + font * 0.8;
+  const yAxisX = plot.x - font * 0.8;
+  const arrow = { pointerAtBeginning: true, pointerLength: font * 0.6, pointerWidth: font * 0.6, strokeWidth: 1.5 };
+  const ends = (axis: AxisLabels, at: { x: number; y: number; width: number; rotation?: number }) =>
+    (['low', 'name', 'high'] as const).map((end) => (
+      <Text
+        key={end}
+        {...at}
+        align={end === 'low' ? 'left' : end === 'name' ? 'center' : 'right'}
+        text={axis[end]}
+        fontFamily={FONT}
+        fontSize={font}
+        fontStyle={end === 'name' ? 'bold' : 'normal'}
+        fill={end === 'name' ? INK : INK_2}
+      />
+    ));
+  return (
+    <Group listening={false}>
+      <Arrow points={[plot.x, xAxisY, plot.x + plot.w, xAxisY]} {...arrow} stroke={INK_2} fill={INK_2} />
+      {ends(x, { x: plot.x, y: xAxisY + font * 0.5, width: plot.w })}
+      <Arrow points={[yAxisX, plot.y + plot.h, yAxisX, plot.y]} {...arrow} stroke={INK_2} fill={INK_2} />
+      {/* Rotated texts: x and y name the top-left corner before the rotation. */}
+      {ends(y, { x: plot.x - font * 2.9, y: plot.y + plot.h, width: plot.h, rotation: -90 })}
+    </Group>
+  );
+}
+
+/** A marker's name on a white tag (cut with "…" to its width), a leader line when it stands away (placeLabels). */
+export function MarkerName({
+  name,
+  label,
+  size,
+  bold,
+  backing = 0.86,
+}: {
+  name: string;
+  label: { x: number; y: number; w: number; leader?: LabelSpot['leader'] };
+  size: number;
+  bold: boolean;
+  /** The tag's opacity. */
+  backing?: number;
+}) {
+  const { leader } = label;
+  return (
+    <>
+      {leader ? (
+        <Line
+          points={[leader.x1, leader.y1, leader.x2, leader.y2]}
+          stroke="#7a8a90"
+          strokeWidth={1}
+          listening={false}
+        />
+      ) : null}
+      <Label x={label.x} y={label.y} listening={false}>
+        <Tag fill={`rgba(255,255,255,${backing})`} cornerRadius={3} />
+        <Text
+          text={name}
+          fontFamily={FONT}
+          fontSize={size}
+          fontStyle={bold ? 'bold' : 'normal'}
+          fill={INK}
+          padding={2}
+          wrap="none"
+          ellipsis
+          width={label.w}
+          align="center"
+        />
+      </Label>
+    </>
+  );
+}
 
 export interface ActorNodeProps {
   id: string;
@@ -227,29 +227,7 @@ export const ActorNode = memo(function ActorNode(p: ActorNodeProps) {
             shadowBlur={4}
             shadowOffsetY={1}
           />
-          {p.label.leader ? (
-            <Line
-              points={[p.label.leader.x1, p.label.leader.y1, p.label.leader.x2, p.label.leader.y2]}
-              stroke="#7a8a90"
-              strokeWidth={1}
-              listening={false}
-            />
-          ) : null}
-          <Label x={p.label.x} y={p.label.y} listening={false}>
-            <Tag fill="rgba(255,255,255,0.86)" cornerRadius={3} />
-            <Text
-              text={p.name}
-              fontFamily={FONT}
-              fontSize={labelFont}
-              fontStyle={p.selected ? 'bold' : 'normal'}
-              fill={INK}
-              padding={2}
-              wrap="none"
-              ellipsis
-              width={p.label.w}
-              align="center"
-            />
-          </Label>
+          <MarkerName name={p.name} label={p.label} size={labelFont} bold={p.selected} />
         </>
       ) : (
         <>

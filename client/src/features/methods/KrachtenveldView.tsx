@@ -6,7 +6,6 @@
  */
 import { useCallback, useRef, useState, type ReactNode } from 'react';
 import { Circle, Line } from 'react-konva';
-import type { KonvaEventObject } from 'konva/lib/Node';
 import { formatNumber } from '../../../../shared/i18n/format.ts';
 import { updateActor } from '../../../../shared/model/board/actors.ts';
 import type { Actor } from '../../../../shared/model/board/actorSchema.ts';
@@ -34,6 +33,7 @@ import {
   type Point,
 } from '../../../../shared/methods/geometry.ts';
 import { useFrameWriter } from './hooks.ts';
+import { useMarkerDrag } from './useMarkerDrag.ts';
 import { MethodStage, useStageBox } from './MethodStage.tsx';
 import { actorFill } from '../../../../shared/methods/palette.ts';
 import { measureCanvasText } from './measureText.ts';
@@ -50,7 +50,6 @@ export function KrachtenveldView({ barEnd, pastTime = null }: KrachtenveldViewPr
   const stage = useStageBox();
   const { width, height } = stage;
   const writer = useFrameWriter();
-  const [drag, setDrag] = useState<({ id: string } & Point) | null>(null);
   const [sizing, setSizing] = useState<{ id: string; r: number } | null>(null);
   const keyboard = useFieldKeyboard();
 
@@ -74,36 +73,11 @@ export function KrachtenveldView({ barEnd, pastTime = null }: KrachtenveldViewPr
     (pos: Point) => ({ x: clamp(pos.x, 0, live.current.width), y: clamp(pos.y, 0, live.current.height) }),
     [],
   );
-  // Pressing or dragging a marker selects it on the view; only a click opens its card (issue 12).
-  const mark = useCallback((id: string) => select(id, { card: false }), [select]);
-  const onDragStart = useCallback(
-    (id: string) => {
-      mark(id);
-      stopCapturing();
-    },
-    [mark, stopCapturing],
-  );
-  const onDragMove = useCallback(
-    (id: string, e: KonvaEventObject<DragEvent>) => {
-      const pos = e.target.position();
-      setDrag({ id, x: pos.x, y: pos.y });
-      const { plot, area } = live.current;
-      if (inRect(plot, pos)) writer.schedule(id, () => updateActor(doc, id, fromFieldPoint(area, pos)));
-    },
-    [doc, writer],
-  );
-  const onDragEnd = useCallback(
-    (id: string, e: KonvaEventObject<DragEvent>) => {
-      writer.flush();
-      const pos = e.target.position();
-      const { plot, area } = live.current;
-      if (inRect(plot, pos)) updateActor(doc, id, fromFieldPoint(area, pos));
-      else updateActor(doc, id, { houding: null, invloed: null });
-      setDrag(null);
-      stopCapturing();
-    },
-    [doc, writer, stopCapturing],
-  );
+  // On the field: its place; dropped beside it: back to the tray.
+  const { drag, handlers } = useMarkerDrag(writer, (pos, done) => {
+    const { plot, area } = live.current;
+    return inRect(plot, pos) ? fromFieldPoint(area, pos) : done ? { houding: null, invloed: null } : null;
+  });
 
   const positions = new Map<string, { pos: Point; onField: boolean }>();
   unplaced.forEach((a, i) => {
@@ -248,11 +222,7 @@ export function KrachtenveldView({ barEnd, pastTime = null }: KrachtenveldViewPr
               selected={a.id === selectedId}
               draggable={editable}
               dragBound={dragBound}
-              onSelect={mark}
-              onOpen={select}
-              onDragStart={onDragStart}
-              onDragMove={onDragMove}
-              onDragEnd={onDragEnd}
+              {...handlers}
             />
           );
         })}

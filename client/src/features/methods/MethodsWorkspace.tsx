@@ -4,7 +4,7 @@
  * and the workspace's undo, delete confirmation and "undo" toast. All views show the
  * same actors, read live from the board doc.
  */
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 import type { Doc } from '../../../../shared/model/doc.ts';
 import { deleteActor } from '../../../../shared/model/board/actors.ts';
@@ -20,7 +20,7 @@ import { MethodsContext, readWorkspace, type MethodsContextValue, type Person, t
 import { MethodsAccess } from './MethodsAccess.tsx';
 import { DrieBView } from './DrieBView.tsx';
 import { ForcesView } from './ForcesView.tsx';
-import { useBoardUndo } from './hooks.ts';
+import { useBoardUndo, useShallowMemo } from './hooks.ts';
 import { methodsTexts } from './i18n.ts';
 import { KrachtenveldView } from './KrachtenveldView.tsx';
 import { KrachtenveldTimeline } from './KrachtenveldTimeline.tsx';
@@ -156,42 +156,23 @@ export function MethodsWorkspace({
     return () => window.removeEventListener('keydown', onKey);
   }, [undo, editable, undoKeys]);
 
-  const ctx = useMemo<MethodsContextValue>(
-    () => ({
-      doc,
-      data,
-      editable,
-      settingsEditable,
-      isFacilitator,
-      me,
-      participants,
-      lang,
-      t,
-      selectedId,
-      cardId,
-      select,
-      requestDeleteActor,
-      notifyUndoable,
-      stopCapturing,
-    }),
-    [
-      doc,
-      data,
-      editable,
-      settingsEditable,
-      isFacilitator,
-      me,
-      participants,
-      lang,
-      t,
-      selectedId,
-      cardId,
-      select,
-      requestDeleteActor,
-      notifyUndoable,
-      stopCapturing,
-    ],
-  );
+  const ctx = useShallowMemo<MethodsContextValue>({
+    doc,
+    data,
+    editable,
+    settingsEditable,
+    isFacilitator,
+    me,
+    participants,
+    lang,
+    t,
+    selectedId,
+    cardId,
+    select,
+    requestDeleteActor,
+    notifyUndoable,
+    stopCapturing,
+  });
 
   const confirming = confirmId ? data.actorsById.get(confirmId) : undefined;
   const boardEmpty = data.actors.length === 0 && data.forces.length === 0 && data.relations.length === 0;

@@ -4,11 +4,12 @@
  */
 import { memo, useState } from 'react';
 import { Arrow, Circle, Group, Label, Line, Tag, Text } from 'react-konva';
+import { FONT } from '../../../../shared/drawing/itemStyle.ts';
 import type { KonvaEventObject } from 'konva/lib/Node';
 import type { Point, RingGeometry } from '../../../../shared/methods/geometry.ts';
 import { relationLabelFont } from '../../../../shared/methods/networkLayout.ts';
+import { MarkerName } from './FieldShapes.tsx';
 
-const FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif";
 const INK = '#1d2a30';
 
 export const Rings = memo(function Rings({ g, labels, font }: { g: RingGeometry; labels: string[]; font: number }) {
@@ -193,29 +194,7 @@ export const NetNode = memo(function NetNode(p: NetNodeProps) {
           fill={p.degree === 0 ? '#ffffff' : INK}
         />
       </Group>
-      {p.label.leader ? (
-        <Line
-          points={[p.label.leader.x1, p.label.leader.y1, p.label.leader.x2, p.label.leader.y2]}
-          stroke="#7a8a90"
-          strokeWidth={1}
-          listening={false}
-        />
-      ) : null}
-      <Label x={p.label.x} y={p.label.y} listening={false}>
-        <Tag fill="rgba(255,255,255,0.88)" cornerRadius={3} />
-        <Text
-          text={p.name}
-          width={p.label.w}
-          align="center"
-          fontFamily={FONT}
-          fontSize={labelFont}
-          fontStyle={p.selected ? 'bold' : 'normal'}
-          fill={INK}
-          padding={2}
-          wrap="none"
-          ellipsis
-        />
-      </Label>
+      <MarkerName name={p.name} label={p.label} size={labelFont} bold={p.selected} backing={0.88} />
     </Group>
   );
 });

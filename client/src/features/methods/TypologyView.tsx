@@ -3,16 +3,16 @@
  * each actor a type (`classifyActor`) with a suggested approach. Two sliders per actor
  * beside the chart; the chart's markers can be dragged too.
  */
-import { memo, useCallback, useRef, useState } from 'react';
-import { Arrow, Group, Rect, Text } from 'react-konva';
-import type { KonvaEventObject } from 'konva/lib/Node';
-import { updateActor } from '../../../../shared/model/board/actors.ts';
+import { memo, useCallback, useRef } from 'react';
+import { Group, Rect, Text } from 'react-konva';
+import { FONT } from '../../../../shared/drawing/itemStyle.ts';
+import type { AxisLabels } from '../../../../shared/model/board/actorSchema.ts';
 import { TRUST_THRESHOLD, TYPE_TEXTS, type ActorType } from '../../../../shared/methods/typology.ts';
 import { TYPE_COLORS } from '../../../../shared/methods/palette.ts';
 import { Approach, TypologySliders } from './ActorCard.tsx';
 import { useMethods } from './context.ts';
 import { ColorLegend } from './FieldBar.tsx';
-import { ActorNode } from './FieldShapes.tsx';
+import { ActorNode, ChartAxes } from './FieldShapes.tsx';
 import { TypeBadge } from './fields.tsx';
 import {
   canvasFont,
@@ -29,11 +29,10 @@ import {
   type Rect as Box,
 } from '../../../../shared/methods/geometry.ts';
 import { useFrameWriter } from './hooks.ts';
+import { useMarkerDrag } from './useMarkerDrag.ts';
 import { MethodStage, useStageBox } from './MethodStage.tsx';
 import { measureCanvasText } from './measureText.ts';
 import { actorFill } from '../../../../shared/methods/palette.ts';
-
-const FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif";
 
 /** The largest size up to `size` (and not under 9 px) at which `text` fits in `width` (bold: pass the width / 1.1). */
 function fitFont(text: string, size: number, width: number): number {
@@ -50,11 +49,8 @@ const Zones = memo(function Zones({
   plot: Box;
   font: number;
   labels: Record<ActorType, string>;
-  axis: { x: string; xLow: string; xHigh: string; y: string; yLow: string; yHigh: string };
+  axis: { x: AxisLabels; y: AxisLabels };
 }) {
-  const yAxisX = plot.x - font * 0.8;
-  const xAxisY = plot.y + plot.h + font * 0.8;
-  const text = { fontFamily: FONT, fontSize: font, fill: '#4b5b62' };
   return (
     <Group listening={false}>
       {TYPE_ZONES.map((z) => {
@@ -88,71 +84,21 @@ const Zones = memo(function Zones({
           </Group>
         );
       })}
-      <Arrow
-        points={[plot.x, xAxisY, plot.x + plot.w, xAxisY]}
-        pointerAtBeginning
-        pointerLength={font * 0.6}
-        pointerWidth={font * 0.6}
-        stroke="#4b5b62"
-        fill="#4b5b62"
-        strokeWidth={1.5}
-      />
-      <Text x={plot.x} y={xAxisY + font * 0.5} text={axis.xLow} {...text} />
-      <Text
-        x={plot.x}
-        y={xAxisY + font * 0.5}
-        width={plot.w}
-        align="center"
-        text={axis.x}
-        {...text}
-        fontStyle="bold"
-        fill="#1d2a30"
-      />
-      <Text x={plot.x} y={xAxisY + font * 0.5} width={plot.w} align="right" text={axis.xHigh} {...text} />
-      <Arrow
-        points={[yAxisX, plot.y + plot.h, yAxisX, plot.y]}
-        pointerAtBeginning
-        pointerLength={font * 0.6}
-        pointerWidth={font * 0.6}
-        stroke="#4b5b62"
-        fill="#4b5b62"
-        strokeWidth={1.5}
-      />
-      <Text x={plot.x - font * 2.9} y={plot.y + plot.h} width={plot.h} rotation={-90} text={axis.yLow} {...text} />
-      <Text
-        x={plot.x - font * 2.9}
-        y={plot.y + plot.h}
-        width={plot.h}
-        rotation={-90}
-        align="center"
-        text={axis.y}
-        {...text}
-        fontStyle="bold"
-        fill="#1d2a30"
-      />
-      <Text
-        x={plot.x - font * 2.9}
-        y={plot.y + plot.h}
-        width={plot.h}
-        rotation={-90}
-        align="right"
-        text={axis.yHigh}
-        {...text}
-      />
+      <ChartAxes plot={plot} font={font} x={axis.x} y={axis.y} />
     </Group>
   );
 });
 
 export function TypologyView() {
-  const { doc, data, editable, lang, selectedId, select, t, stopCapturing } = useMethods();
+  const { data, editable, lang, selectedId, select, t } = useMethods();
   const stage = useStageBox();
   const { width, height } = stage;
   const writer = useFrameWriter();
-  const [drag, setDrag] = useState<({ id: string } & Point) | null>(null);
   const font = canvasFont(width, height);
   const { plot } = fieldLayout(width, height, font, null);
   const live = useRef(plot);
   live.current = plot;
+  const { drag, handlers } = useMarkerDrag(writer, (pos) => fromChartPoint(live.current, pos));
 
   const judged = data.actors.filter((a) => a.inhoud !== null && a.vertrouwen !== null);
   const typeLabels = Object.fromEntries(Object.entries(TYPE_TEXTS[lang]).map(([k, v]) => [k, v.label])) as Record<
@@ -184,33 +130,6 @@ export function TypologyView() {
     const p = live.current;
     return { x: clamp(pos.x, p.x, p.x + p.w), y: clamp(pos.y, p.y, p.y + p.h) };
   }, []);
-  const onDragMove = useCallback(
-    (id: string, e: KonvaEventObject<DragEvent>) => {
-      const pos = e.target.position();
-      setDrag({ id, x: pos.x, y: pos.y });
-      writer.schedule(id, () => updateActor(doc, id, fromChartPoint(live.current, pos)));
-    },
-    [doc, writer],
-  );
-  const onDragEnd = useCallback(
-    (id: string, e: KonvaEventObject<DragEvent>) => {
-      writer.flush();
-      updateActor(doc, id, fromChartPoint(live.current, e.target.position()));
-      setDrag(null);
-      stopCapturing();
-    },
-    [doc, writer, stopCapturing],
-  );
-  // Pressing or dragging a marker selects it on the view; only a click opens its card (issue 12).
-  const mark = useCallback((id: string) => select(id, { card: false }), [select]);
-  const onDragStart = useCallback(
-    (id: string) => {
-      mark(id);
-      stopCapturing();
-    },
-    [mark, stopCapturing],
-  );
-
   return (
     <div className="mw-view mw-typology" data-testid="view-typologie">
       <div className="mw-view-bar">
@@ -229,12 +148,8 @@ export function TypologyView() {
                 font={font}
                 labels={typeLabels}
                 axis={{
-                  x: t('ty.x'),
-                  xLow: t('ty.xLow'),
-                  xHigh: t('ty.xHigh'),
-                  y: t('ty.y'),
-                  yLow: t('ty.yLow'),
-                  yHigh: t('ty.yHigh'),
+                  x: { name: t('ty.x'), low: t('ty.xLow'), high: t('ty.xHigh') },
+                  y: { name: t('ty.y'), low: t('ty.yLow'), high: t('ty.yHigh') },
                 }}
               />
             }
@@ -258,11 +173,7 @@ export function TypologyView() {
                   selected={a.id === selectedId}
                   draggable={editable}
                   dragBound={dragBound}
-                  onSelect={mark}
-                  onOpen={select}
-                  onDragStart={onDragStart}
-                  onDragMove={onDragMove}
-                  onDragEnd={onDragEnd}
+                  {...handlers}
                 />
               );
             })}

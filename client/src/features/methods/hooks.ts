@@ -10,6 +10,20 @@ export function useBoxSize(ref: RefObject<HTMLElement | null>): { width: number;
 }
 
 /**
+ * The same object as long as every field is the same (`Object.is`), like `useMemo` over
+ * all its fields: a context value without a dependency list that repeats it.
+ */
+export function useShallowMemo<T extends object>(value: T): T {
+  const kept = useRef(value);
+  const before = kept.current as Record<string, unknown>;
+  const now = value as Record<string, unknown>;
+  const keys = Object.keys(now);
+  const same = keys.length === Object.keys(before).length && keys.every((k) => Object.is(before[k], now[k]));
+  if (!same) kept.current = value;
+  return kept.current;
+}
+
+/**
  * Writes at most once per animation frame per key (a drag, a slider): others see the
  * movement live without a transaction per pointer event. `flush` writes what is
  * pending now (at the end of a drag).
