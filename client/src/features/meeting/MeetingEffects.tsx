@@ -23,7 +23,14 @@ import { requestFollow } from '../board/index.ts';
 import { isMethodView } from '../../base/views.ts';
 import type { BoardView } from '../../base/useBoardView.ts';
 import { LiveBanners } from './LiveBanners.tsx';
-import { useBoardSelection, useGroups, useIdentity, useLive, useMeetingStore, useProgram } from './MeetingContext.tsx';
+import {
+  useBoardSelection,
+  useGroups,
+  useIdentity,
+  useMeetingDerived,
+  useMeetingStore,
+  useProgram,
+} from './MeetingContext.tsx';
 import { meetingTexts, type MeetingKey } from './i18n.ts';
 import { useT } from '../../base/i18n/useT.ts';
 import { usePhoneLayout } from './usePhoneLayout.ts';
@@ -91,7 +98,7 @@ export function planMove(
   before: Handled | null,
   program: ProgramSnapshot,
   groups: GroupsSnapshot,
-  live: LiveSnapshot,
+  live: Pick<LiveSnapshot, 'summon' | 'spotlight' | 'presenter'>,
   participantId: string,
   here: Place,
   justLoaded: boolean,
@@ -165,7 +172,12 @@ export function MeetingEffects() {
   const { boardId, view, selectBoard, setView } = useBoardSelection();
   const program = useProgram();
   const groups = useGroups();
-  const live = useLive();
+  // What moves people (not the timer): a timer change does not run the plan again.
+  const live = useMeetingDerived((s) => ({
+    summon: s.live.summon,
+    spotlight: s.live.spotlight,
+    presenter: s.live.presenter,
+  }));
   const store = useMeetingStore();
   const t = useT(meetingTexts);
   const phone = usePhoneLayout();
