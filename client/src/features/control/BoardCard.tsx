@@ -156,27 +156,21 @@ export const BoardCard = memo(function BoardCard(p: BoardCardProps) {
         >
           {t('openBoard')}
         </button>
-        <button
-          type="button"
-          className={p.locked ? 'button button-small is-on' : 'button button-small'}
-          aria-pressed={p.locked}
+        <ToggleButton
+          on={p.locked}
+          label={p.locked ? t('unlock') : t('lock')}
           title={p.locked ? t('unlockOf', { name: p.name }) : t('lockOf', { name: p.name })}
-          onClick={() => p.onLock(p.boardId, !p.locked)}
-          data-testid="control-lock"
-        >
-          {p.locked ? t('unlock') : t('lock')}
-        </button>
+          onToggle={() => p.onLock(p.boardId, !p.locked)}
+          testId="control-lock"
+        />
         {p.isGroup ? (
-          <button
-            type="button"
-            className={p.spotlighted ? 'button button-small is-on' : 'button button-small'}
-            aria-pressed={p.spotlighted}
+          <ToggleButton
+            on={p.spotlighted}
+            label={p.spotlighted ? t('spotlightOff') : t('spotlight')}
             title={p.spotlighted ? t('spotlightOffOf', { name: p.name }) : t('spotlightOf', { name: p.name })}
-            onClick={() => p.onSpotlight(p.boardId, !p.spotlighted)}
-            data-testid="control-spotlight"
-          >
-            {p.spotlighted ? t('spotlightOff') : t('spotlight')}
-          </button>
+            onToggle={() => p.onSpotlight(p.boardId, !p.spotlighted)}
+            testId="control-spotlight"
+          />
         ) : null}
       </div>
     </li>
@@ -190,5 +184,21 @@ function Bar({ value, max }: { value: number; max: number }) {
     <dd className="control-bar" aria-hidden="true">
       <span style={{ width: `${pct}%` }} />
     </dd>
+  );
+}
+
+/** A small on/off button of a card (lock, spotlight). */
+function ToggleButton(p: { on: boolean; label: string; title: string; onToggle: () => void; testId: string }) {
+  return (
+    <button
+      type="button"
+      className={p.on ? 'button button-small is-on' : 'button button-small'}
+      aria-pressed={p.on}
+      title={p.title}
+      onClick={p.onToggle}
+      data-testid={p.testId}
+    >
+      {p.label}
+    </button>
   );
 }
