@@ -94,6 +94,7 @@ export class SyncServer {
     const flow = new ConnectionFlow(ws, this.budget, this.opts.metrics);
 
     const close = (code: number, reason: string) => {
+      this.output.flush(ws); // what the room sent it this turn (a refusal) goes before the close frame
       if (ws.readyState === WebSocket.OPEN || ws.readyState === WebSocket.CONNECTING) ws.close(code, reason);
     };
     const malformed = (reason: string) => {

@@ -8,16 +8,14 @@
  * unread bytes are dropped first. A dropped peer gets {@link CloseCode.tooSlow}, which
  * clients retry.
  */
-import type { Socket } from 'node:net';
 import { WebSocket } from 'ws';
 import { CloseCode } from '../../shared/protocol.ts';
 import type { Metrics } from '../metrics.ts';
-import { corkUntilTurnEnds } from './corkedSend.ts';
+import { sendThisTurn, sendWaiting, socketOf, waitingBytes } from './corkedSend.ts';
 import { WireFrame } from './wireFrame.ts';
 
-/** ws's internals a framed write needs: the socket, and its sender's state (0: idle, nothing queued). */
+/** ws's sender's state (0: idle, nothing queued): a framed write may go to the socket directly. */
 interface WsInternals {
-  _socket?: Socket;
   _sender?: { _state?: number };
 }
 
@@ -56,17 +54,26 @@ export class OutputGuard {
   send(ws: WebSocket, data: Uint8Array | WireFrame): void {
     if (ws.readyState !== WebSocket.OPEN) return;
     const biggest = this.biggest.get(ws) ?? 0;
-    if (ws.bufferedAmount > this.limits.maxUnreadBytes + biggest) return this.drop(ws, 'client too slow');
+    if (ws.bufferedAmount + waitingBytes(ws) > this.limits.maxUnreadBytes + biggest) {
+      return this.drop(ws, 'client too slow');
+    }
     if (data.byteLength > biggest) this.biggest.set(ws, data.byteLength);
-    // Small frames of this turn in one write (issue 14); a big one (a first sync) goes at once.
-    if (data.byteLength <= CORK_MAX_BYTES) corkUntilTurnEnds(ws);
     this.metrics.framesSentTotal++;
-    if (!(data instanceof WireFrame)) return ws.send(data);
+    const frame = data instanceof WireFrame ? data : new WireFrame(data);
     // No compression is negotiated (SyncServer), so ws's sender queues nothing while idle:
     // the framed bytes may go straight to the socket, in order with what ws wrote before.
-    const { _socket: socket, _sender: sender } = ws as unknown as WsInternals;
-    if (socket && !socket.destroyed && sender?._state === 0) socket.write(data.bytes());
-    else ws.send(data.payload);
+    const socket = socketOf(ws);
+    if (!socket || socket.destroyed || (ws as unknown as WsInternals)._sender?._state !== 0) {
+      sendWaiting(ws);
+      return ws.send(frame.payload);
+    }
+    // Small frames of this turn in one write (issue 14); a big one (a first sync) goes at once.
+    sendThisTurn(ws, socket, frame.bytes(), data.byteLength > CORK_MAX_BYTES);
+  }
+
+  /** Writes what waits for `ws` this turn now: before it is closed, so its last frames go first. */
+  flush(ws: WebSocket): void {
+    sendWaiting(ws);
   }
 
   stop(): void {
