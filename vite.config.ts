@@ -49,9 +49,12 @@ function precompress(): Plugin {
 /**
  * First paint of a board (issue 3): on a session's address (`/s/...`) the browser
  * starts loading the session page's chunk (the board: Konva, Yjs) and its CSS together
- * with the app's entry, instead of only once the entry has run and asked for it. A small
- * inline script decides by the address, so the start page stays as light as it is.
- * Vite's own preload helper finds these links later and does not load them again.
+ * with the app's entry, instead of only once the entry has run and asked for it; on the
+ * start page's addresses (`/`, `/join/...`) the start page's chunk (issue 14: the entry
+ * carries neither page). A small inline script decides by the address, so each page
+ * loads only its own. Only a page's static imports are preloaded, never the chunks it
+ * loads lazily. Vite's own preload helper finds these links later and does not load them
+ * again.
  */
 function preloadSessionPage(): Plugin {
   return {
@@ -61,17 +64,22 @@ function preloadSessionPage(): Plugin {
       order: 'post',
       handler(html, ctx) {
         const chunks = Object.values(ctx.bundle ?? {}).flatMap((c) => (c.type === 'chunk' ? [c] : []));
-        const page = chunks.find((c) => c.facadeModuleId?.endsWith('/app/SessionPage.tsx'));
-        if (!page) return html;
         const entries = new Set(chunks.filter((c) => c.isEntry).map((c) => c.fileName));
-        const scripts = [page.fileName, ...page.imports.filter((f) => !entries.has(f))];
-        const links = [
-          ...scripts.map((f) => ['modulepreload', `/${f}`]),
-          ...[...(page.viteMetadata?.importedCss ?? [])].map((f) => ['stylesheet', `/${f}`]),
-        ];
+        const linksOf = (file: string) => {
+          const page = chunks.find((c) => c.facadeModuleId?.endsWith(file));
+          if (!page) return [];
+          const scripts = [page.fileName, ...page.imports.filter((f) => !entries.has(f))];
+          return [
+            ...scripts.map((f) => ['modulepreload', `/${f}`]),
+            ...[...(page.viteMetadata?.importedCss ?? [])].map((f) => ['stylesheet', `/${f}`]),
+          ];
+        };
+        const session = JSON.stringify(linksOf('/app/SessionPage.tsx'));
+        const start = JSON.stringify(linksOf('/app/StartPage.tsx'));
         const children =
-          `if(location.pathname.startsWith('/s/'))for(const[rel,href]of ${JSON.stringify(links)})` +
-          `document.head.appendChild(Object.assign(document.createElement('link'),{rel,href,crossOrigin:''}))`;
+          `{const p=location.pathname;` +
+          `for(const[rel,href]of p.startsWith('/s/')?${session}:p==='/'||/^\\/join(\\/|$)/.test(p)?${start}:[])` +
+          `document.head.appendChild(Object.assign(document.createElement('link'),{rel,href,crossOrigin:''}))}`;
         return [{ tag: 'script', children, injectTo: 'head' }];
       },
     },
@@ -82,6 +90,10 @@ export default defineConfig({
   root: 'client',
   publicDir: 'public',
   plugins: [react(), preloadSessionPage(), precompress()],
+  resolve: {
+    // `import 'konva'` (react-konva's and ours) brings only the nodes the app draws: client/src/base/board/konva.ts.
+    alias: [{ find: /^konva$/, replacement: path.resolve(import.meta.dirname, 'client/src/base/board/konva.ts') }],
+  },
   build: {
     outDir: '../dist/client',
     emptyOutDir: true,

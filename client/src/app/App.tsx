@@ -2,17 +2,23 @@ import { lazy, Suspense, useEffect } from 'react';
 import { assertNever } from '../../../shared/roles.ts';
 import { useT, type Translate } from '../base/i18n/useT.ts';
 import { parseRoute, usePathname, type Route } from '../base/router.ts';
-import { StartPage } from './StartPage.tsx';
 import { MessagePage } from './MessagePage.tsx';
 import { Notices } from '../ui/Notices.tsx';
 
 // The board (Konva, Yjs) loads only when a session is opened: the start page stays light on phones.
 const SessionPage = lazy(() => import('./SessionPage.tsx').then((m) => ({ default: m.SessionPage })));
+// And the start page's forms load only on the start page: a board's first paint does not wait for them
+// (vite.config.ts preloads the chunk of the page the address asks for together with the entry).
+const StartPage = lazy(() => import('./StartPage.tsx').then((m) => ({ default: m.StartPage })));
 
 function renderRoute(route: Route, t: Translate) {
   switch (route.page) {
     case 'start':
-      return <StartPage key={route.joinCode} initialJoinCode={route.joinCode} />;
+      return (
+        <Suspense fallback={<div className="page page-loading" aria-busy="true" />}>
+          <StartPage key={route.joinCode} initialJoinCode={route.joinCode} />
+        </Suspense>
+      );
     case 'session':
       return (
         <Suspense fallback={<div className="page page-loading" aria-busy="true" />}>

@@ -5,6 +5,7 @@
  */
 import { useEffect } from 'react';
 import type Konva from 'konva';
+import { firstViewShown } from '../firstView.ts';
 import type { BoardStore } from './boardState.ts';
 import { gridSpacing, type Viewport } from './viewport.ts';
 
@@ -23,6 +24,8 @@ export function useStageViewport(store: BoardStore, stage: Konva.Stage | null, g
     if (!stage) return;
     let last = store.getState().viewport;
     apply(stage, grid, last);
+    // The board is on screen at the next frame (its draw was asked first): parts that wait for it may load.
+    requestAnimationFrame(firstViewShown);
     return store.subscribe(() => {
       const v = store.getState().viewport;
       if (v === last) return;

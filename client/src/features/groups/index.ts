@@ -1,3 +1,5 @@
 /** The public surface of this feature: other features and the app import only from here. */
-export { GroupsPanel } from './GroupsPanel.tsx';
+import { lazyPart } from '../../ui/lazyPart.ts';
+// Not needed by the first view: loads after it is on screen (ui/lazyPart.ts).
+export const GroupsPanel = lazyPart(() => import('./GroupsPanel.tsx').then((m) => m.GroupsPanel));
 export { useKnownParticipants } from './people.ts';

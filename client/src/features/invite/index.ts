@@ -1,6 +1,10 @@
 /** The public surface of this feature: other features and the app import only from here. */
-export { JoinControls } from './JoinControls.tsx';
+import { lazyPart } from '../../ui/lazyPart.ts';
 export { setJoinState, useJoinState } from './joinState.ts';
-export { ProjectionOverlay } from './ProjectionOverlay.tsx';
 export { ProjectorLink } from './ProjectorLink.tsx';
-export { QrImage } from './QrImage.tsx';
+
+// The facilitator's invitation (join controls, QR code, projection) is not needed by the first view:
+// it loads after that is on screen (ui/lazyPart.ts).
+export const JoinControls = lazyPart(() => import('./JoinControls.tsx').then((m) => m.JoinControls));
+export const ProjectionOverlay = lazyPart(() => import('./ProjectionOverlay.tsx').then((m) => m.ProjectionOverlay));
+export const QrImage = lazyPart(() => import('./QrImage.tsx').then((m) => m.QrImage));

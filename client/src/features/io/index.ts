@@ -1,3 +1,5 @@
 /** The public surface of this feature: other features and the app import only from here. */
-export { ActorsImportExport } from './ActorsImportExport.tsx';
+import { lazyPart } from '../../ui/lazyPart.ts';
+// Not needed by the first view: loads after it is on screen (ui/lazyPart.ts).
+export const ActorsImportExport = lazyPart(() => import('./ActorsImportExport.tsx').then((m) => m.ActorsImportExport));
 export { SessionImport } from './SessionImport.tsx';

@@ -1,2 +1,4 @@
 /** The public surface of this feature: other features and the app import only from here. */
-export { ReportButton } from './ReportDialog.tsx';
+import { lazyPart } from '../../ui/lazyPart.ts';
+// Not needed by the first view: loads after it is on screen (ui/lazyPart.ts).
+export const ReportButton = lazyPart(() => import('./ReportDialog.tsx').then((m) => m.ReportButton));
