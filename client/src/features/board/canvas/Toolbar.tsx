@@ -24,6 +24,36 @@ function keyOf(id: string): string {
 /** Buttons keep the focus off themselves: Space and the shortcuts stay the board's. */
 const keepFocus = (e: { preventDefault(): void }) => e.preventDefault();
 
+interface ToolButtonProps {
+  /** Its name for screen readers. */
+  label: string;
+  /** The tooltip: the name with its key. */
+  title: string;
+  icon: ReactElement;
+  testId: string;
+  onClick: () => void;
+  pressed?: boolean;
+  disabled?: boolean;
+}
+
+function ToolButton({ label, title, icon, testId, onClick, pressed, disabled }: ToolButtonProps) {
+  return (
+    <button
+      type="button"
+      className="tool-button"
+      aria-pressed={pressed}
+      aria-label={label}
+      title={title}
+      disabled={disabled}
+      data-testid={testId}
+      onPointerDown={keepFocus}
+      onClick={onClick}
+    >
+      {icon}
+    </button>
+  );
+}
+
 interface ToolbarProps {
   store: BoardStore;
   actions: BoardActions;
@@ -49,64 +79,48 @@ export function Toolbar({ store, actions, editable, undo, compact = false }: Too
       {tools.map((d) => {
         const label = t(d.label) + keyOf(`tool.${d.tool}`);
         return (
-          <button
+          <ToolButton
             key={d.tool}
-            type="button"
-            className="tool-button"
-            aria-pressed={current === d.tool}
-            aria-label={label}
+            label={label}
             title={label}
-            data-testid={`tool-${d.tool}`}
-            onPointerDown={keepFocus}
+            icon={d.icon}
+            testId={`tool-${d.tool}`}
+            pressed={current === d.tool}
             onClick={() => actions.setTool(d.tool)}
-          >
-            {d.icon}
-          </button>
+          />
         );
       })}
       {editable ? (
         <>
           <span className="tool-separator" aria-hidden="true" />
-          <button
-            type="button"
-            className="tool-button"
+          <ToolButton
+            label={t('tools.undo')}
             title={t('tools.undo') + keyOf('edit.undo')}
-            aria-label={t('tools.undo')}
+            icon={icons.undo}
+            testId="undo"
             disabled={!undo.canUndo}
-            data-testid="undo"
-            onPointerDown={keepFocus}
             onClick={actions.undo}
-          >
-            {icons.undo}
-          </button>
-          <button
-            type="button"
-            className="tool-button"
+          />
+          <ToolButton
+            label={t('tools.redo')}
             title={t('tools.redo') + keyOf('edit.redo')}
-            aria-label={t('tools.redo')}
+            icon={icons.redo}
+            testId="redo"
             disabled={!undo.canRedo}
-            data-testid="redo"
-            onPointerDown={keepFocus}
             onClick={actions.redo}
-          >
-            {icons.redo}
-          </button>
+          />
         </>
       ) : null}
       {compact ? null : (
         <>
           <span className="tool-separator" aria-hidden="true" />
-          <button
-            type="button"
-            className="tool-button"
+          <ToolButton
+            label={t('tools.help')}
             title={t('tools.help') + ' (?)'}
-            aria-label={t('tools.help')}
-            data-testid="help-button"
-            onPointerDown={keepFocus}
+            icon={icons.help}
+            testId="help-button"
             onClick={actions.toggleHelp}
-          >
-            {icons.help}
-          </button>
+          />
         </>
       )}
     </div>
