@@ -71,21 +71,36 @@ interface ZoomControlsProps {
   onFit: () => void;
 }
 
+/** A zoom button: an icon, named for screen readers and in its tooltip. */
+function ZoomButton(props: {
+  label: string;
+  testId: string;
+  onClick: () => void;
+  className?: string;
+  children: ReactNode;
+}) {
+  return (
+    <button
+      type="button"
+      className={props.className ?? 'icon-button'}
+      onClick={props.onClick}
+      aria-label={props.label}
+      title={props.label}
+      data-testid={props.testId}
+    >
+      {props.children}
+    </button>
+  );
+}
+
 export function ZoomControls({ scale, onZoom, onReset, onFit }: ZoomControlsProps) {
   const t = useT();
   return (
     <div className="board-controls">
       <div className="zoom-group">
-        <button
-          type="button"
-          className="icon-button"
-          onClick={() => onZoom(1 / 1.25)}
-          aria-label={t('board.zoomOut')}
-          title={t('board.zoomOut')}
-          data-testid="zoom-out"
-        >
+        <ZoomButton label={t('board.zoomOut')} testId="zoom-out" onClick={() => onZoom(1 / 1.25)}>
           −
-        </button>
+        </ZoomButton>
         <button
           type="button"
           className="zoom-level"
@@ -95,24 +110,10 @@ export function ZoomControls({ scale, onZoom, onReset, onFit }: ZoomControlsProp
         >
           {Math.round(scale * 100)}%
         </button>
-        <button
-          type="button"
-          className="icon-button"
-          onClick={() => onZoom(1.25)}
-          aria-label={t('board.zoomIn')}
-          title={t('board.zoomIn')}
-          data-testid="zoom-in"
-        >
+        <ZoomButton label={t('board.zoomIn')} testId="zoom-in" onClick={() => onZoom(1.25)}>
           +
-        </button>
-        <button
-          type="button"
-          className="icon-button zoom-fit"
-          onClick={onFit}
-          aria-label={t('board.zoomFit')}
-          title={t('board.zoomFit')}
-          data-testid="zoom-fit"
-        >
+        </ZoomButton>
+        <ZoomButton label={t('board.zoomFit')} testId="zoom-fit" onClick={onFit} className="icon-button zoom-fit">
           <svg viewBox="0 0 20 20" aria-hidden="true">
             <path
               d="M3.5 7.5v-4h4M12.5 3.5h4v4M16.5 12.5v4h-4M7.5 16.5h-4v-4"
@@ -123,7 +124,7 @@ export function ZoomControls({ scale, onZoom, onReset, onFit }: ZoomControlsProp
               strokeLinejoin="round"
             />
           </svg>
-        </button>
+        </ZoomButton>
       </div>
     </div>
   );
