@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { CreateSessionRequest } from '../../../../shared/api.ts';
 import { homeTexts, type HomeKey } from './i18n.ts';
 import { useT } from '../../base/i18n/useT.ts';
@@ -22,40 +23,48 @@ export function TemplateChoice({ value, onChange }: { value: TemplateId; onChang
   return (
     <fieldset className="template-choice" data-testid="create-template">
       <legend>{t('template.legend')}</legend>
-      <label className={value === 'krachtenveld' ? 'template-option is-selected' : 'template-option'}>
-        <input
-          type="radio"
-          name="template"
-          value="krachtenveld"
-          checked={value === 'krachtenveld'}
-          onChange={() => onChange('krachtenveld')}
-          data-testid="create-template-krachtenveld"
-        />
-        <span className="template-body">
-          <span className="template-name">{t('template.krachtenveld')}</span>
-          <span className="template-text">{t('template.krachtenveldText')}</span>
-          <ol className="template-phases">
-            {KRACHTENVELD_PHASES.map((key) => (
-              <li key={key}>{t(key)}</li>
-            ))}
-          </ol>
-          <span className="template-text">{t('template.editable')}</span>
-        </span>
-      </label>
-      <label className={value === 'blank' ? 'template-option is-selected' : 'template-option'}>
-        <input
-          type="radio"
-          name="template"
-          value="blank"
-          checked={value === 'blank'}
-          onChange={() => onChange('blank')}
-          data-testid="create-template-blank"
-        />
-        <span className="template-body">
-          <span className="template-name">{t('template.blank')}</span>
-          <span className="template-text">{t('template.blankText')}</span>
-        </span>
-      </label>
+      <TemplateOption id="krachtenveld" value={value} onChange={onChange} name={t('template.krachtenveld')}>
+        <span className="template-text">{t('template.krachtenveldText')}</span>
+        <ol className="template-phases">
+          {KRACHTENVELD_PHASES.map((key) => (
+            <li key={key}>{t(key)}</li>
+          ))}
+        </ol>
+        <span className="template-text">{t('template.editable')}</span>
+      </TemplateOption>
+      <TemplateOption id="blank" value={value} onChange={onChange} name={t('template.blank')}>
+        <span className="template-text">{t('template.blankText')}</span>
+      </TemplateOption>
     </fieldset>
+  );
+}
+
+interface TemplateOptionProps {
+  id: TemplateId;
+  /** The template chosen now. */
+  value: TemplateId;
+  onChange: (id: TemplateId) => void;
+  name: string;
+  /** What the template holds, under its name. */
+  children: ReactNode;
+}
+
+/** One template: a radio button with its name and description. */
+function TemplateOption({ id, value, onChange, name, children }: TemplateOptionProps) {
+  return (
+    <label className={value === id ? 'template-option is-selected' : 'template-option'}>
+      <input
+        type="radio"
+        name="template"
+        value={id}
+        checked={value === id}
+        onChange={() => onChange(id)}
+        data-testid={`create-template-${id}`}
+      />
+      <span className="template-body">
+        <span className="template-name">{name}</span>
+        {children}
+      </span>
+    </label>
   );
 }
