@@ -99,28 +99,22 @@ export function MergePanel({ suggestions, nameOfGroup, displayNames, clusters }:
 
       <h4 className="cmp-subtitle">{t('merge.manual')}</h4>
       <form className="cmp-manual" onSubmit={mergeByHand} noValidate>
-        <label>
-          <span>{t('merge.manualAlias')}</span>
-          <select value={alias} onChange={(e) => setAlias(e.target.value)} data-testid="merge-manual-alias">
-            <option value="">{t('merge.choose')}</option>
-            {options.map(([key, name]) => (
-              <option key={key} value={key}>
-                {name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          <span>{t('merge.manualCanonical')}</span>
-          <select value={canonical} onChange={(e) => setCanonical(e.target.value)} data-testid="merge-manual-canonical">
-            <option value="">{t('merge.choose')}</option>
-            {options.map(([key, name]) => (
-              <option key={key} value={key}>
-                {name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ActorSelect
+          label={t('merge.manualAlias')}
+          none={t('merge.choose')}
+          options={options}
+          value={alias}
+          onChange={setAlias}
+          testId="merge-manual-alias"
+        />
+        <ActorSelect
+          label={t('merge.manualCanonical')}
+          none={t('merge.choose')}
+          options={options}
+          value={canonical}
+          onChange={setCanonical}
+          testId="merge-manual-canonical"
+        />
         <button type="submit" className="button button-small" disabled={options.length < 2}>
           {t('merge.accept')}
         </button>
@@ -155,5 +149,33 @@ export function MergePanel({ suggestions, nameOfGroup, displayNames, clusters }:
         </ul>
       )}
     </section>
+  );
+}
+
+interface ActorSelectProps {
+  label: string;
+  /** The first, empty choice ("Kies…"). */
+  none: string;
+  /** Merged key and shown name of each actor. */
+  options: readonly (readonly [string, string])[];
+  value: string;
+  onChange: (key: string) => void;
+  testId: string;
+}
+
+/** A labelled choice of one actor, by merged key. */
+function ActorSelect({ label, none, options, value, onChange, testId }: ActorSelectProps) {
+  return (
+    <label>
+      <span>{label}</span>
+      <select value={value} onChange={(e) => onChange(e.target.value)} data-testid={testId}>
+        <option value="">{none}</option>
+        {options.map(([key, name]) => (
+          <option key={key} value={key}>
+            {name}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
