@@ -36,22 +36,7 @@ export function AnnotationLayer(props: AnnotationLayerProps) {
   useEffect(() => {
     if (!props.active) store.setState({ selection: [], editing: null });
   }, [store, props.active]);
-  return (
-    <BoardCanvas
-      doc={props.doc}
-      state={store}
-      editable={props.editable && props.active}
-      synced={props.synced}
-      mode={props.mode}
-      author={props.author}
-      authorId={props.authorId}
-      privateFor={props.privateFor}
-      color={props.color}
-      view={props.view}
-      annotation
-      active={props.active}
-    />
-  );
+  return <BoardCanvas {...props} state={store} editable={props.editable && props.active} annotation />;
 }
 
 /** The "Aantekeningen" switch in the board's toolbar. */
