@@ -5,11 +5,12 @@
  *
  *   <ActorsImportExport />   (reads the session and open board from the meeting's state)
  */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useLang, useT } from '../../base/i18n/useT.ts';
 import { useBoardSelection, useIdentity, useMeeting } from '../meeting/index.ts';
 import { downloadActors, downloadSessionFile } from '../../base/api/index.ts';
-import { usePopover } from '../../ui/usePopover.ts';
+import { MenuButton } from '../../ui/MenuButton.tsx';
+import { useTransient } from '../../ui/useTransient.ts';
 import { ioTexts } from './i18n.ts';
 import { ImportDialog } from './ImportDialog.tsx';
 import './io.css';
@@ -22,22 +23,14 @@ export function ActorsImportExport() {
   const { sessionId, identity, isFacilitator } = useIdentity();
   const { boardId } = useBoardSelection();
   const boardTitle = useMeeting((s) => s.session.boards.find((b) => b.id === boardId)?.title) ?? boardId;
-  const { open, toggle, close, root } = usePopover();
   const [busy, setBusy] = useState(false);
   const [importing, setImporting] = useState(false);
-  const [status, setStatus] = useState<{ text: string; error: boolean } | null>(null);
-
-  useEffect(() => {
-    if (!status) return;
-    const timer = setTimeout(() => setStatus(null), 6000);
-    return () => clearTimeout(timer);
-  }, [status]);
+  const [status, setStatus] = useTransient<{ text: string; error: boolean }>(6000);
 
   // The projector's read-only view has nothing to take out.
   if (identity.role === 'viewer') return null;
 
   const run = async (action: Action) => {
-    close();
     if (action === 'import') {
       setImporting(true);
       return;
@@ -59,49 +52,27 @@ export function ActorsImportExport() {
     }
   };
 
-  const actions: { action: Action; label: string }[] = [
-    { action: 'csv', label: t('menu.csv') },
-    { action: 'xlsx', label: t('menu.xlsx') },
+  const actions: { key: Action; label: string }[] = [
+    { key: 'csv', label: t('menu.csv') },
+    { key: 'xlsx', label: t('menu.xlsx') },
     ...(isFacilitator
       ? [
-          { action: 'import' as const, label: t('menu.import') },
-          { action: 'session' as const, label: t('menu.session') },
+          { key: 'import' as const, label: t('menu.import') },
+          { key: 'session' as const, label: t('menu.session') },
         ]
       : []),
   ];
 
   return (
-    <div className="io-menu" ref={root} data-testid="io-menu">
-      <button
-        type="button"
-        className="io-menu-button"
-        aria-haspopup="menu"
-        aria-expanded={open}
-        aria-label={t('menu.label')}
-        title={t('menu.label')}
-        disabled={busy}
-        onClick={toggle}
-        data-testid="io-button"
-      >
-        {busy ? t('menu.busy') : t('menu.button')}
-      </button>
-      {open ? (
-        <ul className="io-menu-list" role="menu">
-          {actions.map(({ action, label }) => (
-            <li key={action} role="none">
-              <button
-                type="button"
-                role="menuitem"
-                className="io-menu-item"
-                onClick={() => void run(action)}
-                data-testid={`io-${action}`}
-              >
-                {label}
-              </button>
-            </li>
-          ))}
-        </ul>
-      ) : null}
+    <MenuButton
+      label={busy ? t('menu.busy') : t('menu.button')}
+      name={t('menu.label')}
+      items={actions}
+      onChoose={(action) => void run(action)}
+      busy={busy}
+      classes={{ root: 'io-menu', button: 'io-menu-button', list: 'io-menu-list', item: 'io-menu-item' }}
+      testIds={{ root: 'io-menu', button: 'io-button', item: 'io' }}
+    >
       {status ? (
         <p className={status.error ? 'io-toast is-error' : 'io-toast'} role={status.error ? 'alert' : 'status'}>
           {status.text}
@@ -123,6 +94,6 @@ export function ActorsImportExport() {
           }}
         />
       ) : null}
-    </div>
+    </MenuButton>
   );
 }

@@ -6,11 +6,12 @@
  *
  * File names: `veldwerk-<title>-<yyyy-mm-dd>.png|svg` (see exportFileName).
  */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { BoardSnapshot } from '../../../../../shared/model/board/read.ts';
 import { downloadDrawing, downloadPng, downloadSvg, exportFileName, type Drawing } from '../../export/index.ts';
 import { usePresenceT } from '../../../base/presence/messages.ts';
-import { usePopover } from '../../../ui/usePopover.ts';
+import { MenuButton } from '../../../ui/MenuButton.tsx';
+import { useTransient } from '../../../ui/useTransient.ts';
 import './presence.css';
 
 export interface ExportMenuProps {
@@ -36,20 +37,10 @@ type Exportable = Pick<BoardSnapshot, 'items'>;
 
 export function ExportMenu({ snapshot, title, view, drawing }: ExportMenuProps) {
   const t = usePresenceT();
-  const { open, toggle, close, root } = usePopover();
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  // Close on Escape and on a click elsewhere.
-
-  useEffect(() => {
-    if (error === null) return;
-    const timer = setTimeout(() => setError(null), 5000);
-    return () => clearTimeout(timer);
-  }, [error]);
+  const [error, setError] = useTransient<string>(5000);
 
   const run = async (format: Format) => {
-    close();
     const opts = { title, ...(view ? { view } : {}) };
     const fileName = exportFileName(title, format);
     try {
@@ -69,40 +60,22 @@ export function ExportMenu({ snapshot, title, view, drawing }: ExportMenuProps) 
   };
 
   return (
-    <div className="export-menu" ref={root} data-testid="export-menu">
-      <button
-        type="button"
-        className="export-button"
-        aria-haspopup="menu"
-        aria-expanded={open}
-        disabled={busy}
-        onClick={toggle}
-        data-testid="export-button"
-      >
-        {busy ? t('export.busy') : t('export.button')}
-      </button>
-      {open ? (
-        <ul className="export-list" role="menu">
-          {(['png', 'svg'] as const).map((format) => (
-            <li key={format} role="none">
-              <button
-                type="button"
-                role="menuitem"
-                className="export-item"
-                onClick={() => void run(format)}
-                data-testid={`export-${format}`}
-              >
-                {t(format === 'png' ? 'export.png' : 'export.svg')}
-              </button>
-            </li>
-          ))}
-        </ul>
-      ) : null}
+    <MenuButton
+      label={busy ? t('export.busy') : t('export.button')}
+      items={[
+        { key: 'png', label: t('export.png') },
+        { key: 'svg', label: t('export.svg') },
+      ]}
+      onChoose={(format: Format) => void run(format)}
+      busy={busy}
+      classes={{ root: 'export-menu', button: 'export-button', list: 'export-list', item: 'export-item' }}
+      testIds={{ root: 'export-menu', button: 'export-button', item: 'export' }}
+    >
       {error ? (
         <p className="export-error" role="alert">
           {error}
         </p>
       ) : null}
-    </div>
+    </MenuButton>
   );
 }
