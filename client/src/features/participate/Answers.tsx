@@ -6,6 +6,7 @@ import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import { addAnswer, ANSWER_MAX, deleteAnswer, editAnswer } from '../../../../shared/model/board/answers.ts';
 import type { AnswerRecord } from '../../../../shared/model/board/answers.ts';
 import { newItemId } from '../../../../shared/model/board/ids.ts';
+import { ConfirmInline } from '../../ui/ConfirmInline.tsx';
 import { useWordUndo } from '../../ui/wordUndo.ts';
 import { useBoardSelection, useIdentity } from '../meeting/index.ts';
 import { personColor } from '../../base/colors.ts';
@@ -32,7 +33,6 @@ export function AnswerItem({ answer }: { answer: AnswerRecord }) {
   // Ctrl+Z takes back a word, not a letter (issue 12).
   const editField = useRef<HTMLTextAreaElement>(null);
   useWordUndo(editField, editing);
-  const [confirming, setConfirming] = useState(false);
   const mine = isOwnAnswer(answer, identity);
   const canEdit = access.canWrite && mine;
   const canDelete = access.canWrite && (mine || isFacilitator);
@@ -69,30 +69,14 @@ export function AnswerItem({ answer }: { answer: AnswerRecord }) {
               </button>
             ) : null}
             {canDelete ? (
-              confirming ? (
-                <>
-                  <button
-                    type="button"
-                    className="pp-link is-danger"
-                    onClick={() => deleteAnswer(boardRoom.doc, answer.id)}
-                    data-testid="answer-delete-confirm"
-                  >
-                    {t('q.confirmDelete')}
-                  </button>
-                  <button type="button" className="pp-link" onClick={() => setConfirming(false)}>
-                    {t('q.cancel')}
-                  </button>
-                </>
-              ) : (
-                <button
-                  type="button"
-                  className="pp-link"
-                  onClick={() => setConfirming(true)}
-                  data-testid="answer-delete"
-                >
-                  {t('q.delete')}
-                </button>
-              )
+              <ConfirmInline
+                label={t('q.delete')}
+                confirmLabel={t('q.confirmDelete')}
+                cancelLabel={t('q.cancel')}
+                onConfirm={() => deleteAnswer(boardRoom.doc, answer.id)}
+                className="pp-link"
+                testIds={{ ask: 'answer-delete', confirm: 'answer-delete-confirm' }}
+              />
             ) : null}
           </span>
         ) : null}

@@ -6,6 +6,7 @@
 import { useId, useRef, useState } from 'react';
 import { addItems, deleteItems } from '../../../../shared/model/board/commands.ts';
 import type { NoteItem } from '../../../../shared/model/board/schema.ts';
+import { ConfirmInline } from '../../ui/ConfirmInline.tsx';
 import { useWordUndo } from '../../ui/wordUndo.ts';
 import { useBoardWriteAccess } from '../meeting/index.ts';
 import { boardReaderFor, useBoardSnapshot } from '../../base/board/boardModel.ts';
@@ -125,31 +126,19 @@ export function PhoneNotes() {
 function MyNote({ note, canDelete }: { note: NoteItem; canDelete: boolean }) {
   const { boardRoom } = useBoardSelection();
   const t = useT(phoneTexts);
-  const [confirming, setConfirming] = useState(false);
   return (
     <li className="ph-note" style={{ background: note.color }} data-testid="phone-my-note" data-item-id={note.id}>
       <p className="ph-note-text">{note.text}</p>
       {canDelete ? (
         <div className="ph-note-actions">
-          {confirming ? (
-            <>
-              <button
-                type="button"
-                className="pp-link is-danger"
-                onClick={() => deleteItems(boardRoom.doc, [note.id])}
-                data-testid="phone-note-delete-confirm"
-              >
-                {t('notes.confirmDelete')}
-              </button>
-              <button type="button" className="pp-link" onClick={() => setConfirming(false)}>
-                {t('notes.cancel')}
-              </button>
-            </>
-          ) : (
-            <button type="button" className="pp-link" onClick={() => setConfirming(true)}>
-              {t('notes.delete')}
-            </button>
-          )}
+          <ConfirmInline
+            label={t('notes.delete')}
+            confirmLabel={t('notes.confirmDelete')}
+            cancelLabel={t('notes.cancel')}
+            onConfirm={() => deleteItems(boardRoom.doc, [note.id])}
+            className="pp-link"
+            testIds={{ confirm: 'phone-note-delete-confirm' }}
+          />
         </div>
       ) : null}
     </li>
