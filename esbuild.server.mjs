@@ -72,6 +72,7 @@ const bundled = await build({
   external: EXTERNAL,
   plugins: [sqliteAddon],
   sourcemap: 'external',
+  sourcesContent: false, // for stack traces only (boot.ts): the sources are in the project
   minifyWhitespace: true,
   charset: 'ascii',
   legalComments: 'none',

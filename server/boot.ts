@@ -16,12 +16,13 @@
  *
  * With `--enable-source-maps` (`npm start`), stack traces through the bundle are mapped
  * to the TypeScript sources from the bundle's source map, read at the first trace
- * (Node maps `vm.Script` code by itself only from Node 22).
+ * (sourceMapLookup.ts; Node maps `vm.Script` code by itself only from Node 22).
  */
 import fs from 'node:fs';
-import { createRequire, SourceMap } from 'node:module';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import vm from 'node:vm';
+import { sourceMapLookup, type OriginalPosition } from './sourceMapLookup.ts';
 
 /** The bundle's file name, set by esbuild.server.mjs (`server-<content hash>.cjs`). */
 declare const VELDWERK_BUNDLE: string;
@@ -65,23 +66,28 @@ function writeCache(script: vm.Script): void {
 
 /** Stack frames in the bundle shown at their place in the TypeScript sources. */
 function mapStackTraces(): void {
-  let map: SourceMap | null | undefined;
-  const sourceMap = () => {
-    if (map !== undefined) return map;
-    try {
-      map = new SourceMap(JSON.parse(fs.readFileSync(`${file}.map`, 'utf8')));
-    } catch {
-      map = null;
+  let lookup: ((line: number, column: number) => OriginalPosition | null) | null | undefined;
+  const original = (line: number, column: number) => {
+    if (lookup === undefined) {
+      try {
+        lookup = sourceMapLookup(JSON.parse(fs.readFileSync(`${file}.map`, 'utf8')));
+      } catch {
+        lookup = null; // no map beside the bundle: frames stay as they are
+      }
     }
-    return map;
+    try {
+      return lookup?.(line, column) ?? null;
+    } catch {
+      return null; // a map that does not fit the bundle: the frame stays as it is
+    }
   };
   const frame = (site: NodeJS.CallSite): string => {
     const line = site.getLineNumber();
     const column = site.getColumnNumber();
-    const m = site.getFileName() === file && line !== null && column !== null ? sourceMap() : null;
-    const entry = m?.findEntry(line! - 1, column! - 1);
-    if (!entry || !('originalSource' in entry)) return String(site);
-    const where = `${path.resolve(dir, entry.originalSource)}:${entry.originalLine + 1}:${entry.originalColumn + 1}`;
+    const entry =
+      site.getFileName() === file && line !== null && column !== null ? original(line - 1, column - 1) : null;
+    if (!entry) return String(site);
+    const where = `${path.resolve(dir, entry.source)}:${entry.line + 1}:${entry.column + 1}`;
     const name = site.getFunctionName() ?? site.getMethodName();
     return name ? `${site.isAsync() ? 'async ' : ''}${name} (${where})` : where;
   };
