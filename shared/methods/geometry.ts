@@ -6,7 +6,7 @@
  * drawings of the report, so both put everything in the same place.
  */
 import { AGREEMENT_THRESHOLD, TRUST_THRESHOLD, type ActorType } from './typology.ts';
-import { overlapArea, placeLabelBoxes } from '../drawing/labelPlacement.ts';
+import { overlapArea, placeLabelBoxes, type LabelAnchor } from '../drawing/labelPlacement.ts';
 import type { Actor } from '../model/board/actorSchema.ts';
 import type { Point, Rect } from '../model/board/geometry.ts';
 
@@ -300,16 +300,8 @@ function pick(candidates: Rect[], taken: readonly Rect[]): Rect {
   return best;
 }
 
-export interface LabelledPoint {
-  id: string;
-  x: number;
-  y: number;
-  /** Radius of the marker. */
-  r: number;
-  /** Size of the label. */
-  w: number;
-  h: number;
-}
+/** A marker with its label's size (the label placement's anchor). */
+export type LabelledPoint = LabelAnchor;
 
 /** Where a marker's name goes, relative to the marker; `leader` (also relative) when it stands away. */
 export interface LabelSpot extends Point {

@@ -8,6 +8,7 @@ import { placeLabels, type Point, type Rect } from '../../methods/geometry.ts';
 import { translate } from '../../i18n/messages.ts';
 import type { MethodLabelKey, MethodLang } from '../../methods/labels.ts';
 import { CATEGORY_COLORS, RELATION_COLORS } from '../../methods/palette.ts';
+import { overlapArea } from '../labelPlacement.ts';
 import { isRtl, measureText, truncateToWidth, wrapText, type FontSpec } from '../textLayout.ts';
 import { escapeXml, num } from '../xml.ts';
 
@@ -281,12 +282,6 @@ export interface MarkerLabels {
   labels: Map<string, PlacedLabel>;
   /** Markers whose name found no free place: they carry a number instead (see `numberKey`). */
   numbers: Map<string, number>;
-}
-
-export function overlapArea(a: Rect, b: Rect): number {
-  const w = Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x);
-  const h = Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y);
-  return w > 0 && h > 0 ? w * h : 0;
 }
 
 /** A label may cover at most this share of a marker's box. */

@@ -35,6 +35,7 @@ import {
   svgDocument,
   svgText,
   type Block,
+  type MarkerLabels,
   type MethodSvgOptions,
   type Translate,
   translator,
@@ -184,6 +185,31 @@ function sizeLegend(axis: AxisLabels, t: Translate, top: number): Block {
 }
 
 /**
+ * The markers of a chart in the order given (later ones on top), then the numbers of
+ * those whose name had no room, then the names (the krachtenveld and the typology).
+ */
+export function markersSvg(
+  points: readonly { id: string; x: number; y: number; r: number; actor: Actor }[],
+  { labels, numbers }: MarkerLabels,
+  labelSize: number,
+  colorBy: BoardSettings['colorBy'],
+): string {
+  return [
+    ...points.map(
+      (p) => `<g data-actor="${escapeXml(p.id)}">${markerSvg(p.x, p.y, p.r, actorFill(p.actor, colorBy))}</g>`,
+    ),
+    ...points.map((p) => {
+      const n = numbers.get(p.id);
+      return n === undefined ? '' : markerNumber(p.x, p.y, p.r, n, labelSize);
+    }),
+    ...points.map((p) => {
+      const l = labels.get(p.id);
+      return l ? labelSvg(l, labelSize) : '';
+    }),
+  ].join('');
+}
+
+/**
  * Where an actor stood before (a dashed ring) and an arrow from there to its marker now;
  * nothing when it did not stand elsewhere (less than 2 px apart).
  */
@@ -261,18 +287,7 @@ export function krachtenveldSvg(data: CleanMethods, opts: MethodSvgOptions = {})
     ...(opts.from
       ? points.map((p) => moveSvg(p, opts.from?.get(p.id), area, actorFill(p.actor, data.settings.colorBy)))
       : []),
-    ...bySize.map(
-      (p) =>
-        `<g data-actor="${escapeXml(p.id)}">${markerSvg(p.x, p.y, p.r, actorFill(p.actor, data.settings.colorBy))}</g>`,
-    ),
-    ...bySize.map((p) => {
-      const n = numbers.get(p.id);
-      return n === undefined ? '' : markerNumber(p.x, p.y, p.r, n, labelSize);
-    }),
-    ...bySize.map((p) => {
-      const l = labels.get(p.id);
-      return l ? labelSvg(l, labelSize) : '';
-    }),
+    markersSvg(bySize, { labels, numbers }, labelSize, data.settings.colorBy),
   ].join('');
 
   let y = head.height + FIELD_HEIGHT + 8;

@@ -10,6 +10,7 @@ import { networkFigures } from '../../methods/network.ts';
 import { networkLayout, relationLabelFont, type NetworkLayout } from '../../methods/networkLayout.ts';
 import { RELATION_TYPES } from '../../model/board/actorSchema.ts';
 import { actorFill, RELATION_TYPE_STYLE } from '../../methods/palette.ts';
+import { overlapArea } from '../labelPlacement.ts';
 import { wrapText } from '../textLayout.ts';
 import { escapeXml, num } from '../xml.ts';
 import type { CleanMethods } from './input.ts';
@@ -36,7 +37,6 @@ import {
   metric,
   nameList,
   numberKey,
-  overlapArea,
   readableLabels,
   rect,
   svgDocument,

@@ -5,11 +5,11 @@
  */
 import type { Actor } from '../../model/board/actorSchema.ts';
 import { fieldLayout, toChartPoint, TYPE_ZONES, type Rect } from '../../methods/geometry.ts';
-import { actorFill, TYPE_COLORS } from '../../methods/palette.ts';
+import { TYPE_COLORS } from '../../methods/palette.ts';
 import { TRUST_THRESHOLD, TYPE_TEXTS } from '../../methods/typology.ts';
-import { escapeXml, num } from '../xml.ts';
+import { num } from '../xml.ts';
 import type { CleanMethods } from './input.ts';
-import { markerSvg } from './krachtenveldSvg.ts';
+import { markersSvg } from './krachtenveldSvg.ts';
 import {
   FONT,
   INK,
@@ -19,10 +19,8 @@ import {
   colorLegend,
   fit,
   heading,
-  labelSvg,
   line,
   markerLabels,
-  markerNumber,
   nameList,
   numberKey,
   rect,
@@ -134,18 +132,7 @@ export function typologySvg(data: CleanMethods, opts: MethodSvgOptions = {}) {
   );
   const stage = [
     zonesSvg(plot, FONT, lang, t),
-    ...points.map(
-      (p) =>
-        `<g data-actor="${escapeXml(p.id)}">${markerSvg(p.x, p.y, p.r, actorFill(p.actor, data.settings.colorBy))}</g>`,
-    ),
-    ...points.map((p) => {
-      const n = numbers.get(p.id);
-      return n === undefined ? '' : markerNumber(p.x, p.y, p.r, n, size);
-    }),
-    ...points.map((p) => {
-      const l = labels.get(p.id);
-      return l ? labelSvg(l, size) : '';
-    }),
+    markersSvg(points, { labels, numbers }, size, data.settings.colorBy),
   ].join('');
 
   let y = head.height + CHART_HEIGHT + 8;
