@@ -4,23 +4,21 @@
  * the differences in words, the actors only one group placed, and merging names that
  * mean the same actor. Live: follows the group boards as the groups work.
  */
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import {
   axisDifferences,
   groupPlacements,
   suggestMerges,
   type GroupSpread,
 } from '../../../../shared/methods/compare.ts';
-import { DEFAULT_AXES } from '../../../../shared/model/board/actorSchema.ts';
 import { actorKey as matchKey, mergedKey } from '../../../../shared/model/meeting/live.ts';
 import { useLang, useT } from '../../base/i18n/useT.ts';
 import { useBoardSelection, useGroups, useIdentity, useMeeting } from '../meeting/index.ts';
-import { displayAxes } from '../../../../shared/methods/labels.ts';
-import { methodsTexts } from '../methods/i18n.ts';
 import { CompareField, type FieldLabel, type FieldMark } from './CompareField.tsx';
 import { compareTexts } from './i18n.ts';
 import { MergePanel } from './MergePanel.tsx';
 import { useBoardsMethods } from './useBoardsMethods.ts';
+import { useCompareField } from './useCompareField.ts';
 import { formatNumber } from '../../../../shared/i18n/format.ts';
 import { describeAxis, groupColor, spreadSize } from './words.ts';
 
@@ -32,12 +30,7 @@ export function GroupsCompare() {
   const { boardRoom } = useBoardSelection();
   const groups = useGroups();
   const t = useT(compareTexts);
-  const mt = useT(methodsTexts);
   const lang = useLang();
-  const [hovered, setHovered] = useState<string | null>(null);
-  const [selected, setSelected] = useState<string | null>(null);
-  const highlight = hovered ?? selected;
-  const toggle = (key: string) => setSelected((s) => (s === key ? null : key));
 
   const boardIds = useMemo(() => groups.groups.map((g) => g.boardId), [groups.groups]);
   const boards = useBoardsMethods(sessionId, boardIds, identity.token, boardRoom);
@@ -84,8 +77,7 @@ export function GroupsCompare() {
   }
 
   const firstSettings = groupList.map((g) => boards.get(g.boardId)?.settings).find(Boolean);
-  const axes = displayAxes(firstSettings?.axes ?? DEFAULT_AXES, lang);
-  const quadrants = { tr: mt('kv.q.tr'), tl: mt('kv.q.tl'), br: mt('kv.q.br'), bl: mt('kv.q.bl') };
+  const { axes, highlight, selected, toggle, hoverProps, fieldProps } = useCompareField(firstSettings?.axes);
 
   const marks: FieldMark[] = [];
   const labels: FieldLabel[] = [];
@@ -123,8 +115,7 @@ export function GroupsCompare() {
     placements: s.placements.map((p) => ({ ...p, group: nameOf(p.group) })),
   });
   const itemProps = (key: string) => ({
-    onMouseEnter: () => setHovered(key),
-    onMouseLeave: () => setHovered(null),
+    ...hoverProps(key),
     className: `cmp-item${highlight === key ? ' is-on' : ''}`,
   });
 
@@ -148,14 +139,10 @@ export function GroupsCompare() {
         </ul>
         <CompareField
           testId="compare-field"
-          axes={axes}
-          quadrants={quadrants}
           marks={marks}
           labels={labels}
           joins={joins}
-          highlight={highlight}
-          onHover={setHovered}
-          onSelect={toggle}
+          {...fieldProps}
           empty={all.length === 0 && !groupList.some((g) => g.loading) ? t('groups.noActors') : null}
         />
         <p className="cmp-hint muted">{t('groups.lineHint')}</p>
@@ -268,8 +255,7 @@ export function GroupsCompare() {
                   data-testid="agree-item"
                   data-key={s.key}
                   aria-pressed={selected === s.key}
-                  onMouseEnter={() => setHovered(s.key)}
-                  onMouseLeave={() => setHovered(null)}
+                  {...hoverProps(s.key)}
                   onClick={() => toggle(s.key)}
                 >
                   {s.name}
@@ -297,8 +283,7 @@ export function GroupsCompare() {
                       data-testid="single-item"
                       data-key={s.key}
                       aria-pressed={selected === s.key}
-                      onMouseEnter={() => setHovered(s.key)}
-                      onMouseLeave={() => setHovered(null)}
+                      {...hoverProps(s.key)}
                       onClick={() => toggle(s.key)}
                     >
                       <span className="cmp-swatch is-small" style={{ background: g?.color }} aria-hidden="true">

@@ -3,14 +3,13 @@
  * actor's old place to its new one, new actors marked "nieuw", actors that dropped out
  * as an outline marked "weg"; beside it the same in lists, in words.
  */
-import { useState } from 'react';
 import { axisUnit, COMPARE_AXES, type FieldComparison } from '../../../../shared/methods/compare.ts';
-import { DEFAULT_AXES, type BoardSettings } from '../../../../shared/model/board/actorSchema.ts';
-import { useLang, useT } from '../../base/i18n/useT.ts';
-import { displayAxes } from '../../../../shared/methods/labels.ts';
+import type { BoardSettings } from '../../../../shared/model/board/actorSchema.ts';
+import { useT } from '../../base/i18n/useT.ts';
 import { methodsTexts } from '../methods/i18n.ts';
 import { CompareField, type FieldArrow, type FieldLabel, type FieldMark } from './CompareField.tsx';
 import { compareTexts } from './i18n.ts';
+import { useCompareField } from './useCompareField.ts';
 import { quadrantOf } from './words.ts';
 
 const COLOR = { now: '#0e5a63', before: '#6f7e84', appeared: '#2b8a3e', gone: '#b3261e' } as const;
@@ -30,13 +29,7 @@ interface PreviousFieldProps {
 export function PreviousField({ comparison, nowActors, settings, loading }: PreviousFieldProps) {
   const t = useT(compareTexts);
   const mt = useT(methodsTexts);
-  const lang = useLang();
-  const [hovered, setHovered] = useState<string | null>(null);
-  const [selected, setSelected] = useState<string | null>(null);
-  const highlight = hovered ?? selected;
-  const toggle = (key: string) => setSelected((s) => (s === key ? null : key));
-  const axes = displayAxes(settings?.axes ?? DEFAULT_AXES, lang);
-  const quadrants = { tr: mt('kv.q.tr'), tl: mt('kv.q.tl'), br: mt('kv.q.br'), bl: mt('kv.q.bl') };
+  const { axes, highlight, selected, toggle, hoverProps, fieldProps } = useCompareField(settings?.axes);
   const { moved, appeared, droppedOut, unchanged } = comparison;
 
   const marks: FieldMark[] = [];
@@ -101,11 +94,6 @@ export function PreviousField({ comparison, nowActors, settings, loading }: Prev
     }
     return parts.join(' · ');
   };
-  const hoverProps = (key: string) => ({
-    onMouseEnter: () => setHovered(key),
-    onMouseLeave: () => setHovered(null),
-  });
-
   return (
     <div className="cmp-body">
       <section className="cmp-main" aria-label={t('prev.title')}>
@@ -129,14 +117,10 @@ export function PreviousField({ comparison, nowActors, settings, loading }: Prev
         </ul>
         <CompareField
           testId="prev-field"
-          axes={axes}
-          quadrants={quadrants}
           marks={marks}
           labels={labels}
           arrows={arrows}
-          highlight={highlight}
-          onHover={setHovered}
-          onSelect={toggle}
+          {...fieldProps}
           empty={loading ? t('loading') : marks.length === 0 ? t('prev.empty') : null}
         />
         <ul
