@@ -7,6 +7,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { JoinState } from '../../../../shared/api.ts';
 import { ApiRequestError } from '../../base/api/client.ts';
 import { Switch } from '../../ui/Switch.tsx';
+import { useTransient } from '../../ui/useTransient.ts';
 import { formatDateTime } from '../../../../shared/i18n/format.ts';
 import { useLang, useT } from '../../base/i18n/useT.ts';
 import { joiningTexts } from './i18n.ts';
@@ -23,7 +24,7 @@ export function JoinControls({ sessionId, token, join }: JoinControlsProps) {
   const lang = useLang();
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [message, setMessage] = useTransient<{ ok: boolean; text: string }>(6000);
   const [now, setNow] = useState(() => Date.now());
 
   // "verlopen" appears when the moment passes, not only at the next answer.
@@ -38,11 +39,6 @@ export function JoinControls({ sessionId, token, join }: JoinControlsProps) {
     shownCode.current = join.joinCode;
     setMessage({ ok: true, text: t('rotated', { code: join.joinCode }) });
   }, [join.joinCode, t]);
-  useEffect(() => {
-    if (!message) return;
-    const timer = setTimeout(() => setMessage(null), 6000);
-    return () => clearTimeout(timer);
-  }, [message]);
 
   const run = async (action: () => Promise<unknown>) => {
     setBusy(true);

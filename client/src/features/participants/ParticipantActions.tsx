@@ -12,6 +12,7 @@ import { ApiRequestError, removeParticipant, renameParticipant } from '../../bas
 import { setJoinState } from '../invite/index.ts';
 import { participantsTexts } from './i18n.ts';
 import { useT } from '../../base/i18n/useT.ts';
+import { useTransient } from '../../ui/useTransient.ts';
 import { wordUndoRef } from '../../ui/wordUndo.ts';
 import './participants.css';
 
@@ -32,7 +33,7 @@ export function ParticipantActions({ sessionId, token, participant, onChanged }:
   const [busy, setBusy] = useState(false);
   const [anonymise, setAnonymise] = useState(false);
   const [rejoin, setRejoin] = useState(true);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [message, setMessage] = useTransient<{ ok: boolean; text: string }>(5000);
   const inputId = useId();
   const root = useRef<HTMLDivElement>(null);
 
@@ -46,54 +47,41 @@ export function ParticipantActions({ sessionId, token, participant, onChanged }:
     return () => window.removeEventListener('pointerdown', onDown);
   }, [mode, busy]);
 
-  useEffect(() => {
-    if (!message) return;
-    const timer = setTimeout(() => setMessage(null), 5000);
-    return () => clearTimeout(timer);
-  }, [message]);
-
-  const fail = (err: unknown) =>
-    setMessage({
-      ok: false,
-      text: t('failed', { reason: err instanceof ApiRequestError ? err.message : String(err) }),
-    });
+  /** Runs a change on the server; what it answers is said, a failure too. */
+  const change = async (work: () => Promise<string>) => {
+    setBusy(true);
+    try {
+      setMessage({ ok: true, text: await work() });
+      setMode('closed');
+      onChanged?.();
+    } catch (err) {
+      setMessage({
+        ok: false,
+        text: t('failed', { reason: err instanceof ApiRequestError ? err.message : String(err) }),
+      });
+    } finally {
+      setBusy(false);
+    }
+  };
 
   const rename = async () => {
     const clean = cleanLine(name); // the server's rule: what is shown is what is stored
     if (!clean || clean === participant.name) return setMode('closed');
-    setBusy(true);
-    try {
+    await change(async () => {
       await renameParticipant(sessionId, token, participant.id, clean);
-      setMessage({ ok: true, text: t('renamed', { name: clean }) });
-      setMode('closed');
-      onChanged?.();
-    } catch (err) {
-      fail(err);
-    } finally {
-      setBusy(false);
-    }
+      return t('renamed', { name: clean });
+    });
   };
 
-  const remove = async () => {
-    setBusy(true);
-    try {
+  const remove = () =>
+    change(async () => {
       const join = await removeParticipant(sessionId, token, participant.id, { anonymise, rejoin });
       // The invitation (code, link, QR, projector) shows the new code at once.
       if (join) setJoinState(sessionId, join);
-      setMessage({
-        ok: true,
-        text: join
-          ? t('removedNewCode', { name: participant.name, code: join.joinCode })
-          : t('removedRejoin', { name: participant.name }),
-      });
-      setMode('closed');
-      onChanged?.();
-    } catch (err) {
-      fail(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+      return join
+        ? t('removedNewCode', { name: participant.name, code: join.joinCode })
+        : t('removedRejoin', { name: participant.name });
+    });
 
   return (
     <div
