@@ -6,7 +6,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { balanceMembers, MAX_GROUPS, setGroupMode, type GroupMode } from '../../../../shared/model/meeting/groups.ts';
 import { TEMPLATE_BOARD_ID } from '../../../../shared/model/templates/meetingTemplates.ts';
-import { useGroups, useIdentity, usePresent, useSessionSnapshot } from '../meeting/index.ts';
+import { useGroups, useIdentity, useMeeting, usePresent } from '../meeting/index.ts';
 import { createGroups } from '../../base/api/index.ts';
 import { GroupCard, MemberRow } from './GroupCard.tsx';
 import { groupsTexts } from './i18n.ts';
@@ -141,7 +141,7 @@ export function FacilitatorGroups() {
 /** The number of groups and the button; first the big "Groepen maken", later "Groepen erbij". */
 function CreateGroupsForm({ existing, participants }: { existing: number; participants: number }) {
   const { sessionId, identity } = useIdentity();
-  const session = useSessionSnapshot();
+  const hasTemplate = useMeeting((s) => s.session.boards.some((b) => b.id === TEMPLATE_BOARD_ID));
   const t = useT(groupsTexts);
   const room = MAX_GROUPS - existing;
   // A suggestion until the facilitator types: about four people per group.
@@ -152,7 +152,6 @@ function CreateGroupsForm({ existing, participants }: { existing: number; partic
   const value = typed ?? String(suggested);
   const count = Number(value);
   const valid = Number.isInteger(count) && count >= 1 && count <= room;
-  const hasTemplate = session.boards.some((b) => b.id === TEMPLATE_BOARD_ID);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();

@@ -4,7 +4,7 @@ import { setBoardLocked, setBoardOpen } from '../../../../shared/model/sessionDo
 import { useState } from 'react';
 import { homeTexts } from '../home/i18n.ts';
 import { useT } from '../../base/i18n/useT.ts';
-import { useIdentity, useSessionSnapshot } from './MeetingContext.tsx';
+import { useIdentity, useMeeting } from './MeetingContext.tsx';
 import { CopyButton } from '../../ui/CopyButton.tsx';
 import { JoinControls } from '../invite/index.ts';
 import { useJoinState } from '../invite/index.ts';
@@ -40,7 +40,7 @@ export function FacilitatorPanel({ joinCode, viewerUrl: keptViewerUrl }: Facilit
   const t = useT();
   const ht = useT(homeTexts);
   const { info, sessionId, identity } = useIdentity();
-  const session = useSessionSnapshot();
+  const sessionTitle = useMeeting((s) => s.session.title);
   const [projecting, setProjecting] = useState(false);
   const join = useJoinState(sessionId, identity.token, info);
   const current = join?.joinCode ?? joinCode;
@@ -51,7 +51,7 @@ export function FacilitatorPanel({ joinCode, viewerUrl: keptViewerUrl }: Facilit
   const joinUrl = code ? `${origin}/join/${code}` : null;
   // The server tells the facilitator the viewer link too, on any device.
   const viewerUrl = keptViewerUrl ?? info?.viewerUrl ?? null;
-  const title = session.title || info?.title || '';
+  const title = sessionTitle || info?.title || '';
   return (
     <section className="panel invite" aria-labelledby="invite-title" data-testid="facilitator-panel">
       <h2 id="invite-title" className="panel-title">

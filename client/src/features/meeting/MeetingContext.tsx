@@ -108,6 +108,8 @@ export const useProgram = () => useMeeting((s) => s.program);
 export const useGroups = () => useMeeting((s) => s.groups);
 export const useLive = () => useMeeting((s) => s.live);
 export const usePresent = () => useMeeting((s) => s.present);
+/** A board's record in the session doc (title, kind, locked, open); `undefined` while unknown. */
+export const useBoardRecord = (boardId: string) => useMeeting((s) => s.session.boards.find((b) => b.id === boardId));
 
 /** The meeting store itself, for reading it in an event handler without subscribing. */
 export const useMeetingStore = (): MeetingStore => need(useContext(StoreCtx));

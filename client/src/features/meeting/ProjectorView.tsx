@@ -13,7 +13,7 @@ import { noteColor } from '../../base/colors.ts';
 import { BoardCanvas } from '../board/index.ts';
 import { BoardPresenceLayer } from '../board/index.ts';
 import type { RoomStatus } from '../../base/sync/Room.ts';
-import { useBoardSelection, useProgram, useSessionSnapshot } from './MeetingContext.tsx';
+import { useBoardRecord, useBoardSelection, useProgram } from './MeetingContext.tsx';
 import { TimerDisplay } from './Timer.tsx';
 import { meetingTexts } from './i18n.ts';
 import { useT } from '../../base/i18n/useT.ts';
@@ -31,11 +31,10 @@ const NOBODY = { id: '', name: '' };
 export function ProjectorView({ title, boardState, boardStatus }: ProjectorViewProps) {
   const { boardRoom, view, boardId } = useBoardSelection();
   const program = useProgram();
-  const session = useSessionSnapshot();
   const t = useT(meetingTexts);
   const phase = useMemo(() => currentPhase(program), [program]);
   const index = phase ? program.phases.indexOf(phase) : -1;
-  const boardTitle = session.boards.find((b) => b.id === boardId)?.title ?? '';
+  const boardTitle = useBoardRecord(boardId)?.title ?? '';
   const doc = boardRoom.doc;
   return (
     <div className="page projector" data-testid="projector" data-board-id={boardId} data-view={view}>

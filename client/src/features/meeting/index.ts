@@ -3,6 +3,7 @@ export { FacilitatorPanel, LockToggle, OpenToggle } from './FacilitatorPanel.tsx
 export { MeetingBar } from './MeetingBar.tsx';
 export {
   MeetingProvider,
+  useBoardRecord,
   useBoardSelection,
   useGroups,
   useIdentity,

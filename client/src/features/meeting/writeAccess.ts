@@ -7,7 +7,7 @@ import type { BoardRecord } from '../../../../shared/model/sessionDoc.ts';
 import { boardTarget, WriteDenial, writeDenial, type Writer } from '../../../../shared/model/writeRules.ts';
 import { Role } from '../../../../shared/roles.ts';
 import type { BoardMode } from '../board/index.ts';
-import { useBoardSelection, useGroups, useIdentity, useSessionSnapshot } from './MeetingContext.tsx';
+import { useBoardRecord, useBoardSelection, useGroups, useIdentity } from './MeetingContext.tsx';
 
 export interface BoardWriteAccess {
   /** Why this person cannot write the board; `null` when they can. */
@@ -49,12 +49,8 @@ export function boardModeFor(role: Role, locked: boolean, denial: WriteDenial | 
 export function useBoardWriteAccess(): BoardWriteAccess {
   const { identity } = useIdentity();
   const { boardId } = useBoardSelection();
-  const session = useSessionSnapshot();
+  const board = useBoardRecord(boardId);
   const groups = useGroups();
   const writer = { role: identity.role, participantId: identity.participantId, name: identity.name };
-  return boardWriteAccess(
-    writer,
-    session.boards.find((b) => b.id === boardId),
-    groups,
-  );
+  return boardWriteAccess(writer, board, groups);
 }

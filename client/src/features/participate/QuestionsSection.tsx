@@ -8,7 +8,7 @@ import { useMemo } from 'react';
 import { answersByQuestion, visibleAnswers } from '../../../../shared/model/board/answers.ts';
 import type { AnswerRecord } from '../../../../shared/model/board/answers.ts';
 import { currentPhase, type Phase, type Question } from '../../../../shared/model/meeting/program.ts';
-import { useBoardSelection, useIdentity, useMeeting, useProgram, useSessionSnapshot } from '../meeting/index.ts';
+import { useBoardRecord, useBoardSelection, useIdentity, useMeeting, useProgram } from '../meeting/index.ts';
 import { useDocSnapshot } from '../../base/sync/useDocSnapshot.ts';
 import { readAnswersStable, useAnswerAccess } from './access.ts';
 import { AnswerComposer, AnswerItem } from './Answers.tsx';
@@ -21,14 +21,14 @@ export function QuestionsSection() {
   const { isFacilitator } = useIdentity();
   const { boardRoom, boardId } = useBoardSelection();
   const program = useProgram();
-  const session = useSessionSnapshot();
+  const board = useBoardRecord(boardId);
   const privateOn = useMeeting((s) => s.live.privateMode.on);
   const t = useT(participateTexts);
   const answers = useDocSnapshot(boardRoom.doc, readAnswersStable);
   const byQuestion = useMemo(() => answersByQuestion(answers), [answers]);
   const access = useAnswerAccess();
   const phase = currentPhase(program);
-  const boardTitle = t.name(session.boards.find((b) => b.id === boardId)?.title ?? '');
+  const boardTitle = t.name(board?.title ?? '');
   const withQuestions = program.phases.filter((p) => p.questions.length > 0);
 
   return (

@@ -10,7 +10,7 @@ import {
   type VoteResults,
   type VoteRound,
 } from '../../../../shared/model/sessionDoc.ts';
-import { useIdentity, useSessionDocSnapshot, useSessionSnapshot } from '../meeting/index.ts';
+import { useBoardRecord, useIdentity, useSessionDocSnapshot } from '../meeting/index.ts';
 import { loadVoteTally, revealVotes } from '../../base/api/index.ts';
 import { apiErrorText } from './format.ts';
 import { participateTexts } from './i18n.ts';
@@ -23,7 +23,7 @@ const MAX_DOTS = 24;
 
 export function RoundAdmin({ round, results }: { round: VoteRound; results: VoteResults | null }) {
   const { sessionId, identity, sessionDoc, sessionRoom } = useIdentity();
-  const session = useSessionSnapshot();
+  const roundBoard = useBoardRecord(round.boardId);
   const t = useT(participateTexts);
   const revealed = results !== null;
   // The count arrives live in the session doc (the server writes it at every vote, issue 12);
@@ -32,7 +32,7 @@ export function RoundAdmin({ round, results }: { round: VoteRound; results: Vote
   const tally = usePoll(() => loadVoteTally(sessionId, identity.token, round.id), null, !revealed, round.id);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const boardTitle = t.name(session.boards.find((b) => b.id === round.boardId)?.title ?? '');
+  const boardTitle = t.name(roundBoard?.title ?? '');
   const status = revealed ? 'revealed' : round.status;
   const voters = results?.voters ?? liveVoters ?? tally.data?.voters ?? null;
 

@@ -16,7 +16,7 @@ import {
   type VoteTarget,
 } from '../../../../shared/model/sessionDoc.ts';
 import { Role } from '../../../../shared/roles.ts';
-import { useBoardSelection, useIdentity, useSessionDocSnapshot, useSessionSnapshot } from '../meeting/index.ts';
+import { useBoardRecord, useBoardSelection, useIdentity, useSessionDocSnapshot } from '../meeting/index.ts';
 import { Ballot } from './Ballot.tsx';
 import { participateTexts } from './i18n.ts';
 import { useT } from '../../base/i18n/useT.ts';
@@ -73,13 +73,13 @@ export function VoteSection() {
 function NewRoundForm() {
   const { sessionDoc } = useIdentity();
   const { boardId } = useBoardSelection();
-  const session = useSessionSnapshot();
+  const board = useBoardRecord(boardId);
   const t = useT(participateTexts);
   const id = useId();
   const [title, setTitle] = useState('');
   const [perPerson, setPerPerson] = useState(3);
   const [targets, setTargets] = useState<VoteTarget[]>([...VOTE_TARGETS]);
-  const boardTitle = t.name(session.boards.find((b) => b.id === boardId)?.title ?? '');
+  const boardTitle = t.name(board?.title ?? '');
   const toggle = (target: VoteTarget) =>
     setTargets((now) => (now.includes(target) ? now.filter((x) => x !== target) : [...now, target]));
   const open = () => {

@@ -8,10 +8,10 @@ import { addItems, deleteItems } from '../../../../shared/model/board/commands.t
 import type { NoteItem } from '../../../../shared/model/board/schema.ts';
 import { ConfirmInline } from '../../ui/ConfirmInline.tsx';
 import { useWordUndo } from '../../ui/wordUndo.ts';
-import { useBoardWriteAccess } from '../meeting/index.ts';
+import { useBoardRecord, useBoardWriteAccess } from '../meeting/index.ts';
 import { boardReaderFor, useBoardSnapshot } from '../../base/board/boardModel.ts';
 import { noteColor } from '../../base/colors.ts';
-import { useBoardSelection, useIdentity, useSessionSnapshot } from '../meeting/index.ts';
+import { useBoardSelection, useIdentity } from '../meeting/index.ts';
 import { findFreeSpot } from './freeSpot.ts';
 import { phoneTexts } from './i18n.ts';
 import { useT } from '../../base/i18n/useT.ts';
@@ -22,13 +22,12 @@ const NOTE_MAX = 5000;
 export function PhoneNotes() {
   const { identity } = useIdentity();
   const { boardRoom, boardId } = useBoardSelection();
-  const session = useSessionSnapshot();
+  const board = useBoardRecord(boardId);
   const t = useT(phoneTexts);
   const id = useId();
   const snapshot = useBoardSnapshot(boardReaderFor(boardRoom.doc));
   const [text, setText] = useState('');
   const [added, setAdded] = useState(false);
-  const board = session.boards.find((b) => b.id === boardId);
   const canWrite = useBoardWriteAccess().board === null;
   // Ctrl+Z takes back a word, not a letter (issue 12).
   const field = useRef<HTMLTextAreaElement>(null);

@@ -10,13 +10,7 @@ import { currentPhase, type Phase } from '../../../../shared/model/meeting/progr
 import { readVoteRounds, type VoteRound } from '../../../../shared/model/sessionDoc.ts';
 import { ConnectionIndicator } from '../../ui/ConnectionIndicator.tsx';
 import { LanguageSwitch } from '../../ui/LanguageSwitch.tsx';
-import {
-  useBoardSelection,
-  useIdentity,
-  useProgram,
-  useSessionDocSnapshot,
-  useSessionSnapshot,
-} from '../meeting/index.ts';
+import { useBoardSelection, useIdentity, useMeeting, useProgram, useSessionDocSnapshot } from '../meeting/index.ts';
 import { TimerDisplay } from '../meeting/index.ts';
 import { EvaluationSection } from '../participate/index.ts';
 import { QuestionsSection } from '../participate/index.ts';
@@ -60,7 +54,7 @@ function useRoomStatus(room: Room) {
 export function PhoneView({ onFullBoard }: { onFullBoard: () => void }) {
   const { info, sessionRoom } = useIdentity();
   const { boardRoom } = useBoardSelection();
-  const session = useSessionSnapshot();
+  const sessionTitle = useMeeting((s) => s.session.title);
   const program = useProgram();
   const t = useT(phoneTexts);
   const rounds = useSessionDocSnapshot(readVoteRounds);
@@ -71,7 +65,7 @@ export function PhoneView({ onFullBoard }: { onFullBoard: () => void }) {
   const mainRef = useRef<HTMLElement>(null);
   const sessionStatus = useRoomStatus(sessionRoom);
   const boardStatus = useRoomStatus(boardRoom);
-  const title = session.title || info?.title || '';
+  const title = sessionTitle || info?.title || '';
 
   // Follow the meeting: a new phase opens the card it asks for, a new vote round "Stemmen".
   const phaseId = phase?.id ?? null;
