@@ -29,6 +29,7 @@ import {
   boardModeFor,
   LockToggle,
   OpenToggle,
+  useBoardRecord,
   useBoardSelection,
   useBoardWriteAccess,
   useIdentity,
@@ -212,7 +213,7 @@ function BoardTools({ title, methods }: BoardToolsProps) {
   const t = useT();
   const { sessionDoc, isFacilitator } = useIdentity();
   const { boardId, boardRoom, view } = useBoardSelection();
-  const board = useMeeting((s) => s.session.boards.find((b) => b.id === boardId));
+  const board = useBoardRecord(boardId);
   const groupBoard = useMeeting((s) => s.groups.groups.some((g) => g.boardId === boardId));
   const boardTitle = t.name(board?.title ?? '');
   const lockAndOpen = isFacilitator ? (
