@@ -22,6 +22,11 @@ export class ApiRequestError extends Error {
   }
 }
 
+/** Why a call failed, in a message to a person: the server's message, else the error as text. */
+export function failureReason(err: unknown): string {
+  return err instanceof ApiRequestError ? err.message : String(err);
+}
+
 export interface ApiInit {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   token?: string;

@@ -6,7 +6,7 @@
  */
 import { useState } from 'react';
 import type { CreateSessionResponse } from '../../../../shared/api.ts';
-import { ApiRequestError, copySession } from '../../base/api/index.ts';
+import { copySession, failureReason } from '../../base/api/index.ts';
 import { saveIdentity, saveViewerUrl } from '../../base/identity.ts';
 import { useIdentity } from '../meeting/index.ts';
 import { navigate } from '../../base/router.ts';
@@ -34,7 +34,7 @@ export function FollowUpStarter({ primary }: { primary: boolean }) {
       saveViewerUrl(res.sessionId, res.viewerUrl);
       setCreated(res);
     } catch (err) {
-      setError(t('prev.startError', { message: err instanceof ApiRequestError ? err.message : String(err) }));
+      setError(t('prev.startError', { message: failureReason(err) }));
     } finally {
       setBusy(false);
     }

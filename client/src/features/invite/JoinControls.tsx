@@ -5,7 +5,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import type { JoinState } from '../../../../shared/api.ts';
-import { ApiRequestError } from '../../base/api/client.ts';
+import { failureReason } from '../../base/api/index.ts';
 import { Switch } from '../../ui/Switch.tsx';
 import { useTransient } from '../../ui/useTransient.ts';
 import { formatDateTime } from '../../../../shared/i18n/format.ts';
@@ -46,10 +46,7 @@ export function JoinControls({ sessionId, token, join }: JoinControlsProps) {
       await action();
       setConfirming(false);
     } catch (err) {
-      setMessage({
-        ok: false,
-        text: t('failed', { reason: err instanceof ApiRequestError ? err.message : String(err) }),
-      });
+      setMessage({ ok: false, text: t('failed', { reason: failureReason(err) }) });
     } finally {
       setBusy(false);
       setNow(Date.now());

@@ -8,7 +8,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { NAME_MAX } from '../../../../shared/api.ts';
 import { cleanLine } from '../../../../shared/names.ts';
-import { ApiRequestError, removeParticipant, renameParticipant } from '../../base/api/index.ts';
+import { failureReason, removeParticipant, renameParticipant } from '../../base/api/index.ts';
 import { setJoinState } from '../invite/index.ts';
 import { participantsTexts } from './i18n.ts';
 import { useT } from '../../base/i18n/useT.ts';
@@ -55,10 +55,7 @@ export function ParticipantActions({ sessionId, token, participant, onChanged }:
       setMode('closed');
       onChanged?.();
     } catch (err) {
-      setMessage({
-        ok: false,
-        text: t('failed', { reason: err instanceof ApiRequestError ? err.message : String(err) }),
-      });
+      setMessage({ ok: false, text: t('failed', { reason: failureReason(err) }) });
     } finally {
       setBusy(false);
     }
