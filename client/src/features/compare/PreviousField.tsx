@@ -18,6 +18,56 @@ type Actorish = FieldComparison['appeared'][number];
 const placed = (a: Actorish): a is Actorish & { houding: number; invloed: number } =>
   a.houding !== null && a.invloed !== null;
 
+/** The key of an actor that came (`new`), went (`gone`) or stayed (`same`). */
+const keyOf = (status: string, a: Actorish) => `${status}:${a.id}`;
+
+interface ChangeChipsProps {
+  status: 'new' | 'gone';
+  actors: readonly Actorish[];
+  words: { title: string; none: string; badge: string };
+  /** Said after an actor that is not on the field (the new ones only). */
+  notPlaced?: string;
+  /** `<testId>-list` and `<testId>-item`. */
+  testId: string;
+  highlight: string | null;
+  onToggle: (key: string) => void;
+  hoverProps: (key: string) => { onMouseEnter: () => void; onMouseLeave: () => void };
+}
+
+/** The actors that came or went since the previous meeting: a chip each, with its badge. */
+function ChangeChips({ status, actors, words, notPlaced, testId, highlight, onToggle, hoverProps }: ChangeChipsProps) {
+  return (
+    <section className="cmp-section">
+      <h3 className="cmp-section-title">{words.title}</h3>
+      {actors.length === 0 ? (
+        <p className="muted cmp-none">{words.none}</p>
+      ) : (
+        <ul className="cmp-chips" data-testid={`${testId}-list`}>
+          {actors.map((a) => {
+            const key = keyOf(status, a);
+            return (
+              <li key={a.id}>
+                <button
+                  type="button"
+                  className={`cmp-chip is-${status}${highlight === key ? ' is-on' : ''}`}
+                  data-testid={`${testId}-item`}
+                  data-name={a.name}
+                  onClick={() => onToggle(key)}
+                  {...hoverProps(key)}
+                >
+                  <span className={`cmp-badge is-${status}`}>{words.badge}</span>
+                  {a.name}
+                  {notPlaced && !placed(a) ? <span className="muted"> ({notPlaced})</span> : null}
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
+  );
+}
+
 interface PreviousFieldProps {
   comparison: FieldComparison;
   /** The board's actors now (for the ones that stayed where they were). */
@@ -36,7 +86,6 @@ export function PreviousField({ comparison, nowActors, settings, loading }: Prev
   const labels: FieldLabel[] = [];
   const arrows: FieldArrow[] = [];
   const points: { key: string; name: string; status: string; a: Actorish }[] = [];
-  const keyOf = (status: string, a: Actorish) => `${status}:${a.id}`;
 
   for (const m of moved) {
     const { before: b, after: a } = m;
@@ -171,55 +220,25 @@ export function PreviousField({ comparison, nowActors, settings, loading }: Prev
             </ol>
           )}
         </section>
-        <section className="cmp-section">
-          <h3 className="cmp-section-title">{t('prev.appeared')}</h3>
-          {appeared.length === 0 ? (
-            <p className="muted cmp-none">{t('prev.appearedNone')}</p>
-          ) : (
-            <ul className="cmp-chips" data-testid="appeared-list">
-              {appeared.map((a) => (
-                <li key={a.id}>
-                  <button
-                    type="button"
-                    className={`cmp-chip is-new${highlight === keyOf('new', a) ? ' is-on' : ''}`}
-                    data-testid="appeared-item"
-                    data-name={a.name}
-                    onClick={() => toggle(keyOf('new', a))}
-                    {...hoverProps(keyOf('new', a))}
-                  >
-                    <span className="cmp-badge is-new">{t('prev.badgeNew')}</span>
-                    {a.name}
-                    {placed(a) ? null : <span className="muted"> ({t('prev.notPlaced')})</span>}
-                  </button>
-                </li>
-              ))}
-            </ul>
-          )}
-        </section>
-        <section className="cmp-section">
-          <h3 className="cmp-section-title">{t('prev.dropped')}</h3>
-          {droppedOut.length === 0 ? (
-            <p className="muted cmp-none">{t('prev.droppedNone')}</p>
-          ) : (
-            <ul className="cmp-chips" data-testid="dropped-list">
-              {droppedOut.map((a) => (
-                <li key={a.id}>
-                  <button
-                    type="button"
-                    className={`cmp-chip is-gone${highlight === keyOf('gone', a) ? ' is-on' : ''}`}
-                    data-testid="dropped-item"
-                    data-name={a.name}
-                    onClick={() => toggle(keyOf('gone', a))}
-                    {...hoverProps(keyOf('gone', a))}
-                  >
-                    <span className="cmp-badge is-gone">{t('prev.badgeGone')}</span>
-                    {a.name}
-                  </button>
-                </li>
-              ))}
-            </ul>
-          )}
-        </section>
+        <ChangeChips
+          status="new"
+          actors={appeared}
+          words={{ title: t('prev.appeared'), none: t('prev.appearedNone'), badge: t('prev.badgeNew') }}
+          notPlaced={t('prev.notPlaced')}
+          testId="appeared"
+          highlight={highlight}
+          onToggle={toggle}
+          hoverProps={hoverProps}
+        />
+        <ChangeChips
+          status="gone"
+          actors={droppedOut}
+          words={{ title: t('prev.dropped'), none: t('prev.droppedNone'), badge: t('prev.badgeGone') }}
+          testId="dropped"
+          highlight={highlight}
+          onToggle={toggle}
+          hoverProps={hoverProps}
+        />
         {unchanged.length > 0 ? (
           <p className="muted cmp-note" data-testid="unchanged">
             {t('prev.unchanged', { names: unchanged.join(', ') })}
