@@ -2,19 +2,28 @@
 import { useState } from 'react';
 import { ACTOR_COLORS } from '../../../../shared/model/board/actorSchema.ts';
 import { addActor } from '../../../../shared/model/board/actors.ts';
+import type { Doc } from '../../../../shared/model/doc.ts';
 import { wordUndoRef } from '../../ui/wordUndo.ts';
 import { useMethods } from './context.ts';
+
+/**
+ * A new actor with this name (trimmed, at most 200 characters), in the next of the own
+ * colours: they take turns, so actors without a role still look different. Its id, or
+ * null when nothing was added.
+ */
+export function addNamedActor(doc: Doc, actorCount: number, name: string): string | null {
+  const trimmed = name.trim();
+  if (!trimmed) return null;
+  return addActor(doc, { name: trimmed.slice(0, 200), color: ACTOR_COLORS[actorCount % ACTOR_COLORS.length] });
+}
 
 export function AddActorForm({ onAdded }: { onAdded?: (id: string) => void }) {
   const { doc, data, editable, t } = useMethods();
   const [name, setName] = useState('');
   if (!editable) return null;
   const submit = () => {
-    const trimmed = name.trim();
-    if (!trimmed) return;
-    // Own colours take turns, so actors without a role still look different.
-    const color = ACTOR_COLORS[data.actors.length % ACTOR_COLORS.length];
-    const id = addActor(doc, { name: trimmed.slice(0, 200), color });
+    if (!name.trim()) return;
+    const id = addNamedActor(doc, data.actors.length, name);
     setName('');
     if (id) onAdded?.(id);
   };

@@ -9,6 +9,7 @@ import { Circle, Line } from 'react-konva';
 import { formatNumber } from '../../../../shared/i18n/format.ts';
 import { updateActor } from '../../../../shared/model/board/actors.ts';
 import type { Actor } from '../../../../shared/model/board/actorSchema.ts';
+import { ChartPoints } from './ChartPoints.tsx';
 import { useMethods } from './context.ts';
 import { displayAxes } from '../../../../shared/methods/labels.ts';
 import { AxesEditor, ColorLegend, SizeLegend } from './FieldBar.tsx';
@@ -167,39 +168,35 @@ export function KrachtenveldView({ barEnd, pastTime = null }: KrachtenveldViewPr
         after={
           <>
             {keyboard.status}
-            <ul
-              className="visually-hidden"
-              data-testid="field-points"
-              aria-label={t('kv.chartLabel', { n: data.actors.length })}
-            >
-              {data.actors.map((a) => {
+            <ChartPoints
+              testId="field-points"
+              label={t('kv.chartLabel', { n: data.actors.length })}
+              points={data.actors.map((a) => {
                 const p = positions.get(a.id);
-                return (
-                  <li
-                    key={a.id}
-                    data-actor-id={a.id}
-                    data-name={a.name}
-                    data-placed={isPlaced(a)}
-                    data-houding={a.houding ?? ''}
-                    data-invloed={a.invloed ?? ''}
-                    data-x={p ? Math.round(p.pos.x) : ''}
-                    data-y={p ? Math.round(p.pos.y) : ''}
-                  >
-                    {isPlaced(a)
-                      ? t('kv.point', {
-                          name: a.name,
-                          x: axes.houding.name,
-                          xv: formatNumber(lang, a.houding, 2),
-                          y: axes.invloed.name,
-                          yv: formatNumber(lang, a.invloed, 2),
-                          size: axes.betrokkenheid.name,
-                          sv: formatNumber(lang, a.betrokkenheid, 2),
-                        })
-                      : `${a.name}: ${t('actors.notPlaced')}`}
-                  </li>
-                );
+                return {
+                  id: a.id,
+                  data: {
+                    name: a.name,
+                    placed: isPlaced(a),
+                    houding: a.houding ?? '',
+                    invloed: a.invloed ?? '',
+                    x: p ? Math.round(p.pos.x) : '',
+                    y: p ? Math.round(p.pos.y) : '',
+                  },
+                  text: isPlaced(a)
+                    ? t('kv.point', {
+                        name: a.name,
+                        x: axes.houding.name,
+                        xv: formatNumber(lang, a.houding, 2),
+                        y: axes.invloed.name,
+                        yv: formatNumber(lang, a.invloed, 2),
+                        size: axes.betrokkenheid.name,
+                        sv: formatNumber(lang, a.betrokkenheid, 2),
+                      })
+                    : `${a.name}: ${t('actors.notPlaced')}`,
+                };
               })}
-            </ul>
+            />
           </>
         }
       >

@@ -9,6 +9,7 @@ import type { KonvaEventObject } from 'konva/lib/Node';
 import { RELATION_TYPES } from '../../../../shared/model/board/actorSchema.ts';
 import { addRelation, updateActor, updateSettings } from '../../../../shared/model/board/actors.ts';
 import { networkFigures } from '../../../../shared/methods/network.ts';
+import { ChartPoints } from './ChartPoints.tsx';
 import { useMethods } from './context.ts';
 import { useNetworkKeyboard } from './NetworkKeyboard.tsx';
 import { ColorLegend } from './FieldBar.tsx';
@@ -160,26 +161,18 @@ export function NetworkView() {
           after={
             <>
               {keyboard.status}
-              <ul
-                className="visually-hidden"
-                data-testid="network-points"
-                aria-label={t('nw.chartLabel', { n: data.actors.length, m: data.relations.length })}
-              >
-                {data.actors.map((a) => {
+              <ChartPoints
+                testId="network-points"
+                label={t('nw.chartLabel', { n: data.actors.length, m: data.relations.length })}
+                points={data.actors.map((a) => {
                   const p = positions.get(a.id);
-                  return (
-                    <li
-                      key={a.id}
-                      data-actor-id={a.id}
-                      data-ring={a[field] ?? ''}
-                      data-x={Math.round(p?.x ?? 0)}
-                      data-y={Math.round(p?.y ?? 0)}
-                    >
-                      {a.name}: {ringLabels[layout.bandOf(a)]}, {figures.degree.get(a.id) ?? 0}
-                    </li>
-                  );
+                  return {
+                    id: a.id,
+                    data: { ring: a[field] ?? '', x: Math.round(p?.x ?? 0), y: Math.round(p?.y ?? 0) },
+                    text: `${a.name}: ${ringLabels[layout.bandOf(a)]}, ${figures.degree.get(a.id) ?? 0}`,
+                  };
                 })}
-              </ul>
+              />
             </>
           }
         >

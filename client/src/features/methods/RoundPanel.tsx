@@ -4,9 +4,8 @@
  * made for a phone.
  */
 import { useId, useState } from 'react';
-import { ACTOR_COLORS } from '../../../../shared/model/board/actorSchema.ts';
-import { addActor } from '../../../../shared/model/board/actors.ts';
 import { assignActor, clearRound } from '../../../../shared/model/board/round.ts';
+import { addNamedActor } from './AddActorForm.tsx';
 import { CollabTextarea } from './CollabTextarea.tsx';
 import { useMethods, type Person } from './context.ts';
 import { B_FIELDS, distribute, filledCount, useWorkingOn } from './bees.ts';
@@ -127,10 +126,7 @@ function OwnActor({ onPicked }: { onPicked: () => void }) {
   const inputId = useId();
   if (!editable) return null;
   const submit = () => {
-    const trimmed = name.trim();
-    if (!trimmed) return;
-    const color = ACTOR_COLORS[data.actors.length % ACTOR_COLORS.length];
-    const id = addActor(doc, { name: trimmed.slice(0, 200), color });
+    const id = addNamedActor(doc, data.actors.length, name);
     if (!id) return;
     assignActor(doc, me.id || me.name, id, me.name);
     setName('');
