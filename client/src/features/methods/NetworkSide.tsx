@@ -103,6 +103,39 @@ function TypeSelect({
   );
 }
 
+/** A relation's type and its label, in the editor of the selected relation and in the form for a new one. */
+function RelationFields(p: {
+  type: RelationType;
+  onType: (type: RelationType) => void;
+  label: string;
+  onLabel: (label: string) => void;
+  readOnly?: boolean;
+  labelTestId?: string;
+}) {
+  const { t } = useMethods();
+  return (
+    <>
+      <label className="mw-form-row">
+        <span>{t('nw.type')}</span>
+        <TypeSelect value={p.type} onChange={p.onType} />
+      </label>
+      <label className="mw-form-row">
+        <span>{t('nw.label')}</span>
+        <input
+          ref={wordUndoRef}
+          className="mw-input"
+          value={p.label}
+          maxLength={200}
+          readOnly={p.readOnly}
+          placeholder={t('nw.labelPlaceholder')}
+          data-testid={p.labelTestId}
+          onChange={(e) => p.onLabel(e.target.value)}
+        />
+      </label>
+    </>
+  );
+}
+
 export function RelationEditor({ relation, onClose }: { relation: RelationRecord; onClose: () => void }) {
   const { doc, data, editable, t, stopCapturing, notifyUndoable } = useMethods();
   const name = (id: string) => data.actorsById.get(id)?.name || t('actors.unnamed');
@@ -112,23 +145,14 @@ export function RelationEditor({ relation, onClose }: { relation: RelationRecord
       <p>
         <strong>{name(relation.from)}</strong> → <strong>{name(relation.to)}</strong>
       </p>
-      <label className="mw-form-row">
-        <span>{t('nw.type')}</span>
-        <TypeSelect value={relation.type} onChange={(type) => updateRelation(doc, relation.id, { type })} />
-      </label>
-      <label className="mw-form-row">
-        <span>{t('nw.label')}</span>
-        <input
-          ref={wordUndoRef}
-          className="mw-input"
-          value={relation.label}
-          maxLength={200}
-          readOnly={!editable}
-          placeholder={t('nw.labelPlaceholder')}
-          data-testid="relation-label"
-          onChange={(e) => updateRelation(doc, relation.id, { label: e.target.value })}
-        />
-      </label>
+      <RelationFields
+        type={relation.type}
+        onType={(type) => updateRelation(doc, relation.id, { type })}
+        label={relation.label}
+        onLabel={(label) => updateRelation(doc, relation.id, { label })}
+        readOnly={!editable}
+        labelTestId="relation-label"
+      />
       {editable ? (
         <button
           type="button"
@@ -192,21 +216,7 @@ export function AddRelationForm({ type, onAdded }: { type: RelationType; onAdded
             {actorOptions}
           </select>
         </label>
-        <label className="mw-form-row">
-          <span>{t('nw.type')}</span>
-          <TypeSelect value={kind} onChange={setKind} />
-        </label>
-        <label className="mw-form-row">
-          <span>{t('nw.label')}</span>
-          <input
-            ref={wordUndoRef}
-            className="mw-input"
-            value={label}
-            maxLength={200}
-            placeholder={t('nw.labelPlaceholder')}
-            onChange={(e) => setLabel(e.target.value)}
-          />
-        </label>
+        <RelationFields type={kind} onType={setKind} label={label} onLabel={setLabel} />
         <button
           type="submit"
           className="button button-small button-primary"
