@@ -15,6 +15,7 @@
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import type Konva from 'konva';
 import { Group, Label, Layer, Line, Rect, Tag, Text } from 'react-konva';
+import { FONT } from '../../../../../shared/drawing/itemStyle.ts';
 import { itemBounds } from '../../../../../shared/model/board/geometry.ts';
 import type { BoardItem } from '../../../../../shared/model/board/schema.ts';
 import type { PeerPresence, Point } from '../../../base/presence/presenceState.ts';
@@ -29,7 +30,6 @@ export interface CursorLayerProps {
   scale: number;
 }
 
-const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
 /** A classic arrow pointer, tip at (0, 0), in screen pixels. */
 const POINTER = [0, 0, 0, 17, 4.6, 13, 7.6, 19.6, 10.4, 18.4, 7.5, 12, 13, 12];
 const MAX_NAME = 24;
