@@ -8,6 +8,7 @@ import type { VoteRound, VoteTarget } from '../../../../shared/model/sessionDoc.
 import { useIdentity, useMeeting } from '../meeting/index.ts';
 import type { MyVotes } from '../../../../shared/api.ts';
 import { castVote, loadMyVotes } from '../../base/api/index.ts';
+import { ErrorLine } from './ErrorLine.tsx';
 import { apiErrorText } from './format.ts';
 import { participateTexts } from './i18n.ts';
 import { useT } from '../../base/i18n/useT.ts';
@@ -65,11 +66,7 @@ export function Ballot({ round }: { round: VoteRound }) {
       </div>
       <p className="pp-small muted">{t('v.secret')}</p>
       {privateOn ? <p className="pp-notice">{t('v.private')}</p> : null}
-      {error ? (
-        <p className="pp-error" role="alert" data-testid="vote-error">
-          {error}
-        </p>
-      ) : null}
+      <ErrorLine error={error} testId="vote-error" />
       {candidates.length === 0 ? <p className="muted">{t('v.noCandidates')}</p> : null}
       {groups.map((kind) => (
         <CandidateGroup

@@ -10,6 +10,7 @@ import { useLang, useT } from '../../base/i18n/useT.ts';
 import { useIdentity, useScreen, useSessionDocSnapshot } from '../meeting/index.ts';
 import type { MyEvaluation } from '../../../../shared/api.ts';
 import { loadEvaluationSummary, loadMyEvaluation, saveEvaluation, showEvaluation } from '../../base/api/index.ts';
+import { ErrorLine } from './ErrorLine.tsx';
 import { EvaluationSummaryView } from './EvaluationSummaryView.tsx';
 import { apiErrorText, formatTime } from './format.ts';
 import { participateTexts } from './i18n.ts';
@@ -158,11 +159,7 @@ function GradeForm() {
         <span>{t('e.anonymous')}</span>
       </button>
       <p className="pp-small muted">{anonymous ? t('e.anonymousHint') : t('e.named')}</p>
-      {error ? (
-        <p className="pp-error" role="alert" data-testid="grade-error">
-          {error}
-        </p>
-      ) : null}
+      <ErrorLine error={error} testId="grade-error" />
       {saved && !dirty ? (
         <p className="pp-ok" role="status" data-testid="grade-saved" data-grade={saved.grade}>
           {t('e.saved', { grade: saved.grade })}
@@ -226,11 +223,7 @@ export function FacilitatorEvaluation() {
       <p className="pp-small muted" data-testid="eval-shown-state">
         {shared ? t('e.shown', { time: formatTime(shared.shownAt, lang) }) : t('e.notShown')}
       </p>
-      {error ? (
-        <p className="pp-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <ErrorLine error={error} />
       <div className="pp-row">
         <button
           type="button"

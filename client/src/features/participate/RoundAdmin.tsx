@@ -12,6 +12,7 @@ import {
 } from '../../../../shared/model/sessionDoc.ts';
 import { useBoardRecord, useIdentity, useSessionDocSnapshot } from '../meeting/index.ts';
 import { loadVoteTally, revealVotes } from '../../base/api/index.ts';
+import { ErrorLine } from './ErrorLine.tsx';
 import { apiErrorText } from './format.ts';
 import { participateTexts } from './i18n.ts';
 import { useT } from '../../base/i18n/useT.ts';
@@ -74,11 +75,7 @@ export function RoundAdmin({ round, results }: { round: VoteRound; results: Vote
       <p className="pp-small muted" data-testid="round-secret">
         {t('v.secretFacilitator')}
       </p>
-      {error ? (
-        <p className="pp-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <ErrorLine error={error} />
       {!revealed ? (
         <button
           type="button"
