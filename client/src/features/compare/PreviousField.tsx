@@ -3,16 +3,25 @@
  * actor's old place to its new one, new actors marked "nieuw", actors that dropped out
  * as an outline marked "weg"; beside it the same in lists, in words.
  */
+import type { CSSProperties } from 'react';
 import { axisUnit, COMPARE_AXES, type FieldComparison } from '../../../../shared/methods/compare.ts';
 import type { BoardSettings } from '../../../../shared/model/board/actorSchema.ts';
 import { useT } from '../../base/i18n/useT.ts';
 import { methodsTexts } from '../methods/i18n.ts';
 import { CompareField, type FieldArrow, type FieldLabel, type FieldMark } from './CompareField.tsx';
-import { compareTexts } from './i18n.ts';
+import { compareTexts, type CompareKey } from './i18n.ts';
 import { useCompareField } from './useCompareField.ts';
 import { quadrantOf } from './words.ts';
 
 const COLOR = { now: '#0e5a63', before: '#6f7e84', appeared: '#2b8a3e', gone: '#b3261e' } as const;
+
+/** The legend: a swatch like the field's mark (filled, or an outline) and its words. */
+const LEGEND: { swatch: string; style: CSSProperties; text: CompareKey }[] = [
+  { swatch: 'cmp-swatch is-hollow', style: { borderColor: COLOR.before }, text: 'prev.legendBefore' },
+  { swatch: 'cmp-swatch', style: { background: COLOR.now }, text: 'prev.legendNow' },
+  { swatch: 'cmp-swatch', style: { background: COLOR.appeared }, text: 'prev.legendNew' },
+  { swatch: 'cmp-swatch is-hollow is-dashed', style: { borderColor: COLOR.gone }, text: 'prev.legendGone' },
+];
 
 type Actorish = FieldComparison['appeared'][number];
 const placed = (a: Actorish): a is Actorish & { houding: number; invloed: number } =>
@@ -147,22 +156,12 @@ export function PreviousField({ comparison, nowActors, settings, loading }: Prev
     <div className="cmp-body">
       <section className="cmp-main" aria-label={t('prev.title')}>
         <ul className="cmp-legend" data-testid="prev-legend">
-          <li>
-            <span className="cmp-swatch is-hollow" style={{ borderColor: COLOR.before }} aria-hidden="true" />
-            {t('prev.legendBefore')}
-          </li>
-          <li>
-            <span className="cmp-swatch" style={{ background: COLOR.now }} aria-hidden="true" />
-            {t('prev.legendNow')}
-          </li>
-          <li>
-            <span className="cmp-swatch" style={{ background: COLOR.appeared }} aria-hidden="true" />
-            {t('prev.legendNew')}
-          </li>
-          <li>
-            <span className="cmp-swatch is-hollow is-dashed" style={{ borderColor: COLOR.gone }} aria-hidden="true" />
-            {t('prev.legendGone')}
-          </li>
+          {LEGEND.map(({ swatch, style, text }) => (
+            <li key={text}>
+              <span className={swatch} style={style} aria-hidden="true" />
+              {t(text)}
+            </li>
+          ))}
         </ul>
         <CompareField
           testId="prev-field"
