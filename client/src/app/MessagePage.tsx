@@ -3,6 +3,7 @@ import { useT } from '../base/i18n/useT.ts';
 import { navigate } from '../base/router.ts';
 import { Brand } from '../ui/Brand.tsx';
 import { LanguageSwitch } from '../ui/LanguageSwitch.tsx';
+import './MessagePage.css';
 
 interface MessagePageProps {
   title: string;

@@ -5,6 +5,7 @@ import { JoinForm } from '../features/home/index.ts';
 import { LanguageSwitch } from '../ui/LanguageSwitch.tsx';
 import { MySessions } from '../features/home/index.ts';
 import { SessionImport } from '../features/io/index.ts';
+import './StartPage.css';
 
 /**
  * `/` and `/join/<CODE>`: start a meeting, or join one with a code. A facilitator also

@@ -2,7 +2,10 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
 import { parseRoute } from '../base/router.ts';
+import '../ui/tokens.css';
 import './styles.css';
+import '../ui/base.css';
+import '../ui/panels.css';
 
 // Opening a session (first paint, issue 3): check access and connect to the board from a
 // small module (sync and API only), while the session page's code (Konva, the views)

@@ -1,4 +1,5 @@
 import { navigate } from '../base/router.ts';
+import './Brand.css';
 
 /** The Veldwerk mark and name; links to the start page. */
 export function Brand({ compact = false }: { compact?: boolean }) {

@@ -1,5 +1,6 @@
 import type { ConnectionState, RoomStatus } from '../base/sync/Room.ts';
 import { useT, type MessageKey } from '../base/i18n/useT.ts';
+import './ConnectionIndicator.css';
 
 /** Worst first: the indicator shows the weakest of the session's connections. */
 const SEVERITY: ConnectionState[] = ['closed', 'offline', 'reconnecting', 'connecting', 'connected'];

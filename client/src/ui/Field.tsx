@@ -1,4 +1,5 @@
 import { useId, type InputHTMLAttributes } from 'react';
+import './Field.css';
 
 interface FieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'onChange' | 'value'> {
   label: string;

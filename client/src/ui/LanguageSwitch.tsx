@@ -1,4 +1,5 @@
 import { setLang, useLang, useT, type Lang } from '../base/i18n/useT.ts';
+import './LanguageSwitch.css';
 
 const LANGS: { lang: Lang; label: string; name: string }[] = [
   { lang: 'nl', label: 'NL', name: 'Nederlands' },

@@ -3,6 +3,7 @@ import type { Room } from '../base/sync/Room.ts';
 import { usePresence, type PresentPerson } from '../base/sync/usePresence.ts';
 import { useT, type MessageKey } from '../base/i18n/useT.ts';
 import type { Role } from '../../../shared/roles.ts';
+import './PresenceList.css';
 
 const ROLE_LABEL: Record<Role, MessageKey> = {
   facilitator: 'role.facilitator',

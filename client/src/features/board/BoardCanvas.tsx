@@ -33,7 +33,7 @@ import { ItemsLayer } from './canvas/ItemsLayer.tsx';
 import { OverlayLayer } from './canvas/OverlayLayer.tsx';
 import { TextEditor } from './canvas/TextEditor.tsx';
 import { Toolbar } from './canvas/Toolbar.tsx';
-import './canvas/board.css';
+import './BoardCanvas.css';
 
 interface BoardCanvasProps {
   doc: Doc;

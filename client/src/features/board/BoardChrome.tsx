@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { useCharacterShortcuts } from '../../base/board/useShortcutSetting.ts';
 import { useT } from '../../base/i18n/useT.ts';
+import './BoardChrome.css';
 
 const TOUCH = typeof matchMedia === 'function' && matchMedia('(pointer: coarse)').matches;
 

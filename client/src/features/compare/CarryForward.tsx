@@ -24,6 +24,8 @@ import { compareTexts } from './i18n.ts';
 import { useT } from '../../base/i18n/useT.ts';
 import { PreviousField } from './PreviousField.tsx';
 import { useBoardsMethods, type BoardMethods } from './useBoardsMethods.ts';
+import './compareParts.css';
+import './CarryForward.css';
 
 const readPrevious = (doc: Doc): string | null => readPreviousSession(doc);
 

@@ -21,6 +21,7 @@ import {
   type Rect,
 } from '../../../../shared/methods/geometry.ts';
 import { measureCanvasText } from '../methods/index.ts';
+import './CompareField.css';
 
 const INK = '#1d2a30';
 const DIM = 0.22;

@@ -8,7 +8,7 @@ import { CarryForward } from './CarryForward.tsx';
 import { GroupsCompare } from './GroupsCompare.tsx';
 import { compareTexts } from './i18n.ts';
 import { useT } from '../../base/i18n/useT.ts';
-import './compare.css';
+import './CompareScreen.css';
 
 const TABS = ['groups', 'previous'] as const;
 type Tab = (typeof TABS)[number];

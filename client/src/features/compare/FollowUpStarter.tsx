@@ -12,6 +12,8 @@ import { useIdentity } from '../meeting/index.ts';
 import { navigate } from '../../base/router.ts';
 import { compareTexts } from './i18n.ts';
 import { useT } from '../../base/i18n/useT.ts';
+import './compareParts.css';
+import './FollowUpStarter.css';
 
 export function FollowUpStarter({ primary }: { primary: boolean }) {
   const { sessionId, identity } = useIdentity();

@@ -21,6 +21,8 @@ import { useBoardsMethods } from './useBoardsMethods.ts';
 import { useCompareField } from './useCompareField.ts';
 import { formatNumber } from '../../../../shared/i18n/format.ts';
 import { describeAxis, groupColor, spreadSize } from './words.ts';
+import './compareParts.css';
+import './GroupsCompare.css';
 
 /** The other spellings worth mentioning: not those that differ only in case or punctuation. */
 const otherNames = (s: GroupSpread) => s.names.filter((n) => matchKey(n) !== matchKey(s.name));

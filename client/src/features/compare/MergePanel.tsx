@@ -9,6 +9,8 @@ import { setMerge } from '../../../../shared/model/meeting/live.ts';
 import { useIdentity, useMeeting } from '../meeting/index.ts';
 import { compareTexts } from './i18n.ts';
 import { useT } from '../../base/i18n/useT.ts';
+import './compareParts.css';
+import './MergePanel.css';
 
 interface MergePanelProps {
   suggestions: readonly MergeSuggestion[];

@@ -12,6 +12,8 @@ import { CompareField, type FieldArrow, type FieldLabel, type FieldMark } from '
 import { compareTexts, type CompareKey } from './i18n.ts';
 import { useCompareField } from './useCompareField.ts';
 import { quadrantOf } from './words.ts';
+import './compareParts.css';
+import './PreviousField.css';
 
 const COLOR = { now: '#0e5a63', before: '#6f7e84', appeared: '#2b8a3e', gone: '#b3261e' } as const;
 

@@ -5,6 +5,8 @@ import type { AwarenessUser } from '../../base/sync/Room.ts';
 import { controlTexts } from './i18n.ts';
 import { useT } from '../../base/i18n/useT.ts';
 import { useBoardWatch, type ThumbKind } from './useBoardWatch.ts';
+import './control.css';
+import './BoardCard.css';
 
 export interface CardPerson {
   key: string;

@@ -28,6 +28,7 @@ import { BoardCard, type CardPerson } from './BoardCard.tsx';
 import { controlTexts } from './i18n.ts';
 import { useT } from '../../base/i18n/useT.ts';
 import type { ThumbKind } from './useBoardWatch.ts';
+import './ControlRoom.css';
 import './control.css';
 
 const NO_QUESTIONS: readonly Question[] = [];

@@ -12,6 +12,8 @@ import { GroupCard, MemberRow } from './GroupCard.tsx';
 import { groupsTexts } from './i18n.ts';
 import { useT } from '../../base/i18n/useT.ts';
 import { useKnownParticipants, type KnownParticipant } from './people.ts';
+import './FacilitatorGroups.css';
+import './groups.css';
 
 const MODES: GroupMode[] = ['auto', 'hand', 'choose'];
 

@@ -13,6 +13,8 @@ import { useBoardSelection, useGroups, useIdentity, useScreen } from '../meeting
 import { groupsTexts } from './i18n.ts';
 import { useT } from '../../base/i18n/useT.ts';
 import type { KnownParticipant } from './people.ts';
+import './groups.css';
+import './GroupCard.css';
 
 export function GroupCard({ group, members }: { group: GroupRecord; members: KnownParticipant[] }) {
   const { sessionDoc } = useIdentity();

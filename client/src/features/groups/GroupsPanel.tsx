@@ -6,7 +6,6 @@ import { Role } from '../../../../shared/roles.ts';
 import { useIdentity } from '../meeting/index.ts';
 import { FacilitatorGroups } from './FacilitatorGroups.tsx';
 import { ParticipantGroup } from './ParticipantGroup.tsx';
-import './groups.css';
 
 export function GroupsPanel() {
   const { identity, isFacilitator } = useIdentity();

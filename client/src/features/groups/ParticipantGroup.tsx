@@ -10,6 +10,8 @@ import { useBoardSelection, useGroups, useIdentity, usePresent } from '../meetin
 import { chooseGroup } from '../../base/api/index.ts';
 import { groupsTexts } from './i18n.ts';
 import { useT } from '../../base/i18n/useT.ts';
+import './groups.css';
+import './ParticipantGroup.css';
 
 export function ParticipantGroup() {
   const { sessionId, identity } = useIdentity();

@@ -14,6 +14,7 @@ import { useT } from '../../base/i18n/useT.ts';
 import { navigate } from '../../base/router.ts';
 import { Field } from '../../ui/Field.tsx';
 import { joiningTexts } from '../invite/i18n.ts';
+import './JoinForm.css';
 
 type F = 'code' | 'name';
 

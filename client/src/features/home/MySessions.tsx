@@ -7,6 +7,7 @@ import { useT } from '../../base/i18n/useT.ts';
 import { SessionItem, type Busy } from './SessionItem.tsx';
 import { useMySessions, type MySession } from './useMySessions.ts';
 import './home.css';
+import './MySessions.css';
 
 function messageOf(err: unknown): string {
   if (err instanceof ApiRequestError) return err.message;

@@ -5,6 +5,7 @@ import { useLang, useT } from '../../base/i18n/useT.ts';
 import { navigate } from '../../base/router.ts';
 import { homeTexts } from './i18n.ts';
 import type { MySession } from './useMySessions.ts';
+import './SessionItem.css';
 
 export type Busy = CopyMode | 'delete' | null;
 

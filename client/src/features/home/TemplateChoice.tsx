@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import type { CreateSessionRequest } from '../../../../shared/api.ts';
 import { homeTexts, type HomeKey } from './i18n.ts';
 import { useT } from '../../base/i18n/useT.ts';
-import './home.css';
+import './TemplateChoice.css';
 
 export type TemplateId = NonNullable<CreateSessionRequest['template']>;
 

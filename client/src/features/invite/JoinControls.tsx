@@ -12,6 +12,7 @@ import { formatDateTime } from '../../../../shared/i18n/format.ts';
 import { useLang, useT } from '../../base/i18n/useT.ts';
 import { joiningTexts } from './i18n.ts';
 import { rotateJoinCode, setJoiningOpen } from './joinState.ts';
+import './JoinControls.css';
 
 interface JoinControlsProps {
   sessionId: string;

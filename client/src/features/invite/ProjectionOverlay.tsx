@@ -3,6 +3,7 @@ import { homeTexts } from '../home/i18n.ts';
 import { useT } from '../../base/i18n/useT.ts';
 import { joiningTexts } from './i18n.ts';
 import { QrImage } from './QrImage.tsx';
+import './ProjectionOverlay.css';
 import './invite.css';
 
 interface ProjectionOverlayProps {

@@ -7,7 +7,7 @@ import { useId } from 'react';
 import { useT } from '../../base/i18n/useT.ts';
 import { CopyButton } from '../../ui/CopyButton.tsx';
 import { joiningTexts } from './i18n.ts';
-import './invite.css';
+import './ProjectorLink.css';
 
 /** The projector page of a viewer link (`/s/<id>#token=…` → `/s/<id>/projectie#token=…`); `null` if it is none. */
 export function projectorUrlOf(viewerUrl: string): string | null {

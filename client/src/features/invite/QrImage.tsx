@@ -1,6 +1,7 @@
 import { homeTexts } from '../home/i18n.ts';
 import { useT } from '../../base/i18n/useT.ts';
 import { useQrDataUrl } from './useQrDataUrl.ts';
+import './QrImage.css';
 
 /** The join link as a QR code; a square placeholder of the same size while it is made. */
 export function QrImage({ url, className, testId }: { url: string; className?: string; testId?: string }) {

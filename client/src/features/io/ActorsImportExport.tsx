@@ -13,7 +13,7 @@ import { MenuButton } from '../../ui/MenuButton.tsx';
 import { useTransient } from '../../ui/useTransient.ts';
 import { ioTexts } from './i18n.ts';
 import { ImportDialog } from './ImportDialog.tsx';
-import './io.css';
+import './ActorsImportExport.css';
 
 type Action = 'csv' | 'xlsx' | 'import' | 'session';
 

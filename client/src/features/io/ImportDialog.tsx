@@ -12,6 +12,8 @@ import type { Lang } from '../../../../shared/i18n/lang.ts';
 import { ApiRequestError, commitActorsImport, previewActorsImport } from '../../base/api/index.ts';
 import { useLang, useT } from '../../base/i18n/useT.ts';
 import { ioTexts } from './i18n.ts';
+import './ImportDialog.css';
+import './io.css';
 
 const SHOWN_ROWS = 50;
 

@@ -10,6 +10,7 @@ import { importSessionFile } from '../../base/api/index.ts';
 import { ioTexts } from './i18n.ts';
 import { useT } from '../../base/i18n/useT.ts';
 import './io.css';
+import './SessionImport.css';
 
 export function SessionImport() {
   const t = useT(ioTexts);

@@ -12,7 +12,7 @@ import { ProjectionOverlay } from '../invite/index.ts';
 import { ProjectorLink } from '../invite/index.ts';
 import { QrImage } from '../invite/index.ts';
 import { Switch } from '../../ui/Switch.tsx';
-import '../invite/invite.css';
+import './FacilitatorPanel.css';
 
 interface FacilitatorPanelProps {
   /** From the server; `null` until it answered. */

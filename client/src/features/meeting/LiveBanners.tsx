@@ -9,6 +9,7 @@ import { useBoardSelection, useIdentity, useMeeting } from './MeetingContext.tsx
 import { serverNow } from './serverClock.ts';
 import { meetingTexts } from './i18n.ts';
 import { useT } from '../../base/i18n/useT.ts';
+import './LiveBanners.css';
 
 export function LiveBanners({ floating = false }: { floating?: boolean }) {
   const { isFacilitator, identity, sessionDoc } = useIdentity();

@@ -10,6 +10,8 @@ import { serverNow } from './serverClock.ts';
 import { meetingTexts } from './i18n.ts';
 import { useT } from '../../base/i18n/useT.ts';
 import { usePopover } from '../../ui/usePopover.ts';
+import './barControls.css';
+import './LiveMenu.css';
 
 function Switch({
   on,

@@ -19,7 +19,8 @@ import { useT } from '../../base/i18n/useT.ts';
 import { usePhoneLayout } from './usePhoneLayout.ts';
 import { usePopover } from '../../ui/usePopover.ts';
 import { ROOMY, useMediaQuery, usePanelState } from '../../ui/usePanelState.ts';
-import './meeting.css';
+import './barControls.css';
+import './MeetingBar.css';
 
 export function MeetingBar() {
   const { isFacilitator } = useIdentity();

@@ -34,7 +34,8 @@ import {
 import { meetingTexts, type MeetingKey } from './i18n.ts';
 import { useT } from '../../base/i18n/useT.ts';
 import { usePhoneLayout } from './usePhoneLayout.ts';
-import './meeting.css';
+import './barControls.css';
+import './MeetingEffects.css';
 
 interface Place {
   boardId: string;

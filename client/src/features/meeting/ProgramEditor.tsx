@@ -21,6 +21,8 @@ import {
   type DraftErrors,
   type DraftPhase,
 } from './programDraft.ts';
+import './barControls.css';
+import './ProgramEditor.css';
 
 const VIEWS: readonly PhaseView[] = ['canvas', ...METHOD_VIEWS];
 

@@ -18,7 +18,7 @@ import { TimerDisplay } from './Timer.tsx';
 import { meetingTexts } from './i18n.ts';
 import { useT } from '../../base/i18n/useT.ts';
 import { MethodsWorkspace } from '../methods/index.ts';
-import './projector.css';
+import './ProjectorView.css';
 
 interface ProjectorViewProps {
   title: string;

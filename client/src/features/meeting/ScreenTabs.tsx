@@ -6,6 +6,7 @@ import type { SessionScreen } from './MeetingContext.tsx';
 import { useScreen } from './MeetingContext.tsx';
 import { meetingTexts } from './i18n.ts';
 import { useT } from '../../base/i18n/useT.ts';
+import './ScreenTabs.css';
 
 const SCREENS: SessionScreen[] = ['board', 'control', 'compare', 'results'];
 

@@ -26,7 +26,8 @@ import { serverNow, startServerClock, useServerClockOffset } from './serverClock
 import { meetingTexts } from './i18n.ts';
 import { useT } from '../../base/i18n/useT.ts';
 import { usePopover } from '../../ui/usePopover.ts';
-import './meeting.css';
+import './barControls.css';
+import './Timer.css';
 
 const MAX_TIMER_MS = 6 * 3600 * 1000;
 

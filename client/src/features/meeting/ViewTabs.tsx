@@ -4,7 +4,7 @@ import { methodsTexts, type MethodsKey } from '../methods/i18n.ts';
 import { METHOD_VIEWS } from '../../base/views.ts';
 import type { BoardView } from '../../base/useBoardView.ts';
 import { onTabListKeyDown } from '../../ui/tabKeys.ts';
-import './viewTabs.css';
+import './ViewTabs.css';
 
 const VIEWS: readonly BoardView[] = ['canvas', ...METHOD_VIEWS];
 

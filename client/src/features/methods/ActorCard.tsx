@@ -10,6 +10,9 @@ import { ActorInput, EnumSelect, LabeledRange, TypeBadge } from './fields.tsx';
 import { ENUM_FIELD_NAMES, ENUM_FIELDS } from './enumFields.ts';
 import type { Doc } from '../../../../shared/model/doc.ts';
 import type { MethodsKey } from './i18n.ts';
+import './controls.css';
+import './ActorCard.css';
+import './actors.css';
 
 /** Sets one typology judgement; the other takes the slider's visible default if not given yet. */
 export function judge(doc: Doc, actor: Actor, patch: { inhoud?: number; vertrouwen?: number }): void {

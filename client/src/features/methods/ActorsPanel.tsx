@@ -12,6 +12,10 @@ import { CompletenessCheck } from './CompletenessCheck.tsx';
 import { useMethods } from './context.ts';
 import { TypeBadge } from './fields.tsx';
 import { actorFill } from '../../../../shared/methods/palette.ts';
+import './ActorsPanel.css';
+import './tools.css';
+import './controls.css';
+import './actors.css';
 
 export type PanelMode = 'list' | 'table';
 

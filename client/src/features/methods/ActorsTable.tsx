@@ -4,6 +4,9 @@ import { useMethods } from './context.ts';
 import { ActorInput, EnumSelect, TypeBadge } from './fields.tsx';
 import { actorFill } from '../../../../shared/methods/palette.ts';
 import { ENUM_FIELD_NAMES, ENUM_FIELDS } from './enumFields.ts';
+import './controls.css';
+import './ActorsTable.css';
+import './actors.css';
 
 export function ActorsTable({ actors }: { actors: readonly Actor[] }) {
   const { data, editable, t, select, requestDeleteActor } = useMethods();

@@ -5,6 +5,7 @@ import { addActor } from '../../../../shared/model/board/actors.ts';
 import type { Doc } from '../../../../shared/model/doc.ts';
 import { wordUndoRef } from '../../ui/wordUndo.ts';
 import { useMethods } from './context.ts';
+import './controls.css';
 
 /**
  * A new actor with this name (trimmed, at most 200 characters), in the next of the own

@@ -3,6 +3,9 @@ import { LEVELS, ROLE_CATEGORIES } from '../../../../shared/model/board/actorSch
 import { completeness } from '../../../../shared/methods/completeness.ts';
 import { useMethods } from './context.ts';
 import { CATEGORY_COLORS } from '../../../../shared/methods/palette.ts';
+import './controls.css';
+import './actors.css';
+import './CompletenessCheck.css';
 
 export function CompletenessCheck() {
   const { data, t } = useMethods();

@@ -12,6 +12,11 @@ import { useMethods } from './context.ts';
 import type { MethodsKey } from './i18n.ts';
 import { actorFill } from '../../../../shared/methods/palette.ts';
 import { RoundCard, RoundOverview } from './RoundPanel.tsx';
+import './tools.css';
+import './views.css';
+import './DrieBView.css';
+import './controls.css';
+import './actors.css';
 
 function ActorCell({ actor, working }: { actor: Actor; working: string[] }) {
   const { data, select, t } = useMethods();

@@ -14,6 +14,10 @@ import { updateSettings } from '../../../../shared/model/board/actors.ts';
 import { useMethods } from './context.ts';
 import { tooltipDismiss } from './iconTool.ts';
 import { CATEGORY_COLORS, RELATION_COLORS } from '../../../../shared/methods/palette.ts';
+import './tools.css';
+import './views.css';
+import './controls.css';
+import './FieldBar.css';
 
 export function ColorLegend() {
   const { doc, data, settingsEditable, t } = useMethods();

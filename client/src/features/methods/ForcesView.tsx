@@ -9,6 +9,9 @@ import { addForce, deleteForce, updateForce, updateSettings } from '../../../../
 import { forcesBalance } from '../../../../shared/methods/forces.ts';
 import { useMethods } from './context.ts';
 import { wordUndoRef } from '../../ui/wordUndo.ts';
+import './views.css';
+import './controls.css';
+import './ForcesView.css';
 
 type Side = (typeof FORCE_SIDES)[number];
 

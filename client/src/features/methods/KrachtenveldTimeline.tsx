@@ -12,6 +12,8 @@ import { MethodsContext, useMethods, type MethodsContextValue } from './context.
 import { tooltipDismiss } from './iconTool.ts';
 import { KrachtenveldView } from './KrachtenveldView.tsx';
 import { useBoardHistory, type HistoryFrame, type HistorySource } from './useBoardHistory.ts';
+import './views.css';
+import './KrachtenveldTimeline.css';
 
 /** Time between two moments while playing (ms). */
 export const PLAY_STEP_MS = 1000;

@@ -38,6 +38,8 @@ import { useMarkerDrag } from './useMarkerDrag.ts';
 import { MethodStage, useStageBox } from './MethodStage.tsx';
 import { actorFill } from '../../../../shared/methods/palette.ts';
 import { measureCanvasText } from './measureText.ts';
+import './views.css';
+import './KrachtenveldView.css';
 
 export interface KrachtenveldViewProps {
   /** At the end of the view's bar (the facilitator's timeline switch). */

@@ -11,6 +11,7 @@ import { useRef, type HTMLAttributes, type ReactNode, type RefObject } from 'rea
 import { Layer, Stage } from 'react-konva';
 import type { KonvaEventObject } from 'konva/lib/Node';
 import { useBoxSize } from './hooks.ts';
+import './MethodStage.css';
 
 export interface StageBox {
   ref: RefObject<HTMLDivElement | null>;

@@ -29,7 +29,7 @@ import type { MethodView } from '../../base/views.ts';
 import { NetworkView } from './NetworkView.tsx';
 import { TypologyView } from './TypologyView.tsx';
 import { ConfirmDialog, Toast, WorkspaceTools } from './WorkspaceChrome.tsx';
-import './methods.css';
+import './MethodsWorkspace.css';
 
 export type { MethodView } from '../../base/views.ts';
 

@@ -9,6 +9,7 @@ import type { KonvaEventObject } from 'konva/lib/Node';
 import type { Point, RingGeometry } from '../../../../shared/methods/geometry.ts';
 import { relationLabelFont } from '../../../../shared/methods/networkLayout.ts';
 import { MarkerName } from './FieldShapes.tsx';
+import './tools.css';
 
 const INK = '#1d2a30';
 

@@ -6,6 +6,9 @@ import { networkFigures } from '../../../../shared/methods/network.ts';
 import { useMethods } from './context.ts';
 import { RELATION_TYPE_STYLE, type RelationType } from '../../../../shared/methods/palette.ts';
 import { wordUndoRef } from '../../ui/wordUndo.ts';
+import './NetworkSide.css';
+import './controls.css';
+import './actors.css';
 
 /** A short sample of a relation type's line, as in the map. */
 export function LineSample({ type }: { type: RelationType }) {

@@ -22,6 +22,9 @@ import { ConnectHandle, Goal, NetNode, RelationLine, Rings } from './NetworkShap
 import { AddRelationForm, LineSample, NetworkFiguresPanel, RelationEditor } from './NetworkSide.tsx';
 import { measureCanvasText } from './measureText.ts';
 import { actorFill, RELATION_TYPE_STYLE, type RelationType } from '../../../../shared/methods/palette.ts';
+import './tools.css';
+import './views.css';
+import './NetworkView.css';
 
 function NetworkBar({ newType, onNewType }: { newType: RelationType; onNewType: (t: RelationType) => void }) {
   const { doc, data, editable, settingsEditable, t } = useMethods();

@@ -12,6 +12,9 @@ import { B_FIELDS, distribute, filledCount, useWorkingOn } from './bees.ts';
 import type { MethodsKey } from './i18n.ts';
 import { actorFill } from '../../../../shared/methods/palette.ts';
 import { wordUndoRef } from '../../ui/wordUndo.ts';
+import './controls.css';
+import './actors.css';
+import './RoundPanel.css';
 
 export function RoundOverview() {
   const { doc, data, editable, me, participants, t } = useMethods();

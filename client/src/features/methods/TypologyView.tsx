@@ -33,6 +33,9 @@ import { useMarkerDrag } from './useMarkerDrag.ts';
 import { MethodStage, useStageBox } from './MethodStage.tsx';
 import { measureCanvasText } from './measureText.ts';
 import { actorFill } from '../../../../shared/methods/palette.ts';
+import './views.css';
+import './controls.css';
+import './TypologyView.css';
 
 /** The largest size up to `size` (and not under 9 px) at which `text` fits in `width` (bold: pass the width / 1.1). */
 function fitFont(text: string, size: number, width: number): number {

@@ -1,6 +1,8 @@
 /** The workspace's small chrome: undo/redo and read-only badge, the confirm dialog, the toast. */
 import { useEffect, useRef } from 'react';
 import { useMethods } from './context.ts';
+import './tools.css';
+import './WorkspaceChrome.css';
 
 export function WorkspaceTools({
   canUndo,

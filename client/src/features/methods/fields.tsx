@@ -5,6 +5,8 @@ import { classifyActor, TYPE_TEXTS } from '../../../../shared/methods/typology.t
 import { wordUndoRef } from '../../ui/wordUndo.ts';
 import { useMethods } from './context.ts';
 import { ENUM_FIELDS, type EnumField } from './enumFields.ts';
+import './controls.css';
+import './fields.css';
 
 /** A select for one of the actor's enumerated fields; "—" clears it. */
 export function EnumSelect({

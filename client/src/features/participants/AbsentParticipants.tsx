@@ -11,6 +11,7 @@ import { knownParticipants } from '../../base/api/index.ts';
 import { participantsTexts } from './i18n.ts';
 import { useT } from '../../base/i18n/useT.ts';
 import { ParticipantActions } from './ParticipantActions.tsx';
+import './AbsentParticipants.css';
 
 export function AbsentParticipants() {
   const t = useT(participantsTexts);

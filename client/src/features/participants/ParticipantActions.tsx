@@ -14,7 +14,7 @@ import { participantsTexts } from './i18n.ts';
 import { useT } from '../../base/i18n/useT.ts';
 import { useTransient } from '../../ui/useTransient.ts';
 import { wordUndoRef } from '../../ui/wordUndo.ts';
-import './participants.css';
+import './ParticipantActions.css';
 
 interface Props {
   sessionId: string;

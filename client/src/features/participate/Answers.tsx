@@ -13,6 +13,8 @@ import { personColor } from '../../base/colors.ts';
 import { useAnswerAccess } from './access.ts';
 import { participateTexts } from './i18n.ts';
 import { useT } from '../../base/i18n/useT.ts';
+import './Answers.css';
+import './sections.css';
 
 /** Enter sends (not while composing, not with Shift); Ctrl/Cmd+Enter sends too. */
 function isSendKey(e: KeyboardEvent<HTMLTextAreaElement>): boolean {

@@ -13,6 +13,8 @@ import { apiErrorText } from './format.ts';
 import { participateTexts } from './i18n.ts';
 import { useT } from '../../base/i18n/useT.ts';
 import { useRoundCandidates, type Candidate } from './voteCandidates.ts';
+import './Ballot.css';
+import './sections.css';
 
 export function Ballot({ round }: { round: VoteRound }) {
   const { sessionId, identity } = useIdentity();

@@ -15,6 +15,8 @@ import { EvaluationSummaryView } from './EvaluationSummaryView.tsx';
 import { apiErrorText, formatTime } from './format.ts';
 import { participateTexts } from './i18n.ts';
 import { usePoll } from './usePoll.ts';
+import './EvaluationSection.css';
+import './sections.css';
 
 const GRADES = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10] as const;
 

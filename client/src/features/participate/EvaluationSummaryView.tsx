@@ -7,6 +7,8 @@ import { useLang, useT } from '../../base/i18n/useT.ts';
 import type { EvaluationSummary } from '../../../../shared/api.ts';
 import { formatMean } from './format.ts';
 import { participateTexts } from './i18n.ts';
+import './sections.css';
+import './EvaluationSummaryView.css';
 
 export function EvaluationSummaryView({ summary, testId }: { summary: EvaluationSummary; testId?: string }) {
   const t = useT(participateTexts);

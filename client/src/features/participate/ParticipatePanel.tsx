@@ -14,7 +14,7 @@ import { useT } from '../../base/i18n/useT.ts';
 import { ROOMY, useMediaQuery, usePanelState } from '../../ui/usePanelState.ts';
 import { QuestionsSection } from './QuestionsSection.tsx';
 import { VoteSection } from './VoteSection.tsx';
-import './participate.css';
+import './ParticipatePanel.css';
 
 export type ParticipateTab = 'questions' | 'vote' | 'evaluation';
 const TABS: { id: ParticipateTab; label: ParticipateKey }[] = [

@@ -14,6 +14,8 @@ import { readAnswersStable, useAnswerAccess } from './access.ts';
 import { AnswerComposer, AnswerItem } from './Answers.tsx';
 import { participateTexts } from './i18n.ts';
 import { useT } from '../../base/i18n/useT.ts';
+import './sections.css';
+import './QuestionsSection.css';
 
 const NO_ANSWERS: AnswerRecord[] = [];
 

@@ -10,7 +10,7 @@ import { participateTexts } from './i18n.ts';
 import { useT } from '../../base/i18n/useT.ts';
 import { RoundAdmin } from './RoundAdmin.tsx';
 import { readAllVoteResults } from './VoteSection.tsx';
-import './participate.css';
+import './ResultsScreen.css';
 
 export function ResultsScreen() {
   const { isFacilitator } = useIdentity();

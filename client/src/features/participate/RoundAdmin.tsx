@@ -18,6 +18,8 @@ import { participateTexts } from './i18n.ts';
 import { useT } from '../../base/i18n/useT.ts';
 import { usePoll } from './usePoll.ts';
 import { rankTotals, useRoundCandidates } from './voteCandidates.ts';
+import './sections.css';
+import './RoundAdmin.css';
 
 /** More dots than this on one line turn into a bar. */
 const MAX_DOTS = 24;

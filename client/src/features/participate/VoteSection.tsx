@@ -21,6 +21,8 @@ import { Ballot } from './Ballot.tsx';
 import { participateTexts } from './i18n.ts';
 import { useT } from '../../base/i18n/useT.ts';
 import { RoundAdmin, RoundResults } from './RoundAdmin.tsx';
+import './sections.css';
+import './VoteSection.css';
 
 /** Every round's revealed totals (module-level, so `useDocSnapshot` caches it). */
 export function readAllVoteResults(doc: Doc): ReadonlyMap<string, VoteResults> {

@@ -12,7 +12,8 @@ import { methodsTexts } from '../methods/i18n.ts';
 import { RoundCard } from '../methods/index.ts';
 import { useDocSnapshot } from '../../base/sync/useDocSnapshot.ts';
 import { phoneTexts } from './i18n.ts';
-import '../methods/methods.css';
+import './phone.css';
+import './PhoneBees.css';
 
 const noop = () => undefined;
 

@@ -15,6 +15,8 @@ import { useBoardSelection, useIdentity } from '../meeting/index.ts';
 import { findFreeSpot } from './freeSpot.ts';
 import { phoneTexts } from './i18n.ts';
 import { useT } from '../../base/i18n/useT.ts';
+import './phone.css';
+import './PhoneNotes.css';
 
 const NOTE_SIZE = { w: 180, h: 120 };
 const NOTE_MAX = 5000;

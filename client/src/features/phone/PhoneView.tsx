@@ -20,7 +20,7 @@ import { phoneTexts, type PhoneKey } from './i18n.ts';
 import { useT } from '../../base/i18n/useT.ts';
 import { PhoneBees } from './PhoneBees.tsx';
 import { PhoneNotes } from './PhoneNotes.tsx';
-import '../participate/participate.css';
+import './PhoneView.css';
 import './phone.css';
 
 export type PhoneCard = 'questions' | 'notes' | 'bees' | 'vote' | 'evaluation';

@@ -19,6 +19,7 @@ import { useIdentity, useSessionDocSnapshot, useSessionSnapshot } from '../meeti
 import { downloadReport, ReportError, type Progress, type ReportFormat } from './download.ts';
 import { reportTexts } from './i18n.ts';
 import { SectionOpenings } from './SectionOpenings.tsx';
+import './ReportDialog.css';
 import './report.css';
 
 const FORMATS: ReportFormat[] = ['docx', 'pdf', 'html', 'md'];

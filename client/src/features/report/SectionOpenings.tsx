@@ -16,6 +16,8 @@ import {
 } from '../../../../shared/model/meeting/reportSettings.ts';
 import { reportTexts } from './i18n.ts';
 import { useT } from '../../base/i18n/useT.ts';
+import './report.css';
+import './SectionOpenings.css';
 
 export function SectionOpenings({ doc }: { doc: Doc }) {
   const t = useT(reportTexts);

@@ -4,6 +4,8 @@ import { useT } from '../../../base/i18n/useT.ts';
 import { onTabListKeyDown } from '../../../ui/tabKeys.ts';
 import { wordUndoRef } from '../../../ui/wordUndo.ts';
 import { icons } from './icons.tsx';
+import './board.css';
+import './BoardTabs.css';
 
 interface BoardTabsProps {
   boards: readonly BoardRecord[];

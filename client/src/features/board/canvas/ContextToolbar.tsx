@@ -7,6 +7,8 @@ import { boundsOf } from '../../../base/board/hitTest.ts';
 import { rectToScreen, type Size } from '../../../base/board/viewport.ts';
 import { useT, type MessageKey } from '../../../base/i18n/useT.ts';
 import { icons } from './icons.tsx';
+import './board.css';
+import './ContextToolbar.css';
 
 const NOTE_NAMES: MessageKey[] = [
   'color.yellow',

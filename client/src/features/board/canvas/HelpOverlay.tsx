@@ -12,6 +12,8 @@ import { useCharacterShortcuts } from '../../../base/board/useShortcutSetting.ts
 import { Switch } from '../../../ui/Switch.tsx';
 import { useT, type MessageKey } from '../../../base/i18n/useT.ts';
 import { icons } from './icons.tsx';
+import './board.css';
+import './HelpOverlay.css';
 
 const GROUPS: { group: ShortcutGroup; label: MessageKey }[] = [
   { group: 'tools', label: 'help.group.tools' },

@@ -4,6 +4,7 @@ import { Transformer } from 'react-konva';
 import type { Rect } from '../../../../../shared/model/board/geometry.ts';
 import type { BoardEnv } from '../../../base/board/env.ts';
 import { ItemResize } from '../../../base/board/tools/resizeItems.ts';
+import './board.css';
 
 export const SELECTION_COLOR = '#0e5a63';
 const COARSE = typeof matchMedia === 'function' && matchMedia('(pointer: coarse)').matches;

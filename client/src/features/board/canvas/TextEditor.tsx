@@ -20,6 +20,8 @@ import {
 import type { Viewport } from '../../../base/board/viewport.ts';
 import { useWordUndo } from '../../../ui/wordUndo.ts';
 import { useT, type MessageKey } from '../../../base/i18n/useT.ts';
+import './TextEditor.css';
+import './board.css';
 
 /** Where the editor goes and how its text looks, in screen pixels, for the current text. */
 function editorStyle(item: BoardItem, value: string, v: Viewport, byId: BoardSnapshot['byId']): CSSProperties {

@@ -5,6 +5,8 @@ import type { UndoState } from '../../../base/board/boardModel.ts';
 import { SHORTCUTS, comboLabel, isMac } from '../../../base/board/shortcuts.ts';
 import { useT, type MessageKey } from '../../../base/i18n/useT.ts';
 import { icons } from './icons.tsx';
+import './Toolbar.css';
+import './board.css';
 
 const TOOLS: { tool: Tool; icon: ReactElement; label: MessageKey }[] = [
   { tool: 'select', icon: icons.select, label: 'tools.select' },

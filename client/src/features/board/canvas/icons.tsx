@@ -1,5 +1,6 @@
 /** Line icons for the board's toolbars (20 x 20, currentColor). */
 import type { ReactElement } from 'react';
+import './board.css';
 
 const line = {
   fill: 'none',

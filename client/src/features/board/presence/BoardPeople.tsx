@@ -15,6 +15,7 @@ import type { AwarenessUser } from '../../../base/sync/Room.ts';
 import type { Follow } from '../../../base/presence/useFollow.ts';
 import { initials, type PeerPresence } from '../../../base/presence/presenceState.ts';
 import { usePresenceT, type PresenceTranslate } from '../../../base/presence/messages.ts';
+import './BoardPeople.css';
 import './presence.css';
 
 export interface BoardPeopleProps {

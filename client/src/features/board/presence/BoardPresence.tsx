@@ -25,7 +25,7 @@ import { useFollow } from '../../../base/presence/useFollow.ts';
 import type { AwarenessUser, Room } from '../../../base/sync/Room.ts';
 import { BoardPeople } from './BoardPeople.tsx';
 import { CursorLayer } from './CursorLayer.tsx';
-import './presence.css';
+import './BoardPresence.css';
 
 export interface BoardPresenceLayerProps {
   /** The BOARD room (`useRoom(boardRoomName(sessionId, boardId), token).room`). */

@@ -13,6 +13,7 @@ import { usePresenceT } from '../../../base/presence/messages.ts';
 import { MenuButton } from '../../../ui/MenuButton.tsx';
 import { useTransient } from '../../../ui/useTransient.ts';
 import './presence.css';
+import './ExportMenu.css';
 
 export interface ExportMenuProps {
   /**
