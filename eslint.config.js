@@ -15,7 +15,7 @@ const layer = (type) => ({ element: { type } });
 const featureSurface = {
   to: {
     element: { type: 'feature' },
-    file: { path: ['client/src/features/*/index.ts', 'client/src/features/*/i18n.ts', 'client/src/features/*/*.css'] },
+    file: { path: ['client/src/features/*/index.ts', 'client/src/features/*/i18n.ts'] },
   },
 };
 const clientLayers = {
