@@ -11,8 +11,9 @@
  * take the compiled code from there instead of parsing and compiling the bundle again.
  * V8 refuses a cache made by another V8 or with other flags (`cachedDataRejected`): the
  * cache is then written anew. The cache is named after the bundle's content hash, so a
- * cache never meets another bundle. A folder that cannot be written (a read-only
- * install) only means no cache: the server starts as it would without one.
+ * cache never meets another bundle. Under systemd the cache goes to the service's
+ * `CacheDirectory=` (`$CACHE_DIRECTORY`); a folder that cannot be written only means no
+ * cache: the server starts as it would without one.
  *
  * With `--enable-source-maps` (`npm start`), stack traces through the bundle are mapped
  * to the TypeScript sources from the bundle's source map, read at the first trace
@@ -31,7 +32,9 @@ const WRITE_CACHE_AFTER_MS = 10_000;
 
 const dir = __dirname; // main.js is CommonJS (dist/server/package.json): no ES module loader at start
 const file = path.join(dir, VELDWERK_BUNDLE);
-const cacheFile = `${file}.cache`;
+/** Beside the bundle, or in systemd's `CacheDirectory=` (deploy/systemd: the app folder is read-only there). */
+const cacheDir = process.env.CACHE_DIRECTORY?.split(':')[0] || dir;
+const cacheFile = path.join(cacheDir, `${VELDWERK_BUNDLE}.cache`);
 
 function readCache(): Buffer | undefined {
   try {
@@ -48,12 +51,18 @@ function compile(): { script: vm.Script; cached: boolean } {
   return { script, cached: cachedData !== undefined && !script.cachedDataRejected };
 }
 
-/** Writes the code cache beside the bundle, atomically (several servers may start from one build). */
+/** Writes the code cache, atomically (several servers may start from one build). */
 function writeCache(script: vm.Script): void {
   const tmp = `${cacheFile}.${process.pid}.tmp`;
   try {
     fs.writeFileSync(tmp, script.createCachedData());
     fs.renameSync(tmp, cacheFile);
+    // The caches of earlier builds (the build removes them beside the bundle, not in $CACHE_DIRECTORY).
+    for (const entry of fs.readdirSync(cacheDir)) {
+      if (/^server-[0-9a-f]+\.cjs\.cache$/.test(entry) && entry !== path.basename(cacheFile)) {
+        fs.rmSync(path.join(cacheDir, entry), { force: true });
+      }
+    }
   } catch {
     // A read-only folder or a full disk: no cache, nothing else changes.
     try {
