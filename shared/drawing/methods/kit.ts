@@ -114,6 +114,26 @@ export interface Block {
   height: number;
 }
 
+/** Blocks one under the other from a top (the legends and lists below a chart); `at` is where the next one goes. */
+export class BlockStack {
+  private readonly parts: string[] = [];
+  constructor(private y: number) {}
+
+  get at(): number {
+    return this.y;
+  }
+
+  get svg(): string {
+    return this.parts.join('');
+  }
+
+  /** Adds a block; an empty one (height 0) takes no room, not even the gap. */
+  add(b: Block, gap = 4): void {
+    this.parts.push(b.svg);
+    if (b.height) this.y += b.height + gap;
+  }
+}
+
 /** Wrapped lines from `top`, at most `maxLines` (the last one ends in "…" if cut). */
 export function paragraph(
   text: string,

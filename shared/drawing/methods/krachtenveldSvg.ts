@@ -34,6 +34,7 @@ import {
   rect,
   svgDocument,
   svgText,
+  BlockStack,
   type Block,
   type MarkerLabels,
   type MethodSvgOptions,
@@ -290,26 +291,22 @@ export function krachtenveldSvg(data: CleanMethods, opts: MethodSvgOptions = {})
     markersSvg(bySize, { labels, numbers }, labelSize, data.settings.colorBy),
   ].join('');
 
-  let y = head.height + FIELD_HEIGHT + 8;
-  const blocks: string[] = [];
-  const add = (b: Block, gap = 4) => {
-    blocks.push(b.svg);
-    if (b.height) y += b.height + gap;
-  };
-  add(colorLegend(data.settings.colorBy, t, y, WIDTH));
-  add(sizeLegend(axes.betrokkenheid, t, y), 10);
-  if (!data.actors.length) add(paragraph(t('draw.empty'), PAD, y, WIDTH - 2 * PAD, { size: 13, fill: INK_2 }));
-  add(nameList(t('kv.trayReadonly'), unplaced.map(nameOf), y, WIDTH));
-  add(numberKey(numbers, (id) => nameOf(data.actorsById.get(id)!), t, y, WIDTH));
+  const below = new BlockStack(head.height + FIELD_HEIGHT + 8);
+  below.add(colorLegend(data.settings.colorBy, t, below.at, WIDTH));
+  below.add(sizeLegend(axes.betrokkenheid, t, below.at), 10);
+  if (!data.actors.length)
+    below.add(paragraph(t('draw.empty'), PAD, below.at, WIDTH - 2 * PAD, { size: 13, fill: INK_2 }));
+  below.add(nameList(t('kv.trayReadonly'), unplaced.map(nameOf), below.at, WIDTH));
+  below.add(numberKey(numbers, (id) => nameOf(data.actorsById.get(id)!), t, below.at, WIDTH));
 
   const body = [
     head.svg,
     `<g transform="translate(${PAD} ${num(head.height)})" data-view="krachtenveld" data-plot="${num(plot.x)} ${num(plot.y)} ${num(plot.w)} ${num(plot.h)}">`,
     stage,
     '</g>',
-    ...blocks,
+    below.svg,
   ].join('');
-  const height = y + PAD - 4;
+  const height = below.at + PAD - 4;
   return {
     svg: svgDocument(WIDTH, height, opts.title?.trim() || t('view.krachtenveld'), body),
     width: WIDTH,

@@ -42,6 +42,7 @@ import {
   svgDocument,
   svgText,
   translator,
+  BlockStack,
   type Block,
   type MethodSvgOptions,
   type HyphenateWord,
@@ -203,26 +204,21 @@ function nodeLabels(
 }
 
 function legends(data: CleanMethods, t: Translate, top: number): Block {
-  const parts: string[] = [];
-  let y = top;
-  const add = (b: Block, gap = 4) => {
-    parts.push(b.svg);
-    if (b.height) y += b.height + gap;
-  };
-  add(
+  const below = new BlockStack(top);
+  below.add(
     legendRow(
       `${t('nw.rings')}:`,
       [{ swatch: () => ({ svg: '', w: -6 }), label: t(`nw.rings.${data.settings.networkRings}`) }],
-      y,
+      below.at,
       WIDTH,
     ),
   );
-  add(colorLegend(data.settings.colorBy, t, y, WIDTH));
+  below.add(colorLegend(data.settings.colorBy, t, below.at, WIDTH));
   const figures = networkFigures(
     data.actors.map((a) => a.id),
     data.relations,
   );
-  add(
+  below.add(
     legendRow(
       `${t('nw.total', { n: data.relations.length })}:`,
       RELATION_TYPES.map((type) => {
@@ -244,14 +240,14 @@ function legends(data: CleanMethods, t: Translate, top: number): Block {
           label: `${t(`reltype.${type}`)} (${figures.byType[type]})`,
         };
       }),
-      y,
+      below.at,
       WIDTH,
     ),
     8,
   );
   const nameOf = (id: string) => data.actorsById.get(id)?.name.trim() || t('actors.unnamed');
-  add(nameList(t('nw.isolated'), figures.isolated.map(nameOf), y, WIDTH));
-  return { svg: parts.join(''), height: y - top };
+  below.add(nameList(t('nw.isolated'), figures.isolated.map(nameOf), below.at, WIDTH));
+  return { svg: below.svg, height: below.at - top };
 }
 
 /** The network map of a board as a standalone SVG document. */

@@ -27,7 +27,7 @@ import {
   svgDocument,
   svgText,
   translator,
-  type Block,
+  BlockStack,
   type MethodSvgOptions,
   type Translate,
 } from './kit.ts';
@@ -135,22 +135,17 @@ export function typologySvg(data: CleanMethods, opts: MethodSvgOptions = {}) {
     markersSvg(points, { labels, numbers }, size, data.settings.colorBy),
   ].join('');
 
-  let y = head.height + CHART_HEIGHT + 8;
-  const blocks: string[] = [];
-  const add = (b: Block, gap = 4) => {
-    blocks.push(b.svg);
-    if (b.height) y += b.height + gap;
-  };
-  add(colorLegend(data.settings.colorBy, t, y, WIDTH), 10);
-  add(nameList(t('ty.notJudged'), data.actors.filter((a) => !isJudged(a)).map(nameOf), y, WIDTH));
-  add(numberKey(numbers, (id) => nameOf(data.actorsById.get(id)!), t, y, WIDTH));
-  const height = Math.ceil(y + PAD - 4);
+  const below = new BlockStack(head.height + CHART_HEIGHT + 8);
+  below.add(colorLegend(data.settings.colorBy, t, below.at, WIDTH), 10);
+  below.add(nameList(t('ty.notJudged'), data.actors.filter((a) => !isJudged(a)).map(nameOf), below.at, WIDTH));
+  below.add(numberKey(numbers, (id) => nameOf(data.actorsById.get(id)!), t, below.at, WIDTH));
+  const height = Math.ceil(below.at + PAD - 4);
   const body = [
     head.svg,
     `<g transform="translate(${PAD} ${num(head.height)})" data-view="typologie" data-plot="${num(plot.x)} ${num(plot.y)} ${num(plot.w)} ${num(plot.h)}">`,
     stage,
     '</g>',
-    ...blocks,
+    below.svg,
   ].join('');
   return { svg: svgDocument(WIDTH, height, opts.title?.trim() || t('view.typologie'), body), width: WIDTH, height };
 }
