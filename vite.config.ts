@@ -91,8 +91,13 @@ export default defineConfig({
   publicDir: 'public',
   plugins: [react(), preloadSessionPage(), precompress()],
   resolve: {
-    // `import 'konva'` (react-konva's and ours) brings only the nodes the app draws: client/src/base/board/konva.ts.
-    alias: [{ find: /^konva$/, replacement: path.resolve(import.meta.dirname, 'client/src/base/board/konva.ts') }],
+    // `import 'konva'` and react-konva's `konva/lib/Core.js` bring only what the app draws: client/src/base/board/konva.ts.
+    alias: [
+      {
+        find: /^konva(\/lib\/Core(\.js)?)?$/,
+        replacement: path.resolve(import.meta.dirname, 'client/src/base/board/konva.ts'),
+      },
+    ],
   },
   build: {
     outDir: '../dist/client',

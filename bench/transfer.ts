@@ -4,10 +4,11 @@
  * cached) opens the start page and a board page, once with a new session's facilitator
  * link and once with a participant's (joined by code), and waits until the network is
  * idle. Bytes are Chromium's own counts per response (`Network.loadingFinished`
- * encodedDataLength: headers and body as transferred) and the decoded body sizes, summed
+ * encodedDataLength: headers and body as transferred; the body alone is that less what had
+ * arrived with the response's headers) and the decoded body sizes, summed
  * by resource type, in total and for what finished loading before the first paint: on
- * a board page the first frame after the board's canvas is in the page (what a person
- * waits for), on the start page the first contentful paint.
+ * a board page the frame that draws the board's canvas first (the first animation frame
+ * after the canvas is in the page: what a person waits for), on the start page the first contentful paint.
  *
  * `BENCH_SERVER_ROOT=/other/checkout` measures another build (before/after);
  * `BENCH_FILES=1` also lists each script with its bytes and whether it came before the
@@ -24,8 +25,12 @@ import { launchBrowser } from '../test/helpers/browser.ts';
 const ROOT = process.env.BENCH_SERVER_ROOT ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 interface Sums {
+  /** Headers and body as transferred. */
   transferred: Record<string, number>;
+  /** The body as transferred (compressed): what the issue's targets count. */
+  body: Record<string, number>;
   decoded: Record<string, number>;
+  requests: Record<string, number>;
 }
 
 interface Measured {
@@ -49,7 +54,7 @@ function firstPaintProbe(canvas: boolean): string {
     ? `new MutationObserver((_, observer) => {
         if (!document.querySelector('.board-canvas canvas')) return;
         observer.disconnect();
-        requestAnimationFrame(() => requestAnimationFrame(() => (window.__firstPaint ??= ${now})));
+        requestAnimationFrame(() => (window.__firstPaint ??= ${now}));
       }).observe(document, { childList: true, subtree: true });`
     : `new PerformanceObserver((list) => {
         const fcp = list.getEntriesByName('first-contentful-paint')[0];
@@ -90,25 +95,34 @@ async function main(): Promise<void> {
       await page.addInitScript(firstPaintProbe(canvas));
       const cdp = await context.newCDPSession(page);
       await cdp.send('Network.enable');
-      const requests = new Map<string, { type: string; url: string; decoded: number }>();
+      const requests = new Map<string, { type: string; url: string; decoded: number; headers: number }>();
       // CDP's timestamps are a monotonic clock; requestWillBeSent gives its wall time too.
       let wallMinusMonotonic = 0;
-      const finished: { type: string; url: string; transferred: number; decoded: number; at: number }[] = [];
+      const finished: { type: string; url: string; transferred: number; body: number; decoded: number; at: number }[] =
+        [];
       cdp.on('Network.requestWillBeSent', (e) => {
         wallMinusMonotonic = e.wallTime * 1000 - e.timestamp * 1000;
-        requests.set(e.requestId, { type: e.type ?? 'Other', url: e.request.url, decoded: 0 });
+        requests.set(e.requestId, { type: e.type ?? 'Other', url: e.request.url, decoded: 0, headers: 0 });
       });
       cdp.on('Network.responseReceived', (e) => {
         const r = requests.get(e.requestId);
-        if (r) r.type = e.type;
+        if (!r) return;
+        r.type = e.type;
+        // The bytes received by the time the response started: its headers.
+        r.headers = e.response.encodedDataLength;
       });
       cdp.on('Network.dataReceived', (e) => {
         const r = requests.get(e.requestId);
         if (r) r.decoded += e.dataLength;
       });
       cdp.on('Network.loadingFinished', (e) => {
-        const r = requests.get(e.requestId) ?? { type: 'Other', url: '?', decoded: 0 };
-        finished.push({ ...r, transferred: e.encodedDataLength, at: e.timestamp * 1000 + wallMinusMonotonic });
+        const r = requests.get(e.requestId) ?? { type: 'Other', url: '?', decoded: 0, headers: 0 };
+        finished.push({
+          ...r,
+          transferred: e.encodedDataLength,
+          body: e.encodedDataLength - r.headers,
+          at: e.timestamp * 1000 + wallMinusMonotonic,
+        });
       });
       await page.goto(url, { waitUntil: 'networkidle' });
       const paintAt = await page
@@ -116,10 +130,12 @@ async function main(): Promise<void> {
         .then((h) => h.jsonValue() as Promise<number>);
       await context.close();
       const sums = (list: typeof finished): Sums => {
-        const s: Sums = { transferred: {}, decoded: {} };
+        const s: Sums = { transferred: {}, body: {}, decoded: {}, requests: {} };
         for (const f of list) {
           s.transferred[f.type] = (s.transferred[f.type] ?? 0) + f.transferred;
           s.decoded[f.type] = (s.decoded[f.type] ?? 0) + f.decoded;
+          s.body[f.type] = (s.body[f.type] ?? 0) + f.body;
+          s.requests[f.type] = (s.requests[f.type] ?? 0) + 1;
         }
         return s;
       };
@@ -128,7 +144,7 @@ async function main(): Promise<void> {
         beforePaint: sums(finished.filter((f) => f.at <= paintAt)),
         files: finished
           .filter((f) => f.type === 'Script')
-          .map((f) => ({ url: new URL(f.url).pathname, transferred: f.transferred, beforePaint: f.at <= paintAt })),
+          .map((f) => ({ url: new URL(f.url).pathname, transferred: f.body, beforePaint: f.at <= paintAt })),
       };
     }
 
@@ -152,13 +168,15 @@ async function main(): Promise<void> {
     ];
     const kb = (n = 0) => `${(n / 1024).toFixed(0)} KB`;
     const all = (s: Sums) => Object.values(s.transferred).reduce((a, b) => a + b, 0);
+    const js = (s: Sums) =>
+      `${kb(s.body.Script)} in ${s.requests.Script ?? 0} (${kb(s.transferred.Script)}; ${kb(s.decoded.Script)})`;
     const row = (name: string, m: Measured) =>
-      `| ${name} | ${kb(m.beforePaint.transferred.Script)} (${kb(m.beforePaint.decoded.Script)}) | ${kb(m.total.transferred.Script)} (${kb(m.total.decoded.Script)}) | ${kb(m.total.transferred.Stylesheet)} (${kb(m.total.decoded.Stylesheet)}) | ${kb(m.total.transferred.Document)} | ${kb(all(m.total))} |`;
+      `| ${name} | ${js(m.beforePaint)} | ${js(m.total)} | ${kb(m.total.transferred.Stylesheet)} (${kb(m.total.decoded.Stylesheet)}) | ${kb(m.total.transferred.Document)} | ${kb(all(m.total))} |`;
     console.log(
       [
         `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC with \`npm run bench:transfer\` on ${os.cpus().length} cores, Node ${process.version}, ${browser.version()}, load average ${os.loadavg()[0]!.toFixed(1)}; server at ${ROOT}.`,
         '',
-        '| page | scripts before the first paint (decoded) | scripts in total (decoded) | styles | page | everything transferred |',
+        '| page | scripts before the first paint: compressed in requests (with headers; decoded) | scripts in total | styles | page | everything transferred |',
         '|---|---|---|---|---|---|',
         ...pages.map(([name, m]) => row(name, m)),
       ].join('\n'),

@@ -1,10 +1,10 @@
 /**
  * The first view of a session page (issue 14): the parts it does not need (a dialog's
- * button, a menu, a facilitator's panel: `ui/lazyPart.ts`) load after it is on screen,
- * so they neither delay it nor share the wire with it. A board's view is on screen at the
- * first frame its canvas draws (`base/board/useStageViewport.ts` calls
- * {@link firstViewShown}); a page without a board counts as shown a moment
- * ({@link WITHOUT_BOARD_MS}) after the first part asked.
+ * button, a menu, a facilitator's panel: `ui/lazyPart.ts`) load after it is on screen
+ * and the browser is idle, so they neither delay it nor share the wire with it. A
+ * board's view is on screen at the first frame its canvas draws
+ * (`base/board/useStageViewport.ts` calls {@link firstViewShown}); a page without a board
+ * counts as shown a moment ({@link WITHOUT_BOARD_MS}) after the first part asked.
  */
 const WITHOUT_BOARD_MS = 800;
 
@@ -20,9 +20,16 @@ export function firstViewShown(): void {
   for (const resolve of waiting.splice(0)) resolve();
 }
 
-/** Resolves once the first view is on screen (at once if it is). */
+function whenIdle(resolve: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(() => resolve(), { timeout: 1000 });
+  else setTimeout(resolve, 0);
+}
+
+/** Resolves once the first view is on screen and the page is idle (soon, if it was shown already). */
 export function afterFirstView(): Promise<void> {
-  if (shown) return Promise.resolve();
-  fallback ??= setTimeout(firstViewShown, WITHOUT_BOARD_MS);
-  return new Promise((resolve) => waiting.push(resolve));
+  if (!shown) fallback ??= setTimeout(firstViewShown, WITHOUT_BOARD_MS);
+  return new Promise((resolve) => {
+    if (shown) whenIdle(resolve);
+    else waiting.push(() => whenIdle(resolve));
+  });
 }

@@ -4,7 +4,7 @@
  * wheel events with Ctrl). Listeners are native (not React's) so a move costs no render.
  */
 import { useEffect } from 'react';
-import Konva from 'konva';
+import type Konva from 'konva';
 import type { BoardEnv } from './env.ts';
 import type { BoardPointer } from './tools/BoardPointer.ts';
 import type { PointerInput } from './tools/types.ts';
@@ -13,7 +13,8 @@ import { screenToWorld, zoomAt } from './viewport.ts';
 /** Is the point on one of the Transformer's handles (Konva handles that press itself)? */
 function onTransformerHandle(stage: Konva.Stage, x: number, y: number): boolean {
   const shape = stage.getIntersection({ x, y });
-  return shape?.getParent() instanceof Konva.Transformer;
+  // By class name: the Transformer's code loads only when the board has painted (SelectionTransformer).
+  return shape?.getParent()?.getClassName() === 'Transformer';
 }
 
 function wheelFactor(e: WheelEvent): number {

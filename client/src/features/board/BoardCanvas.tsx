@@ -26,14 +26,18 @@ import { useT } from '../../base/i18n/useT.ts';
 import { BoardAccess } from './BoardAccess.tsx';
 import { BoardToolbar, ZoomControls, type BoardMode } from './BoardChrome.tsx';
 import { ActiveLayer } from './canvas/ActiveLayer.tsx';
-import { ContextToolbar } from './canvas/ContextToolbar.tsx';
-import { HelpOverlay } from './canvas/HelpOverlay.tsx';
+import { lazyPart } from '../../ui/lazyPart.ts';
 import { ConcealedLayer } from './canvas/ConcealedLayer.tsx';
 import { ItemsLayer } from './canvas/ItemsLayer.tsx';
 import { OverlayLayer } from './canvas/OverlayLayer.tsx';
 import { TextEditor } from './canvas/TextEditor.tsx';
 import { Toolbar } from './canvas/Toolbar.tsx';
 import './BoardCanvas.css';
+
+// The shortcuts' help (opened with ?) and the toolbar of a selection load after the board's first frame
+// (ui/lazyPart.ts).
+const HelpOverlay = lazyPart(() => import('./canvas/HelpOverlay.tsx').then((m) => m.HelpOverlay));
+const ContextToolbar = lazyPart(() => import('./canvas/ContextToolbar.tsx').then((m) => m.ContextToolbar));
 
 interface BoardCanvasProps {
   doc: Doc;

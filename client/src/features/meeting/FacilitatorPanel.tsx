@@ -1,6 +1,4 @@
 import { formatJoinCode, normalizeJoinCode } from '../../../../shared/api.ts';
-import type { Doc } from '../../../../shared/model/doc.ts';
-import { setBoardLocked, setBoardOpen } from '../../../../shared/model/sessionDoc.ts';
 import { useState } from 'react';
 import { homeTexts } from '../home/i18n.ts';
 import { useT } from '../../base/i18n/useT.ts';
@@ -11,7 +9,6 @@ import { useJoinState } from '../invite/index.ts';
 import { ProjectionOverlay } from '../invite/index.ts';
 import { ProjectorLink } from '../invite/index.ts';
 import { QrImage } from '../invite/index.ts';
-import { Switch } from '../../ui/Switch.tsx';
 import './FacilitatorPanel.css';
 
 interface FacilitatorPanelProps {
@@ -121,36 +118,5 @@ export function FacilitatorPanel({ joinCode, viewerUrl: keptViewerUrl }: Facilit
         <p className="muted">{t('facilitator.viewerUnknown')}</p>
       )}
     </section>
-  );
-}
-
-/** Locks or unlocks the open board for participants (the server enforces it). */
-export function LockToggle({ sessionDoc, boardId, locked }: { sessionDoc: Doc; boardId: string; locked: boolean }) {
-  const t = useT();
-  return (
-    <Switch
-      on={locked}
-      onChange={(on) => setBoardLocked(sessionDoc, boardId, on)}
-      label={t('facilitator.lockLabel')}
-      title={locked ? t('facilitator.lockedText') : t('facilitator.unlockedText')}
-      testId="lock-toggle"
-    />
-  );
-}
-
-/**
- * Opens a group's board to every participant, or back to the group only (issue 10; the
- * server's write rules follow it). Shown for boards that belong to a group.
- */
-export function OpenToggle({ sessionDoc, boardId, open }: { sessionDoc: Doc; boardId: string; open: boolean }) {
-  const t = useT();
-  return (
-    <Switch
-      on={open}
-      onChange={(on) => setBoardOpen(sessionDoc, boardId, on)}
-      label={t('facilitator.openLabel')}
-      title={open ? t('facilitator.openText') : t('facilitator.groupOnlyText')}
-      testId="open-toggle"
-    />
   );
 }

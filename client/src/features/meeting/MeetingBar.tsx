@@ -9,18 +9,21 @@ import { useCallback, useId, useMemo, useState } from 'react';
 import type { PhaseSwitch } from '../../../../shared/model/meeting/phaseSwitch.ts';
 import { currentPhase, type Phase } from '../../../../shared/model/meeting/program.ts';
 import { LiveBanners } from './LiveBanners.tsx';
-import { LiveMenu } from './LiveMenu.tsx';
 import { useIdentity, useProgram } from './MeetingContext.tsx';
 import { usePhaseSwitch } from './phaseActions.ts';
-import { ProgramEditor } from './ProgramEditor.tsx';
 import { PhaseTimerNotice, TimerControls, TimerDisplay } from './Timer.tsx';
 import { meetingTexts } from './i18n.ts';
 import { useT } from '../../base/i18n/useT.ts';
 import { usePhoneLayout } from './usePhoneLayout.ts';
+import { lazyPart } from '../../ui/lazyPart.ts';
 import { usePopover } from '../../ui/usePopover.ts';
 import { ROOMY, useMediaQuery, usePanelState } from '../../ui/usePanelState.ts';
 import './barControls.css';
 import './MeetingBar.css';
+
+// The Live menu and the programme editor (the facilitator's) load after the first view (ui/lazyPart.ts).
+const LiveMenu = lazyPart(() => import('./LiveMenu.tsx').then((m) => m.LiveMenu));
+const ProgramEditor = lazyPart(() => import('./ProgramEditor.tsx').then((m) => m.ProgramEditor));
 
 export function MeetingBar() {
   const { isFacilitator } = useIdentity();

@@ -1,6 +1,6 @@
 /** The views of one board: the free canvas and the five method views (tabs; a select on phones). */
+import { methodLabels, type MethodLabelKey } from '../../../../shared/methods/labels.ts';
 import { useT } from '../../base/i18n/useT.ts';
-import { methodsTexts, type MethodsKey } from '../methods/i18n.ts';
 import { METHOD_VIEWS } from '../../base/views.ts';
 import type { BoardView } from '../../base/useBoardView.ts';
 import { onTabListKeyDown } from '../../ui/tabKeys.ts';
@@ -10,8 +10,9 @@ const VIEWS: readonly BoardView[] = ['canvas', ...METHOD_VIEWS];
 
 export function ViewTabs({ view, onChange }: { view: BoardView; onChange: (v: BoardView) => void }) {
   const t = useT();
-  const mt = useT(methodsTexts);
-  const label = (v: BoardView) => (v === 'canvas' ? t('views.canvas') : mt(`view.${v}` as MethodsKey));
+  // The views' names from their one home (not the methods' whole dictionary: that loads with the methods).
+  const mt = useT(methodLabels);
+  const label = (v: BoardView) => (v === 'canvas' ? t('views.canvas') : mt(`view.${v}` as MethodLabelKey));
   return (
     <>
       <select

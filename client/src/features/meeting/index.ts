@@ -1,5 +1,9 @@
 /** The public surface of this feature: other features and the app import only from here. */
-export { FacilitatorPanel, LockToggle, OpenToggle } from './FacilitatorPanel.tsx';
+import { lazyPart } from '../../ui/lazyPart.ts';
+export { LockToggle, OpenToggle } from './BoardToggles.tsx';
+// The facilitator's panel (invitation, QR code, projector link) is not needed by the first view: it loads
+// after that (ui/lazyPart.ts), and a participant never loads it.
+export const FacilitatorPanel = lazyPart(() => import('./FacilitatorPanel.tsx').then((m) => m.FacilitatorPanel));
 export { MeetingBar } from './MeetingBar.tsx';
 export {
   MeetingProvider,

@@ -14,7 +14,6 @@ import { ioTexts } from '../../../../shared/io/texts.ts';
 const nlTexts = {
   // The words the drawings share, from their one home.
   ...methodLabels.nl,
-  'view.drieB': 'De 3 B’s',
   'view.tabsLabel': 'Methode',
 
   'ws.readonly': coreTexts.nl['board.viewer'],
@@ -208,7 +207,6 @@ export type MethodsKey = keyof typeof nlTexts;
 
 const enTexts = {
   ...methodLabels.en,
-  'view.drieB': 'The 3 B’s',
   'view.tabsLabel': 'Method',
 
   'ws.readonly': coreTexts.en['board.viewer'],

@@ -1,8 +1,9 @@
-import { useEffect, useLayoutEffect, useRef, type RefObject } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import type Konva from 'konva';
 import { Transformer } from 'react-konva';
 import type { Rect } from '../../../../../shared/model/board/geometry.ts';
 import type { BoardEnv } from '../../../base/board/env.ts';
+import { afterFirstView } from '../../../base/firstView.ts';
 import { ItemResize } from '../../../base/board/tools/resizeItems.ts';
 import './board.css';
 
@@ -17,6 +18,23 @@ interface SelectionTransformerProps {
   ids: string;
 }
 
+// Konva's Transformer (a quarter of Konva) is not needed by the board's first frame: it loads after that
+// (base/board/konva.ts registers the other nodes), and the handles show from then on.
+let transformerLoaded = false;
+let transformerLoading: Promise<void> | null = null;
+function loadTransformer(): Promise<void> {
+  transformerLoading ??= afterFirstView()
+    .then(() => import('konva/lib/shapes/Transformer'))
+    .then(
+      () => void (transformerLoaded = true),
+      (err: unknown) => {
+        transformerLoading = null;
+        throw err;
+      },
+    );
+  return transformerLoading;
+}
+
 function proxies(group: Konva.Group | null): Konva.Node[] {
   return group ? group.getChildren((n) => n.name() === 'selection-proxy') : [];
 }
@@ -29,11 +47,24 @@ function proxies(group: Konva.Group | null): Konva.Node[] {
 export function SelectionTransformer({ env, group, ids }: SelectionTransformerProps) {
   const tr = useRef<Konva.Transformer>(null);
   const resize = useRef<ItemResize | null>(null);
+  const [loaded, setLoaded] = useState(transformerLoaded);
+
+  useEffect(() => {
+    if (loaded) return;
+    let live = true;
+    loadTransformer().then(
+      () => live && setLoaded(true),
+      (err: unknown) => console.error('The resize handles did not load', err),
+    );
+    return () => {
+      live = false;
+    };
+  }, [loaded]);
 
   useLayoutEffect(() => {
     tr.current?.nodes(ids ? proxies(group.current) : []);
     tr.current?.getLayer()?.batchDraw();
-  }, [ids, group]);
+  }, [ids, group, loaded]);
 
   useEffect(() => () => resize.current?.end(), []);
 
@@ -50,6 +81,7 @@ export function SelectionTransformer({ env, group, ids }: SelectionTransformerPr
   };
   const corner = () => !/middle|center/.test(tr.current?.getActiveAnchor() ?? 'middle');
 
+  if (!loaded) return null;
   return (
     <Transformer
       ref={tr}
