@@ -44,7 +44,7 @@ const textItem: TextItem = {
   w: 230,
   h: 100,
   fontSize: 20,
-  color: '#1d2a30',
+  color: '#1f2933',
   text: 'Gemeente, GGD en huisartsen maken samen een wijkgezondheidsprofiel voor de hele wijk',
 };
 
