@@ -5,16 +5,13 @@
  */
 import { defineTexts } from '../i18n/texts.ts';
 import type { Lang } from '../i18n/lang.ts';
+import { viewNames } from './viewNames.ts';
 import { DEFAULT_AXES, type AxisLabels, type BoardSettings } from '../model/board/actorSchema.ts';
 
 export type MethodLang = Lang;
 
 const nl = {
-  'view.krachtenveld': 'Krachtenveld',
-  'view.krachten': 'Krachten + en −',
-  'view.netwerk': 'Netwerk',
-  'view.typologie': 'Typologie',
-  'view.drieB': 'De 3 B’s',
+  ...viewNames.nl,
   'actors.unnamed': '(zonder naam)',
   'cat.beslisser': 'Beslisser',
   'cat.uitvoerder': 'Uitvoerder',
@@ -100,11 +97,7 @@ const nl = {
 export type MethodLabelKey = keyof typeof nl;
 
 const en = {
-  'view.krachtenveld': 'Field of forces',
-  'view.krachten': 'Forces + and −',
-  'view.netwerk': 'Network',
-  'view.typologie': 'Typology',
-  'view.drieB': 'The 3 B’s',
+  ...viewNames.en,
   'actors.unnamed': '(no name)',
   'cat.beslisser': 'Decision maker',
   'cat.uitvoerder': 'Implementer',

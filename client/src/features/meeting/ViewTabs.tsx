@@ -1,5 +1,5 @@
 /** The views of one board: the free canvas and the five method views (tabs; a select on phones). */
-import { methodLabels, type MethodLabelKey } from '../../../../shared/methods/labels.ts';
+import { viewNames, type ViewNameKey } from '../../../../shared/methods/viewNames.ts';
 import { useT } from '../../base/i18n/useT.ts';
 import { METHOD_VIEWS } from '../../base/views.ts';
 import type { BoardView } from '../../base/useBoardView.ts';
@@ -11,8 +11,8 @@ const VIEWS: readonly BoardView[] = ['canvas', ...METHOD_VIEWS];
 export function ViewTabs({ view, onChange }: { view: BoardView; onChange: (v: BoardView) => void }) {
   const t = useT();
   // The views' names from their one home (not the methods' whole dictionary: that loads with the methods).
-  const mt = useT(methodLabels);
-  const label = (v: BoardView) => (v === 'canvas' ? t('views.canvas') : mt(`view.${v}` as MethodLabelKey));
+  const mt = useT(viewNames);
+  const label = (v: BoardView) => (v === 'canvas' ? t('views.canvas') : mt(`view.${v}` as ViewNameKey));
   return (
     <>
       <select
