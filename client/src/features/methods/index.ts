@@ -3,7 +3,6 @@ import { lazy } from 'react';
 export { MethodsContext, readWorkspace } from './context.ts';
 export type { MethodsContextValue } from './context.ts';
 export { FieldBackdrop } from './FieldShapes.tsx';
-export { useBoxSize } from './hooks.ts';
 export { measureCanvasText } from './measureText.ts';
 export { MethodStage, useStageBox } from './MethodStage.tsx';
 export { RoundCard } from './RoundPanel.tsx';
