@@ -1,7 +1,7 @@
 /**
  * The session sidebar over the board (issue 12): on a laptop beside a running meeting the
  * board keeps its room, so the sidebar, when someone opens it, lies over the board instead
- * of pushing it aside (`.is-sidebar-overlay` in styles.css). Escape inside it closes it, and
+ * of pushing it aside (`.is-sidebar-overlay` in app/styles.css and ui/panels.css). Escape inside it closes it, and
  * its toggle, the visible "Zijpaneel inklappen" button, gets the focus back, so the focus
  * is never lost in a folded panel.
  */

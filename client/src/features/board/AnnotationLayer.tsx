@@ -3,7 +3,7 @@
  * view"): the free canvas as a transparent layer over the view, showing and adding the
  * board items whose `view` is that view. Switched off, it only shows them and lets the
  * pointer through to the view; switched on ("Aantekeningen"), it has the pointer and
- * the keys, and the view underneath is dimmed a little (board.css).
+ * the keys, and the view underneath is dimmed a little (canvas/board.css).
  */
 import { useEffect, useState } from 'react';
 import type { NoteColor } from '../../../../shared/model/board/schema.ts';

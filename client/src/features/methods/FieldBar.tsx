@@ -87,7 +87,7 @@ export function AxesEditor() {
     updateSettings(doc, { axes: { ...axes, [key]: { ...axes[key], [part]: value.slice(0, 60) } } });
   return (
     <div className="mw-popover-anchor">
-      {/* In a narrow bar only the icon shows, its name in a tooltip (issue 12, methods.css). */}
+      {/* In a narrow bar only the icon shows, its name in a tooltip (issue 12, views.css). */}
       <button
         type="button"
         className="button button-small mw-icon-tool"

@@ -1,6 +1,6 @@
 /**
  * An icon button of a method view's bar on a laptop (issue 12): its name shows in a tooltip
- * on hover and focus (`.mw-icon-tool`, methods.css). Escape hides the tooltip until the
+ * on hover and focus (`.mw-icon-tool`, views.css). Escape hides the tooltip until the
  * pointer or the focus leaves the button (WCAG 1.4.13: dismissible without moving).
  */
 import type { FocusEvent, KeyboardEvent, MouseEvent } from 'react';
