@@ -49,7 +49,23 @@ function writeAfterPromiseJobs(): void {
 function writeAll(): void {
   const all = [...waiting];
   waiting.clear(); // what a write makes send (it should not) waits for the next round
-  for (const [ws, w] of all) write(ws, w);
+  // A broadcast gives many sockets the same frames: they share one joined buffer.
+  let lastFrames: Buffer[] = [];
+  let lastJoined: Buffer | null = null;
+  for (const [ws, w] of all) {
+    if (w.frames.length > 1 && w.bytes <= JOIN_MAX_BYTES) {
+      if (!lastJoined || !sameFrames(w.frames, lastFrames)) {
+        lastFrames = w.frames;
+        lastJoined = Buffer.concat(w.frames, w.bytes);
+      }
+      w.frames = [lastJoined];
+    }
+    write(ws, w);
+  }
+}
+
+function sameFrames(a: readonly Buffer[], b: readonly Buffer[]): boolean {
+  return a.length === b.length && a.every((frame, i) => frame === b[i]);
 }
 
 /**
