@@ -189,7 +189,11 @@ async function main(): Promise<void> {
       }
   } finally {
     await browser.close();
+    // Wait for the server to stop (its log goes to our pipe: it must not outlive us), killing it after 10 s.
+    const exited = new Promise((resolve) => proc.once('exit', resolve));
     proc.kill('SIGTERM');
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000).unref())]);
+    if (proc.exitCode === null && proc.signalCode === null) proc.kill('SIGKILL');
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }
