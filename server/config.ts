@@ -5,7 +5,7 @@
 import path from 'node:path';
 import proxyAddr from 'proxy-addr';
 import { z } from 'zod';
-import { redactUrl } from './store/postgres/errors.ts';
+import { redactUrl } from './redactUrl.ts';
 
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 

@@ -19,7 +19,7 @@ import {
   type CopyTarget,
   type TableName,
 } from './copySides.ts';
-import { redactUrl } from './postgres/errors.ts';
+import { redactUrl } from '../redactUrl.ts';
 
 export { CopyRefused };
 

@@ -9,7 +9,7 @@ import type { Config } from '../config.ts';
 import type { Logger } from '../log.ts';
 import { clearCleanMarker, closedCleanly } from './cleanClose.ts';
 import { checkDatabaseFile } from './integrity.ts';
-import { redactUrl } from './postgres/errors.ts';
+import { redactUrl } from '../redactUrl.ts';
 import type { Store } from './SessionStore.ts';
 import { SqliteStore } from './SqliteStore.ts';
 

@@ -3,18 +3,9 @@
  * says what to do; `server/startupErrors.ts` prints it instead of a stack trace. Kept free
  * of the `pg` import, so the start path of a SQLite server does not load it.
  */
-export class StoreUnavailableError extends Error {}
+import { redactUrl } from '../../redactUrl.ts';
 
-/** The URL without its password, for messages and logs. */
-export function redactUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.password) u.password = '***';
-    return u.toString();
-  } catch {
-    return '(an unreadable URL)';
-  }
-}
+export class StoreUnavailableError extends Error {}
 
 /** Why connecting to or preparing the database failed, as advice for the operator; `null` when unknown. */
 export function describePostgresFault(err: unknown, url: string): string | null {

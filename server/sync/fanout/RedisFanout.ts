@@ -21,20 +21,11 @@ import {
   type Envelope,
 } from './envelope.ts';
 
+import { redactUrl } from '../../redactUrl.ts';
+
 const PREFIX = 'veldwerk:';
 const CONTROL_CHANNEL = `${PREFIX}control`;
 const roomChannel = (room: string) => `${PREFIX}room:${room}`;
-
-/** The URL without its password, for messages. */
-function redactRedisUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.password) u.password = '***';
-    return u.toString();
-  } catch {
-    return 'an unreadable URL';
-  }
-}
 
 /** How long the start waits for Redis before it gives up with a clear message. */
 const CONNECT_TIMEOUT_MS = 10_000;
@@ -155,7 +146,7 @@ export class RedisFanout implements Fanout {
     } catch (err) {
       pub.disconnect();
       sub.disconnect();
-      const where = redactRedisUrl(url);
+      const where = redactUrl(url);
       throw new BusUnavailableError(
         `Cannot use Redis at REDIS_URL (${where}): ${(err instanceof Error ? err.message : String(err)).replace(/\.$/, '')}. ` +
           'Check that Redis runs there and the address, port and password are right.',
