@@ -7,17 +7,11 @@
  *   POST /api/sessions/:id/joining/code    → JoinState: a new code (facilitator)
  */
 import { z } from 'zod';
+import { normalizeJoinCode } from './joinCode.ts';
 import { PersonName } from './names.ts';
 
-/** Join codes are shown as `ABC-DEF`; typed case-insensitively, with or without the dash. */
-export const JOIN_CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
-export const JOIN_CODE_LENGTH = 6;
-export function normalizeJoinCode(input: string): string {
-  return input.toUpperCase().replace(/[\s-]/g, '');
-}
-export function formatJoinCode(code: string): string {
-  return `${code.slice(0, 3)}-${code.slice(3)}`;
-}
+// The codes' plain rules and refusals (no schemas: the start page uses them before the API loads).
+export { JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH, JoinRefusal, formatJoinCode, normalizeJoinCode } from './joinCode.ts';
 
 export const JoinRequest = z.object({
   joinCode: z.string().max(20).transform(normalizeJoinCode),
@@ -49,14 +43,3 @@ export type JoinState = z.infer<typeof JoinState>;
 /** PUT /api/sessions/:id/joining (facilitator): open or close joining by code. */
 export const SetJoiningRequest = z.object({ open: z.boolean() });
 export type SetJoiningRequest = z.input<typeof SetJoiningRequest>;
-
-/** Why `POST /api/join` refuses a code (the `error.code` of its answer). */
-export const JoinRefusal = {
-  /** 404: no session has this code (never had, or it was changed). */
-  unknown: 'unknown_join_code',
-  /** 403: the facilitator closed joining. */
-  closed: 'joining_closed',
-  /** 410: JOIN_CODE_TTL_DAYS passed since the session's last activity. */
-  expired: 'join_code_expired',
-} as const;
-export type JoinRefusal = (typeof JoinRefusal)[keyof typeof JoinRefusal];

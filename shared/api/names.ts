@@ -5,6 +5,9 @@
 import { z } from 'zod';
 import { cleanLine, codePointLength, GROUP_NAME_MAX, PERSON_NAME_MAX, TITLE_MAX } from '../names.ts';
 
+// The lengths as plain numbers (no schemas: the start page's forms use them before the API loads).
+export { GROUP_NAME_MAX, NAME_MAX, TITLE_MAX } from './limits.ts';
+
 /**
  * A name or title as the API takes it: cleaned by the one rule of shared/names.ts, then
  * at least one visible character and at most `max` code points (a longer one is refused,
@@ -23,9 +26,6 @@ const cleanText = (max: number) =>
         .refine((s) => codePointLength(s) <= max, { message: `at most ${max} characters` }),
     );
 
-export { TITLE_MAX, GROUP_NAME_MAX };
-/** A person's name: {@link PERSON_NAME_MAX} code points. */
-export const NAME_MAX = PERSON_NAME_MAX;
 /** Schemas of a person's name, a session's or board's title and a group's name. */
 export const PersonName = cleanText(PERSON_NAME_MAX);
 export const Title = cleanText(TITLE_MAX);

@@ -20,6 +20,7 @@ import {
   type Actor,
 } from '../model/board/actorSchema.ts';
 import type { NewActor } from '../model/board/actors.ts';
+import { ACTOR_COLUMNS, type ActorColumn } from './actorColumns.ts';
 import { cleanLine, codePointLength } from '../names.ts';
 import { neutraliseCell, restoreCell } from './csv.ts';
 import { LANGS } from '../i18n/lang.ts';
@@ -46,28 +47,8 @@ export const NUMBER_FIELDS = {
 } as const;
 export type NumberField = keyof typeof NUMBER_FIELDS;
 
-/** Every column of the table, in the export's order. */
-export const ACTOR_COLUMNS = [
-  'name',
-  'organisation',
-  'category',
-  'level',
-  'scope',
-  'relation',
-  'frequency',
-  'participation',
-  'houding',
-  'invloed',
-  'betrokkenheid',
-  'inhoud',
-  'vertrouwen',
-  'bedoeling',
-  'belang',
-  'bijdrage',
-  'notities',
-  'color',
-] as const;
-export type ActorColumn = (typeof ACTOR_COLUMNS)[number];
+// The columns as a plain list (no schemas): the start page's texts name them before the board loads (issue 14).
+export { ACTOR_COLUMNS, type ActorColumn } from './actorColumns.ts';
 
 export function isActorColumn(value: string): value is ActorColumn {
   return (ACTOR_COLUMNS as readonly string[]).includes(value);

@@ -1,3 +1,5 @@
+import { useEffect } from 'react';
+import { preloadApiWhenIdle } from '../base/api/load.ts';
 import { useT } from '../base/i18n/useT.ts';
 import { Brand } from '../ui/Brand.tsx';
 import { CreateSessionForm } from '../features/home/index.ts';
@@ -15,6 +17,9 @@ import './StartPage.css';
 export function StartPage({ initialJoinCode }: { initialJoinCode: string }) {
   const t = useT();
   const joining = initialJoinCode !== '';
+  // The forms load the API client (and its schemas) at their first call; fetch it once the
+  // page has painted, so a submit does not wait for it (issue 14).
+  useEffect(preloadApiWhenIdle, []);
   return (
     <div className="page page-start">
       <header className="topbar">

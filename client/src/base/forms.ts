@@ -2,9 +2,11 @@
  * Client-side checks for the start page forms, mirroring shared/api.ts (same limits),
  * and the mapping of API errors onto the field they are about.
  */
-import { JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH, NAME_MAX, TITLE_MAX, normalizeJoinCode } from '../../../shared/api.ts';
+// The plain modules of shared/api (no schemas): the start page loads these forms before the API client.
+import { JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH, normalizeJoinCode } from '../../../shared/api/joinCode.ts';
+import { NAME_MAX, TITLE_MAX } from '../../../shared/api/limits.ts';
 import { cleanLine, codePointLength } from '../../../shared/names.ts';
-import { ApiRequestError } from './api/client.ts';
+import { ApiRequestError } from './api/errors.ts';
 import type { Translate } from './i18n/useT.ts';
 
 export type FieldErrors<F extends string> = Partial<Record<F, string>> & { form?: string };

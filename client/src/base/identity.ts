@@ -6,18 +6,30 @@
  * a second tab (for the projector) without that tab turning the first one into a
  * viewer: a lower role never replaces a higher one in localStorage.
  */
-import { z } from 'zod';
 import { SESSION_ID_RE } from '../../../shared/protocol.ts';
 import { ROLES, type Role } from '../../../shared/roles.ts';
 
-export const Identity = z.object({
-  token: z.string().min(1),
-  role: z.enum(ROLES),
+export interface Identity {
+  token: string;
+  role: Role;
   /** Empty until the server has told us (a facilitator right after creating a session). */
-  participantId: z.string(),
-  name: z.string(),
-});
-export type Identity = z.infer<typeof Identity>;
+  participantId: string;
+  name: string;
+}
+
+/**
+ * What was stored, as an Identity, or null when it is not one: a token that is not empty,
+ * one of the roles, and text for the participant id and the name; other fields are dropped.
+ * Checked by hand, not with a schema, so the start page does not load zod for it (issue 14).
+ */
+export function parseIdentity(value: unknown): Identity | null {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
+  const { token, role, participantId, name } = value as Record<string, unknown>;
+  if (typeof token !== 'string' || token.length === 0) return null;
+  if (typeof role !== 'string' || !(ROLES as readonly string[]).includes(role)) return null;
+  if (typeof participantId !== 'string' || typeof name !== 'string') return null;
+  return { token, role: role as Role, participantId, name };
+}
 
 const key = (sessionId: string) => `veldwerk:identity:${sessionId}`;
 const viewerKey = (sessionId: string) => `veldwerk:viewer-url:${sessionId}`;
@@ -27,8 +39,7 @@ function read(storage: Storage, k: string): Identity | null {
   try {
     const raw = storage.getItem(k);
     if (raw === null) return null;
-    const parsed = Identity.safeParse(JSON.parse(raw));
-    return parsed.success ? parsed.data : null;
+    return parseIdentity(JSON.parse(raw));
   } catch {
     return null;
   }

@@ -6,26 +6,9 @@
  */
 import type { z } from 'zod';
 import { ApiError } from '../../../../shared/api.ts';
+import { ApiRequestError } from './errors.ts';
 
-/** A failed request. `code` is the server's error code, or `network` / `bad-response`. */
-export class ApiRequestError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    /** Seconds to wait before trying again (from `Retry-After` on 429). */
-    readonly retryAfter: number | null = null,
-    readonly details: unknown = undefined,
-  ) {
-    super(message);
-    this.name = 'ApiRequestError';
-  }
-}
-
-/** Why a call failed, in a message to a person: the server's message, else the error as text. */
-export function failureReason(err: unknown): string {
-  return err instanceof ApiRequestError ? err.message : String(err);
-}
+export { ApiRequestError, failureReason } from './errors.ts';
 
 export interface ApiInit {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';

@@ -3,7 +3,7 @@
  * and answers parsed with the schemas of shared/api.ts. Every call to our API goes
  * through here (client.ts does the fetch).
  */
-export { ApiRequestError, failureReason } from './client.ts';
+export { ApiRequestError, failureReason } from './errors.ts';
 export * from './sessions.ts';
 export * from './joining.ts';
 export * from './participants.ts';

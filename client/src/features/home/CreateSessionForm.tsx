@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { NAME_MAX, TITLE_MAX } from '../../../../shared/api.ts';
-import { createSession } from '../../base/api/index.ts';
+import { NAME_MAX, TITLE_MAX } from '../../../../shared/api/limits.ts';
+import { loadApi } from '../../base/api/load.ts';
 import { checkName, checkTitle, cleanName, errorsFromApi, type FieldErrors } from '../../base/forms.ts';
 import { saveIdentity, saveViewerUrl } from '../../base/identity.ts';
 import { useT } from '../../base/i18n/useT.ts';
@@ -29,7 +29,9 @@ export function CreateSessionForm() {
     if (found.title || found.name) return;
     setBusy(true);
     try {
-      const res = await createSession({ title: cleanName(title), facilitatorName: cleanName(name), template });
+      const res = await (
+        await loadApi()
+      ).createSession({ title: cleanName(title), facilitatorName: cleanName(name), template });
       saveIdentity(res.sessionId, {
         token: res.facilitatorToken,
         role: 'facilitator',

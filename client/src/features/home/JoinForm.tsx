@@ -1,6 +1,8 @@
 import { useState, type FormEvent } from 'react';
-import { JoinRefusal, NAME_MAX } from '../../../../shared/api.ts';
-import { ApiRequestError, joinSession } from '../../base/api/index.ts';
+import { JoinRefusal } from '../../../../shared/api/joinCode.ts';
+import { NAME_MAX } from '../../../../shared/api/limits.ts';
+import { ApiRequestError } from '../../base/api/errors.ts';
+import { loadApi } from '../../base/api/load.ts';
 import {
   checkJoinCode,
   checkName,
@@ -34,7 +36,7 @@ export function JoinForm({ initialCode }: { initialCode: string }) {
     if (found.code || found.name) return;
     setBusy(true);
     try {
-      const res = await joinSession({ joinCode: code, name: cleanName(name) });
+      const res = await (await loadApi()).joinSession({ joinCode: code, name: cleanName(name) });
       saveIdentity(res.sessionId, {
         token: res.token,
         role: 'participant',

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { CopyMode } from '../../../../shared/api.ts';
-import { ApiRequestError } from '../../base/api/index.ts';
+import { ApiRequestError } from '../../base/api/errors.ts';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import { homeTexts } from './i18n.ts';
 import { useT } from '../../base/i18n/useT.ts';

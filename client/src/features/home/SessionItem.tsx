@@ -1,5 +1,6 @@
 import type { MouseEvent } from 'react';
-import { formatJoinCode, normalizeJoinCode, type CopyMode } from '../../../../shared/api.ts';
+import type { CopyMode } from '../../../../shared/api.ts';
+import { formatJoinCode, normalizeJoinCode } from '../../../../shared/api/joinCode.ts';
 import { formatDateTime } from '../../../../shared/i18n/format.ts';
 import { useLang, useT } from '../../base/i18n/useT.ts';
 import { navigate } from '../../base/router.ts';

@@ -5,7 +5,8 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { CopyMode, SessionInfo } from '../../../../shared/api.ts';
-import { ApiRequestError, copySession, deleteSession, getSession } from '../../base/api/index.ts';
+import { ApiRequestError } from '../../base/api/errors.ts';
+import { loadApi } from '../../base/api/load.ts';
 import {
   forgetIdentity,
   forgetViewerUrl,
@@ -60,10 +61,12 @@ export function useMySessions() {
 
   const load = useCallback(
     (sessionId: string, token: string) => {
-      getSession(sessionId, token).then(
-        (info) => setState(sessionId, { kind: 'ready', info }),
-        (err: unknown) => setState(sessionId, stateFromError(err)),
-      );
+      loadApi()
+        .then((api) => api.getSession(sessionId, token))
+        .then(
+          (info) => setState(sessionId, { kind: 'ready', info }),
+          (err: unknown) => setState(sessionId, stateFromError(err)),
+        );
     },
     [setState],
   );
@@ -109,7 +112,8 @@ export function useMySessions() {
 
   /** A copy or a follow-up meeting; resolves with its title once it is in the list. */
   const duplicate = useCallback(async (entry: MySession, mode: CopyMode): Promise<string> => {
-    const created = await copySession(entry.sessionId, entry.identity.token, mode);
+    const api = await loadApi();
+    const created = await api.copySession(entry.sessionId, entry.identity.token, mode);
     const identity: Identity = {
       token: created.facilitatorToken,
       role: 'facilitator',
@@ -118,7 +122,7 @@ export function useMySessions() {
     };
     saveIdentity(created.sessionId, identity);
     saveViewerUrl(created.sessionId, created.viewerUrl);
-    const info = await getSession(created.sessionId, identity.token).catch(() => null);
+    const info = await api.getSession(created.sessionId, identity.token).catch(() => null);
     setEntries((list) => [
       {
         sessionId: created.sessionId,
@@ -135,7 +139,7 @@ export function useMySessions() {
   const remove = useCallback(
     async (entry: MySession): Promise<void> => {
       try {
-        await deleteSession(entry.sessionId, entry.identity.token);
+        await (await loadApi()).deleteSession(entry.sessionId, entry.identity.token);
       } catch (err) {
         if (stateFromError(err).kind !== 'gone') throw err;
       }

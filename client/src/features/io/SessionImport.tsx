@@ -6,7 +6,7 @@
 import { useId, useState } from 'react';
 import { saveIdentity, saveViewerUrl } from '../../base/identity.ts';
 import { navigate } from '../../base/router.ts';
-import { importSessionFile } from '../../base/api/index.ts';
+import { loadApi } from '../../base/api/load.ts';
 import { ioTexts } from './i18n.ts';
 import { useT } from '../../base/i18n/useT.ts';
 import './io.css';
@@ -28,7 +28,7 @@ export function SessionImport() {
       } catch {
         throw new Error(t('home.notJson'));
       }
-      const res = await importSessionFile(text);
+      const res = await (await loadApi()).importSessionFile(text);
       saveIdentity(res.sessionId, { token: res.facilitatorToken, role: 'facilitator', participantId: '', name: '' });
       saveViewerUrl(res.sessionId, res.viewerUrl);
       const target = new URL(res.facilitatorUrl, location.href);

@@ -1,7 +1,7 @@
 /** Texts of data in and out: the actors' CSV/Excel export and import, the session as JSON. */
 import type { Lang } from '../../../../shared/i18n/lang.ts';
 import { defineTexts } from '../../../../shared/i18n/texts.ts';
-import { ACTOR_COLUMNS, type ActorColumn } from '../../../../shared/io/actorTable.ts';
+import { ACTOR_COLUMNS, type ActorColumn } from '../../../../shared/io/actorColumns.ts';
 import { ioTexts as sharedIoTexts } from '../../../../shared/io/texts.ts';
 import { commonTexts } from '../../base/i18n/common.ts';
 
