@@ -29,9 +29,8 @@ export function CreateSessionForm() {
     if (found.title || found.name) return;
     setBusy(true);
     try {
-      const res = await (
-        await loadApi()
-      ).createSession({ title: cleanName(title), facilitatorName: cleanName(name), template });
+      const api = await loadApi();
+      const res = await api.createSession({ title: cleanName(title), facilitatorName: cleanName(name), template });
       saveIdentity(res.sessionId, {
         token: res.facilitatorToken,
         role: 'facilitator',
