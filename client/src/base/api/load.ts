@@ -6,19 +6,19 @@
  * form does not wait for it.
  */
 import { ApiRequestError } from './errors.ts';
-import type * as ApiModule from './index.ts';
+import type * as ApiModule from './start.ts';
 
 export type Api = typeof ApiModule;
 
 let loading: Promise<Api> | null = null;
 
 /**
- * The API client (base/api/index.ts), loaded once. A load that fails (offline) rejects
+ * The start page's calls of the API client (base/api/start.ts), loaded once. A load that fails (offline) rejects
  * with a `network` {@link ApiRequestError}, as a failed call would, and is tried again
  * on the next call.
  */
 export function loadApi(): Promise<Api> {
-  loading ??= import('./index.ts').catch((err: unknown) => {
+  loading ??= import('./start.ts').catch((err: unknown) => {
     loading = null;
     throw new ApiRequestError(0, 'network', err instanceof Error ? err.message : String(err));
   });
