@@ -11,7 +11,7 @@ export function LanguageSwitch() {
   const t = useT();
   const current = useLang();
   return (
-    <div className="lang-switch" role="group" aria-label={t('lang.switch')}>
+    <div className="segmented lang-switch" role="group" aria-label={t('lang.switch')}>
       {LANGS.map(({ lang, label, name }) => (
         <button
           key={lang}
@@ -19,7 +19,7 @@ export function LanguageSwitch() {
           lang={lang}
           title={name}
           aria-pressed={lang === current}
-          className={lang === current ? 'is-active' : undefined}
+          className={lang === current ? 'is-on' : undefined}
           onClick={() => setLang(lang)}
           data-testid={`lang-${lang}`}
         >

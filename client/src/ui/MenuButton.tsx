@@ -1,13 +1,14 @@
 /**
  * A button that opens a short menu of actions (the toolbars' export and data menus):
- * closed by Escape, by a click elsewhere and by choosing an item. Each toolbar keeps its
- * own look, so the caller names the classes.
+ * closed by Escape, by a click elsewhere and by choosing an item. The shared look is in
+ * MenuButton.css; the caller names classes of its own for its sizes.
  *
  *   <MenuButton label="Exporteren" items={[{ key: 'png', label: 'PNG' }]} onChoose={run}
  *     classes={…} testIds={{ root: 'export-menu', button: 'export-button', item: 'export' }} />
  */
 import type { ReactNode } from 'react';
 import { usePopover } from './usePopover.ts';
+import './MenuButton.css';
 
 export interface MenuButtonProps<K extends string> {
   /** The button's text. */
@@ -30,10 +31,10 @@ export function MenuButton<K extends string>(props: MenuButtonProps<K>) {
   const { label, name, items, onChoose, busy = false, classes, testIds, children } = props;
   const { open, toggle, close, root } = usePopover();
   return (
-    <div className={classes.root} ref={root} data-testid={testIds.root}>
+    <div className={`menu ${classes.root}`} ref={root} data-testid={testIds.root}>
       <button
         type="button"
-        className={classes.button}
+        className={`outline-button menu-button ${classes.button}`}
         aria-haspopup="menu"
         aria-expanded={open}
         aria-label={name}
@@ -45,13 +46,13 @@ export function MenuButton<K extends string>(props: MenuButtonProps<K>) {
         {label}
       </button>
       {open ? (
-        <ul className={classes.list} role="menu">
+        <ul className={`menu-list ${classes.list}`} role="menu">
           {items.map((item) => (
             <li key={item.key} role="none">
               <button
                 type="button"
                 role="menuitem"
-                className={classes.item}
+                className={`outline-button menu-item ${classes.item}`}
                 onClick={() => {
                   close();
                   onChoose(item.key);

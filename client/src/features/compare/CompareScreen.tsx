@@ -30,7 +30,7 @@ export function CompareScreen() {
 
   return (
     <div className="cmp-root" ref={root} data-testid="compare-screen">
-      <div className="cmp-top">
+      <div className="screen-bar">
         <div className="cmp-tabs" role="tablist" aria-label={t('tabs.label')} onKeyDown={onKey}>
           {TABS.map((id) => (
             <button

@@ -189,7 +189,7 @@ export function GroupsCompare() {
               {t('disagree.none')}
             </p>
           ) : (
-            <ol className="cmp-list" data-testid="disagree-list">
+            <ol className="stack-list cmp-list" data-testid="disagree-list">
               {disputed.map((s) => {
                 const size = spreadSize(s.spread);
                 const diffs = axisDifferences(withNames(s));
@@ -274,7 +274,7 @@ export function GroupsCompare() {
           {single.length === 0 ? (
             <p className="muted cmp-none">{t('single.none')}</p>
           ) : (
-            <ul className="cmp-chips" data-testid="single-list">
+            <ul className="wrap-list" data-testid="single-list">
               {single.map((s) => {
                 const g = byId.get(s.placements[0]!.group);
                 return (

@@ -59,7 +59,7 @@ export function MergePanel({ suggestions, nameOfGroup, displayNames, clusters }:
           {t('merge.noSuggestions')}
         </p>
       ) : (
-        <ul className="cmp-list" data-testid="merge-suggestions">
+        <ul className="stack-list cmp-list" data-testid="merge-suggestions">
           {shown.map((s) => (
             <li
               key={`${s.aliasKey}\n${s.canonicalKey}`}
@@ -131,7 +131,7 @@ export function MergePanel({ suggestions, nameOfGroup, displayNames, clusters }:
       {merges.length === 0 ? (
         <p className="muted cmp-none">{t('merge.none')}</p>
       ) : (
-        <ul className="cmp-list" data-testid="merge-list">
+        <ul className="stack-list cmp-list" data-testid="merge-list">
           {merges.map(([a, c]) => (
             <li key={a} className="cmp-merge" data-testid="merge-item" data-alias={a} data-canonical={c}>
               <div className="cmp-merge-text">

@@ -53,7 +53,7 @@ function ChangeChips({ status, actors, words, notPlaced, testId, highlight, onTo
       {actors.length === 0 ? (
         <p className="muted cmp-none">{words.none}</p>
       ) : (
-        <ul className="cmp-chips" data-testid={`${testId}-list`}>
+        <ul className="wrap-list" data-testid={`${testId}-list`}>
           {actors.map((a) => {
             const key = keyOf(status, a);
             return (
@@ -198,7 +198,7 @@ export function PreviousField({ comparison, nowActors, settings, loading }: Prev
           {moved.length === 0 ? (
             <p className="muted cmp-none">{t('prev.movedNone')}</p>
           ) : (
-            <ol className="cmp-list" data-testid="moved-list">
+            <ol className="stack-list cmp-list" data-testid="moved-list">
               {moved.map((m) => (
                 <li
                   key={m.key}

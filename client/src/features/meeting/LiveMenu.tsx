@@ -119,7 +119,7 @@ export function LiveMenu() {
             {groups.groups.length === 0 ? (
               <p className="mb-hint">{t('live.spotlightNone')}</p>
             ) : (
-              <ul className="mb-spot-list">
+              <ul className="wrap-list">
                 {groups.groups.map((g) => {
                   const on = spotlight?.boardId === g.boardId;
                   return (

@@ -66,7 +66,13 @@ export function ProgramEditor({ onClose }: { onClose: () => void }) {
   };
 
   return (
-    <dialog ref={dialog} className="pe-dialog" aria-labelledby={titleId} onClose={onClose} data-testid="program-editor">
+    <dialog
+      ref={dialog}
+      className="sheet-dialog pe-dialog"
+      aria-labelledby={titleId}
+      onClose={onClose}
+      data-testid="program-editor"
+    >
       <form
         className="pe-form"
         method="dialog"
@@ -76,7 +82,7 @@ export function ProgramEditor({ onClose }: { onClose: () => void }) {
           save();
         }}
       >
-        <header className="pe-head">
+        <header className="sheet-dialog-head pe-head">
           <h2 id={titleId}>{t('edit.title')}</h2>
           <p className="muted">{t('edit.intro')}</p>
         </header>

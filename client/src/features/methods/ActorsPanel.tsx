@@ -88,7 +88,7 @@ export function ActorsPanel({ mode, onModeChange, collapsed, onCollapsedChange }
           {t('actors.title')} <span className="count">{data.actors.length}</span>
         </h2>
         <div className="mw-panel-actions">
-          <div className="mw-seg" role="group" aria-label={t('actors.title')}>
+          <div className="segmented mw-seg" role="group" aria-label={t('actors.title')}>
             {(['list', 'table'] as const).map((m) => (
               <button
                 key={m}

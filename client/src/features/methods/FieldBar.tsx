@@ -28,7 +28,7 @@ export function ColorLegend() {
       : RELATIONS.map((r) => ({ key: r, color: RELATION_COLORS[r], label: t(`rel.${r}`) }));
   return (
     <div className="mw-legend">
-      <div className="mw-seg is-small" role="group" aria-label={t('kv.colorBy')}>
+      <div className="segmented mw-seg is-small" role="group" aria-label={t('kv.colorBy')}>
         <span className="mw-seg-label">{t('kv.colorBy')}</span>
         {(['category', 'relation'] as const).map((m) => (
           <button
@@ -66,7 +66,7 @@ export function SizeLegend({ axis }: { axis: AxisLabels }) {
         <circle cx="6" cy="10" r="4" fill="#7a8a90" />
         <circle cx="24" cy="10" r="9" fill="#7a8a90" />
       </svg>
-      <span className="mw-size-legend-text">{text}</span>
+      <span className="visually-hidden-laptop">{text}</span>
       <span className="mw-size-legend-short" aria-hidden="true">
         {axis.name}
       </span>
@@ -100,7 +100,7 @@ export function AxesEditor() {
         <svg className="mw-tool-icon" viewBox="0 0 20 20" aria-hidden="true" focusable="false">
           <path d="M4 3v13h13M4 3 2.5 5M4 3l1.5 2M17 16l-2-1.5M17 16l-2 1.5M8 12l3-4 2.5 2L16 6" />
         </svg>
-        <span className="mw-tool-text">{t('kv.editAxes')}</span>
+        <span className="visually-hidden-laptop">{t('kv.editAxes')}</span>
       </button>
       {open ? (
         <div className="mw-popover" role="dialog" aria-label={t('kv.axesTitle')}>

@@ -92,7 +92,7 @@ export function KrachtenveldTimeline({ source }: { source: HistorySource }) {
       <span className="mw-tool-icon" aria-hidden="true">
         ◷
       </span>
-      <span className="mw-tool-text">{t('tl.open')}</span>
+      <span className="visually-hidden-laptop">{t('tl.open')}</span>
     </button>
   );
 

@@ -204,7 +204,7 @@ export function MethodsWorkspace({
             toolsSlot,
           )
         ) : (
-          <div className="mw-top">
+          <div className="screen-bar mw-top">
             <WorkspaceTools
               canUndo={canUndo}
               canRedo={canRedo}

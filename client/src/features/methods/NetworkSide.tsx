@@ -38,7 +38,7 @@ export function NetworkFiguresPanel() {
   const name = (id: string) => data.actorsById.get(id)?.name || t('actors.unnamed');
   const perActor = [...f.degree.entries()].sort((a, b) => b[1] - a[1]);
   return (
-    <section className="mw-side-box" data-testid="network-figures">
+    <section className="panel-small mw-side-box" data-testid="network-figures">
       <h3>{t('nw.figures')}</h3>
       <p>
         <strong data-testid="network-total">{t('nw.total', { n: data.relations.length })}</strong>
@@ -143,7 +143,7 @@ export function RelationEditor({ relation, onClose }: { relation: RelationRecord
   const { doc, data, editable, t, stopCapturing, notifyUndoable } = useMethods();
   const name = (id: string) => data.actorsById.get(id)?.name || t('actors.unnamed');
   return (
-    <section className="mw-side-box is-selected" data-testid="relation-editor">
+    <section className="panel-small mw-side-box is-selected" data-testid="relation-editor">
       <h3>{t('nw.selected')}</h3>
       <p>
         <strong>{name(relation.from)}</strong> → <strong>{name(relation.to)}</strong>
@@ -187,7 +187,7 @@ export function AddRelationForm({ type, onAdded }: { type: RelationType; onAdded
     </option>
   ));
   return (
-    <details className="mw-side-box">
+    <details className="panel-small mw-side-box">
       <summary>{t('nw.add')}</summary>
       <form
         className="mw-relation-form"

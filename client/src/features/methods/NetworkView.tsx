@@ -31,7 +31,7 @@ function NetworkBar({ newType, onNewType }: { newType: RelationType; onNewType: 
   const mode = data.settings.networkRings;
   return (
     <div className="mw-view-bar mw-network-bar">
-      <div className="mw-seg is-small" role="group" aria-label={t('nw.rings')}>
+      <div className="segmented mw-seg is-small" role="group" aria-label={t('nw.rings')}>
         <span className="mw-seg-label">{t('nw.rings')}</span>
         {(['participation', 'relation'] as const).map((m) => (
           <button
@@ -49,7 +49,7 @@ function NetworkBar({ newType, onNewType }: { newType: RelationType; onNewType: 
       </div>
       <ColorLegend />
       {editable ? (
-        <div className="mw-seg is-small" role="group" aria-label={t('nw.newType')}>
+        <div className="segmented mw-seg is-small" role="group" aria-label={t('nw.newType')}>
           <span className="mw-seg-label">{t('nw.newType')}</span>
           {RELATION_TYPES.map((type) => (
             <button

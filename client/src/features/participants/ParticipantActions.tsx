@@ -165,7 +165,7 @@ export function ParticipantActions({ sessionId, token, participant, onChanged }:
             />
             {t('anonymise', { name: participant.name })}
           </label>
-          <fieldset className="pa-rejoin" disabled={busy}>
+          <fieldset className="bare-fieldset pa-rejoin" disabled={busy}>
             <legend>{t('rejoinLegend', { name: participant.name })}</legend>
             <label className="pa-check">
               <input

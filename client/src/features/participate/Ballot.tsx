@@ -105,7 +105,7 @@ function CandidateGroup({
   return (
     <div className="pp-candidates">
       <h4 className="pp-subtitle">{t(`v.group.${kind}`)}</h4>
-      <ul>
+      <ul className="stack-list">
         {candidates.map((c) => {
           const n = votes[c.id] ?? 0;
           return (

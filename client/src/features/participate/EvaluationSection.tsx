@@ -112,7 +112,7 @@ function GradeForm() {
         submit();
       }}
     >
-      <fieldset className="pp-fieldset">
+      <fieldset className="bare-fieldset pp-fieldset">
         <legend className="pp-card-title">{t('e.question')}</legend>
         <div className="pp-grades" role="radiogroup" aria-label={t('e.question')}>
           {GRADES.map((g) => (

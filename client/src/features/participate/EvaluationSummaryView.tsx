@@ -55,7 +55,7 @@ export function EvaluationSummaryView({ summary, testId }: { summary: Evaluation
       {summary.quotes.length > 0 ? (
         <div className="pp-eval-quotes">
           <h4 className="pp-subtitle">{t('e.quotes')}</h4>
-          <ul>
+          <ul className="stack-list">
             {summary.quotes.map((q, i) => (
               <li key={i} data-testid="eval-quote">
                 <q>{q.text}</q>

@@ -99,7 +99,7 @@ export function QuestionBlock({
   const shown = visibleAnswers(answers, { participantId: identity.participantId, seesAll: access.seesAll });
   const hidden = answers.length - shown.length;
   return (
-    <div className="pp-question" data-testid="question" data-question-id={question.id}>
+    <div className="panel-small pp-question" data-testid="question" data-question-id={question.id}>
       <h4 className="pp-question-text">
         <span className="pp-question-index" aria-hidden="true">
           {index}
@@ -108,7 +108,7 @@ export function QuestionBlock({
       </h4>
       {shown.length === 0 && hidden === 0 ? <p className="pp-small muted">{t('q.noAnswers')}</p> : null}
       {shown.length > 0 ? (
-        <ul className="pp-answers" aria-label={t('q.answers', { n: shown.length })}>
+        <ul className="stack-list pp-answers" aria-label={t('q.answers', { n: shown.length })}>
           {shown.map((a) => (
             <AnswerItem key={a.id} answer={a} />
           ))}

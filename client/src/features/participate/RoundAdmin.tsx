@@ -115,7 +115,7 @@ function RoundResultsList({ round, results }: { round: VoteRound; results: VoteR
   const top = Math.max(1, ...ranked.map((r) => r.votes));
   if (ranked.length === 0) return <p className="muted">{t('v.noVotes')}</p>;
   return (
-    <ol className="pp-results" data-testid="vote-results">
+    <ol className="stack-list pp-results" data-testid="vote-results">
       {ranked.map((r, i) => (
         <li key={r.id} className="pp-result" data-testid="vote-result" data-target-id={r.id} data-votes={r.votes}>
           <span className="pp-result-rank">{i + 1}</span>

@@ -134,7 +134,7 @@ function NewRoundForm() {
         onChange={(e) => setPerPerson(Number(e.target.value))}
         data-testid="vote-per-person"
       />
-      <fieldset className="pp-fieldset">
+      <fieldset className="bare-fieldset pp-fieldset">
         <legend className="pp-label">{t('v.targets')}</legend>
         {VOTE_TARGETS.map((target) => (
           <label key={target} className="pp-check">

@@ -114,7 +114,7 @@ export function PhoneNotes() {
           {t('notes.mine')} {mine.length ? <span className="count">{mine.length}</span> : null}
         </h3>
         {mine.length === 0 ? <p className="pp-small muted">{t('notes.none')}</p> : null}
-        <ul className="ph-notes">
+        <ul className="stack-list ph-notes">
           {[...mine].reverse().map((note) => (
             <MyNote key={note.id} note={note} canDelete={canWrite} />
           ))}

@@ -124,7 +124,7 @@ export function ReportDialog({ onClose }: { onClose: () => void }) {
   return (
     <dialog
       ref={dialog}
-      className="report-dialog"
+      className="sheet-dialog report-dialog"
       aria-labelledby={titleId}
       onCancel={(e) => {
         e.preventDefault();
@@ -134,7 +134,7 @@ export function ReportDialog({ onClose }: { onClose: () => void }) {
       onKeyDown={(e) => e.stopPropagation()}
       data-testid="report-dialog"
     >
-      <div className="report-head">
+      <div className="sheet-dialog-head">
         <h2 id={titleId}>{t('title')}</h2>
         <p className="muted">{t('intro')}</p>
       </div>

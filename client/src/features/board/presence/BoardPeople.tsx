@@ -78,7 +78,7 @@ function PersonRow({ person, follow, t }: { person: Person; follow: Follow; t: P
       </span>
       <button
         type="button"
-        className={isActive ? 'people-follow is-on' : 'people-follow'}
+        className={isActive ? 'outline-button people-follow is-on' : 'outline-button people-follow'}
         aria-pressed={isActive}
         aria-label={label}
         title={label}
@@ -121,7 +121,12 @@ export function BoardPeople({ peers, follow, me, collapsedCount = 5, className }
       </ul>
       {list.length === 0 && !me ? <p className="people-alone">{t('people.alone')}</p> : null}
       {hidden > 0 || expanded ? (
-        <button type="button" className="people-more" onClick={() => setExpanded((e) => !e)} aria-expanded={expanded}>
+        <button
+          type="button"
+          className="outline-button people-more"
+          onClick={() => setExpanded((e) => !e)}
+          aria-expanded={expanded}
+        >
           {expanded ? t('people.less') : t('people.more', { count: hidden })}
         </button>
       ) : null}
@@ -133,7 +138,7 @@ export function BoardPeople({ peers, follow, me, collapsedCount = 5, className }
           style={{ borderColor: follow.following.user.color }}
         >
           <span>{t('people.followingBanner', { name: follow.following.user.name })}</span>
-          <button type="button" className="people-stop" onClick={follow.stop}>
+          <button type="button" className="outline-button people-stop" onClick={follow.stop}>
             {t('people.stop')}
           </button>
         </p>
