@@ -151,7 +151,7 @@ export function NetworkView() {
   return (
     <div className="mw-view mw-network" data-testid="view-netwerk">
       <NetworkBar newType={newType} onNewType={setNewType} />
-      <div className="mw-network-body">
+      <div className="mw-split-body mw-network-body">
         <MethodStage
           box={stage}
           data-testid="network-stage"
@@ -241,7 +241,7 @@ export function NetworkView() {
             />
           ) : null}
         </MethodStage>
-        <aside className="mw-network-side">
+        <aside className="mw-split-side mw-network-side">
           {relation ? <RelationEditor relation={relation} onClose={() => setRelationId(null)} /> : null}
           <NetworkFiguresPanel />
           <AddRelationForm type={newType} onAdded={setRelationId} />

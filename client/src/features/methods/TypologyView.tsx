@@ -139,7 +139,7 @@ export function TypologyView() {
         <ColorLegend />
         <p className="mw-hint">{t('ty.hint')}</p>
       </div>
-      <div className="mw-typology-body">
+      <div className="mw-split-body mw-typology-body">
         <div className="mw-typology-chart">
           <MethodStage
             box={stage}
@@ -183,7 +183,7 @@ export function TypologyView() {
           </MethodStage>
           {selected ? <Approach actor={selected} /> : null}
         </div>
-        <ul className="mw-typology-list" aria-label={t('ty.chartLabel', { n: data.actors.length })}>
+        <ul className="mw-split-side mw-typology-list" aria-label={t('ty.chartLabel', { n: data.actors.length })}>
           {data.actors.map((a) => (
             <li
               key={a.id}
