@@ -29,7 +29,7 @@ export function PresenceList({ room, actions }: { room: Room; actions?: (person:
       {people.length === 0 ? (
         <p className="muted">{t('presence.empty')}</p>
       ) : (
-        <ul className="presence-list" data-testid="presence-list">
+        <ul className="stack-list presence-list" data-testid="presence-list">
           {people.map((p) => (
             <li
               key={p.key}

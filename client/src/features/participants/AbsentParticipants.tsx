@@ -37,7 +37,7 @@ export function AbsentParticipants() {
         {t('absentTitle', { n: absent.length })}
       </h2>
       <p className="muted pa-hint">{t('absentHint')}</p>
-      <ul className="presence-list">
+      <ul className="stack-list presence-list">
         {absent.map((p) => (
           <li key={p.id} className="presence-item is-absent" data-testid="absent-participant" data-name={p.name}>
             <span className="presence-dot pa-dot-absent" aria-hidden="true" />
