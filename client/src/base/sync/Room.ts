@@ -64,6 +64,7 @@ export class Room {
   private readonly listeners = new Set<() => void>();
   private caughtUpWaiters: (() => void)[] = [];
   private serverStateApplied = false;
+  private readonly sendOwnPresence: WebsocketProvider['_awarenessUpdateHandler'];
 
   /**
    * @param clearLocalCopy drop the IndexedDB copy first (after the server refused our changes).
@@ -90,6 +91,17 @@ export class Room {
       shouldReconnect: (event) =>
         event.code === CloseCode.privateEnded || (!isFinalCloseCode(event.code) && !TOO_LARGE_CODES.has(event.code)),
     });
+    // Presence (issue 14): the provider sends every change of the awareness on, also the
+    // states it has just received from the server, so every move of one person came back
+    // to the server from each of the others (n × n frames the server reads and drops as
+    // echoes). Only this device's own changes go out: its state, its leaving, timeouts.
+    const { provider } = this;
+    const sendChanges = provider._awarenessUpdateHandler;
+    this.sendOwnPresence = (changes, origin) => {
+      if (origin !== provider) sendChanges(changes, origin);
+    };
+    provider.awareness.off('update', sendChanges);
+    provider.awareness.on('update', this.sendOwnPresence);
     this.provider.messageHandlers[MessageType.auth] = (_encoder, decoder) => {
       readAuthMessage(decoder, this.doc, (_doc, reason) => this.onRefused(reason));
     };
@@ -280,6 +292,7 @@ export class Room {
     window.removeEventListener('offline', this.onOffline);
     this.doc.off('update', this.onDocUpdate);
     this.awareness.setLocalState(null);
+    this.awareness.off('update', this.sendOwnPresence);
     this.provider.destroy();
     void this.persistence?.destroy();
     this.doc.destroy();
