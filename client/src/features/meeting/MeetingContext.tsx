@@ -3,7 +3,7 @@
  * pieces that change at different speeds, so a component re-renders only for what it reads:
  *
  * - `useMeeting(selector)`: the session doc and who is here (the meeting store,
- *   meetingStore.ts); `useProgram()`, `useGroups()`, `useLive()`, `usePresent()`,
+ *   meetingStore.ts); `useProgram()`, `useGroups()`, `usePresent()`,
  *   `useSessionSnapshot()` pick one part. A timer change re-renders only what reads the timer.
  * - `useIdentity()`: who I am in which session, and the session's room and doc. Fixed
  *   while the page is open, but for the session info arriving and a rename.
@@ -106,7 +106,6 @@ export function useMeetingDerived<T>(selector: (state: MeetingData) => T): T {
 export const useSessionSnapshot = () => useMeeting((s) => s.session);
 export const useProgram = () => useMeeting((s) => s.program);
 export const useGroups = () => useMeeting((s) => s.groups);
-export const useLive = () => useMeeting((s) => s.live);
 export const usePresent = () => useMeeting((s) => s.present);
 /** A board's record in the session doc (title, kind, locked, open); `undefined` while unknown. */
 export const useBoardRecord = (boardId: string) => useMeeting((s) => s.session.boards.find((b) => b.id === boardId));

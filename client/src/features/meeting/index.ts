@@ -11,7 +11,6 @@ export {
   useBoardSelection,
   useGroups,
   useIdentity,
-  useLive,
   useMeeting,
   useMeetingDerived,
   useMeetingStore,
