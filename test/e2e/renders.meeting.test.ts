@@ -94,6 +94,34 @@ const timerSeconds = async (page: Page) => Number(await page.getByTestId('timer'
 const settle = (page: Page) =>
   page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))));
 
+/**
+ * Lets the page finish its start: the parts it loads after the first view (`ui/lazyPart.ts`:
+ * the participate panel, the live menu, the report button…) are on screen, and no commit has
+ * come for a while. A part that lands late would mount inside the measured window and move
+ * the board's size with it.
+ */
+async function untilStarted(page: Page): Promise<void> {
+  for (const id of ['participate-panel', 'live-menu', 'report-open']) {
+    await page
+      .getByTestId(id)
+      .first()
+      .waitFor({ ...WAIT, state: 'attached' });
+  }
+  let last = '';
+  let quiet = 0;
+  await expect
+    .poll(
+      async () => {
+        const now = JSON.stringify(await renders(page));
+        quiet = now === last ? quiet + 1 : 0;
+        last = now;
+        return quiet;
+      },
+      { timeout: 30_000, intervals: [300] },
+    )
+    .toBeGreaterThanOrEqual(4);
+}
+
 /** What must not re-render when only the timer or the people present change. */
 const UNRELATED = ['.page', 'board', 'meeting-bar', 'participate-panel', 'sidebar'] as const;
 
@@ -121,6 +149,7 @@ describe('what a meeting change re-renders', () => {
     await fien.page.getByTestId('meeting-start').click();
     await fien.page.getByTestId('meeting-phase-title').waitFor();
     await expect.poll(async () => (await renders(fien.page))['board'] ?? 0, WAIT).toBeGreaterThan(0);
+    await untilStarted(fien.page);
 
     // The timer starts (from another device: the session doc changes), ticks twice, gets a minute more.
     const fac = connectClient(wsUrl, sessionRoomName(sessionId), token);
