@@ -36,6 +36,8 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 8);
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 5000);
 const NOTES = Math.round(ITEMS * 0.75);
 const ARROWS = ITEMS - NOTES;
+/** BENCH_SKIP=rss leaves out the idle memory part (the restarts only). */
+const SKIP = new Set((process.env.BENCH_SKIP ?? '').split(',').filter(Boolean));
 
 interface Started {
   proc: ChildProcess;
@@ -139,7 +141,7 @@ async function main(): Promise<void> {
     // Idle memory: nothing connected; after one HTTP request; the reference.
     const idle: number[] = [];
     const idleHttp: number[] = [];
-    for (let i = 0; i < 3; i++) {
+    for (let i = 0; i < (SKIP.has('rss') ? 0 : 3); i++) {
       const s = await startServer(dataDir, port);
       await sleep(3000);
       idle.push(rssMb(s.proc.pid));
@@ -153,7 +155,7 @@ async function main(): Promise<void> {
     const reference = referenceServer();
     const idleReference: number[] = [];
     try {
-      for (let i = 0; i < 3; i++) {
+      for (let i = 0; i < (SKIP.has('rss') ? 0 : 3); i++) {
         await reference.start();
         await sleep(3000);
         idleReference.push(reference.rssMb());

@@ -19,7 +19,7 @@ import { guardAwarenessUpdate, type Identity } from './awarenessGuard.ts';
 import { isAwarenessEcho } from './awarenessEcho.ts';
 import { AwarenessThrottle, COALESCED } from './awarenessThrottle.ts';
 import { MalformedMessage, parseClientMessage } from './clientMessage.ts';
-import { loadStoredDoc, type LoadedDoc } from './loadStored.ts';
+import { loadStoredDoc, loadStoredForServing, StoredDoc, type LoadedDoc } from './loadStored.ts';
 import { applyTentatively, buildServerUpdate, clientIdOtherThan } from './tentativeApply.ts';
 import { SyncAnswerCache } from './stateCache.ts';
 import { changesDoc, onlyNewStructs } from './updateContent.ts';
@@ -87,6 +87,11 @@ const EMPTY_STATE_VECTOR = Y.encodeStateVector(new Y.Doc());
 /** y-protocols' sync message for an update (`messageYjsUpdate`). */
 const MESSAGE_YJS_UPDATE = 2;
 
+/** A room answered from its stored row builds its doc once no client joined for this long (issue 14)... */
+const BUILD_WHEN_QUIET_MS = 20;
+/** ...or this long after it loaded, whichever comes first. */
+const BUILD_AT_LATEST_MS = 300;
+
 /** Refusals that make the room reload, per peer and minute, before the peer is closed. */
 const MAX_RESTORES_PER_MINUTE = 10;
 
@@ -114,6 +119,12 @@ export class Room {
   private readonly presence: AwarenessThrottle;
   /** When the last read of the whole doc from the store began: the load or a catch-up (see {@link join}). */
   private lastReadAt: number;
+  /** The stored row the room answers from while its doc is not built yet (issue 14, see {@link bind}). */
+  private unbuilt: StoredDoc | null = null;
+  private buildTimer: NodeJS.Timeout | undefined;
+  private buildDeadline = 0;
+  /** Peers that get the server's sync step 1 (its state vector) once the doc is built. */
+  private readonly awaitingStep1 = new Set<Peer>();
 
   private constructor(
     readonly name: RoomName,
@@ -141,13 +152,17 @@ export class Room {
 
   /** The room's doc. Replaced when a refused update is undone: do not keep it across awaits. */
   get doc(): Y.Doc {
+    if (this.unbuilt) this.buildStored();
     return this.currentDoc;
   }
 
-  /** Loads the complete stored doc before anyone is served (no "synced" on a partial doc). */
+  /**
+   * Loads the complete stored doc before anyone is served (no "synced" on a partial doc). A
+   * room stored as one row is served from that row and its doc built just after (issue 14).
+   */
   static async load(name: RoomName, opts: RoomOptions): Promise<Room> {
     const started = performance.now();
-    const loaded = await loadStoredDoc(name.name, opts);
+    const loaded = await loadStoredForServing(name.name, opts);
     opts.log.debug(
       { room: name.name, rows: loaded.seqs.length, bytes: loaded.bytes, ms: Math.round(performance.now() - started) },
       'room loaded',
@@ -165,7 +180,42 @@ export class Room {
     // A client with nothing (the empty state vector) gets the stored row the doc was
     // built from, without encoding the doc: the first sync after a restart (issue 14).
     if (loaded.wholeState) this.answers.prime(EMPTY_STATE_VECTOR, new WireFrame(encodeSyncStep2Of(loaded.wholeState)));
+    if (loaded instanceof StoredDoc && !loaded.built) {
+      // Not built yet: the first clients are answered from the row; the doc is built at its
+      // first use (`doc`), or when the joins stop coming (issue 14: quick to come back).
+      this.unbuilt = loaded;
+      this.buildDeadline = performance.now() + BUILD_AT_LATEST_MS;
+      this.scheduleBuild();
+      return;
+    }
     doc.on('update', this.onDocUpdate);
+  }
+
+  private scheduleBuild(): void {
+    const now = performance.now();
+    if (this.buildTimer && now >= this.buildDeadline) return; // joins keep coming: build as planned
+    clearTimeout(this.buildTimer);
+    const wait = Math.min(BUILD_WHEN_QUIET_MS, Math.max(0, this.buildDeadline - now));
+    this.buildTimer = setTimeout(() => {
+      if (this.unbuilt && !this.dead) this.buildStored();
+    }, wait);
+  }
+
+  /** Applies the stored row the room was answered from; the waiting peers get the server's sync step 1. */
+  private buildStored(): void {
+    const stored = this.unbuilt!;
+    this.unbuilt = null;
+    clearTimeout(this.buildTimer);
+    const whole = stored.build();
+    void stored.settled();
+    this.bind(stored);
+    if (!whole) {
+      // The row did not apply (it is quarantined): whoever was answered from it reconnects.
+      this.opts.log.error({ room: this.name.name }, 'the stored row the room answered from did not apply');
+      this.closeAll(CloseCode.internalError, 'internal error');
+    }
+    for (const peer of this.awaitingStep1) if (this.peers.has(peer)) peer.send(encodeSyncStep1(this.currentDoc));
+    this.awaitingStep1.clear();
   }
 
   /**
@@ -225,7 +275,10 @@ export class Room {
           this.opts.log.error({ err, room: this.name.name }, 'could not catch up from the store before a sync');
         }
       }
-      peer.send(encodeSyncStep1(this.doc));
+      if (this.unbuilt) {
+        this.awaitingStep1.add(peer); // answered once the doc is built
+        this.scheduleBuild();
+      } else peer.send(encodeSyncStep1(this.doc));
       const states = [...this.awareness.getStates().keys()];
       if (states.length) peer.send(encodeAwareness(this.awareness, states));
     });
@@ -302,9 +355,8 @@ export class Room {
     const msg = parseClientMessage(data);
     switch (msg.kind) {
       case 'syncStep1': {
-        const doc = this.doc;
         const shared = () => this.opts.metrics.syncAnswersSharedTotal++;
-        const encode = () => new WireFrame(encodeSyncStep2(doc, msg.payload));
+        const encode = () => new WireFrame(encodeSyncStep2(this.doc, msg.payload));
         peer.send(this.answers.answer(msg.payload, encode, shared));
         return;
       }
@@ -623,6 +675,8 @@ export class Room {
   }
 
   destroy(): void {
+    clearTimeout(this.buildTimer);
+    this.unbuilt = null;
     this.opts.channel?.close();
     this.doc.off('update', this.onDocUpdate);
     this.presence.destroy();

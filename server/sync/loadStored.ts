@@ -3,6 +3,8 @@
  * decode, is over the limits, or throws while applying is MOVED to the quarantine (one
  * SQL transaction), counted and logged at error level: never skipped silently, and so
  * never deleted by a later compaction (issue 10). The rest of the doc is served.
+ * For serving, a room stored as one row is answered from that row before its doc is
+ * built (issue 14: quick to come back, {@link loadStoredForServing}).
  */
 import * as Y from 'yjs';
 import { typeMapRoots } from '../../shared/model/changes.ts';
@@ -45,55 +47,137 @@ function freshDoc(mapRoots: readonly string[] | undefined): Y.Doc {
 
 /** Loads `room` from the store, quarantining the rows that cannot be part of it. */
 export async function loadStoredDoc(room: string, deps: LoadDeps): Promise<LoadedDoc> {
-  const stored = await deps.store.load(room);
-  const good: { seq: number; update: Uint8Array }[] = [];
-  let doc = freshDoc(deps.mapRoots);
-  let quarantined = 0;
+  const stored = await readStoredRows(room, deps);
+  stored.build();
+  await stored.settled();
+  return stored;
+}
 
-  const moveAside = async (seq: number, reason: string): Promise<void> => {
+/**
+ * Loads `room` for serving (issue 14): when exactly one stored row passed the limits (a
+ * compacted room, as every room is after a graceful stop), the doc is NOT built yet: that
+ * row answers a client that has nothing, and {@link StoredDoc.build} applies it when the
+ * doc is first needed. Otherwise the doc is built now, as {@link loadStoredDoc} does.
+ */
+export async function loadStoredForServing(room: string, deps: LoadDeps): Promise<StoredDoc> {
+  const stored = await readStoredRows(room, deps);
+  if (stored.wholeState) return stored;
+  stored.build();
+  await stored.settled();
+  return stored;
+}
+
+interface Row {
+  seq: number;
+  update: Uint8Array;
+}
+
+/** Reads the stored rows of `room`; a row over the limits goes to the quarantine now. */
+async function readStoredRows(room: string, deps: LoadDeps): Promise<StoredDoc> {
+  const stored = await deps.store.load(room);
+  const result = new StoredDoc(room, deps);
+  const rows: Row[] = [];
+  for (let i = 0; i < stored.updates.length; i++) {
+    const update = stored.updates[i]!;
+    const seq = stored.seqs[i]!;
+    const checked = checkWithinLimits(update, STORED_ROW_LIMITS); // Yjs decodes it in applyUpdate
+    if (checked.ok) rows.push({ seq, update });
+    else await result.moveAside(seq, checked.reason);
+  }
+  result.setRows(rows);
+  return result;
+}
+
+/**
+ * A room's stored rows, within the limits, and the doc they make once {@link build} has
+ * applied them. Before that, `doc` is an empty doc (the same object the rows go into,
+ * unless one throws) and `wholeState` the one row there is, if there is one.
+ */
+export class StoredDoc implements LoadedDoc {
+  doc: Y.Doc;
+  seqs: number[] = [];
+  lastSeq = 0;
+  bytes = 0;
+  quarantined = 0;
+  wholeState: Uint8Array | null = null;
+  /** Rows not applied yet; `null` once built. */
+  private rows: Row[] | null = [];
+  private readonly quarantining: Promise<void>[] = [];
+
+  constructor(
+    private readonly room: string,
+    private readonly deps: LoadDeps,
+  ) {
+    this.doc = freshDoc(deps.mapRoots);
+  }
+
+  get built(): boolean {
+    return this.rows === null;
+  }
+
+  /** @internal the rows that passed the limits, in order. */
+  setRows(rows: Row[]): void {
+    this.rows = rows;
+    this.describe(rows);
+    this.wholeState = rows.length === 1 ? rows[0]!.update : null;
+  }
+
+  /**
+   * Applies the rows to the doc, at once (synchronous). A row that throws is moved to the
+   * quarantine ({@link settled} waits for that) and the doc is built again, a new
+   * `doc`, from the rows before it. Returns false when a row did not apply.
+   */
+  build(): boolean {
+    const rows = this.rows;
+    if (rows === null) return true;
+    this.rows = null;
+    const good: Row[] = [];
+    for (const row of rows) {
+      try {
+        Y.applyUpdate(this.doc, row.update);
+        good.push(row);
+      } catch (err) {
+        this.quarantining.push(this.moveAside(row.seq, `failed to apply: ${String(err)}`));
+        // The throw may have left the doc half-changed: build it again from the good rows.
+        this.doc.destroy();
+        this.doc = freshDoc(this.deps.mapRoots);
+        for (const ok of good) Y.applyUpdate(this.doc, ok.update);
+      }
+    }
+    const pending = Boolean(this.doc.store.pendingStructs || this.doc.store.pendingDs);
+    if (pending) {
+      // Content whose dependencies were never stored (written before updates were checked).
+      // It stays in the doc's state (compaction keeps pending content) until they arrive.
+      this.deps.log.warn({ room: this.room }, 'stored updates with missing dependencies');
+    }
+    this.describe(good);
+    this.wholeState = good.length === 1 && !pending ? good[0]!.update : null;
+    return good.length === rows.length;
+  }
+
+  /** Resolves when the rows that failed to apply in {@link build} are in the quarantine (or could not be moved). */
+  async settled(): Promise<void> {
+    await Promise.all(this.quarantining);
+  }
+
+  private describe(rows: Row[]): void {
+    this.seqs = rows.map((r) => r.seq);
+    this.lastSeq = rows.length ? rows[rows.length - 1]!.seq : 0;
+    this.bytes = rows.reduce((n, r) => n + r.update.byteLength, 0);
+  }
+
+  /** @internal Moves a stored row to the quarantine: counted and logged, never skipped silently. */
+  async moveAside(seq: number, reason: string): Promise<void> {
+    const { deps, room } = this;
     deps.log.error({ room, seq, reason }, 'stored update quarantined: it cannot be loaded');
     try {
       if (await deps.store.quarantine(room, seq, reason, (deps.now ?? Date.now)())) {
-        quarantined++;
+        this.quarantined++;
         deps.metrics?.countQuarantined();
       }
     } catch (err) {
       // The row stays where it is; this doc does not hold it, so compaction keeps it too.
       deps.log.error({ err, room, seq }, 'could not move a stored update to the quarantine');
     }
-  };
-
-  for (let i = 0; i < stored.updates.length; i++) {
-    const update = stored.updates[i]!;
-    const seq = stored.seqs[i]!;
-    const checked = checkWithinLimits(update, STORED_ROW_LIMITS); // Yjs decodes it in applyUpdate
-    if (!checked.ok) {
-      await moveAside(seq, checked.reason);
-      continue;
-    }
-    try {
-      Y.applyUpdate(doc, update);
-      good.push({ seq, update });
-    } catch (err) {
-      await moveAside(seq, `failed to apply: ${String(err)}`);
-      // The throw may have left the doc half-changed: build it again from the good rows.
-      doc.destroy();
-      doc = freshDoc(deps.mapRoots);
-      for (const row of good) Y.applyUpdate(doc, row.update);
-    }
   }
-  if (doc.store.pendingStructs || doc.store.pendingDs) {
-    // Content whose dependencies were never stored (written before updates were checked).
-    // It stays in the doc's state (compaction keeps pending content) until they arrive.
-    deps.log.warn({ room }, 'stored updates with missing dependencies');
-  }
-  const pending = Boolean(doc.store.pendingStructs || doc.store.pendingDs);
-  return {
-    doc,
-    wholeState: good.length === 1 && !pending ? good[0]!.update : null,
-    seqs: good.map((r) => r.seq),
-    lastSeq: good.length ? good[good.length - 1]!.seq : 0,
-    bytes: good.reduce((n, r) => n + r.update.byteLength, 0),
-    quarantined,
-  };
 }
