@@ -19,7 +19,7 @@ import { guardAwarenessUpdate, type Identity } from './awarenessGuard.ts';
 import { isAwarenessEcho } from './awarenessEcho.ts';
 import { AwarenessThrottle, COALESCED } from './awarenessThrottle.ts';
 import { MalformedMessage, parseClientMessage } from './clientMessage.ts';
-import { loadStoredDoc, loadStoredForServing, StoredDoc, type LoadedDoc } from './loadStored.ts';
+import { loadStoredDoc, loadStoredForServing, StoredRows, type LoadedDoc } from './loadStored.ts';
 import { applyTentatively, buildServerUpdate, clientIdOtherThan } from './tentativeApply.ts';
 import { SyncAnswerCache } from './stateCache.ts';
 import { changesDoc, onlyNewStructs } from './updateContent.ts';
@@ -120,7 +120,7 @@ export class Room {
   /** When the last read of the whole doc from the store began: the load or a catch-up (see {@link join}). */
   private lastReadAt: number;
   /** The stored row the room answers from while its doc is not built yet (issue 14, see {@link bind}). */
-  private unbuilt: StoredDoc | null = null;
+  private unbuilt: StoredRows | null = null;
   private buildTimer: NodeJS.Timeout | undefined;
   private buildDeadline = 0;
   /** Peers that get the server's sync step 1 (its state vector) once the doc is built. */
@@ -180,7 +180,7 @@ export class Room {
     // A client with nothing (the empty state vector) gets the stored row the doc was
     // built from, without encoding the doc: the first sync after a restart (issue 14).
     if (loaded.wholeState) this.answers.prime(EMPTY_STATE_VECTOR, new WireFrame(encodeSyncStep2Of(loaded.wholeState)));
-    if (loaded instanceof StoredDoc && !loaded.built) {
+    if (loaded instanceof StoredRows && !loaded.built) {
       // Not built yet: the first clients are answered from the row; the doc is built at its
       // first use (`doc`), or when the joins stop coming (issue 14: quick to come back).
       this.unbuilt = loaded;

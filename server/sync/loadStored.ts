@@ -56,10 +56,10 @@ export async function loadStoredDoc(room: string, deps: LoadDeps): Promise<Loade
 /**
  * Loads `room` for serving (issue 14): when exactly one stored row passed the limits (a
  * compacted room, as every room is after a graceful stop), the doc is NOT built yet: that
- * row answers a client that has nothing, and {@link StoredDoc.build} applies it when the
+ * row answers a client that has nothing, and {@link StoredRows.build} applies it when the
  * doc is first needed. Otherwise the doc is built now, as {@link loadStoredDoc} does.
  */
-export async function loadStoredForServing(room: string, deps: LoadDeps): Promise<StoredDoc> {
+export async function loadStoredForServing(room: string, deps: LoadDeps): Promise<StoredRows> {
   const stored = await readStoredRows(room, deps);
   if (stored.wholeState) return stored;
   stored.build();
@@ -73,9 +73,9 @@ interface Row {
 }
 
 /** Reads the stored rows of `room`; a row over the limits goes to the quarantine now. */
-async function readStoredRows(room: string, deps: LoadDeps): Promise<StoredDoc> {
+async function readStoredRows(room: string, deps: LoadDeps): Promise<StoredRows> {
   const stored = await deps.store.load(room);
-  const result = new StoredDoc(room, deps);
+  const result = new StoredRows(room, deps);
   const rows: Row[] = [];
   for (let i = 0; i < stored.updates.length; i++) {
     const update = stored.updates[i]!;
@@ -93,7 +93,7 @@ async function readStoredRows(room: string, deps: LoadDeps): Promise<StoredDoc> 
  * applied them. Before that, `doc` is an empty doc (the same object the rows go into,
  * unless one throws) and `wholeState` the one row there is, if there is one.
  */
-export class StoredDoc implements LoadedDoc {
+export class StoredRows implements LoadedDoc {
   doc: Y.Doc;
   seqs: number[] = [];
   lastSeq = 0;
