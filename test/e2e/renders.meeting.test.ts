@@ -117,7 +117,7 @@ async function untilStarted(page: Page): Promise<void> {
         last = now;
         return quiet;
       },
-      { timeout: 30_000, intervals: [300] },
+      { timeout: 30_000, interval: 300 },
     )
     .toBeGreaterThanOrEqual(4);
 }
