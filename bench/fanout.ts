@@ -5,6 +5,8 @@
  * (from /proc, user + system), updates delivered of those expected (every move to every
  * watcher), and the delay from a move to its arrival at each watcher (all clients live in
  * this process: one clock). A watcher that gets several moves in one frame counts each.
+ * With `ownPresenceOnly` every client sends only its own presence changes, as Veldwerk's pages
+ * do, instead of also sending back each change it hears (see ClientOptions in targets.ts).
  */
 import os from 'node:os';
 import { addItems, moveItems } from '../shared/model/board/commands.ts';
@@ -22,12 +24,18 @@ export interface FanoutOptions {
   connectBatch?: number;
   /** Watchers without a doc that count update frames (see Target.lightWatcher): for thousands. */
   light?: boolean;
+  /** Every client sends only its own presence (ClientOptions in targets.ts), on every target alike. */
+  ownPresenceOnly?: boolean;
+  /** Called as the moving window starts and when every move arrived (extra probes: bench/bigRun.ts). */
+  onWindow?: (edge: 'start' | 'end') => Promise<void>;
 }
 
 export interface FanoutResult {
   expected: number;
   delivered: number;
   cpuSeconds: number;
+  /** The system (kernel) part of cpuSeconds. */
+  systemCpuSeconds: number;
   /** CPU seconds of the benchmark process itself (all clients) over the same window. */
   benchCpuSeconds: number;
   /** Server write system calls per delivered update. */
@@ -63,10 +71,11 @@ export async function fanout(target: Target, o: FanoutOptions): Promise<FanoutRe
     sent: number[];
   }[] = [];
   const light = o.light && target.lightWatcher ? target.lightWatcher.bind(target) : null;
+  const clientOptions = { ownPresenceOnly: o.ownPresenceOnly ?? false };
   try {
     // The movers first, each with its note.
     for (const room of rooms) {
-      const mover = target.client(room, true);
+      const mover = target.client(room, true, clientOptions);
       clients.push(mover);
       await withTimeout(mover.ready, 30_000, `mover of ${room} not ready`);
       mover.awareness.setLocalStateField('user', { name: 'Mover' });
@@ -88,7 +97,7 @@ export async function fanout(target: Target, o: FanoutOptions): Promise<FanoutRe
           board.light.push(w);
           return w.ready;
         }
-        const c = target.client(room, false);
+        const c = target.client(room, false, clientOptions);
         c.awareness.setLocalStateField('user', { name: 'Kijker' });
         clients.push(c);
         board.watchers.push(c);
@@ -141,8 +150,10 @@ export async function fanout(target: Target, o: FanoutOptions): Promise<FanoutRe
 
     const ticks = Math.round(o.seconds * o.hz);
     const expected = ticks * boards.length * (o.perBoard - 1);
+    await o.onWindow?.('start');
     const loadBefore = os.loadavg();
     const cpuBefore = target.cpuSeconds();
+    const systemBefore = target.systemCpuSeconds();
     const benchBefore = process.cpuUsage();
     const writesBefore = target.writes();
     const started = performance.now();
@@ -159,7 +170,9 @@ export async function fanout(target: Target, o: FanoutOptions): Promise<FanoutRe
       }
     }
     await until(() => delivered >= expected, 30_000);
+    await o.onWindow?.('end');
     const cpuSeconds = target.cpuSeconds() - cpuBefore;
+    const systemCpuSeconds = target.systemCpuSeconds() - systemBefore;
     const benchUsage = process.cpuUsage(benchBefore);
     const benchCpuSeconds = (benchUsage.user + benchUsage.system) / 1e6;
     const writes = target.writes() - writesBefore;
@@ -168,6 +181,7 @@ export async function fanout(target: Target, o: FanoutOptions): Promise<FanoutRe
       expected,
       delivered,
       cpuSeconds,
+      systemCpuSeconds,
       benchCpuSeconds,
       cpuMsPerDelivered: (cpuSeconds * 1000) / Math.max(1, delivered),
       writesPerDelivered: writes / Math.max(1, delivered),

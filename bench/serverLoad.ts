@@ -7,14 +7,19 @@
  * that build as a column. Writes its section of BENCHMARKS.md (between its markers) and prints it.
  *
  * `npm run bench:server` runs this alone; `npm run bench` runs it after the other sections.
- * BENCH_SECONDS (default 20) sets the moving window; BENCH_SKIP=fanout10,fanout1,storm,rss,big leaves
- * parts out (`BENCH_SKIP=storm,rss,big`: the fan-out only); BENCH_TARGETS=veldwerk,hocus runs only those
- * columns (relay, yws, hocus, before, veldwerk). With BENCH_NO_WRITE=1 BENCHMARKS.md is left as it is.
+ * BENCH_SECONDS (default 20) sets the moving window; BENCH_SKIP=fanout10,fanout1,fanout10own,fanout1own,storm,rss,big
+ * leaves parts out (`BENCH_SKIP=storm,rss,big`: the fan-out only; `fanout10own` and `fanout1own` are the
+ * fan-out with clients that send only their own presence); BENCH_TARGETS=veldwerk,hocus runs only those
+ * columns (relay, yws, hocus, before, veldwerk); the 2,000-client run (`big`, bench/bigRun.ts) runs on relay,
+ * before and veldwerk, BENCH_RUNS (default 1) rounds alternating between them
+ * (`BENCH_SKIP=fanout10,fanout1,storm,rss BENCH_TARGETS=before,veldwerk BENCH_RUNS=3`: before/after pairs).
+ * With BENCH_NO_WRITE=1 BENCHMARKS.md is left as it is.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { bigRuns, bigSection } from './bigRun.ts';
 import { fanout, type FanoutResult } from './fanout.ts';
 import { seedStormBoard, storm, type StormResult } from './storm.ts';
 import { hocuspocusTarget, relayTarget, veldwerkTarget, yWebsocketTarget, type Target } from './targets.ts';
@@ -24,6 +29,8 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const SKIP = new Set((process.env.BENCH_SKIP ?? '').split(',').filter(Boolean));
 const BEFORE = process.env.BENCH_BEFORE_ROOT;
 const PROFILED = (process.env.BENCH_SERVER_NODE_ARGS ?? '').includes('--cpu-prof');
+/** Rounds of the 2,000-client run, alternating between its targets. */
+const RUNS = Number(process.env.BENCH_RUNS ?? 1);
 const ONLY = new Set((process.env.BENCH_TARGETS ?? '').split(',').filter(Boolean));
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const f1 = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : 'n/a');
@@ -49,6 +56,8 @@ const ALL_COLUMNS: Column[] = [
     : []),
   { key: 'veldwerk', title: 'Veldwerk', make: () => veldwerkTarget() },
 ];
+/** The targets of the 2,000-client run: those with light watchers (bench/bigRun.ts). */
+const BIG_KEYS = new Set<Column['key']>(['relay', 'before', 'veldwerk']);
 const COLUMNS = ALL_COLUMNS.filter((c) => !ONLY.size || ONLY.has(c.key));
 
 async function withTarget<T>(col: Column, fn: (t: Target) => Promise<T>): Promise<T | null> {
@@ -68,11 +77,14 @@ async function withTarget<T>(col: Column, fn: (t: Target) => Promise<T>): Promis
 
 type Row<T> = Partial<Record<Column['key'], T | null>>;
 
-async function fanoutRow(boards: number, perBoard: number): Promise<Row<FanoutResult>> {
+/** `ownPresenceOnly`: every target's clients send only their own presence (bench/targets.ts ClientOptions). */
+async function fanoutRow(boards: number, perBoard: number, ownPresenceOnly = false): Promise<Row<FanoutResult>> {
   const row: Row<FanoutResult> = {};
+  const o = { boards, perBoard, hz: 10, seconds: SECONDS, ownPresenceOnly };
   for (const col of COLUMNS) {
-    row[col.key] = await withTarget(col, (t) => fanout(t, { boards, perBoard, hz: 10, seconds: SECONDS }));
-    console.error(`fan-out ${boards}×${perBoard} ${col.title}: ${JSON.stringify(row[col.key])}`);
+    row[col.key] = await withTarget(col, (t) => fanout(t, o));
+    const variant = ownPresenceOnly ? ' own presence' : '';
+    console.error(`fan-out ${boards}×${perBoard}${variant} ${col.title}: ${JSON.stringify(row[col.key])}`);
   }
   return row;
 }
@@ -124,15 +136,22 @@ export async function serverLoadSection(): Promise<string> {
   const loadAtStart = la();
   const f10: Row<FanoutResult> = SKIP.has('fanout10') ? {} : await fanoutRow(10, 20);
   const f1x: Row<FanoutResult> = SKIP.has('fanout1') ? {} : await fanoutRow(1, 200);
+  const f10own: Row<FanoutResult> = SKIP.has('fanout10own') ? {} : await fanoutRow(10, 20, true);
+  const f1own: Row<FanoutResult> = SKIP.has('fanout1own') ? {} : await fanoutRow(1, 200, true);
   const st = SKIP.has('storm') ? null : await stormRow();
   const rss: Row<number> = SKIP.has('rss') ? {} : await idleRss();
-  const last = COLUMNS[COLUMNS.length - 1]!;
-  const big =
-    SKIP.has('big') || last.key !== 'veldwerk'
-      ? null
-      : await withTarget(last, (t) =>
-          fanout(t, { boards: 100, perBoard: 20, hz: 10, seconds: SECONDS, connectBatch: 100, light: true }),
-        );
+  const big = SKIP.has('big')
+    ? []
+    : await bigRuns(
+        COLUMNS.filter((c) => BIG_KEYS.has(c.key)),
+        RUNS,
+        SECONDS,
+        (key, fn) =>
+          withTarget(
+            COLUMNS.find((c) => c.key === key)!,
+            fn,
+          ),
+      );
   const ended = new Date();
 
   const stamp = (d: Date) => d.toISOString().slice(11, 16);
@@ -148,7 +167,7 @@ export async function serverLoadSection(): Promise<string> {
   );
   log();
   log(
-    `Fan-out: in each board one client moves a note through the board model 10 times a second for ${SECONDS} s and moves its cursor in its presence each time; the others watch. Delivered: moves seen by watchers (a watcher that gets two moves in one update counts both) of moves × watchers. Latency: from the move to its arrival at a watcher. Storm: 100 clients connect at once to a board of 5,000 items (3,750 notes, 1,250 arrows), time from connecting to the first \`sync\`, "complete" when all 5,000 items were there at that event; loaded (a client keeps the room open) and cold (the server stopped with SIGTERM and started again first). Idle RSS: 3 s after the start, nothing connected.`,
+    `Fan-out: in each board one client moves a note through the board model 10 times a second for ${SECONDS} s and moves its cursor in its presence each time; the others watch. Their providers as they come (y-websocket's sends every presence change it hears back to the server, n × n frames per change; Hocuspocus 4.7's does not), and in the rows "own presence only" with every target's clients sending only their own presence changes, as Veldwerk's pages do (the provider's awareness handler skips the states it received from the server; bench/targets.ts \`ClientOptions\`). Delivered: moves seen by watchers (a watcher that gets two moves in one update counts both) of moves × watchers. Latency: from the move to its arrival at a watcher. Storm: 100 clients connect at once to a board of 5,000 items (3,750 notes, 1,250 arrows), time from connecting to the first \`sync\`, "complete" when all 5,000 items were there at that event; loaded (a client keeps the room open) and cold (the server stopped with SIGTERM and started again first). Idle RSS: 3 s after the start, nothing connected.`,
   );
   log();
   log(`| | ${COLUMNS.map((c) => c.title).join(' | ')} | Veldwerk ÷ better reference |`);
@@ -156,7 +175,10 @@ export async function serverLoadSection(): Promise<string> {
   for (const [label, row] of [
     ['fan-out 10 × 20', f10],
     ['fan-out 1 × 200', f1x],
+    ['fan-out 10 × 20, own presence only', f10own],
+    ['fan-out 1 × 200, own presence only', f1own],
   ] as const) {
+    if (!Object.keys(row).length) continue;
     const ref = better(row, (r) => r.cpuMsPerDelivered);
     const v = row.veldwerk;
     log(
@@ -189,24 +211,7 @@ export async function serverLoadSection(): Promise<string> {
     `| idle RSS MB | ${cells(rss, (r) => f1(r))} | ${rss.veldwerk && yws ? `${f2(rss.veldwerk / yws)} × y-websocket-server's` : ''} |`,
   );
   log();
-  if (big) {
-    const boards = 100;
-    const conns = boards * 19;
-    log('### 2,000 clients on one instance');
-    log();
-    log(
-      `100 boards × 20 clients (a session per board), one mover per board at 10 Hz for ${SECONDS} s (the fan-out above), on the Veldwerk build. The 100 movers are y-websocket clients with a doc; the 1,900 watchers read the websocket frames themselves (\`bench/rawWatcher.ts\`: a TCP socket, no ws client, no doc) and count the update frames; all live in the benchmark process, whose own CPU over the window is given. Memory per loaded board: (RSS with the 100 movers connected − idle RSS) ÷ 100, each board holding one note; per connection: (RSS with all 2,000 connected − RSS with the movers) ÷ 1,900.`,
-    );
-    log();
-    log(
-      '| delivered | p50 | p99 | max | server CPU s | benchmark process CPU s | idle RSS | with 100 boards | with 2,000 clients | per board | per connection | load average |',
-    );
-    log('|---|---|---|---|---|---|---|---|---|---|---|---|');
-    log(
-      `| ${big.delivered}/${big.expected} | ${f1(big.p50)} ms | ${f1(big.p99)} ms | ${f1(big.max)} ms | ${f2(big.cpuSeconds)} | ${f2(big.benchCpuSeconds)} | ${f1(big.idleRssMb)} MB | ${f1(big.moversRssMb)} MB | ${f1(big.connectedRssMb)} MB | ${f2((big.moversRssMb - big.idleRssMb) / boards)} MB | ${((1024 * (big.connectedRssMb - big.moversRssMb)) / conns).toFixed(0)} KB | ${f1(big.loadAverage[0]!)} |`,
-    );
-    log();
-  }
+  if (big.length) for (const line of bigSection(big, SECONDS)) log(line);
   log('<!-- bench:server:end -->');
   return lines.join('\n');
 }

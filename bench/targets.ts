@@ -34,6 +34,17 @@ export interface TargetClient {
   destroy(): void;
 }
 
+/** How a benchmark client behaves beyond the provider's defaults. */
+export interface ClientOptions {
+  /**
+   * Sends only its own presence changes, as Veldwerk's pages do (client/src/base/sync/Room.ts
+   * `sendOwnPresence`): the provider's awareness handler no longer sends on the states it has
+   * just received from the server. A plain y-websocket provider sends every change back (n × n
+   * frames per presence change in a room of n); Hocuspocus 4.7's provider already skips them.
+   */
+  ownPresenceOnly?: boolean;
+}
+
 /** A watcher without a doc: {@link rawWatcher} (bench/rawWatcher.ts). */
 export type LightWatcher = RawWatcher;
 
@@ -46,7 +57,7 @@ export interface Target {
   /** `count` rooms, made once (Veldwerk: a session each, its plenary board). */
   rooms(count: number): Promise<string[]>;
   /** A client in `room`; `writer` for the one who moves (Veldwerk: the facilitator). */
-  client(room: string, writer: boolean): TargetClient;
+  client(room: string, writer: boolean, opts?: ClientOptions): TargetClient;
   /**
    * A watcher without a doc (y-websocket's protocol only: Veldwerk and the relay): it asks
    * for the state once and counts the update frames it gets, reading the websocket frames
@@ -55,16 +66,19 @@ export interface Target {
    */
   lightWatcher?(room: string): LightWatcher;
   cpuSeconds(): number;
+  /** The system (kernel) part of {@link cpuSeconds}: reads, writes, the loopback's TCP. */
+  systemCpuSeconds(): number;
   /** Write system calls so far (`syscw` of /proc/<pid>/io). */
   writes(): number;
   rssMb(): number;
   cleanup(): void;
 }
 
-function cpuOf(pid: number | undefined): number {
+function cpuOf(pid: number | undefined, part: 'all' | 'system' = 'all'): number {
   const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / 100; // utime + stime, in USER_HZ (100)
+  const stime = Number(fields[12]);
+  return (part === 'all' ? Number(fields[11]) + stime : stime) / 100; // utime + stime, in USER_HZ (100)
 }
 
 function rssOf(pid: number | undefined): number {
@@ -109,13 +123,41 @@ function processTarget(
       clearTimeout(timer);
     },
     cpuSeconds: () => cpuOf(proc?.pid),
+    systemCpuSeconds: () => cpuOf(proc?.pid, 'system'),
     writes: () => Number(/syscw: (\d+)/.exec(fs.readFileSync(`/proc/${proc?.pid}/io`, 'utf8'))?.[1] ?? NaN),
     rssMb: () => rssOf(proc?.pid),
     cleanup: () => fs.rmSync(dataDir, { recursive: true, force: true }),
   };
 }
 
-function ywsClient(url: string, room: string, params: Record<string, string>, waitSync: boolean): TargetClient {
+type AwarenessHandler = (changes: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => void;
+
+/**
+ * Puts a filter before a provider's own awareness handler (`provider[key]`, the one it registered
+ * and removes again at `destroy`): changes the provider applied from the server (origin: the
+ * provider) are no longer sent back; the client's own changes, its leaving and timeouts still are.
+ */
+function sendOwnPresenceOnly<K extends string>(
+  provider: { [k in K]: AwarenessHandler },
+  key: K,
+  awareness: Awareness,
+): void {
+  const sendChanges = provider[key];
+  const sendOwn: AwarenessHandler = (changes, origin) => {
+    if (origin !== provider) sendChanges(changes, origin);
+  };
+  awareness.off('update', sendChanges);
+  provider[key] = sendOwn;
+  awareness.on('update', sendOwn);
+}
+
+function ywsClient(
+  url: string,
+  room: string,
+  params: Record<string, string>,
+  waitSync: boolean,
+  opts: ClientOptions = {},
+): TargetClient {
   const doc = new Y.Doc();
   const provider = new WebsocketProvider(url, room, doc, {
     params,
@@ -123,6 +165,7 @@ function ywsClient(url: string, room: string, params: Record<string, string>, wa
     disableBc: true,
     maxBackoffTime: 300,
   });
+  if (opts.ownPresenceOnly) sendOwnPresenceOnly(provider, '_awarenessUpdateHandler', provider.awareness);
   const synced = new Promise<void>((resolve) => provider.once('sync', () => resolve()));
   const open = new Promise<void>((resolve) => {
     const onStatus = (e: { status: string }) => {
@@ -190,11 +233,11 @@ export function veldwerkTarget(root = ROOT, name = 'Veldwerk'): Target {
       }
       return rooms;
     },
-    client(room, writer) {
+    client(room, writer, opts) {
       const tokens = made.get(room);
       if (!tokens) throw new Error(`unknown room ${room}`);
       const token = writer ? tokens.writer : tokens.readers[Math.floor(Math.random() * tokens.readers.length)]!;
-      return ywsClient(`ws://127.0.0.1:${base.port()}/sync`, room, { token }, true);
+      return ywsClient(`ws://127.0.0.1:${base.port()}/sync`, room, { token }, true, opts);
     },
     lightWatcher(room) {
       const token = made.get(room)?.readers[0];
@@ -219,7 +262,7 @@ export function yWebsocketTarget(): Target {
   return {
     ...base,
     rooms: async (count) => Array.from({ length: count }, (_, i) => `bench-${i}`),
-    client: (room) => ywsClient(`ws://127.0.0.1:${base.port() || chosen}`, room, {}, true),
+    client: (room, _writer, opts) => ywsClient(`ws://127.0.0.1:${base.port() || chosen}`, room, {}, true, opts),
   };
 }
 
@@ -233,7 +276,7 @@ export function hocuspocusTarget(): Target {
   return {
     ...base,
     rooms: async (count) => Array.from({ length: count }, (_, i) => `bench-${i}`),
-    client(room) {
+    client(room, _writer, opts = {}) {
       const doc = new Y.Doc();
       const provider = new HocuspocusProvider({
         url: `ws://127.0.0.1:${base.port()}`,
@@ -241,6 +284,7 @@ export function hocuspocusTarget(): Target {
         document: doc,
         WebSocketPolyfill: WebSocket,
       } as ConstructorParameters<typeof HocuspocusProvider>[0]);
+      if (opts.ownPresenceOnly) sendOwnPresenceOnly(provider, 'boundAwarenessUpdateHandler', provider.awareness!);
       const synced = new Promise<void>((resolve) => provider.on('synced', () => resolve()));
       return {
         doc,
@@ -266,7 +310,7 @@ export function relayTarget(): Target {
   return {
     ...base,
     rooms: async (count) => Array.from({ length: count }, (_, i) => `bench-${i}`),
-    client: (room) => ywsClient(`ws://127.0.0.1:${base.port()}`, room, {}, false),
+    client: (room, _writer, opts) => ywsClient(`ws://127.0.0.1:${base.port()}`, room, {}, false, opts),
     lightWatcher: (room) => rawWatcher(`ws://127.0.0.1:${base.port()}/${room}`, false),
   };
 }
