@@ -21,7 +21,7 @@ import { AwarenessThrottle, COALESCED } from './awarenessThrottle.ts';
 import { MalformedMessage, parseClientMessage } from './clientMessage.ts';
 import { loadStoredDoc, loadStoredForServing, StoredRows, type LoadedDoc } from './loadStored.ts';
 import { applyTentatively, buildServerUpdate, clientIdOtherThan } from './tentativeApply.ts';
-import { SyncAnswerCache } from './stateCache.ts';
+import { storedRowsAnswer, SyncAnswerCache } from './stateCache.ts';
 import { changesDoc, onlyNewStructs } from './updateContent.ts';
 import { WireFrame } from './wireFrame.ts';
 import { CLIENT_UPDATE_LIMITS, decodeWithinLimits, type UpdateLimits } from './updateLimits.ts';
@@ -114,7 +114,7 @@ export class Room {
   private readonly restoresBy = new WeakMap<Peer, number[]>();
   private readonly now: () => number;
   /** Sync step 2 answers by state vector, until the doc changes (issue 11). */
-  private readonly answers = new SyncAnswerCache<WireFrame>();
+  private readonly answers = new SyncAnswerCache<WireFrame[]>();
   /** Presence goes out coalesced, a few times a second, outside the queue (issue 11). */
   private readonly presence: AwarenessThrottle;
   /** When the last read of the whole doc from the store began: the load or a catch-up (see {@link join}). */
@@ -179,15 +179,18 @@ export class Room {
     this.answers.clear();
     // A client with nothing (the empty state vector) gets the stored row the doc was
     // built from, without encoding the doc: the first sync after a restart (issue 14).
-    if (loaded.wholeState) this.answers.prime(EMPTY_STATE_VECTOR, new WireFrame(encodeSyncStep2Of(loaded.wholeState)));
-    if (loaded instanceof StoredRows && !loaded.built) {
-      // Not built yet: the first clients are answered from the row; the doc is built at its
-      // first use (`doc`), or when the joins stop coming (issue 14: quick to come back).
-      this.unbuilt = loaded;
+    const unbuilt = loaded instanceof StoredRows ? loaded.unbuiltUpdates : null;
+    if (unbuilt) {
+      // Not built yet: the first clients are answered from the stored rows; the doc is built
+      // at its first use (`doc`), or when the joins stop coming (issue 14: quick to come back).
+      this.answers.prime(EMPTY_STATE_VECTOR, storedRowsAnswer(unbuilt));
+      this.unbuilt = loaded as StoredRows;
       this.buildDeadline = performance.now() + BUILD_AT_LATEST_MS;
       this.scheduleBuild();
       return;
     }
+    if (loaded.wholeState)
+      this.answers.prime(EMPTY_STATE_VECTOR, [new WireFrame(encodeSyncStep2Of(loaded.wholeState))]);
     doc.on('update', this.onDocUpdate);
   }
 
@@ -356,8 +359,8 @@ export class Room {
     switch (msg.kind) {
       case 'syncStep1': {
         const shared = () => this.opts.metrics.syncAnswersSharedTotal++;
-        const encode = () => new WireFrame(encodeSyncStep2(this.doc, msg.payload));
-        peer.send(this.answers.answer(msg.payload, encode, shared));
+        const encode = () => [new WireFrame(encodeSyncStep2(this.doc, msg.payload))];
+        for (const frame of this.answers.answer(msg.payload, encode, shared)) peer.send(frame);
         return;
       }
       case 'update':

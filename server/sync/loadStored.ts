@@ -53,15 +53,20 @@ export async function loadStoredDoc(room: string, deps: LoadDeps): Promise<Loade
   return stored;
 }
 
+/** More stored rows than this are built into the doc at once (and compacted at the next write). */
+const MAX_ROWS_UNBUILT = 100;
+
 /**
- * Loads `room` for serving (issue 14): when exactly one stored row passed the limits (a
- * compacted room, as every room is after a graceful stop), the doc is NOT built yet: that
- * row answers a client that has nothing, and {@link StoredRows.build} applies it when the
- * doc is first needed. Otherwise the doc is built now, as {@link loadStoredDoc} does.
+ * Loads `room` for serving (issue 14): when it has stored rows within the limits (one after
+ * a graceful stop, the compacted row and the updates since after a crash), the doc is NOT
+ * built yet: the rows answer a client that has nothing ({@link StoredRows.unbuiltUpdates}),
+ * and {@link StoredRows.build} applies them when the doc is first needed. With no row, or
+ * very many, the doc is built now, as {@link loadStoredDoc} does.
  */
 export async function loadStoredForServing(room: string, deps: LoadDeps): Promise<StoredRows> {
   const stored = await readStoredRows(room, deps);
-  if (stored.wholeState) return stored;
+  const rows = stored.unbuiltUpdates?.length ?? 0;
+  if (rows >= 1 && rows <= MAX_ROWS_UNBUILT) return stored;
   stored.build();
   await stored.settled();
   return stored;
@@ -113,6 +118,14 @@ export class StoredRows implements LoadedDoc {
 
   get built(): boolean {
     return this.rows === null;
+  }
+
+  /**
+   * Before {@link build}: the rows' updates in their stored order, together the doc's whole
+   * state (what a client that has nothing needs); `null` once built.
+   */
+  get unbuiltUpdates(): Uint8Array[] | null {
+    return this.rows?.map((r) => r.update) ?? null;
   }
 
   /** @internal the rows that passed the limits, in order. */

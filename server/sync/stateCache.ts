@@ -4,6 +4,8 @@
  * asks with the same, empty state vector) costs one encode instead of one each. The room
  * keeps {@link WireFrame}s: framed once for all the peers it answers (issue 14).
  */
+import { encodeSyncStep2Of, encodeUpdate } from './messages.ts';
+import { WireFrame } from './wireFrame.ts';
 
 /** State vectors longer than this are not worth a cache entry (they are rarely repeated). */
 const MAX_KEY_BYTES = 64;
@@ -43,4 +45,14 @@ export class SyncAnswerCache<T = Uint8Array> {
   clear(): void {
     this.entries.clear();
   }
+}
+
+/**
+ * The answer to a client that has nothing, from stored rows that together are the doc's
+ * whole state, before the doc is built (issue 14): each row but the last as an update
+ * message, the last as the sync step 2. The client applies them in order and fires its
+ * `sync` at the last, with everything.
+ */
+export function storedRowsAnswer(updates: readonly Uint8Array[]): WireFrame[] {
+  return updates.map((u, i) => new WireFrame(i === updates.length - 1 ? encodeSyncStep2Of(u) : encodeUpdate(u)));
 }

@@ -3,8 +3,9 @@
  * a restart the room answers its first clients from that row before its doc is built
  * (server/sync/loadStored.ts, Room). A client gets exactly the stored doc; a write made at
  * once is applied, stored and served; a client with edits made offline gets the server's
- * sync step 1 once the doc is built, so its edits arrive. Real server, real SQLite file,
- * real y-websocket clients.
+ * sync step 1 once the doc is built, so its edits arrive. After a crash (kill -9) the
+ * rows are several (the compacted one and the updates since): a client gets them all, in
+ * order, by its first sync. Real server, real SQLite file, real y-websocket clients.
  */
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -14,13 +15,16 @@ import { addItems, deleteItems } from '../../shared/model/board/commands.ts';
 import { readBoard } from '../../shared/model/board/read.ts';
 import { boardRoomName, PLENARY_BOARD_ID } from '../../shared/protocol.ts';
 import { useHarness } from '../helpers/harness.ts';
+import { startChildServer, type ChildServer } from '../helpers/processServer.ts';
 import { createSessionWith, startTestServer, tempDir, type TestServer } from '../helpers/server.ts';
 import { waitFor, type TestClient } from '../helpers/yclient.ts';
 
 const h = useHarness();
 const servers: TestServer[] = [];
+const children: ChildServer[] = [];
 afterEach(async () => {
   for (const s of servers.splice(0)) await s.close();
+  for (const c of children.splice(0)) if (c.proc.exitCode === null) c.proc.kill('SIGKILL');
 });
 
 async function start(dataDir: string): Promise<TestServer> {
@@ -147,5 +151,47 @@ describe('a room answered from its stored row', () => {
     h.client(second.wsUrl, room, s.facilitatorToken, { doc: offline.doc });
     await waitFor(() => ids(fresh.doc).includes('offline'), 'the offline edit reaches the others');
     await waitFor(() => storedRows(dataDir, room).length === 2, 'the offline edit is stored');
+  });
+
+  it('after kill -9, answers a client from the several stored rows, complete at its first sync', async () => {
+    const dataDir = tempDir();
+    const first = await startChildServer(dataDir);
+    children.push(first);
+    const s = await createSessionWith(first.url, 'Crash', []);
+    const room = boardRoomName(s.sessionId, PLENARY_BOARD_ID);
+    const writer = h.client(first.wsUrl, room, s.facilitatorToken);
+    await writer.synced;
+    addItems(
+      writer.doc,
+      Array.from({ length: 100 }, (_, i) => note(`n${i}`, i)),
+    );
+    await waitFor(() => storedRows(dataDir, room).length >= 1, 'the board is stored');
+    for (let i = 0; i < 5; i++) {
+      const before = storedRows(dataDir, room).length;
+      if (i % 2) deleteItems(writer.doc, [`n${i}`]);
+      else addItems(writer.doc, [note(`later${i}`, i)]);
+      await waitFor(() => storedRows(dataDir, room).length > before, `change ${i} stored`);
+    }
+    writer.destroy();
+    first.proc.kill('SIGKILL'); // no compaction: the rows stay as they are
+    await first.exited;
+    const rows = storedRows(dataDir, room);
+    expect(rows.length).toBeGreaterThan(1);
+    const stored = new Y.Doc();
+    for (const row of rows) Y.applyUpdate(stored, row);
+
+    const second = await startChildServer(dataDir);
+    children.push(second);
+    const fresh = h.client(second.wsUrl, room, s.facilitatorToken);
+    const atSync = new Promise<{ state: Uint8Array; ids: string[] }>((resolve) =>
+      fresh.provider.once('sync', () => resolve({ state: Y.encodeStateAsUpdate(fresh.doc), ids: ids(fresh.doc) })),
+    );
+    const got = await atSync;
+    expect(got.ids).toEqual(ids(stored));
+    expect(got.ids).toHaveLength(101);
+    expect(got.state).toEqual(Y.encodeStateAsUpdate(stored));
+    addItems(fresh.doc, [note('daarna', 0)]);
+    const other = h.client(second.wsUrl, room, s.facilitatorToken);
+    await waitFor(() => ids(other.doc).includes('daarna'), 'a write after it is served');
   });
 });
