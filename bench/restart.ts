@@ -6,7 +6,9 @@
  * process and times, from the spawn: the "listening" log line, and the first `sync`
  * event of an unmodified y-websocket client that connects as soon as that line arrives
  * (the board then loads from SQLite). The board's item count at that first sync is
- * checked. Runs alternate a stop by SIGTERM and a crash by SIGKILL (WAL recovery). The
+ * checked. Runs alternate a stop by SIGTERM and a crash by SIGKILL (WAL recovery); before a
+ * crash the client moves BENCH_CRASH_WRITES notes (20; one stored row each), so the next
+ * start finds the compacted row and those rows, as after a crash in a meeting. The
  * first start (which seeds the board) is as the first after a build: the bench removes
  * the code cache beside the bundle (server/boot.ts) before it, that start writes it anew,
  * and every later start uses it.
@@ -19,14 +21,17 @@
  * Prints Markdown for BENCHMARKS.md.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import type { CreateSessionResponse } from '../shared/api.ts';
+import { moveItems } from '../shared/model/board/commands.ts';
+import { itemsMapOf } from '../shared/model/board/read.ts';
 import { boardRoomName, PLENARY_BOARD_ID } from '../shared/protocol.ts';
-import { benchClient, percentile } from './client.ts';
+import { benchClient, percentile, until } from './client.ts';
 import { seedBoard, within } from './canvasSeed.ts';
 import { referenceServer, type Endpoint } from './servers.ts';
 
@@ -38,6 +43,8 @@ const NOTES = Math.round(ITEMS * 0.75);
 const ARROWS = ITEMS - NOTES;
 /** BENCH_SKIP=rss leaves out the idle memory part (the restarts only). */
 const SKIP = new Set((process.env.BENCH_SKIP ?? '').split(',').filter(Boolean));
+/** Notes moved (one stored row each) before each crash. */
+const CRASH_WRITES = Number(process.env.BENCH_CRASH_WRITES ?? 20);
 
 interface Started {
   proc: ChildProcess;
@@ -111,6 +118,16 @@ const median = (xs: number[]) =>
     50,
   );
 const ms = (x: number) => `${x.toFixed(0)} ms`;
+
+/** Stored rows of `room` (read-only, beside the running server: WAL readers see what it committed). */
+function storedRows(dataDir: string, room: string): number {
+  const db = new Database(path.join(dataDir, 'veldwerk.db'), { readonly: true, fileMustExist: true });
+  try {
+    return db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM updates WHERE room = ?').get(room)!.n;
+  } finally {
+    db.close();
+  }
+}
 const mb = (xs: number[]) => `${median(xs).toFixed(1)} MB (${xs.map((x) => x.toFixed(1)).join(', ')})`;
 
 async function main(): Promise<void> {
@@ -173,18 +190,31 @@ async function main(): Promise<void> {
       sync: number;
       cpu: number;
       items: number;
+      rows: number;
     }[] = [];
     let before = 'SIGTERM';
     for (let i = 0; i < RUNS; i++) {
       const how = i % 2 === 0 ? 'SIGTERM' : 'SIGKILL';
+      const rowsAtStart = storedRows(dataDir, ep.room);
       const s = await startServer(dataDir, port);
       let items = 0;
       const client = benchClient(ep, (doc) => (items = doc.getMap('items').size));
       await within(client.synced, 30_000, 'no sync after restart');
       const sync = performance.now() - s.spawnedAt;
       const cpu = cpuMs(s.proc.pid);
+      if (how === 'SIGKILL' && CRASH_WRITES > 0) {
+        // A meeting goes on: moves, each stored as its own row, then the crash.
+        const stored = storedRows(dataDir, ep.room);
+        const ids = [...itemsMapOf(client.doc).keys()].slice(0, CRASH_WRITES);
+        for (const id of ids) moveItems(client.doc, [id], 5, 0);
+        await within(
+          until(() => storedRows(dataDir, ep.room) >= stored + ids.length, 30_000),
+          30_000,
+          'moves not stored',
+        );
+      }
       client.destroy();
-      rows.push({ before, listening: s.listening, cpuListening: s.cpuListening, sync, cpu, items });
+      rows.push({ before, listening: s.listening, cpuListening: s.cpuListening, sync, cpu, items, rows: rowsAtStart });
       await sleep(300);
       await stop(s.proc, how);
       before = how;
@@ -196,17 +226,19 @@ async function main(): Promise<void> {
       '',
       `First start, as after a build (no code cache; it seeds the board and writes the cache): listening after ${ms(first.listening)}.`,
       '',
-      `Idle RSS, 3 s after the start, median of 3 starts (each): Veldwerk with nothing connected ${mb(idle)}, ` +
-        `after one HTTP request ${mb(idleHttp)}; @y/websocket-server ${mb(idleReference)}. ` +
-        `Veldwerk ÷ reference: ${(median(idle) / median(idleReference)).toFixed(2)} and ${(median(idleHttp) / median(idleReference)).toFixed(2)}.`,
+      SKIP.has('rss')
+        ? 'Idle RSS: not measured (BENCH_SKIP=rss).'
+        : `Idle RSS, 3 s after the start, median of 3 starts (each): Veldwerk with nothing connected ${mb(idle)}, ` +
+          `after one HTTP request ${mb(idleHttp)}; @y/websocket-server ${mb(idleReference)}. ` +
+          `Veldwerk ÷ reference: ${(median(idle) / median(idleReference)).toFixed(2)} and ${(median(idleHttp) / median(idleReference)).toFixed(2)}.`,
       '',
-      '| run | stopped before by | listening | server CPU until then | first sync of a client | server CPU until then | items at first sync |',
-      '|---|---|---|---|---|---|---|',
+      '| run | stopped before by | stored rows | listening | server CPU until then | first sync of a client | server CPU until then | listening to first sync | items at first sync |',
+      '|---|---|---|---|---|---|---|---|---|',
       ...rows.map(
         (r, i) =>
-          `| ${i + 1} | ${r.before} | ${ms(r.listening)} | ${ms(r.cpuListening)} | ${ms(r.sync)} | ${ms(r.cpu)} | ${r.items} of ${NOTES + ARROWS} |`,
+          `| ${i + 1} | ${r.before} | ${r.rows} | ${ms(r.listening)} | ${ms(r.cpuListening)} | ${ms(r.sync)} | ${ms(r.cpu)} | ${ms(r.sync - r.listening)} | ${r.items} of ${NOTES + ARROWS} |`,
       ),
-      `| median | | ${ms(median(rows.map((r) => r.listening)))} | ${ms(median(rows.map((r) => r.cpuListening)))} | ${ms(median(rows.map((r) => r.sync)))} | ${ms(median(rows.map((r) => r.cpu)))} | |`,
+      `| median | | | ${ms(median(rows.map((r) => r.listening)))} | ${ms(median(rows.map((r) => r.cpuListening)))} | ${ms(median(rows.map((r) => r.sync)))} | ${ms(median(rows.map((r) => r.cpu)))} | ${ms(median(rows.map((r) => r.sync - r.listening)))} | |`,
     ];
     console.log(lines.join('\n'));
   } finally {
