@@ -15,9 +15,10 @@ import type { Logger } from '../log.ts';
 import type { Metrics } from '../metrics.ts';
 import type { DocStore, SnapshotReason } from '../store/DocStore.ts';
 import type { RoomChannel } from './fanout/Fanout.ts';
-import { guardAwarenessUpdate, type Identity } from './awarenessGuard.ts';
+import { CoalescedPresence } from './awarenessApply.ts';
+import { guardPresence, type Identity, type PresenceEntry } from './awarenessGuard.ts';
 import { isAwarenessEcho } from './awarenessEcho.ts';
-import { AwarenessThrottle, COALESCED } from './awarenessThrottle.ts';
+import { AwarenessThrottle } from './awarenessThrottle.ts';
 import { MalformedMessage, parseClientMessage } from './clientMessage.ts';
 import { loadStoredDoc, loadStoredForServing, StoredRows, type LoadedDoc } from './loadStored.ts';
 import { applyTentatively, buildServerUpdate, clientIdOtherThan } from './tentativeApply.ts';
@@ -341,9 +342,9 @@ export class Room {
     this.opts.metrics.awarenessReceivedTotal++;
     // y-websocket sends back what it hears: an echo of the room's own presence is dropped unread (issue 14).
     if (isAwarenessEcho(payload, peer.clientIds, this.knownPresence)) return;
-    let guarded: Uint8Array | null;
+    let guarded: PresenceEntry[];
     try {
-      guarded = guardAwarenessUpdate(payload, {
+      guarded = guardPresence(payload, {
         identity: peer.identity,
         owned: peer.clientIds,
         ownedByOther: (id) => [...this.peers].some((p) => p !== peer && p.clientIds.has(id)),
@@ -351,7 +352,7 @@ export class Room {
     } catch (err) {
       throw new MalformedMessage(`bad awareness update: ${String(err)}`);
     }
-    if (guarded) this.presence.offer(guarded);
+    if (guarded.length) this.presence.offer(guarded);
   }
 
   private async handle(peer: Peer, data: Uint8Array): Promise<void> {
@@ -603,14 +604,17 @@ export class Room {
   ): void => {
     const changed = [...change.added, ...change.updated, ...change.removed];
     if (!changed.length) return;
-    const frame = new WireFrame(encodeAwareness(this.awareness, changed));
+    // The clients' presence comes encoded already, from the JSON the guard wrote (awarenessApply.ts).
+    const coalesced = origin instanceof CoalescedPresence ? origin : null;
+    const frame = new WireFrame(coalesced ? coalesced.message : encodeAwareness(this.awareness, changed));
     // What its clients sent, a connection has (at that clock or newer): it is not sent back.
-    const sentBy = origin === COALESCED && changed.length === 1 ? changed[0]! : null;
+    const sentBy = coalesced && changed.length === 1 ? changed[0]! : null;
     for (const p of this.peers) if (sentBy === null || !p.clientIds.has(sentBy)) p.send(frame);
     // This instance's own clients' presence goes to the others. Not what came from them,
     // and not a state timed out here: each instance times out what it stops hearing.
     if (this.opts.channel && origin !== REMOTE && origin !== 'timeout') {
-      this.opts.channel.publishAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
+      const update = coalesced ? coalesced.update : awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
+      this.opts.channel.publishAwareness(update);
     }
   };
 

@@ -28,13 +28,25 @@ export interface GuardContext {
 }
 
 /**
- * Returns the rewritten awareness update (possibly with fewer entries), or `null` if
- * nothing is left. Throws on a malformed update (the caller closes the connection).
+ * One client's presence after the guard (issue 14: read once): `state` is what `json` says,
+ * parsed, so that neither the throttle nor the room's awareness parses it again.
  */
-export function guardAwarenessUpdate(update: Uint8Array, ctx: GuardContext): Uint8Array | null {
+export interface PresenceEntry {
+  clientId: number;
+  clock: number;
+  /** The state as JSON, `null` when the client leaves. */
+  json: string;
+  state: unknown;
+}
+
+/**
+ * The entries of an awareness update this connection may send, rewritten (possibly fewer,
+ * possibly none). Throws on a malformed update (the caller closes the connection).
+ */
+export function guardPresence(update: Uint8Array, ctx: GuardContext): PresenceEntry[] {
   const d = decoding.createDecoder(update);
   const count = decoding.readVarUint(d);
-  const out: { clientId: number; clock: number; json: string }[] = [];
+  const out: PresenceEntry[] = [];
   for (let i = 0; i < count; i++) {
     const clientId = decoding.readVarUint(d);
     const clock = decoding.readVarUint(d);
@@ -44,19 +56,32 @@ export function guardAwarenessUpdate(update: Uint8Array, ctx: GuardContext): Uin
       if (ctx.ownedByOther(clientId) || ctx.owned.size >= MAX_CLIENT_IDS_PER_CONNECTION) continue;
       ctx.owned.add(clientId);
     }
-    const state: unknown = JSON.parse(json);
-    out.push({ clientId, clock, json: JSON.stringify(withIdentity(state, ctx.identity)) });
+    const state = withIdentity(JSON.parse(json), ctx.identity);
+    out.push({ clientId, clock, json: state === null ? 'null' : JSON.stringify(state), state });
   }
   if (d.pos !== update.length) throw new Error('trailing bytes in awareness update');
-  if (!out.length) return null;
+  return out;
+}
+
+/** Entries as a y-protocols awareness update (count, then id, clock and JSON of each). */
+export function encodePresence(entries: readonly PresenceEntry[]): Uint8Array {
   const e = encoding.createEncoder();
-  encoding.writeVarUint(e, out.length);
-  for (const o of out) {
+  encoding.writeVarUint(e, entries.length);
+  for (const o of entries) {
     encoding.writeVarUint(e, o.clientId);
     encoding.writeVarUint(e, o.clock);
     encoding.writeVarString(e, o.json);
   }
   return encoding.toUint8Array(e);
+}
+
+/**
+ * {@link guardPresence} as an awareness update, or `null` if nothing is left.
+ * Throws on a malformed update.
+ */
+export function guardAwarenessUpdate(update: Uint8Array, ctx: GuardContext): Uint8Array | null {
+  const out = guardPresence(update, ctx);
+  return out.length ? encodePresence(out) : null;
 }
 
 function withIdentity(state: unknown, identity: Identity): unknown {

@@ -1,28 +1,28 @@
 /**
- * Presence coalesced per room (issue 11): guarded awareness updates are merged (the
- * newest clock per client id wins; a removal wins a tie) and applied to the room's
- * awareness, which fans them out, at most once per interval. A peer that sends its
- * cursor a thousand times a second costs the others a few frames a second.
+ * Presence coalesced per room (issue 11): guarded presence entries are merged (the newest
+ * clock per client id wins; a removal wins a tie) and applied to the room's awareness,
+ * which fans them out. A peer that sends its cursor a thousand times a second costs the
+ * others a few frames a second.
+ *
+ * When it goes out (issue 14): at once in a room where nothing went out for an interval
+ * (someone arrives, leaves or moves in a quiet room); otherwise with the room's next update
+ * (`flushPending`: the same write to each socket as the update, no write of its own) or an
+ * interval after it came in, whichever is first. A client that moves a note and its cursor
+ * sends two frames, and the server often reads them apart: the update goes out at once, and
+ * its presence now rides with the next update instead of costing every socket a write.
  */
-import * as decoding from 'lib0/decoding';
-import * as encoding from 'lib0/encoding';
-import * as awarenessProtocol from 'y-protocols/awareness';
+import type * as awarenessProtocol from 'y-protocols/awareness';
+import { applyPresence } from './awarenessApply.ts';
+import type { PresenceEntry } from './awarenessGuard.ts';
 
-/** How often a room's presence changes go out, at most. */
+/** How long presence waits for an update to ride with, at most; and the quiet spell after which it goes at once. */
 export const AWARENESS_INTERVAL_MS = 150;
 
-/** The origin of the presence the throttle applies: what clients sent, guarded and coalesced. */
-export const COALESCED = Symbol('coalesced presence');
-
-interface Entry {
-  clock: number;
-  json: string;
-}
-
 export class AwarenessThrottle {
-  private readonly pending = new Map<number, Entry>();
+  private readonly pending = new Map<number, PresenceEntry>();
   private timer: NodeJS.Timeout | null = null;
-  private lastFlush = -Infinity;
+  /** When the room last sent anything: presence, or an update (see {@link flushPending}). */
+  private lastOut = -Infinity;
 
   constructor(
     private readonly awareness: awarenessProtocol.Awareness,
@@ -30,33 +30,26 @@ export class AwarenessThrottle {
     private readonly now: () => number = performance.now.bind(performance),
   ) {}
 
-  /** Takes an awareness update that passed the guard; applies it now or with the next flush. */
-  offer(update: Uint8Array): void {
-    const d = decoding.createDecoder(update);
-    const count = decoding.readVarUint(d);
-    for (let i = 0; i < count; i++) {
-      const clientId = decoding.readVarUint(d);
-      const clock = decoding.readVarUint(d);
-      const json = decoding.readVarString(d);
-      const kept = this.pending.get(clientId);
-      if (!kept || clock > kept.clock || (clock === kept.clock && json === 'null')) {
-        this.pending.set(clientId, { clock, json });
+  /** Takes presence entries that passed the guard; applies them now or later (see the module's comment). */
+  offer(entries: readonly PresenceEntry[]): void {
+    for (const entry of entries) {
+      const kept = this.pending.get(entry.clientId);
+      if (!kept || entry.clock > kept.clock || (entry.clock === kept.clock && entry.state === null)) {
+        this.pending.set(entry.clientId, entry);
       }
     }
-    if (this.timer) return;
-    const wait = this.lastFlush + this.intervalMs - this.now();
-    if (wait <= 0) this.flush();
-    else this.timer = setTimeout(() => this.flush(), wait);
+    if (this.timer || !this.pending.size) return;
+    if (this.now() - this.lastOut >= this.intervalMs) this.flush();
+    else this.timer = setTimeout(() => this.flush(), this.intervalMs);
   }
 
   /**
-   * Sends what is waiting now, with a frame the room is sending anyway (issue 14: the
-   * presence that came with an update goes in the same write as the update).
+   * The room sends an update: what waits goes with it, in the same write to each socket
+   * (issue 14). Call after the update's frames were handed to the peers.
    */
   flushPending(): void {
-    if (!this.pending.size) return;
-    if (this.timer) clearTimeout(this.timer);
-    this.flush();
+    if (this.pending.size) this.flush();
+    else this.lastOut = this.now();
   }
 
   /** Drops what is waiting for these client ids (their connection left; the room removes them). */
@@ -71,17 +64,12 @@ export class AwarenessThrottle {
   }
 
   private flush(): void {
+    if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    this.lastFlush = this.now();
+    this.lastOut = this.now();
     if (!this.pending.size) return;
-    const e = encoding.createEncoder();
-    encoding.writeVarUint(e, this.pending.size);
-    for (const [clientId, { clock, json }] of this.pending) {
-      encoding.writeVarUint(e, clientId);
-      encoding.writeVarUint(e, clock);
-      encoding.writeVarString(e, json);
-    }
+    const entries = [...this.pending.values()];
     this.pending.clear();
-    awarenessProtocol.applyAwarenessUpdate(this.awareness, encoding.toUint8Array(e), COALESCED);
+    applyPresence(this.awareness, entries);
   }
 }

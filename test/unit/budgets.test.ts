@@ -3,24 +3,18 @@
  * refusing), the flow control that pauses and resumes a socket, presence coalescing
  * (newest clock wins, removals too), and the shared sync answers.
  */
-import * as encoding from 'lib0/encoding';
 import { describe, expect, it } from 'vitest';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { Metrics } from '../../server/metrics.ts';
 import { ConnectionFlow, TokenBucket } from '../../server/sync/connectionBudget.ts';
+import type { PresenceEntry } from '../../server/sync/awarenessGuard.ts';
 import { AwarenessThrottle } from '../../server/sync/awarenessThrottle.ts';
 import { SyncAnswerCache } from '../../server/sync/stateCache.ts';
 
-function awarenessUpdate(entries: [clientId: number, clock: number, state: unknown][]): Uint8Array {
-  const e = encoding.createEncoder();
-  encoding.writeVarUint(e, entries.length);
-  for (const [clientId, clock, state] of entries) {
-    encoding.writeVarUint(e, clientId);
-    encoding.writeVarUint(e, clock);
-    encoding.writeVarString(e, JSON.stringify(state));
-  }
-  return encoding.toUint8Array(e);
+/** Presence entries as the guard gives them. */
+function awarenessUpdate(entries: [clientId: number, clock: number, state: unknown][]): PresenceEntry[] {
+  return entries.map(([clientId, clock, state]) => ({ clientId, clock, state, json: JSON.stringify(state) }));
 }
 
 describe('TokenBucket', () => {
@@ -92,6 +86,7 @@ describe('AwarenessThrottle', () => {
     throttle.offer(awarenessUpdate([[8, 2, null]])); // the peer leaves: removal wins the tie
     await new Promise((r) => setTimeout(r, 80));
     expect(awareness.getStates().has(8)).toBe(false);
+    await new Promise((r) => setTimeout(r, 60));
     throttle.offer(awarenessUpdate([[7, 101, { x: 101 }]])); // a quiet interval passed: at once
     throttle.offer(awarenessUpdate([[7, 102, { x: 102 }]]));
     throttle.forget([7]); // its connection left: what waits is dropped
