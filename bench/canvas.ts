@@ -9,6 +9,10 @@
  *
  * Writes its section of BENCHMARKS.md between markers and leaves the rest alone.
  * Bounded: a watchdog ends the run after TIME_LIMIT_MS whatever happens.
+ *
+ * For before/after pairs on a shared machine: BENCH_SKIP=drag,paint,moves leaves parts out,
+ * BENCH_RUNS sets the paint runs (default 3), BENCH_NO_WRITE=1 leaves BENCHMARKS.md alone (the
+ * figures are printed). Run from a checkout of another commit, it measures that build.
  */
 import os from 'node:os';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -26,7 +30,8 @@ import { MOVES, section, writeSection, type MoveResult, type PaintResult } from 
 
 const TIME_LIMIT_MS = 8 * 60_000;
 const VIEWPORT = { width: 1280, height: 800 };
-const PAINT_RUNS = 3;
+const PAINT_RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const SKIP = new Set((process.env.BENCH_SKIP ?? '').split(',').filter(Boolean));
 const f1 = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : 'n/a');
 
 interface Session {
@@ -166,28 +171,36 @@ async function main(): Promise<void> {
     const load = os.loadavg()[0]!.toFixed(1);
     const env = `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC with \`npm run bench:canvas\` on ${os.cpus().length} cores (${cpu}, load average ${load} at the start), Chromium ${browser.version()} headless with \`--disable-gpu\` (software rendering), page ${VIEWPORT.width} x ${VIEWPORT.height}, against the built server on loopback. Headless Chromium draws at most 60 frames a second.`;
 
-    console.log('seeding 2,000 notes + 1,000 arrows');
-    const dragSession = await createSession(base, 'Bench slepen');
-    const dragBoard = await seedBoard(boardEndpoint(port, dragSession, dragSession.facilitatorToken), 2000, 1000);
-    let drag: DragResult | string;
-    try {
-      const { context, page } = await openBoard(browser, base, dragSession);
-      await waitForItems(page, 3000);
-      drag = await dragScenario(page, dragBoard.noteIds.slice(0, 200), dragBoard.noteIds[25]!);
-      await context.close();
-    } catch (err) {
-      drag = reason(err);
+    let drag: DragResult | string = 'left out (BENCH_SKIP)';
+    if (!SKIP.has('drag')) {
+      console.log('seeding 2,000 notes + 1,000 arrows');
+      const dragSession = await createSession(base, 'Bench slepen');
+      const dragBoard = await seedBoard(boardEndpoint(port, dragSession, dragSession.facilitatorToken), 2000, 1000);
+      try {
+        const { context, page } = await openBoard(browser, base, dragSession);
+        await waitForItems(page, 3000);
+        drag = await dragScenario(page, dragBoard.noteIds.slice(0, 200), dragBoard.noteIds[25]!);
+        await context.close();
+      } catch (err) {
+        drag = reason(err);
+      }
+      console.log('drag', drag);
     }
-    console.log('drag', drag);
 
     console.log('seeding 3,750 notes + 1,250 arrows');
     const paintSession = await createSession(base, 'Bench tekenen');
     const paintBoard = await seedBoard(boardEndpoint(port, paintSession, paintSession.facilitatorToken), 3750, 1250);
-    const paints = await paintScenario(browser, base, paintSession, 5000).catch(reason);
+    const paints = SKIP.has('paint')
+      ? 'left out (BENCH_SKIP)'
+      : await paintScenario(browser, base, paintSession, 5000).catch(reason);
     console.log('paint', paints);
-    const moves = await latencyScenario(browser, base, port, paintSession, paintBoard.noteIds[0]!, 5000).catch(reason);
+    const moves = SKIP.has('moves')
+      ? 'left out (BENCH_SKIP)'
+      : await latencyScenario(browser, base, port, paintSession, paintBoard.noteIds[0]!, 5000).catch(reason);
     console.log('moves', typeof moves === 'string' ? moves : moves.map((m) => `${f1(m.ms)}ms/${m.frames}f`).join(' '));
+    console.log(`load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} at the end`);
 
+    if (process.env.BENCH_NO_WRITE) return;
     writeSection(section(env, drag, paints, moves));
     console.log('\nWritten to BENCHMARKS.md (section "Board canvas (issue 3)")');
   } finally {

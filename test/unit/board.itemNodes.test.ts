@@ -73,6 +73,20 @@ describe('items layer nodes', () => {
     expect(t.node('r')!.getAttr('pts')).toHaveLength(4);
   });
 
+  it('places a new node at its item, found by its id, and its transform follows a move', () => {
+    const t = setup();
+    const a = note('a', 120);
+    t.sync([note('x', 0), a]);
+    const found = t.group.findOne('#a') as Konva.Shape;
+    expect(found).toBe(t.node('a'));
+    // Read once, so Konva caches the transform; the move must clear that cache.
+    expect(found.getAbsolutePosition()).toEqual({ x: 120, y: 0 });
+    t.sync([note('x', 0), { ...a, x: 300, y: 40 }]);
+    expect(found.getAbsolutePosition()).toEqual({ x: 300, y: 40 });
+    expect(found.isListening()).toBe(false);
+    expect(found.perfectDrawEnabled()).toBe(false);
+  });
+
   it('touches only changed items, and draws only when something changed', () => {
     const t = setup();
     const a = note('a', 0);

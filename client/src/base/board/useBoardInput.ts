@@ -27,9 +27,13 @@ export function useBoardInput(env: BoardEnv, pointer: BoardPointer, stage: Konva
   useEffect(() => {
     if (!stage) return;
     const el = stage.container();
-    let box = el.getBoundingClientRect();
+    // The stage's place on the page, read when first needed (issue 14: reading it as the
+    // board mounts forced a layout of the whole page before the board's first frame).
+    let box: DOMRect | null = null;
+    const place = () => (box ??= el.getBoundingClientRect());
     const input = (e: PointerEvent): PointerInput => {
-      const screen = { x: e.clientX - box.left, y: e.clientY - box.top };
+      const { left, top } = place();
+      const screen = { x: e.clientX - left, y: e.clientY - top };
       return {
         id: e.pointerId,
         type: e.pointerType,
@@ -75,7 +79,7 @@ export function useBoardInput(env: BoardEnv, pointer: BoardPointer, stage: Konva
       const at = { x: e.clientX - box.left, y: e.clientY - box.top };
       env.store.setViewport(zoomAt(env.store.getState().viewport, wheelFactor(e), at));
     };
-    const resize = () => (box = el.getBoundingClientRect());
+    const resize = () => (box = null);
     el.addEventListener('pointerdown', down);
     el.addEventListener('pointermove', move);
     el.addEventListener('pointerup', up);

@@ -1,6 +1,18 @@
-import { useEffect, useId, useMemo, useRef, useState, type ReactNode, type RefObject } from 'react';
+import {
+  memo,
+  useDeferredValue,
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+  type ComponentProps,
+  type ReactNode,
+  type RefObject,
+} from 'react';
 import type Konva from 'konva';
 import { Stage } from 'react-konva';
+import type { BoardSnapshot } from '../../../../shared/model/board/read.ts';
 import type { NoteColor } from '../../../../shared/model/board/schema.ts';
 import type { Doc } from '../../../../shared/model/doc.ts';
 import { FIT_MARGIN, createActions, type BoardActions } from '../../base/board/actions.ts';
@@ -201,6 +213,26 @@ function useHiddenItems(store: BoardStore): ReadonlySet<string> {
   }, [drag, draftArrow]);
 }
 
+/** The mirror's first value, before the deferred render gives it the board. */
+const NOTHING_YET: BoardSnapshot = { schemaVersion: 0, items: [], byId: new Map() };
+
+/** BoardAccess renders again only when what it is given changes. */
+const MemoBoardAccess = memo(BoardAccess);
+
+/**
+ * The board in words (the screen reader's mirror and live region) follows the canvas a
+ * moment later (issue 14, first paint): its list has an entry, a button and a sentence per
+ * item, and rendering it for a whole board in the same commit as the canvas held the first
+ * frame back by about a quarter of a second for 5,000 items. With the deferred snapshot the
+ * canvas commits and draws first; React renders the mirror right after, in slices the
+ * browser can interrupt. It always ends at the latest snapshot.
+ */
+function DeferredBoardAccess(props: ComponentProps<typeof BoardAccess>) {
+  // Also when the canvas mounts on a board already loaded: the mirror starts empty and fills right after.
+  const snapshot = useDeferredValue(props.snapshot, NOTHING_YET);
+  return <MemoBoardAccess {...props} snapshot={snapshot} />;
+}
+
 function BoardZoom({ env, actions }: { env: BoardEnv; actions: BoardActions }) {
   const scale = useBoardState(env.store, (s) => s.viewport.scale);
   return (
@@ -313,7 +345,7 @@ export function BoardCanvas(props: BoardCanvasProps) {
       </div>
       {/* Outside the application role, so a screen reader reads it as a page. */}
       {live ? (
-        <BoardAccess
+        <DeferredBoardAccess
           doc={doc}
           snapshot={snapshot}
           view={view}
