@@ -14,7 +14,7 @@ export interface RawWatcher {
   ready: Promise<void>;
   /** Update frames received so far. */
   updates(): number;
-  /** Called with the time of each update frame. */
+  /** Called for each update frame with the time the socket read that held it began. */
   onUpdate?: (at: number) => void;
   destroy(): void;
 }
@@ -62,6 +62,8 @@ export function rawWatcher(url: string, waitSync: boolean): RawWatcher {
   });
   socket.on('error', (err) => fail(err));
   socket.on('data', (chunk: Buffer) => {
+    // One arrival time per read, taken before any parsing: every frame in it was here then.
+    const at = performance.now();
     pending = pending.length ? Buffer.concat([pending, chunk]) : chunk;
     if (!upgraded) {
       const end = pending.indexOf('\r\n\r\n');
@@ -95,7 +97,7 @@ export function rawWatcher(url: string, waitSync: boolean): RawWatcher {
         if (pending[start + 1] === 1) resolveSynced();
         else if (pending[start + 1] === 2) {
           count++;
-          watcher.onUpdate?.(performance.now());
+          watcher.onUpdate?.(at);
         }
       }
       pos = start + length;

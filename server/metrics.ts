@@ -2,6 +2,8 @@
  * Prometheus text-format metrics, kept in plain counters (no dependency needed for a
  * handful of series). Served at `GET /metrics`.
  */
+import { EVENT_LOOP_DELAY_BUCKETS_S, EventLoopDelay } from './eventLoopDelay.ts';
+
 const LATENCY_BUCKETS_S = [0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.5, 1];
 
 export class Metrics {
@@ -42,6 +44,8 @@ export class Metrics {
   remoteUpdatesTotal = 0;
   /** Times a room found in the store what another instance stored and it had not heard (issue 13). */
   fanoutCatchUpsTotal = 0;
+  /** How late the event loop comes back to a timer (issue 14: the tail of a busy instance). */
+  readonly eventLoop = new EventLoopDelay();
   private readonly writeBuckets = new Array<number>(LATENCY_BUCKETS_S.length).fill(0);
   private writeCount = 0;
   private writeSum = 0;
@@ -186,6 +190,18 @@ export class Metrics {
     lines.push(`veldwerk_store_write_seconds_bucket{le="+Inf"} ${this.writeCount}`);
     lines.push(`veldwerk_store_write_seconds_sum ${this.writeSum}`);
     lines.push(`veldwerk_store_write_seconds_count ${this.writeCount}`);
+    const loop = this.eventLoop;
+    const loopBuckets = loop.buckets();
+    lines.push(
+      '# HELP veldwerk_event_loop_delay_seconds Time between the ticks of a 10 ms timer on the event loop (anything above it is a delay every message then waited).',
+      '# TYPE veldwerk_event_loop_delay_seconds histogram',
+    );
+    EVENT_LOOP_DELAY_BUCKETS_S.forEach((le, i) =>
+      lines.push(`veldwerk_event_loop_delay_seconds_bucket{le="${le}"} ${loopBuckets[i]}`),
+    );
+    lines.push(`veldwerk_event_loop_delay_seconds_bucket{le="+Inf"} ${loop.count}`);
+    lines.push(`veldwerk_event_loop_delay_seconds_sum ${loop.sum}`);
+    lines.push(`veldwerk_event_loop_delay_seconds_count ${loop.count}`);
     return lines.join('\n') + '\n';
   }
 }
