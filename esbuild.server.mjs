@@ -12,6 +12,7 @@
  *   at start; the heavy packages themselves stay external (below).
  * - `dist/server/main.js`: `server/boot.ts`, which runs the bundle with V8's code cache
  *   (written beside it by the first start), so later starts do not compile it again.
+ * - `dist/server/walCheckpointWorker.mjs`: the WAL checkpoint thread's code, copied as it is.
  * External stay: native or file-reading packages (better-sqlite3's addon, resvg, the fonts,
  * pdfkit's font data), vite (development only), ws's optional native helpers, and the
  * report and import libraries (docx, pdfkit, exceljs) and ioredis, loaded when first
@@ -95,6 +96,8 @@ const name = `server-${createHash('sha256').update(code.contents).digest('hex').
 fs.mkdirSync(OUT, { recursive: true });
 fs.writeFileSync(path.join(OUT, `${name}.map`), map.contents);
 fs.writeFileSync(path.join(OUT, name), code.contents); // boot.ts finds the map beside it
+// The WAL checkpoint thread's file (issue 14), found beside the bundle (server/store/walCheckpointer.ts).
+fs.copyFileSync('server/store/walCheckpointWorker.mjs', path.join(OUT, 'walCheckpointWorker.mjs'));
 
 // main.js as CommonJS: Node then starts without its ES module loader (a few ms).
 fs.writeFileSync(path.join(OUT, 'package.json'), '{ "type": "commonjs" }\n');

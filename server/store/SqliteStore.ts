@@ -18,6 +18,7 @@ import {
 } from './rows.ts';
 import { sessionOfRoom } from './roomSession.ts';
 import { snapshotsToDrop } from './snapshotPolicy.ts';
+import { WalCheckpointer, type WalCheckpointerOptions } from './walCheckpointer.ts';
 import type { DocStore, SnapshotReason, StoredDoc } from './DocStore.ts';
 import type {
   AnonymousResults,
@@ -127,16 +128,25 @@ export class SqliteStore implements Store {
 
   /** The file, when a clean close leaves its marker (the server's store: see cleanClose.ts). */
   private readonly markOnClose: string | null;
+  /** WAL checkpoints in a thread of their own (the server's store: see walCheckpointer.ts). */
+  readonly checkpointer: WalCheckpointer | null;
 
   constructor(
     file: string,
-    opts: { synchronous?: SqliteSynchronous; readonly?: boolean; markCleanClose?: boolean } = {},
+    opts: {
+      synchronous?: SqliteSynchronous;
+      readonly?: boolean;
+      markCleanClose?: boolean;
+      /** Checkpoint the WAL in a worker thread, off the event loop (issue 14); `onFailure` hears of a failed thread. */
+      checkpointInThread?: Pick<WalCheckpointerOptions, 'onFailure' | 'restartAfterMs'>;
+    } = {},
   ) {
     if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
     this.markOnClose = opts.markCleanClose && file !== ':memory:' ? file : null;
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
-    this.db.pragma(`synchronous = ${opts.synchronous ?? 'NORMAL'}`);
+    const synchronous = opts.synchronous ?? 'NORMAL';
+    this.db.pragma(`synchronous = ${synchronous}`);
     this.db.pragma('foreign_keys = ON');
     // Deleted rows (a deleted session, old snapshots) are overwritten, not left readable in the file.
     this.db.pragma('secure_delete = ON');
@@ -144,7 +154,12 @@ export class SqliteStore implements Store {
     this.db.pragma('busy_timeout = 5000');
     this.db.exec(SCHEMA);
     migrateColumns(this.db);
-    this.docs = createSqliteDocStore(this.db);
+    const checkpointer =
+      opts.checkpointInThread && file !== ':memory:'
+        ? new WalCheckpointer(this.db, { file, synchronous, ...opts.checkpointInThread })
+        : null;
+    this.checkpointer = checkpointer;
+    this.docs = createSqliteDocStore(this.db, checkpointer ? () => checkpointer.wake() : () => undefined);
     this.sessions = createSqliteSessionStore(this.db);
   }
 
@@ -155,12 +170,15 @@ export class SqliteStore implements Store {
 
   async close(): Promise<void> {
     if (!this.db.open) return;
+    // The thread's connection first: the last one to close checkpoints and removes the WAL.
+    await this.checkpointer?.stop();
     this.db.close();
     if (this.markOnClose) writeCleanMarker(this.markOnClose);
   }
 }
 
-function createSqliteDocStore(db: Database.Database): DocStore {
+/** `written`: after each stored update (the WAL grew). */
+function createSqliteDocStore(db: Database.Database, written: () => void): DocStore {
   const loadStmt = db.prepare<[string], { seq: number; data: Buffer }>(
     'SELECT seq, data FROM updates WHERE room = ? ORDER BY seq',
   );
@@ -216,6 +234,7 @@ function createSqliteDocStore(db: Database.Database): DocStore {
   const insert = (room: string, update: Uint8Array): number | null => {
     const sid = sessionOfRoom(room);
     const res = appendStmt.run(room, sid, Buffer.from(update), sid);
+    written();
     return res.changes === 1 ? Number(res.lastInsertRowid) : null;
   };
   const compactTx = db.transaction((room: string, merged: Uint8Array, mergedSeqs: readonly number[]) => {

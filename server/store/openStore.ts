@@ -51,6 +51,13 @@ export async function openStore(config: StoreConfig, opts: OpenStoreOptions = {}
   return new SqliteStore(config.dbFile, {
     synchronous: config.SQLITE_SYNCHRONOUS,
     markCleanClose: opts.checkIntegrity,
+    // The server's store (issue 14): WAL checkpoints in a thread, not inside a commit on the event loop.
+    checkpointInThread: opts.checkIntegrity
+      ? {
+          onFailure: (err) =>
+            opts.log?.error({ err }, 'the WAL checkpoint thread failed; checkpoints run inline until it is back'),
+        }
+      : undefined,
   });
 }
 
