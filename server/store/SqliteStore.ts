@@ -177,6 +177,9 @@ export class SqliteStore implements Store {
   }
 }
 
+/** Stored rows deleted per transaction by a compaction (see `compact`). */
+const COMPACT_DELETE_CHUNK = 50;
+
 /** `written`: after each stored update (the WAL grew). */
 function createSqliteDocStore(db: Database.Database, written: () => void): DocStore {
   const loadStmt = db.prepare<[string], { seq: number; data: Buffer }>(
@@ -233,14 +236,19 @@ function createSqliteDocStore(db: Database.Database, written: () => void): DocSt
 
   const insert = (room: string, update: Uint8Array): number | null => {
     const sid = sessionOfRoom(room);
-    const res = appendStmt.run(room, sid, Buffer.from(update), sid);
+    // A view, not a copy: SQLite copies the bytes it binds.
+    const res = appendStmt.run(room, sid, Buffer.from(update.buffer, update.byteOffset, update.byteLength), sid);
     written();
     return res.changes === 1 ? Number(res.lastInsertRowid) : null;
   };
-  const compactTx = db.transaction((room: string, merged: Uint8Array, mergedSeqs: readonly number[]) => {
+  const deleteRows = (room: string, seqs: readonly number[]) => {
+    for (const s of seqs) deleteRowStmt.run(room, s);
+  };
+  const deleteRowsTx = db.transaction(deleteRows);
+  const compactTx = db.transaction((room: string, merged: Uint8Array, firstSeqs: readonly number[]) => {
     const seq = insert(room, merged);
     if (seq === null) return null;
-    for (const s of mergedSeqs) deleteRowStmt.run(room, s);
+    deleteRows(room, firstSeqs);
     return seq;
   });
   const quarantineTx = db.transaction((room: string, seq: number, reason: string, at: number): boolean => {
@@ -262,7 +270,19 @@ function createSqliteDocStore(db: Database.Database, written: () => void): DocSt
       return insert(room, update);
     },
     async compact(room, merged, mergedSeqs) {
-      return compactTx(room, merged, mergedSeqs);
+      // Issue 14: the merged rows lie scattered among other rooms' rows (a page each), so
+      // deleting 500 in one transaction held the event loop for tens of milliseconds. The
+      // merged row and the first rows go in one transaction, the rest a chunk per turn: other
+      // rooms' work runs between them; this room's queue waits for the promise. Rows left by a
+      // crash between chunks are harmless: they hold nothing the merged row lacks (a load
+      // applies both to the same doc), and the next compaction merges them away.
+      const seq = compactTx(room, merged, mergedSeqs.slice(0, COMPACT_DELETE_CHUNK));
+      for (let i = COMPACT_DELETE_CHUNK; seq !== null && i < mergedSeqs.length; i += COMPACT_DELETE_CHUNK) {
+        await new Promise((resolve) => setImmediate(resolve));
+        if (!db.open) break;
+        deleteRowsTx(room, mergedSeqs.slice(i, i + COMPACT_DELETE_CHUNK));
+      }
+      return seq;
     },
     async quarantine(room, seq, reason, at) {
       return quarantineTx(room, seq, reason, at);
