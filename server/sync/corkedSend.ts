@@ -14,13 +14,19 @@
 import type { Socket } from 'node:net';
 import { WebSocket } from 'ws';
 
+/** What waits for one socket this turn; kept with its websocket and reused turn after turn. */
 interface Waiting {
+  ws: WebSocket;
   socket: Socket;
   frames: Buffer[];
   bytes: number;
+  /** In this turn's {@link queue}. */
+  queued: boolean;
 }
 
-const waiting = new Map<WebSocket, Waiting>();
+const states = new WeakMap<WebSocket, Waiting>();
+/** The sockets with frames waiting this turn, in the order they got their first. */
+let queue: Waiting[] = [];
 
 /** Frames joined into one buffer up to this size; bigger lists are written one by one, corked. */
 const JOIN_MAX_BYTES = 64 * 1024;
@@ -30,16 +36,26 @@ export function socketOf(ws: WebSocket): Socket | undefined {
   return (ws as unknown as { _socket?: Socket })._socket;
 }
 
-function write(ws: WebSocket, w: Waiting): void {
+/** Writes `frames` (`bytes` long in all) to the socket of `ws`, unless it is closing. */
+function write(ws: WebSocket, socket: Socket, frames: Buffer[], bytes: number): void {
   // A connection closing meanwhile sent its close frame: nothing may follow it.
-  if (ws.readyState !== WebSocket.OPEN || w.socket.destroyed) return;
-  if (w.frames.length === 1) w.socket.write(w.frames[0]!);
-  else if (w.bytes <= JOIN_MAX_BYTES) w.socket.write(Buffer.concat(w.frames, w.bytes));
+  if (ws.readyState !== WebSocket.OPEN || socket.destroyed) return;
+  if (frames.length === 1) socket.write(frames[0]!);
+  else if (bytes <= JOIN_MAX_BYTES) socket.write(Buffer.concat(frames, bytes));
   else {
-    w.socket.cork();
-    for (const frame of w.frames) w.socket.write(frame);
-    w.socket.uncork();
+    socket.cork();
+    for (const frame of frames) socket.write(frame);
+    socket.uncork();
   }
+}
+
+/** Takes what waits in `w` (it waits no more). */
+function take(w: Waiting): Buffer[] {
+  const frames = w.frames;
+  w.frames = [];
+  w.bytes = 0;
+  w.queued = false;
+  return frames;
 }
 
 function writeAfterPromiseJobs(): void {
@@ -47,20 +63,23 @@ function writeAfterPromiseJobs(): void {
 }
 
 function writeAll(): void {
-  const all = [...waiting];
-  waiting.clear(); // what a write makes send (it should not) waits for the next round
+  const all = queue;
+  queue = []; // what a write makes send (it should not) waits for the next round
   // A broadcast gives many sockets the same frames: they share one joined buffer.
   let lastFrames: Buffer[] = [];
   let lastJoined: Buffer | null = null;
-  for (const [ws, w] of all) {
-    if (w.frames.length > 1 && w.bytes <= JOIN_MAX_BYTES) {
-      if (!lastJoined || !sameFrames(w.frames, lastFrames)) {
-        lastFrames = w.frames;
-        lastJoined = Buffer.concat(w.frames, w.bytes);
+  for (const w of all) {
+    if (!w.queued) continue; // written already (sendWaiting: before a close frame)
+    const bytes = w.bytes;
+    let frames = take(w);
+    if (frames.length > 1 && bytes <= JOIN_MAX_BYTES) {
+      if (!lastJoined || !sameFrames(frames, lastFrames)) {
+        lastFrames = frames;
+        lastJoined = Buffer.concat(frames, bytes);
       }
-      w.frames = [lastJoined];
+      frames = [lastJoined];
     }
-    write(ws, w);
+    write(w.ws, w.socket, frames, bytes);
   }
 }
 
@@ -73,8 +92,8 @@ function sameFrames(a: readonly Buffer[], b: readonly Buffer[]): boolean {
  * or at once when `now` (a big frame alone: a first sync) and nothing waits before it.
  */
 export function sendThisTurn(ws: WebSocket, socket: Socket, framed: Buffer, now = false): void {
-  const w = waiting.get(ws);
-  if (w) {
+  let w = states.get(ws);
+  if (w?.queued) {
     w.frames.push(framed);
     w.bytes += framed.byteLength;
     return;
@@ -83,19 +102,27 @@ export function sendThisTurn(ws: WebSocket, socket: Socket, framed: Buffer, now 
     socket.write(framed);
     return;
   }
-  if (!waiting.size) queueMicrotask(writeAfterPromiseJobs);
-  waiting.set(ws, { socket, frames: [framed], bytes: framed.byteLength });
+  if (!w || w.socket !== socket) {
+    w = { ws, socket, frames: [], bytes: 0, queued: false };
+    states.set(ws, w);
+  }
+  if (!queue.length) queueMicrotask(writeAfterPromiseJobs);
+  w.frames.push(framed);
+  w.bytes = framed.byteLength;
+  w.queued = true;
+  queue.push(w);
 }
 
 /** Writes what waits for `ws` now (before ws writes something itself: a close frame). */
 export function sendWaiting(ws: WebSocket): void {
-  const w = waiting.get(ws);
-  if (!w) return;
-  waiting.delete(ws);
-  write(ws, w);
+  const w = states.get(ws);
+  if (!w?.queued) return;
+  const bytes = w.bytes;
+  write(ws, w.socket, take(w), bytes);
 }
 
 /** Bytes waiting for `ws` until the end of the turn. */
 export function waitingBytes(ws: WebSocket): number {
-  return waiting.get(ws)?.bytes ?? 0;
+  const w = states.get(ws);
+  return w?.queued ? w.bytes : 0;
 }
