@@ -25,10 +25,16 @@ const WIDE =
   /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]|\p{Extended_Pictographic}|[\u{20000}-\u{3FFFD}]/u;
 const ZERO_WIDTH = /^[\p{M}\u200B-\u200F\u2028-\u202E\u2060-\u206F\uFEFF]+$/u;
 
-const segmenter = new Intl.Segmenter('en', { granularity: 'grapheme' });
+/**
+ * Made at the first use (issue 14, first paint): making one costs about 13 ms in a fresh
+ * page (Chromium loads its break rules), which this module's loading put before the
+ * session page could open its rooms; a board first seen zoomed out lays out no text at all.
+ */
+let segmenter: Intl.Segmenter | null = null;
 
 /** User-perceived characters: an emoji with skin tone or a flag stays one piece. */
 export function graphemes(text: string): string[] {
+  segmenter ??= new Intl.Segmenter('en', { granularity: 'grapheme' });
   return Array.from(segmenter.segment(text), (s) => s.segment);
 }
 
