@@ -46,6 +46,8 @@ export interface Peer {
   /** A {@link WireFrame} is one frame sent to many peers, framed once. */
   send(data: Uint8Array | WireFrame): void;
   close(code: number, reason: string): void;
+  /** Bytes sent that have not reached the OS yet (a big first sync on its way out); absent: none. */
+  unsentBytes?(): number;
 }
 
 export interface RoomOptions {
@@ -90,8 +92,10 @@ const MESSAGE_YJS_UPDATE = 2;
 
 /** A room answered from its stored row builds its doc once no client joined for this long (issue 14)... */
 const BUILD_WHEN_QUIET_MS = 20;
-/** ...or this long after it loaded, whichever comes first. */
-const BUILD_AT_LATEST_MS = 300;
+/** ...and its answers are out (see {@link Room.buildWhenSent}), or this long after it loaded. */
+const BUILD_AT_LATEST_MS = 1000;
+/** How often a room waiting to build looks whether its answers are out. */
+const SENT_POLL_MS = 5;
 
 /** Refusals that make the room reload, per peer and minute, before the peer is closed. */
 const MAX_RESTORES_PER_MINUTE = 10;
@@ -200,9 +204,19 @@ export class Room {
     if (this.buildTimer && now >= this.buildDeadline) return; // joins keep coming: build as planned
     clearTimeout(this.buildTimer);
     const wait = Math.min(BUILD_WHEN_QUIET_MS, Math.max(0, this.buildDeadline - now));
-    this.buildTimer = setTimeout(() => {
-      if (this.unbuilt && !this.dead) this.buildStored();
-    }, wait);
+    this.buildTimer = setTimeout(() => void this.buildWhenSent(), wait);
+  }
+
+  /**
+   * Builds the doc once the answers are out: the build holds the event loop (about 0.1 s for
+   * 5,000 items), and what a big answer still has in its socket's buffer would wait for it.
+   */
+  private async buildWhenSent(): Promise<void> {
+    const unsent = () => [...this.peers].some((p) => (p.unsentBytes?.() ?? 0) > 0);
+    while (this.unbuilt && !this.dead && performance.now() < this.buildDeadline && unsent()) {
+      await new Promise((resolve) => setTimeout(resolve, SENT_POLL_MS));
+    }
+    if (this.unbuilt && !this.dead) this.buildStored();
   }
 
   /** Applies the stored row the room was answered from; the waiting peers get the server's sync step 1. */

@@ -17,6 +17,7 @@ import type { TokenSigner } from '../auth/tokens.ts';
 import type { ConnectionCounter } from '../auth/sharedLimits.ts';
 import type { Identity } from './awarenessGuard.ts';
 import { ConnectionFlow, DEFAULT_BUDGET, type ConnectionBudgetLimits } from './connectionBudget.ts';
+import { waitingBytes } from './corkedSend.ts';
 import { Heartbeat } from './heartbeat.ts';
 import { OutputGuard, type OutputLimits } from './outputGuard.ts';
 import type { Peer, Room } from './Room.ts';
@@ -164,6 +165,7 @@ export class SyncServer {
           clientIds: new Set(),
           connectedAt,
           send: (data) => this.output.send(ws, data),
+          unsentBytes: () => ws.bufferedAmount + waitingBytes(ws),
           close,
         };
         room.join(peer);
