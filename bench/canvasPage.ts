@@ -10,7 +10,9 @@
  * - `__bench.fullPaint(n)`: resolves at the first Konva layer draw after which the
  *   snapshot holds at least `n` items AND the stage holds a node for each of them
  *   (shapes carry the item id): "first full paint", in ms since navigation start; also
- *   when the DOM was loaded and when the snapshot first held all items.
+ *   when the DOM was loaded, when the board's data arrived (the start of the handler of
+ *   the first message of 100 KB or more on a board's websocket, `/b/` in its address: the
+ *   server's answer with the whole board) and when the snapshot first held all items.
  * - `__bench.watchMove(id, x)`: resolves with the time from the websocket message
  *   that brought item `id` to `x` (measured when the y-websocket handler starts) to
  *   the end of the first draw of the layer holding the item's node with the node at
@@ -33,6 +35,9 @@ export const INSTRUMENT = String.raw`
     set onmessage(fn) {
       super.onmessage = fn && ((e) => {
         const t0 = performance.now();
+        if (bench.dataAt === undefined && String(this.url).includes('/b/') && (e.data.byteLength || 0) >= 100000) {
+          bench.dataAt = t0;
+        }
         fn.call(this, e);
         if (bench.onMessage) bench.onMessage(t0);
       });
@@ -95,12 +100,12 @@ export const INSTRUMENT = String.raw`
       best = Math.max(best, drawn);
       if (drawn < n) return;
       stop();
-      resolve({ ms: t, drawn, items: snap.items.length, loaded: loaded(), synced: Number.isNaN(synced) ? t : Math.min(synced, t) });
+      resolve({ ms: t, drawn, items: snap.items.length, loaded: loaded(), data: bench.dataAt ?? NaN, synced: Number.isNaN(synced) ? t : Math.min(synced, t) });
     });
     setTimeout(() => {
       stop();
       const items = hook() ? snapshotOf(hook()).items.length : 0;
-      resolve({ ms: NaN, drawn: best, items, loaded: loaded(), synced });
+      resolve({ ms: NaN, drawn: best, items, loaded: loaded(), data: bench.dataAt ?? NaN, synced });
     }, timeoutMs);
   });
 
