@@ -4,8 +4,8 @@
  * Plain JavaScript, so that it runs as it is from the sources (tsx, vitest) and beside the
  * bundled server (esbuild.server.mjs copies it into dist/server).
  *
- * Its own connection to the database; a PASSIVE checkpoint every `intervalMs` while the WAL
- * has frames to copy (up to `idleMs` between tries when it has none). PASSIVE never waits for
+ * Its own connection to the database; a PASSIVE checkpoint about every 1,000 frames the WAL
+ * grows (between `intervalMs` and `idleMs` apart). PASSIVE never waits for
  * a lock and never blocks a writer: it copies what no reader still needs and stops. Counts go
  * to the main thread through a shared array (no message per checkpoint): checkpoints that
  * copied something, frames copied, microseconds spent, and tries that found the database
@@ -16,6 +16,8 @@ import Database from 'better-sqlite3';
 
 /** @type {{ file: string, synchronous: string, intervalMs: number, idleMs: number, counts: BigInt64Array }} */
 const { file, synchronous, intervalMs, idleMs, counts } = workerData;
+/** Frames a checkpoint copies at most at once: SQLite's default wal_autocheckpoint. */
+const TARGET_FRAMES = 1000;
 const CHECKPOINTS = 0;
 const FRAMES = 1;
 const MICROS = 2;
@@ -59,9 +61,12 @@ function run() {
     Atomics.add(counts, FRAMES, BigInt(copied));
     Atomics.add(counts, MICROS, (process.hrtime.bigint() - started) / 1000n);
   }
-  // Every interval while there is something to copy; slower and slower while there is not.
-  const behind = !r || r.busy || r.log > r.checkpointed || copied > 0;
-  wait = behind ? intervalMs : Math.min(idleMs, wait * 2);
+  // Paced to copy about TARGET_FRAMES a time, as SQLite's own checkpoints did (as many
+  // syncs as before, only off the event loop); not sooner than intervalMs, not later than
+  // idleMs; at once again while a reader or another checkpoint held frames back.
+  if (copied > 0) wait = Math.min(idleMs, Math.max(intervalMs, (wait * TARGET_FRAMES) / copied));
+  else if (!r || r.busy || r.log > r.checkpointed) wait = intervalMs;
+  else wait = Math.min(idleMs, wait * 2);
   timer = setTimeout(run, wait);
 }
 

@@ -27,9 +27,9 @@ const MAX_RESTART_DELAY_MS = 5 * 60_000;
 export interface WalCheckpointerOptions {
   file: string;
   synchronous: 'NORMAL' | 'FULL';
-  /** Between checkpoints while the WAL grows (default 100 ms: a few MB of WAL at most). */
+  /** Shortest time between checkpoints (default 100 ms); the thread paces them to about 1,000 frames each. */
   intervalMs?: number;
-  /** Longest wait between tries on an idle database (default 2 s). */
+  /** Longest time between tries (default 1 s: at most a second of WAL left to copy). */
   idleMs?: number;
   /** First wait before starting a failed thread again, doubled per failure in a row (default 5 s). */
   restartAfterMs?: number;
@@ -80,7 +80,7 @@ export class WalCheckpointer {
         file: this.o.file,
         synchronous: this.o.synchronous,
         intervalMs: this.o.intervalMs ?? 100,
-        idleMs: this.o.idleMs ?? 2000,
+        idleMs: this.o.idleMs ?? 1000,
         counts: this.counts,
       },
       // A thread that opens a file and runs a pragma: a small heap is plenty.
