@@ -10,8 +10,9 @@ import type { BoardStore } from './boardState.ts';
 import { gridSpacing, type Viewport } from './viewport.ts';
 
 function apply(stage: Konva.Stage, grid: HTMLElement | null, v: Viewport): void {
-  stage.position({ x: v.x, y: v.y });
-  stage.scale({ x: v.scale, y: v.scale });
+  // In one batch (issue 14): Konva then clears the cached transforms of all the stage's
+  // nodes once; position() and scale() apart went over every node of the board three times.
+  stage.setAttrs({ x: v.x, y: v.y, scaleX: v.scale, scaleY: v.scale });
   stage.batchDraw();
   if (!grid) return;
   const step = gridSpacing(v.scale);
