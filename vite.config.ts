@@ -74,10 +74,24 @@ function preloadSessionPage(): Plugin {
             ...[...(page.viteMetadata?.importedCss ?? [])].map((f) => ['stylesheet', `/${f}`]),
           ];
         };
-        const session = JSON.stringify(linksOf('/app/SessionPage.tsx'));
+        // Issue 14: the session's rooms open from a second entry (earlyStart.ts), started here
+        // on a session's address and loaded beside the app's entry, not after it has run.
+        const early = chunks.find((c) => c.isEntry && c.facadeModuleId?.endsWith('/app/earlyStart.ts'));
+        if (!early) throw new Error('veldwerk:preload-session-page: no entry chunk for earlyStart.ts');
+        const earlyFiles = [early.fileName];
+        for (const f of earlyFiles)
+          for (const g of chunks.find((c) => c.fileName === f)?.imports ?? [])
+            if (!earlyFiles.includes(g)) earlyFiles.push(g);
+        const earlyLinks = earlyFiles.map((f) => ['modulepreload', `/${f}`]);
+        const session = JSON.stringify(
+          [...earlyLinks, ...linksOf('/app/SessionPage.tsx')].filter(
+            (l, i, all) => all.findIndex((m) => m[1] === l[1]) === i,
+          ),
+        );
         const start = JSON.stringify(linksOf('/app/StartPage.tsx'));
         const children =
           `{const p=location.pathname;` +
+          `if(p.startsWith('/s/'))import(${JSON.stringify(`/${early.fileName}`)});` +
           `for(const[rel,href]of p.startsWith('/s/')?${session}:p==='/'||/^\\/join(\\/|$)/.test(p)?${start}:[])` +
           `document.head.appendChild(Object.assign(document.createElement('link'),{rel,href,crossOrigin:''}))}`;
         return [{ tag: 'script', children, injectTo: 'head' }];
@@ -103,6 +117,13 @@ export default defineConfig({
     outDir: '../dist/client',
     emptyOutDir: true,
     sourcemap: true,
+    rollupOptions: {
+      // The session's rooms open from their own small entry (issue 14, earlyStart.ts).
+      input: {
+        index: path.resolve(import.meta.dirname, 'client/index.html'),
+        earlyStart: path.resolve(import.meta.dirname, 'client/src/app/earlyStart.ts'),
+      },
+    },
   },
   test: {
     root: '.',

@@ -10,10 +10,10 @@ import '../ui/panels.css';
 // Opening a session (first paint, issue 3): check access and connect to the board from a
 // small module (sync and API only), while the session page's code (Konva, the views)
 // loads and starts; and fetch that code while React starts, not after.
+// In a build the page has started earlyStart.ts already (vite.config.ts); opening twice opens once.
 const route = parseRoute(location.pathname);
 if (route.page === 'session' || route.page === 'methods') {
-  const { sessionId } = route;
-  void import('./earlySession.ts').then((m) => m.openSessionEarly(sessionId));
+  void import('./earlySession.ts').then((m) => m.openFromAddress());
   void import('./SessionPage.tsx');
 }
 
