@@ -10,7 +10,8 @@
  * - `__bench.fullPaint(n)`: resolves at the first Konva layer draw after which the
  *   snapshot holds at least `n` items AND the stage holds a node for each of them
  *   (shapes carry the item id): "first full paint", in ms since navigation start; also
- *   when the DOM was loaded, when the board's data arrived (the start of the handler of
+ *   when the DOM was loaded, when the page opened the board's websocket (created the
+ *   first one with `/b/` in its address), when the board's data arrived (the start of the handler of
  *   the first message of 100 KB or more on a board's websocket, `/b/` in its address: the
  *   server's answer with the whole board) and when the snapshot first held all items.
  * - `__bench.watchMove(id, x)`: resolves with the time from the websocket message
@@ -32,6 +33,10 @@ export const INSTRUMENT = String.raw`
   // Time each websocket message at the start of the y-websocket handler.
   const Native = window.WebSocket;
   class Timed extends Native {
+    constructor(...args) {
+      super(...args);
+      if (bench.openedAt === undefined && String(args[0]).includes('/b/')) bench.openedAt = performance.now();
+    }
     set onmessage(fn) {
       super.onmessage = fn && ((e) => {
         const t0 = performance.now();
@@ -100,12 +105,12 @@ export const INSTRUMENT = String.raw`
       best = Math.max(best, drawn);
       if (drawn < n) return;
       stop();
-      resolve({ ms: t, drawn, items: snap.items.length, loaded: loaded(), data: bench.dataAt ?? NaN, synced: Number.isNaN(synced) ? t : Math.min(synced, t) });
+      resolve({ ms: t, drawn, items: snap.items.length, loaded: loaded(), opened: bench.openedAt ?? NaN, data: bench.dataAt ?? NaN, synced: Number.isNaN(synced) ? t : Math.min(synced, t) });
     });
     setTimeout(() => {
       stop();
       const items = hook() ? snapshotOf(hook()).items.length : 0;
-      resolve({ ms: NaN, drawn: best, items, loaded: loaded(), data: bench.dataAt ?? NaN, synced });
+      resolve({ ms: NaN, drawn: best, items, loaded: loaded(), opened: bench.openedAt ?? NaN, data: bench.dataAt ?? NaN, synced });
     }, timeoutMs);
   });
 
