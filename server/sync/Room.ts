@@ -25,7 +25,7 @@ import { applyTentatively, buildServerUpdate, clientIdOtherThan } from './tentat
 import { storedRowsAnswer, SyncAnswerCache } from './stateCache.ts';
 import { changesDoc, onlyNewStructs } from './updateContent.ts';
 import { WireFrame } from './wireFrame.ts';
-import { CLIENT_UPDATE_LIMITS, decodeWithinLimits, type UpdateLimits } from './updateLimits.ts';
+import { CLIENT_UPDATE_LIMITS, scanWithinLimits, type UpdateLimits } from './updateLimits.ts';
 import {
   encodeAwareness,
   encodeRefusal,
@@ -401,14 +401,14 @@ export class Room {
    * the others as it came (issue 14).
    */
   private async acceptUpdate(peer: Peer, update: Uint8Array, frame: Uint8Array): Promise<void> {
-    const checked = decodeWithinLimits(update, this.opts.updateLimits ?? CLIENT_UPDATE_LIMITS);
+    const checked = scanWithinLimits(update, this.opts.updateLimits ?? CLIENT_UPDATE_LIMITS);
     if (!checked.ok) {
       if (checked.malformed) throw new MalformedMessage(checked.reason);
       this.opts.log.warn({ room: this.name.name, peer: peer.identity.id, reason: checked.reason }, 'update refused');
       return this.refuse(peer, RefusalReason.invalidUpdate);
     }
     // A sync step 2 with nothing new (every client sends one on connect) is no write.
-    if (!changesDoc(this.doc, checked.decoded)) return;
+    if (!changesDoc(this.doc, checked.summary)) return;
     const refusal =
       this.opts.writePolicy(peer) ??
       (this.approxBytes + update.byteLength > this.opts.maxDocBytes ? RefusalReason.docTooLarge : null);
@@ -416,7 +416,7 @@ export class Room {
 
     // An update of nothing but structs the doc lacks integrates as it is: the others get the
     // client's bytes, and Yjs need not encode what it applied again (no 'update' listener).
-    const forward = onlyNewStructs(this.doc, checked.decoded) ? updateFrameOf(frame, update) : null;
+    const forward = onlyNewStructs(this.doc, checked.summary) ? updateFrameOf(frame, update) : null;
     const verdict = this.applyAndCheck(peer, update, forward !== null);
     if (verdict) {
       this.refuse(peer, verdict);

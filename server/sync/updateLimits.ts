@@ -7,6 +7,7 @@
  * sizes a client could use to make the server work or allocate without end.
  */
 import * as Y from 'yjs';
+import { readUtf8, utf16Length, type StructRun, type UpdateSummary } from './updateSummary.ts';
 
 export type DecodedUpdate = ReturnType<typeof Y.decodeUpdate>;
 
@@ -111,18 +112,42 @@ class Reader {
  * Walks the bytes of a Yjs (v1) update as `Y.decodeUpdate` would, without building
  * anything and without recursion, and checks every limit on the way. Returns why it is
  * over a limit, or `null`; throws {@link Malformed} for bytes that are no update.
+ *
+ * With `summary`, it also fills in its struct runs and deletions, and throws
+ * {@link Malformed} wherever `Y.decodeUpdate` would throw besides (a string that is no
+ * UTF-8, JSON that does not parse, a Skip's info byte with flags): once no limit is
+ * exceeded, as when the update was decoded after the scan (issue 14).
  */
-function scanUpdate(bytes: Uint8Array, limits: UpdateLimits): string | null {
+function scanUpdate(bytes: Uint8Array, limits: UpdateLimits, summary: UpdateSummary | null = null): string | null {
   const r = new Reader(bytes);
   const over = (n: number, max: number) => n > max;
+  /** The first thing `Y.decodeUpdate` would throw for (only looked for with `summary`). */
+  let fault: string | null = null;
+  /** Length (UTF-16 units) of the last string read by {@link str}; -1 when it is no UTF-8. */
+  let units = 0;
   const str = (what: string): string | null => {
     const [from, to] = r.chunk();
-    return over(to - from, limits.maxStringLength) ? `${what} of ${to - from} bytes` : null;
+    if (over(to - from, limits.maxStringLength)) return `${what} of ${to - from} bytes`;
+    if (summary) {
+      units = utf16Length(bytes, from, to);
+      if (units < 0) fault ??= `${what} that is no UTF-8`;
+    }
+    return null;
   };
-  const json = (what: string): string | null => {
+  /** A JSON text; `undefinedOk`: the text `undefined` stands for undefined (JSON content). */
+  const json = (what: string, undefinedOk = false): string | null => {
     const range = r.chunk();
     if (over(range[1] - range[0], limits.maxStringLength)) return `${what} of ${range[1] - range[0]} bytes`;
-    return r.jsonDepth(range) >= limits.maxDepth ? `${what} nested deeper than ${limits.maxDepth}` : null;
+    if (r.jsonDepth(range) >= limits.maxDepth) return `${what} nested deeper than ${limits.maxDepth}`;
+    if (summary && fault === null) {
+      try {
+        const text = readUtf8(bytes, range[0], range[1]);
+        if (!(undefinedOk && text === 'undefined')) JSON.parse(text);
+      } catch (err) {
+        fault = `${what} that does not parse: ${String(err)}`;
+      }
+    }
+    return null;
   };
   let values = 0;
   /** lib0's `readAny`, with an explicit stack of how many values each open array/object still holds. */
@@ -163,18 +188,29 @@ function scanUpdate(bytes: Uint8Array, limits: UpdateLimits): string | null {
   };
 
   let structs = 0;
+  /** The length of the item whose content {@link scanContent} read last. */
+  let itemLength = 0;
   const clients = r.uint();
   for (let c = 0; c < clients; c++) {
     const n = r.uint();
-    r.uint(); // client
-    r.uint(); // clock
+    const client = r.uint();
+    let clock = r.uint();
     structs += n;
     if (over(structs, limits.maxStructs)) return `more than ${limits.maxStructs} structs`;
+    let run: StructRun | null = null;
+    if (summary && n > 0) summary.runs.push((run = { client, first: clock, end: -1, skip: false }));
     for (let i = 0; i < n; i++) {
       const info = r.byte();
       const ref = info & 0x1f;
       if (ref === 0 || ref === 10) {
-        r.uint(); // GC or skip: a length
+        const len = r.uint(); // GC or skip: a length
+        if (run) {
+          // Yjs reads a Skip only from the info byte 10; with flags, it is an item it cannot read.
+          if (ref === 10 && info !== 10) fault ??= `unknown content ${ref}`;
+          if (ref === 10) run.skip = true;
+          else run.end = clock + len;
+        }
+        clock += len;
         continue;
       }
       if (info & 0x80) r.id(); // origin
@@ -189,39 +225,52 @@ function scanUpdate(bytes: Uint8Array, limits: UpdateLimits): string | null {
       }
       const problem = scanContent(ref);
       if (problem) return problem;
+      clock += itemLength;
+      if (run) run.end = clock;
     }
   }
   let ranges = 0;
   const dsClients = r.uint();
   for (let c = 0; c < dsClients; c++) {
-    r.uint(); // client
+    const client = r.uint();
     const n = r.uint();
     ranges += n;
     if (over(ranges, limits.maxDeleteRanges)) return `more than ${limits.maxDeleteRanges} delete ranges`;
-    for (let i = 0; i < n; i++) r.id(); // clock and length
+    for (let i = 0; i < n; i++) {
+      const clock = r.uint();
+      const len = r.uint();
+      summary?.deletes.push(client, clock, len);
+    }
   }
+  if (fault !== null) throw new Malformed(fault);
   return null;
 
+  /** Reads an item's content, and its length (as Yjs counts it) into `itemLength`. */
   function scanContent(ref: number): string | null {
+    itemLength = 1;
     switch (ref) {
       case 1: // deleted
-        r.uint();
+        itemLength = r.uint();
         return null;
       case 2: {
         // JSON
         const n = r.uint();
         if (over(n, limits.maxArrayLength)) return `${n} JSON values`;
         for (let i = 0; i < n; i++) {
-          const p = json('JSON value');
+          const p = json('JSON value', true);
           if (p) return p;
         }
+        itemLength = n;
         return null;
       }
       case 3: // binary
         r.chunk();
         return null;
-      case 4:
-        return str('text');
+      case 4: {
+        const p = str('text');
+        itemLength = units;
+        return p;
+      }
       case 5:
         return json('embed');
       case 6:
@@ -234,6 +283,7 @@ function scanUpdate(bytes: Uint8Array, limits: UpdateLimits): string | null {
       case 8: {
         const n = r.uint();
         if (over(n, limits.maxArrayLength)) return `${n} values in one item`;
+        itemLength = n;
         for (let i = 0; i < n; i++) {
           const p = any();
           if (p) return p;
@@ -260,6 +310,25 @@ export function checkWithinLimits(
   try {
     const over = scanUpdate(update, limits);
     return over ? { ok: false, malformed: false, reason: `over limits: ${over}` } : { ok: true };
+  } catch (err) {
+    return { ok: false, malformed: true, reason: `undecodable: ${String(err)}` };
+  }
+}
+
+/**
+ * Checks a client's update within limits and reads what the checks before applying it
+ * need, in one pass over its bytes (issue 14): what {@link decodeWithinLimits} says, with
+ * the same verdicts (malformed wherever `Y.decodeUpdate` throws), without decoding the
+ * update into Yjs structs (`Y.applyUpdate` does that).
+ */
+export function scanWithinLimits(
+  update: Uint8Array,
+  limits: UpdateLimits,
+): { ok: true; summary: UpdateSummary } | { ok: false; malformed: boolean; reason: string } {
+  const summary: UpdateSummary = { runs: [], deletes: [] };
+  try {
+    const over = scanUpdate(update, limits, summary);
+    return over ? { ok: false, malformed: false, reason: `over limits: ${over}` } : { ok: true, summary };
   } catch (err) {
     return { ok: false, malformed: true, reason: `undecodable: ${String(err)}` };
   }
