@@ -53,7 +53,8 @@ function precompress(): Plugin {
  * start page's addresses (`/`, `/join/...`) the start page's chunk (issue 14: the entry
  * carries neither page). A small inline script decides by the address, so each page
  * loads only its own. Only a page's static imports are preloaded, never the chunks it
- * loads lazily. Vite's own preload helper finds these links later and does not load them
+ * loads lazily. The script comes before the entry's and the stylesheets, so that it
+ * runs at once. Vite's own preload helper finds these links later and does not load them
  * again.
  */
 function preloadSessionPage(): Plugin {
@@ -94,7 +95,11 @@ function preloadSessionPage(): Plugin {
           `if(p.startsWith('/s/'))import(${JSON.stringify(`/${early.fileName}`)});` +
           `for(const[rel,href]of p.startsWith('/s/')?${session}:p==='/'||/^\\/join(\\/|$)/.test(p)?${start}:[])` +
           `document.head.appendChild(Object.assign(document.createElement('link'),{rel,href,crossOrigin:''}))}`;
-        return [{ tag: 'script', children, injectTo: 'head' }];
+        // Before the entry's script and the app's stylesheet: a classic script after a
+        // stylesheet waits until that has loaded (issue 14).
+        const at = html.indexOf('<script type="module"');
+        if (at < 0) throw new Error('veldwerk:preload-session-page: no module script in index.html');
+        return `${html.slice(0, at)}<script>${children}</script>\n    ${html.slice(at)}`;
       },
     },
   };
