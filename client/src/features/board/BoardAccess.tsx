@@ -4,11 +4,11 @@
  * and gives the canvas the focus, so the arrows move it), and the live region that says
  * what others added, removed or wrote.
  */
-import { useCallback, type RefObject } from 'react';
+import { useCallback, useMemo, useState, type RefObject } from 'react';
 import type { BoardItem } from '../../../../shared/model/board/schema.ts';
 import type { BoardSnapshot } from '../../../../shared/model/board/read.ts';
 import type { Doc } from '../../../../shared/model/doc.ts';
-import { boardChanges, boardEntries } from './boardWords.ts';
+import { boardChanges, boardEntries, entryCache } from './boardWords.ts';
 import { useBoardState, type BoardStore } from '../../base/board/boardState.ts';
 import { viewItemsOf } from '../../base/board/env.ts';
 import { useT } from '../../base/i18n/useT.ts';
@@ -41,10 +41,17 @@ export function BoardAccess({ doc, snapshot, view, privateFor, store, canvas, ke
     [t],
   );
   const more = useCallback((n: number) => t('a11y.more', { count: n }), [t]);
-  const choose = (id: string) => {
-    store.setState({ selection: [id], tool: 'select' });
-    canvas.current?.focus();
-  };
+  // Issue 14: a line per item, kept while the item and what its line says of it stay the same.
+  const [cache] = useState(entryCache);
+  const entries = useMemo(() => boardEntries(t, shown.items, shown.byId, cache), [t, shown, cache]);
+  const chooseLabel = useCallback(() => t('a11y.choose'), [t]);
+  const choose = useCallback(
+    (id: string) => {
+      store.setState({ selection: [id], tool: 'select' });
+      canvas.current?.focus();
+    },
+    [store, canvas],
+  );
   return (
     <>
       <p id={keysId} className="visually-hidden a11y-keys">
@@ -52,9 +59,9 @@ export function BoardAccess({ doc, snapshot, view, privateFor, store, canvas, ke
       </p>
       <CanvasMirror
         title={t('a11y.boardMirror')}
-        items={boardEntries(t, shown.items, shown.byId)}
+        items={entries}
         selectedId={selection.length === 1 ? selection[0] : null}
-        chooseLabel={() => t('a11y.choose')}
+        chooseLabel={chooseLabel}
         onChoose={choose}
         empty={t('a11y.noItems')}
         testId="board-mirror"
