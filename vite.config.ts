@@ -90,11 +90,17 @@ function preloadSessionPage(): Plugin {
           ),
         );
         const start = JSON.stringify(linksOf('/app/StartPage.tsx'));
+        // The session page's scripts are asked for once the rooms' own have loaded and run
+        // (the rooms are open): they would otherwise share the browser's connections (6 per
+        // host over HTTP/1.1) with those, and the app's entry ran first. Measured with
+        // bench:canvas, 30 runs each: the board's websocket some 50 ms earlier (issue 14).
+        const first = JSON.stringify(earlyLinks.map(([, href]) => href));
         const children =
-          `{const p=location.pathname;` +
-          `if(p.startsWith('/s/'))import(${JSON.stringify(`/${early.fileName}`)});` +
-          `for(const[rel,href]of p.startsWith('/s/')?${session}:p==='/'||/^\\/join(\\/|$)/.test(p)?${start}:[])` +
-          `document.head.appendChild(Object.assign(document.createElement('link'),{rel,href,crossOrigin:''}))}`;
+          `{const p=location.pathname,e=p.startsWith('/s/')&&import(${JSON.stringify(`/${early.fileName}`)}),` +
+          `add=(l)=>document.head.appendChild(l);` +
+          `for(const[rel,href]of p.startsWith('/s/')?${session}:p==='/'||/^\\/join(\\/|$)/.test(p)?${start}:[]){` +
+          `const l=Object.assign(document.createElement('link'),{rel,href,crossOrigin:''});` +
+          `!e||rel!=='modulepreload'||${first}.includes(href)?add(l):e.then(()=>add(l),()=>add(l))}}`;
         // Before the entry's script and the app's stylesheet: a classic script after a
         // stylesheet waits until that has loaded (issue 14).
         const at = html.indexOf('<script type="module"');

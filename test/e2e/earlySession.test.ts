@@ -66,10 +66,10 @@ describe("a session's page opens its rooms early", () => {
     });
     await expect.poll(() => rooms, WAIT).toContain(board);
     expect(rooms).toContain(sessionRoom);
-    // The scripts were asked for and are still held: the rooms did not wait for them.
-    expect(scripts.held.map((p) => /\/assets\/(\w+)-/.exec(p)?.[1]).sort()).toEqual(
-      expect.arrayContaining(['SessionPage', 'index']),
-    );
+    // The scripts are asked for (the session page's once the rooms' own have loaded) and held.
+    await expect
+      .poll(() => scripts.held.map((p) => /\/assets\/(\w+)-/.exec(p)?.[1]), WAIT)
+      .toEqual(expect.arrayContaining(['SessionPage', 'index']));
     scripts.release();
 
     await new BoardPage(page).ready();
