@@ -127,6 +127,15 @@ export function flipBit(bytes: Uint8Array, bit: number): Uint8Array {
 }
 
 /** A small seeded random source (mulberry32), for reproducible abuse. */
+/** Replaces the first occurrence of `find` in `bytes` by `put` (same length): a hand-made fault. */
+export function patchBytes(bytes: Uint8Array, find: number[], put: number[]): Uint8Array {
+  const at = bytes.findIndex((_, i) => find.every((b, j) => bytes[i + j] === b));
+  if (at < 0) throw new Error('pattern not found');
+  const out = bytes.slice();
+  out.set(put, at);
+  return out;
+}
+
 export function seededRandom(seed: number): () => number {
   let a = seed >>> 0;
   return () => {

@@ -8,7 +8,7 @@ import * as Y from 'yjs';
 import { addActor, readMethods, setActorText } from '../../shared/model/board/actors.ts';
 import { boardRoomName, CloseCode, PLENARY_BOARD_ID } from '../../shared/protocol.ts';
 import { useHarness } from '../helpers/harness.ts';
-import { connectHostile } from '../helpers/hostile.ts';
+import { connectHostile, patchBytes } from '../helpers/hostile.ts';
 import { createSessionWith } from '../helpers/server.ts';
 import { waitFor } from '../helpers/yclient.ts';
 
@@ -16,15 +16,6 @@ const h = useHarness();
 
 /** Text whose UTF-16 length (Yjs clocks) is not its UTF-8 length. */
 const TEXT = 'Gezonde wijk 😀 é€ 𝄞 huisarts';
-
-/** Replaces the first occurrence of `find` in `bytes` by `put` (same length). */
-function patch(bytes: Uint8Array, find: number[], put: number[]): Uint8Array {
-  const at = bytes.findIndex((_, i) => find.every((b, j) => bytes[i + j] === b));
-  if (at < 0) throw new Error('pattern not found');
-  const out = bytes.slice();
-  out.set(put, at);
-  return out;
-}
 
 describe('one read of a client update before it is applied', () => {
   it('text beyond the BMP: its edits reach the others as sent, and sending it all again stores nothing', async () => {
@@ -74,7 +65,7 @@ describe('one read of a client update before it is applied', () => {
     setActorText(forger, readMethods(forger).actors[0]!.id, 'notities', 'één');
     const update = Y.encodeStateAsUpdate(forger, vector);
     // 'é' is 0xc3 0xa9 in UTF-8; 0xc3 0x28 is no UTF-8 (the length stays the same).
-    const broken = patch(update, [0xc3, 0xa9], [0xc3, 0x28]);
+    const broken = patchBytes(update, [0xc3, 0xa9], [0xc3, 0x28]);
     expect(() => Y.decodeUpdate(broken)).toThrow();
 
     const hostile = await connectHostile(server.wsUrl, room, s.participants[0]!.token);

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { changesDoc, onlyNewStructs } from '../../server/sync/updateContent.ts';
 import { CLIENT_UPDATE_LIMITS, decodeWithinLimits, scanWithinLimits } from '../../server/sync/updateLimits.ts';
-import { flipBit, seededRandom } from '../helpers/hostile.ts';
+import { flipBit, patchBytes, seededRandom } from '../helpers/hostile.ts';
 
 /** A client doc with every kind of content, made after syncing `base`. */
 function richClient(base: Y.Doc, clientID: number): Y.Doc {
@@ -73,15 +73,6 @@ function gapUpdate(): Uint8Array {
   return gap;
 }
 
-/** Replaces the first occurrence of `find` in `bytes` by `put` (same length). */
-function patch(bytes: Uint8Array, find: number[], put: number[]): Uint8Array {
-  const at = bytes.findIndex((_, i) => find.every((b, j) => bytes[i + j] === b));
-  if (at < 0) throw new Error('pattern not found');
-  const out = bytes.slice();
-  out.set(put, at);
-  return out;
-}
-
 describe('scanWithinLimits (issue 14: one pass instead of a scan and a decode)', () => {
   const baseDoc = new Y.Doc();
   baseDoc.clientID = 1;
@@ -108,11 +99,11 @@ describe('scanWithinLimits (issue 14: one pass instead of a scan and a decode)',
     const broken = new Y.Doc();
     broken.getMap('items').set('k', 'é'); // é: 0xc3 0xa9
     const utf8 = Y.encodeStateAsUpdate(broken);
-    expect(expectSameAsDecoding(patch(utf8, [0xc3, 0xa9], [0xc3, 0x28]), [])).toBe('malformed');
+    expect(expectSameAsDecoding(patchBytes(utf8, [0xc3, 0xa9], [0xc3, 0x28]), [])).toBe('malformed');
     const json = new Y.Doc();
     json.getText('t').insertEmbed(0, { a: 1 }); // embed content: JSON text {"a":1}
     const embed = Y.encodeStateAsUpdate(json);
-    expect(expectSameAsDecoding(patch(embed, [0x7b, 0x22, 0x61, 0x22], [0x7b, 0x27, 0x61, 0x27]), [])).toBe(
+    expect(expectSameAsDecoding(patchBytes(embed, [0x7b, 0x22, 0x61, 0x22], [0x7b, 0x27, 0x61, 0x27]), [])).toBe(
       'malformed',
     );
     // A skip's info byte (10) with the origin flag: Yjs reads an item of content 10 and throws.
