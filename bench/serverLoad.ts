@@ -155,11 +155,16 @@ export async function serverLoadSection(): Promise<string> {
   const ended = new Date();
 
   const stamp = (d: Date) => d.toISOString().slice(11, 16);
+  // The 1-minute load at the start and the end against the cores: more runnable processes than cores is busy.
+  const machineWas = () =>
+    Math.max(Number(loadAtStart.split(' / ')[0]), os.loadavg()[0]!) > os.cpus().length
+      ? 'a busy machine (other work ran beside the benchmark)'
+      : 'a quiet machine (nothing else ran beside the benchmark)';
   log('<!-- bench:server:start -->');
   log('## Server load against the references (issue 14)');
   log();
   log(
-    `Measured ${started.toISOString().slice(0, 10)} ${stamp(started)}–${stamp(ended)} UTC with \`npm run bench:server\` on ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}), Node ${process.version}; load average (1 / 5 / 15 min) ${loadAtStart} at the start, ${la()} at the end: a shared, busy machine (other engineers' browser tests). Server CPU is user + system time from \`/proc/<pid>/stat\` over the moving window; wall-clock figures (latency, storm) suffer most from the load.`,
+    `Measured ${started.toISOString().slice(0, 10)} ${stamp(started)}–${stamp(ended)} UTC with \`npm run bench:server\` on ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}), Node ${process.version}; load average (1 / 5 / 15 min) ${loadAtStart} at the start, ${la()} at the end: ${machineWas()}. Server CPU is user + system time from \`/proc/<pid>/stat\` over the moving window; wall-clock figures (latency, storm) suffer most from the load.`,
   );
   log();
   log(
