@@ -90,7 +90,7 @@ const EMPTY_STATE_VECTOR = Y.encodeStateVector(new Y.Doc());
 /** y-protocols' sync message for an update (`messageYjsUpdate`). */
 const MESSAGE_YJS_UPDATE = 2;
 
-/** A room answered from its stored row builds its doc once no client joined for this long (issue 14)... */
+/** A room answered from its stored rows builds its doc once no client joined for this long (issue 14)... */
 const BUILD_WHEN_QUIET_MS = 20;
 /** ...and its answers are out (see {@link Room.buildWhenSent}), or this long after it loaded. */
 const BUILD_AT_LATEST_MS = 1000;
@@ -124,7 +124,7 @@ export class Room {
   private readonly presence: AwarenessThrottle;
   /** When the last read of the whole doc from the store began: the load or a catch-up (see {@link join}). */
   private lastReadAt: number;
-  /** The stored row the room answers from while its doc is not built yet (issue 14, see {@link bind}). */
+  /** The stored rows the room answers from while its doc is not built yet (issue 14, see {@link bind}). */
   private unbuilt: StoredRows | null = null;
   private buildTimer: NodeJS.Timeout | undefined;
   private buildDeadline = 0;
@@ -163,7 +163,7 @@ export class Room {
 
   /**
    * Loads the complete stored doc before anyone is served (no "synced" on a partial doc). A
-   * room stored as one row is served from that row and its doc built just after (issue 14).
+   * room with few stored rows is served from those rows and its doc built just after (issue 14).
    */
   static async load(name: RoomName, opts: RoomOptions): Promise<Room> {
     const started = performance.now();
@@ -219,7 +219,7 @@ export class Room {
     if (this.unbuilt && !this.dead) this.buildStored();
   }
 
-  /** Applies the stored row the room was answered from; the waiting peers get the server's sync step 1. */
+  /** Applies the stored rows the room was answered from; the waiting peers get the server's sync step 1. */
   private buildStored(): void {
     const stored = this.unbuilt!;
     this.unbuilt = null;
@@ -228,8 +228,8 @@ export class Room {
     void stored.settled();
     this.bind(stored);
     if (!whole) {
-      // The row did not apply (it is quarantined): whoever was answered from it reconnects.
-      this.opts.log.error({ room: this.name.name }, 'the stored row the room answered from did not apply');
+      // A row did not apply (it is quarantined): whoever was answered from it reconnects.
+      this.opts.log.error({ room: this.name.name }, 'a stored row the room answered from did not apply');
       this.closeAll(CloseCode.internalError, 'internal error');
     }
     for (const peer of this.awaitingStep1) if (this.peers.has(peer)) peer.send(encodeSyncStep1(this.currentDoc));

@@ -3,7 +3,8 @@
  * decode, is over the limits, or throws while applying is MOVED to the quarantine (one
  * SQL transaction), counted and logged at error level: never skipped silently, and so
  * never deleted by a later compaction (issue 10). The rest of the doc is served.
- * For serving, a room stored as one row is answered from that row before its doc is
+ * For serving, a room with few stored rows (one after a graceful stop, the compacted row
+ * and the updates since after a crash) is answered from those rows before its doc is
  * built (issue 14: quick to come back, {@link loadStoredForServing}).
  */
 import * as Y from 'yjs';

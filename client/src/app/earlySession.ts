@@ -7,10 +7,10 @@
  * the API client (zod, the schemas) comes by a dynamic import after the rooms are
  * open (issue 14). With a token (from the link or kept on this device) it opens the
  * session room and the plenary board room, so the server sends the board while the
- * page starts up, and starts the access check. `useSessionAccess` takes the check over; `SessionView` finds the
- * rooms open (rooms.ts shares one per name and token). Should access be refused, the
- * server closes those connections and the unused rooms close themselves after a few
- * seconds (rooms.ts, UNCLAIMED_DELAY_MS).
+ * page starts up, and starts the access check. `useSessionAccess` takes the check
+ * over; `SessionView` finds the rooms open (rooms.ts shares one per name and token).
+ * Should access be refused, the server closes those connections and the unused rooms
+ * close themselves after a few seconds (rooms.ts, UNCLAIMED_DELAY_MS).
  */
 import type { SessionInfo } from '../../../shared/api.ts';
 import { PLENARY_BOARD_ID, sessionRoomName } from '../../../shared/protocol.ts';
