@@ -13,6 +13,8 @@
  * columns (relay, yws, hocus, before, veldwerk); the 2,000-client run (`big`, bench/bigRun.ts) runs on relay,
  * before and veldwerk, BENCH_RUNS (default 1) rounds alternating between them
  * (`BENCH_SKIP=fanout10,fanout1,storm,rss BENCH_TARGETS=before,veldwerk BENCH_RUNS=3`: before/after pairs).
+ * The storm runs BENCH_STORM_RUNS times of each kind (default 3; the median is shown), its clients in
+ * BENCH_STORM_PROCESSES client processes (default one per core; see bench/storm.ts).
  * With BENCH_NO_WRITE=1 BENCHMARKS.md is left as it is.
  */
 import fs from 'node:fs';
@@ -21,7 +23,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bigRuns, bigSection } from './bigRun.ts';
 import { fanout, type FanoutResult } from './fanout.ts';
-import { seedStormBoard, storm, type StormResult } from './storm.ts';
+import { medianRun, seedStormBoard, storm, STORM_PROCESSES, type StormResult } from './storm.ts';
 import { hocuspocusTarget, relayTarget, veldwerkTarget, yWebsocketTarget, type Target } from './targets.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -31,6 +33,9 @@ const BEFORE = process.env.BENCH_BEFORE_ROOT;
 const PROFILED = (process.env.BENCH_SERVER_NODE_ARGS ?? '').includes('--cpu-prof');
 /** Rounds of the 2,000-client run, alternating between its targets. */
 const RUNS = Number(process.env.BENCH_RUNS ?? 1);
+/** Storms of each kind (loaded, cold) per target; the median run is shown. */
+const STORM_RUNS = Number(process.env.BENCH_STORM_RUNS ?? 3);
+type StormRun = ReturnType<typeof medianRun>;
 const ONLY = new Set((process.env.BENCH_TARGETS ?? '').split(',').filter(Boolean));
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const f1 = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : 'n/a');
@@ -89,20 +94,26 @@ async function fanoutRow(boards: number, perBoard: number, ownPresenceOnly = fal
   return row;
 }
 
-async function stormRow(): Promise<{ loaded: Row<StormResult>; cold: Row<StormResult> }> {
-  const loaded: Row<StormResult> = {};
-  const cold: Row<StormResult> = {};
+async function stormRow(): Promise<{ loaded: Row<StormRun>; cold: Row<StormRun> }> {
+  const loaded: Row<StormRun> = {};
+  const cold: Row<StormRun> = {};
   for (const col of COLUMNS) {
     if (col.key === 'relay') continue;
     await withTarget(col, async (t) => {
       const board = await seedStormBoard(t);
-      loaded[col.key] = await storm(t, board.room, 100);
+      const loadedRuns: StormResult[] = [];
+      for (let i = 0; i < STORM_RUNS; i++) loadedRuns.push(await storm(t, board.room, 100));
       board.release();
       await sleep(500);
-      await t.stop('SIGTERM');
-      await t.start();
-      cold[col.key] = await storm(t, board.room, 100);
-      console.error(`storm ${col.title}: ${JSON.stringify([loaded[col.key], cold[col.key]])}`);
+      const coldRuns: StormResult[] = [];
+      const restart = async () => {
+        await t.stop('SIGTERM');
+        await t.start();
+      };
+      for (let i = 0; i < STORM_RUNS; i++) coldRuns.push(await storm(t, board.room, 100, restart));
+      loaded[col.key] = medianRun(loadedRuns);
+      cold[col.key] = medianRun(coldRuns);
+      console.error(`storm ${col.title}: ${JSON.stringify([loadedRuns, coldRuns])}`);
     });
   }
   return { loaded, cold };
@@ -172,7 +183,7 @@ export async function serverLoadSection(): Promise<string> {
   );
   log();
   log(
-    `Fan-out: in each board one client moves a note through the board model 10 times a second for ${SECONDS} s and moves its cursor in its presence each time; the others watch. Their providers as they come (y-websocket's sends every presence change it hears back to the server, n × n frames per change; Hocuspocus 4.7's does not), and in the rows "own presence only" with every target's clients sending only their own presence changes, as Veldwerk's pages do (the provider's awareness handler skips the states it received from the server; bench/targets.ts \`ClientOptions\`). Delivered: moves seen by watchers (a watcher that gets two moves in one update counts both) of moves × watchers. Latency: from the move to its arrival at a watcher. Storm: 100 clients connect at once to a board of 5,000 items (3,750 notes, 1,250 arrows), time from connecting to the first \`sync\`, "complete" when all 5,000 items were there at that event; loaded (a client keeps the room open) and cold (the server stopped with SIGTERM and started again first). Idle RSS: 3 s after the start, nothing connected.`,
+    `Fan-out: in each board one client moves a note through the board model 10 times a second for ${SECONDS} s and moves its cursor in its presence each time; the others watch. Their providers as they come (y-websocket's sends every presence change it hears back to the server, n × n frames per change; Hocuspocus 4.7's does not), and in the rows "own presence only" with every target's clients sending only their own presence changes, as Veldwerk's pages do (the provider's awareness handler skips the states it received from the server; bench/targets.ts \`ClientOptions\`). Delivered: moves seen by watchers (a watcher that gets two moves in one update counts both) of moves × watchers. Latency: from the move to its arrival at a watcher. Storm: 100 clients connect at once to a board of 5,000 items (3,750 notes, 1,250 arrows), time from connecting to the first \`sync\`, "complete" when all 5,000 items were there at that event; loaded (a client keeps the room open) and cold (the server stopped with SIGTERM and started again first), ${STORM_RUNS} times each. The storm's clients live in ${STORM_PROCESSES} client processes of their own (\`bench/stormClients.ts\`, one per core, ${STORM_PROCESSES === 1 ? 'all 100 in one' : `${Math.ceil(100 / STORM_PROCESSES)} in each`}; \`BENCH_STORM_PROCESSES\` sets it), which load first and connect on one signal: each client decodes the board of about 1 MB, as a participant's own device would, and one process decoding a hundred boards one after another is mostly what the times measure. Idle RSS: 3 s after the start, nothing connected.`,
   );
   log();
   log(`| | ${COLUMNS.map((c) => c.title).join(' | ')} | Veldwerk ÷ better reference |`);
@@ -206,9 +217,10 @@ export async function serverLoadSection(): Promise<string> {
       const ref = better(row, (r) => (r.complete === r.clients ? r.p99 : Infinity));
       const v = row.veldwerk;
       log(
-        `| ${label}: p50 / p99 s (complete at first sync) | ${cells(row, (r) => `${f2(r.p50 / 1000)} / ${f2(r.p99 / 1000)} (${r.complete}/${r.clients})`)} | ${v && Number.isFinite(ref) ? `${f2(v.p99 / ref)} (p99, of references complete)` : ''} |`,
+        `| ${label}: p50 / p99 s, median of ${STORM_RUNS} (complete at first sync) | ${cells(row, (r) => `${f2(r.p50 / 1000)} / ${f2(r.p99 / 1000)} (${r.complete}/${r.clients})`)} | ${v && Number.isFinite(ref) ? `${f2(v.p99 / ref)} (p99, of references complete)` : ''} |`,
       );
-      log(`| ${label}: server CPU s | ${cells(row, (r) => f2(r.serverCpuSeconds))} | |`);
+      log(`| ${label}: p99 of each run s | ${cells(row, (r) => r.p99s.map((p) => f2(p / 1000)).join(', '))} | |`);
+      log(`| ${label}: server CPU s (mean of the runs) | ${cells(row, (r) => f2(r.serverCpuSeconds))} | |`);
     }
   }
   const yws = rss.yws;

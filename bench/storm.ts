@@ -3,8 +3,13 @@
  * notes and 1,250 arrows, made through the board model), with the room loaded (the seeding
  * client stays), or cold: the server stopped (SIGTERM) and started again first, so the
  * board loads from storage while the crowd waits. Each client's time runs from its
- * connect to its first `sync` event, where its item count is taken (complete or not).
+ * connect to its first `sync` event, where its item count is taken (complete or not). The
+ * clients live in client processes of their own (bench/stormClients.ts), one per core.
  */
+import { spawn } from 'node:child_process';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { addItems, type NewItem } from '../shared/model/board/commands.ts';
 import { itemsMapOf } from '../shared/model/board/read.ts';
 import { NOTE_COLORS } from '../shared/model/board/schema.ts';
@@ -20,9 +25,12 @@ export interface StormResult {
   /** Server CPU seconds from the first connect to the last first sync (the times above are mostly the clients' decoding). */
   serverCpuSeconds: number;
   loadAverage: number[];
+  /** Client processes the clients were spread over. */
+  processes: number;
 }
 
 const COLUMNS = 50;
+const HERE = path.dirname(fileURLToPath(import.meta.url));
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Makes the board in a fresh room; `release` lets go of the client that keeps the room loaded. */
@@ -69,25 +77,119 @@ export async function seedStormBoard(target: Target, items = 5000): Promise<{ ro
   return { room: room!, release: () => check.destroy() };
 }
 
-export async function storm(target: Target, room: string, clients: number, items = 5000): Promise<StormResult> {
-  const os = await import('node:os');
+/**
+ * Several storms of one kind (loaded, or cold) as one result: the median run's p50 and p99
+ * (by p99), every run's p99, and the clients complete and the server CPU of all runs.
+ */
+export function medianRun(runs: readonly StormResult[]): StormResult & { p99s: number[] } {
+  const byP99 = [...runs].sort((a, b) => a.p99 - b.p99);
+  const mid = byP99[Math.floor((byP99.length - 1) / 2)]!;
+  return {
+    ...mid,
+    clients: runs.reduce((n, r) => n + r.clients, 0),
+    complete: runs.reduce((n, r) => n + r.complete, 0),
+    serverCpuSeconds: runs.reduce((n, r) => n + r.serverCpuSeconds, 0) / runs.length,
+    p99s: runs.map((r) => r.p99),
+  };
+}
+
+/** Client processes of a storm: as many as the machine has cores (BENCH_STORM_PROCESSES sets it; 1 is all in one). */
+export const STORM_PROCESSES = Number(process.env.BENCH_STORM_PROCESSES ?? os.cpus().length);
+
+/**
+ * `clients` clients join `room` at once, spread over {@link STORM_PROCESSES} client
+ * processes (bench/stormClients.ts): each process loads first, then `beforeConnect` runs (a
+ * cold storm restarts the server there, so the crowd comes as soon as it listens), and all
+ * connect on one signal.
+ */
+export async function storm(
+  target: Target,
+  room: string,
+  clients: number,
+  beforeConnect?: () => Promise<void>,
+  items = 5000,
+): Promise<StormResult> {
   const loadAverage = os.loadavg();
-  const times: number[] = [];
-  let complete = 0;
-  const cpuBefore = target.cpuSeconds();
-  const made = Array.from({ length: clients }, () => {
-    const started = performance.now();
-    const c = target.client(room, false);
-    void c.synced.then(() => {
-      times.push(performance.now() - started);
-      if (itemsMapOf(c.doc).size >= items) complete++;
-    });
-    return c;
+  const spec = JSON.stringify(target.clientSpec(room));
+  const processes = Math.max(1, Math.min(STORM_PROCESSES, clients));
+  const children = Array.from({ length: processes }, (_, i) => {
+    const count = Math.floor(clients / processes) + (i < clients % processes ? 1 : 0);
+    return clientProcess({ STORM_SPEC: spec, STORM_COUNT: String(count), STORM_ITEMS: String(items) });
   });
-  await until(() => times.length >= clients, 120_000);
-  const serverCpuSeconds = target.cpuSeconds() - cpuBefore;
-  for (const c of made) c.destroy();
-  times.sort((a, b) => a - b);
-  const [p50, p99] = [percentile(times, 50), percentile(times, 99)];
-  return { clients: times.length, complete, p50, p99, serverCpuSeconds, loadAverage };
+  let finished = false;
+  try {
+    await Promise.all(children.map((c) => c.ready));
+    await beforeConnect?.();
+    const cpuBefore = target.cpuSeconds();
+    for (const c of children) c.go();
+    const results = await Promise.all(children.map((c) => c.result));
+    finished = true;
+    const serverCpuSeconds = target.cpuSeconds() - cpuBefore;
+    const times = results.flatMap((r) => r.times).sort((a, b) => a - b);
+    const complete = results.reduce((n, r) => n + r.complete, 0);
+    const [p50, p99] = [percentile(times, 50), percentile(times, 99)];
+    return { clients: times.length, complete, p50, p99, serverCpuSeconds, loadAverage, processes };
+  } finally {
+    await Promise.all(children.map((c) => c.end(finished)));
+  }
+}
+
+interface ClientProcess {
+  ready: Promise<void>;
+  go(): void;
+  result: Promise<{ times: number[]; complete: number }>;
+  end(hasResult: boolean): Promise<void>;
+}
+
+function clientProcess(env: Record<string, string>): ClientProcess {
+  const proc = spawn(process.execPath, ['--import', 'tsx', path.join(HERE, 'stormClients.ts')], {
+    cwd: path.join(HERE, '..'),
+    env: { ...process.env, ...env },
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  let out = '';
+  let onReady = () => {};
+  let onResult: (r: { times: number[]; complete: number }) => void = () => {};
+  let onFail: (err: Error) => void = () => {};
+  const ready = new Promise<void>((resolve, reject) => {
+    onReady = resolve;
+    onFail = reject;
+  });
+  const result = new Promise<{ times: number[]; complete: number }>((resolve, reject) => {
+    onResult = resolve;
+    const fail = onFail;
+    onFail = (err) => {
+      fail(err);
+      reject(err);
+    };
+  });
+  result.catch(() => undefined); // rejected with `ready` when it never starts: reported there
+  const timer = setTimeout(() => onFail(new Error('storm clients did not finish in 120 s')), 120_000);
+  proc.stdout.on('data', (d: Buffer) => {
+    out += d.toString();
+    if (/^ready$/m.test(out)) onReady();
+    const m = /^result (.*)$/m.exec(out);
+    if (m) {
+      clearTimeout(timer);
+      onResult(JSON.parse(m[1]!) as { times: number[]; complete: number });
+    }
+  });
+  proc.once('exit', (code) => {
+    clearTimeout(timer);
+    onFail(new Error(`storm clients exited (${code}) before their result`));
+  });
+  return {
+    ready,
+    result,
+    go: () => proc.stdin.write('go\n'),
+    /** After its result it exits by itself; otherwise (or if it takes over 5 s) it is killed. */
+    end: async (hasResult: boolean) => {
+      clearTimeout(timer);
+      if (proc.exitCode !== null || proc.signalCode !== null) return;
+      const exited = new Promise((r) => proc.once('exit', r));
+      const kill = setTimeout(() => proc.kill('SIGKILL'), hasResult ? 5000 : 0);
+      await exited;
+      clearTimeout(kill);
+    },
+  };
 }

@@ -45,6 +45,14 @@ export interface ClientOptions {
   ownPresenceOnly?: boolean;
 }
 
+/**
+ * What a client in another process needs to join a room (the storm's client processes,
+ * bench/stormClients.ts): plain data, made into a client there by {@link clientFromSpec}.
+ */
+export type ClientSpec =
+  | { kind: 'y-websocket'; url: string; room: string; params: Record<string, string> }
+  | { kind: 'hocuspocus'; url: string; room: string };
+
 /** A watcher without a doc: {@link rawWatcher} (bench/rawWatcher.ts). */
 export type LightWatcher = RawWatcher;
 
@@ -58,6 +66,8 @@ export interface Target {
   rooms(count: number): Promise<string[]>;
   /** A client in `room`; `writer` for the one who moves (Veldwerk: the facilitator). */
   client(room: string, writer: boolean, opts?: ClientOptions): TargetClient;
+  /** How another process joins `room` as a reader (see {@link ClientSpec}). */
+  clientSpec(room: string): ClientSpec;
   /**
    * A watcher without a doc (y-websocket's protocol only: Veldwerk and the relay): it asks
    * for the state once and counts the update frames it gets, reading the websocket frames
@@ -95,7 +105,7 @@ function processTarget(
   args: () => string[],
   env: (port: number, dataDir: string) => Record<string, string>,
   listening: RegExp,
-): Omit<Target, 'rooms' | 'client'> & { port(): number; dataDir: string } {
+): Omit<Target, 'rooms' | 'client' | 'clientSpec'> & { port(): number; dataDir: string } {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-target-'));
   let proc: ChildProcess | undefined;
   let port = 0;
@@ -110,6 +120,9 @@ function processTarget(
         env: { ...process.env, HOST: '127.0.0.1', ...env(port, dataDir) },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
+      // BENCH_SERVER_OUT=<file>: the server's output (e.g. V8's --trace-deopt) goes there too.
+      if (process.env.BENCH_SERVER_OUT)
+        proc.stdout?.pipe(fs.createWriteStream(`${process.env.BENCH_SERVER_OUT}.${name}`));
       const m = await waitForLine(proc, listening, name, 30_000);
       port = Number(m[1]);
     },
@@ -149,6 +162,13 @@ function sendOwnPresenceOnly<K extends string>(
   awareness.off('update', sendChanges);
   provider[key] = sendOwn;
   awareness.on('update', sendOwn);
+}
+
+/** A client made from a {@link ClientSpec}, in whichever process holds the spec. */
+export function clientFromSpec(spec: ClientSpec): TargetClient {
+  return spec.kind === 'hocuspocus'
+    ? hocuspocusClient(spec.url, spec.room)
+    : ywsClient(spec.url, spec.room, spec.params, true);
 }
 
 function ywsClient(
@@ -239,6 +259,11 @@ export function veldwerkTarget(root = ROOT, name = 'Veldwerk'): Target {
       const token = writer ? tokens.writer : tokens.readers[Math.floor(Math.random() * tokens.readers.length)]!;
       return ywsClient(`ws://127.0.0.1:${base.port()}/sync`, room, { token }, true, opts);
     },
+    clientSpec(room) {
+      const token = made.get(room)?.readers[0];
+      if (!token) throw new Error(`unknown room ${room}`);
+      return { kind: 'y-websocket', url: `ws://127.0.0.1:${base.port()}/sync`, room, params: { token } };
+    },
     lightWatcher(room) {
       const token = made.get(room)?.readers[0];
       if (!token) throw new Error(`unknown room ${room}`);
@@ -263,6 +288,7 @@ export function yWebsocketTarget(): Target {
     ...base,
     rooms: async (count) => Array.from({ length: count }, (_, i) => `bench-${i}`),
     client: (room, _writer, opts) => ywsClient(`ws://127.0.0.1:${base.port() || chosen}`, room, {}, true, opts),
+    clientSpec: (room) => ({ kind: 'y-websocket', url: `ws://127.0.0.1:${base.port() || chosen}`, room, params: {} }),
   };
 }
 
@@ -276,26 +302,30 @@ export function hocuspocusTarget(): Target {
   return {
     ...base,
     rooms: async (count) => Array.from({ length: count }, (_, i) => `bench-${i}`),
-    client(room, _writer, opts = {}) {
-      const doc = new Y.Doc();
-      const provider = new HocuspocusProvider({
-        url: `ws://127.0.0.1:${base.port()}`,
-        name: room,
-        document: doc,
-        WebSocketPolyfill: WebSocket,
-      } as ConstructorParameters<typeof HocuspocusProvider>[0]);
-      if (opts.ownPresenceOnly) sendOwnPresenceOnly(provider, 'boundAwarenessUpdateHandler', provider.awareness!);
-      const synced = new Promise<void>((resolve) => provider.on('synced', () => resolve()));
-      return {
-        doc,
-        awareness: provider.awareness!,
-        ready: synced,
-        synced,
-        destroy: () => {
-          provider.destroy();
-          doc.destroy();
-        },
-      };
+    client: (room, _writer, opts) => hocuspocusClient(`ws://127.0.0.1:${base.port()}`, room, opts),
+    clientSpec: (room) => ({ kind: 'hocuspocus', url: `ws://127.0.0.1:${base.port()}`, room }),
+  };
+}
+
+/** Hocuspocus's own provider (its framing names the document in every message). */
+function hocuspocusClient(url: string, room: string, opts: ClientOptions = {}): TargetClient {
+  const doc = new Y.Doc();
+  const provider = new HocuspocusProvider({
+    url,
+    name: room,
+    document: doc,
+    WebSocketPolyfill: WebSocket,
+  } as ConstructorParameters<typeof HocuspocusProvider>[0]);
+  if (opts.ownPresenceOnly) sendOwnPresenceOnly(provider, 'boundAwarenessUpdateHandler', provider.awareness!);
+  const synced = new Promise<void>((resolve) => provider.on('synced', () => resolve()));
+  return {
+    doc,
+    awareness: provider.awareness!,
+    ready: synced,
+    synced,
+    destroy: () => {
+      provider.destroy();
+      doc.destroy();
     },
   };
 }
@@ -311,6 +341,7 @@ export function relayTarget(): Target {
     ...base,
     rooms: async (count) => Array.from({ length: count }, (_, i) => `bench-${i}`),
     client: (room, _writer, opts) => ywsClient(`ws://127.0.0.1:${base.port()}`, room, {}, false, opts),
+    clientSpec: (room) => ({ kind: 'y-websocket', url: `ws://127.0.0.1:${base.port()}`, room, params: {} }),
     lightWatcher: (room) => rawWatcher(`ws://127.0.0.1:${base.port()}/${room}`, false),
   };
 }
