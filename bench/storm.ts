@@ -134,10 +134,16 @@ export async function storm(
   }
 }
 
+/** What a client process reports (bench/stormClients.ts). */
+export interface ClientsResult {
+  times: number[];
+  complete: number;
+}
+
 interface ClientProcess {
   ready: Promise<void>;
   go(): void;
-  result: Promise<{ times: number[]; complete: number }>;
+  result: Promise<ClientsResult>;
   end(hasResult: boolean): Promise<void>;
 }
 
@@ -148,39 +154,30 @@ function clientProcess(env: Record<string, string>): ClientProcess {
     stdio: ['pipe', 'pipe', 'inherit'],
   });
   let out = '';
-  let onReady = () => {};
-  let onResult: (r: { times: number[]; complete: number }) => void = () => {};
-  let onFail: (err: Error) => void = () => {};
-  const ready = new Promise<void>((resolve, reject) => {
-    onReady = resolve;
-    onFail = reject;
-  });
-  const result = new Promise<{ times: number[]; complete: number }>((resolve, reject) => {
-    onResult = resolve;
-    const fail = onFail;
-    onFail = (err) => {
-      fail(err);
-      reject(err);
-    };
-  });
-  result.catch(() => undefined); // rejected with `ready` when it never starts: reported there
-  const timer = setTimeout(() => onFail(new Error('storm clients did not finish in 120 s')), 120_000);
+  const ready = settleable<void>();
+  const done = settleable<ClientsResult>();
+  done.promise.catch(() => undefined); // a process that never starts is reported through `ready`
+  const fail = (err: Error) => {
+    ready.reject(err);
+    done.reject(err);
+  };
+  const timer = setTimeout(() => fail(new Error('storm clients did not finish in 120 s')), 120_000);
   proc.stdout.on('data', (d: Buffer) => {
     out += d.toString();
-    if (/^ready$/m.test(out)) onReady();
+    if (/^ready$/m.test(out)) ready.resolve();
     const m = /^result (.*)$/m.exec(out);
     if (m) {
       clearTimeout(timer);
-      onResult(JSON.parse(m[1]!) as { times: number[]; complete: number });
+      done.resolve(JSON.parse(m[1]!) as ClientsResult);
     }
   });
   proc.once('exit', (code) => {
     clearTimeout(timer);
-    onFail(new Error(`storm clients exited (${code}) before their result`));
+    fail(new Error(`storm clients exited (${code}) before their result`));
   });
   return {
-    ready,
-    result,
+    ready: ready.promise,
+    result: done.promise,
     go: () => proc.stdin.write('go\n'),
     /** After its result it exits by itself; otherwise (or if it takes over 5 s) it is killed. */
     end: async (hasResult: boolean) => {
@@ -192,4 +189,15 @@ function clientProcess(env: Record<string, string>): ClientProcess {
       clearTimeout(kill);
     },
   };
+}
+
+/** A promise with its resolve and reject at hand (settling it again does nothing). */
+function settleable<T>(): { promise: Promise<T>; resolve(value: T): void; reject(err: Error): void } {
+  let resolve!: (value: T) => void;
+  let reject!: (err: Error) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
 }

@@ -11,6 +11,7 @@
  */
 import readline from 'node:readline';
 import { itemsMapOf } from '../shared/model/board/read.ts';
+import type { ClientsResult } from './storm.ts';
 import { clientFromSpec, type ClientSpec } from './targets.ts';
 
 const spec = JSON.parse(process.env.STORM_SPEC ?? 'null') as ClientSpec | null;
@@ -21,7 +22,7 @@ if (!spec || !(count > 0)) {
   process.exit(2);
 }
 
-function run(): Promise<{ times: number[]; complete: number }> {
+function run(): Promise<ClientsResult> {
   const times: number[] = [];
   let complete = 0;
   return new Promise((resolve) => {
