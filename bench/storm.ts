@@ -110,6 +110,7 @@ export async function storm(
   items = 5000,
 ): Promise<StormResult> {
   const loadAverage = os.loadavg();
+  if (!target.clientSpec) throw new Error(`${target.name}: no clients to join a storm with`);
   const spec = JSON.stringify(target.clientSpec(room));
   const processes = Math.max(1, Math.min(STORM_PROCESSES, clients));
   const children = Array.from({ length: processes }, (_, i) => {

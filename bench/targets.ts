@@ -66,8 +66,8 @@ export interface Target {
   rooms(count: number): Promise<string[]>;
   /** A client in `room`; `writer` for the one who moves (Veldwerk: the facilitator). */
   client(room: string, writer: boolean, opts?: ClientOptions): TargetClient;
-  /** How another process joins `room` as a reader (see {@link ClientSpec}). */
-  clientSpec(room: string): ClientSpec;
+  /** How another process joins `room` as a reader (see {@link ClientSpec}); not on the relay, which answers no sync. */
+  clientSpec?(room: string): ClientSpec;
   /**
    * A watcher without a doc (y-websocket's protocol only: Veldwerk and the relay): it asks
    * for the state once and counts the update frames it gets, reading the websocket frames
@@ -105,7 +105,7 @@ function processTarget(
   args: () => string[],
   env: (port: number, dataDir: string) => Record<string, string>,
   listening: RegExp,
-): Omit<Target, 'rooms' | 'client' | 'clientSpec'> & { port(): number; dataDir: string } {
+): Omit<Target, 'rooms' | 'client'> & { port(): number; dataDir: string } {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-target-'));
   let proc: ChildProcess | undefined;
   let port = 0;
@@ -341,7 +341,6 @@ export function relayTarget(): Target {
     ...base,
     rooms: async (count) => Array.from({ length: count }, (_, i) => `bench-${i}`),
     client: (room, _writer, opts) => ywsClient(`ws://127.0.0.1:${base.port()}`, room, {}, false, opts),
-    clientSpec: (room) => ({ kind: 'y-websocket', url: `ws://127.0.0.1:${base.port()}`, room, params: {} }),
     lightWatcher: (room) => rawWatcher(`ws://127.0.0.1:${base.port()}/${room}`, false),
   };
 }
