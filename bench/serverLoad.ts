@@ -183,7 +183,7 @@ export async function serverLoadSection(): Promise<string> {
   );
   log();
   log(
-    `Fan-out: in each board one client moves a note through the board model 10 times a second for ${SECONDS} s and moves its cursor in its presence each time; the others watch. Their providers as they come (y-websocket's sends every presence change it hears back to the server, n × n frames per change; Hocuspocus 4.7's does not), and in the rows "own presence only" with every target's clients sending only their own presence changes, as Veldwerk's pages do (the provider's awareness handler skips the states it received from the server; bench/targets.ts \`ClientOptions\`). Delivered: moves seen by watchers (a watcher that gets two moves in one update counts both) of moves × watchers. Latency: from the move to its arrival at a watcher. Storm: 100 clients connect at once to a board of 5,000 items (3,750 notes, 1,250 arrows), time from connecting to the first \`sync\`, "complete" when all 5,000 items were there at that event; loaded (a client keeps the room open) and cold (the server stopped with SIGTERM and started again first), ${STORM_RUNS} times each. The storm's clients live in ${STORM_PROCESSES} client processes of their own (\`bench/stormClients.ts\`, one per core, ${STORM_PROCESSES === 1 ? 'all 100 in one' : `${Math.ceil(100 / STORM_PROCESSES)} in each`}; \`BENCH_STORM_PROCESSES\` sets it), which load first and connect on one signal. Each client decodes the board of about 1 MB, as a participant's own device would; here a process decodes its ${Math.ceil(100 / STORM_PROCESSES)} one after another, which is most of what the times measure. Idle RSS: 3 s after the start, nothing connected.`,
+    `Fan-out: in each board one client moves a note through the board model 10 times a second for ${SECONDS} s and moves its cursor in its presence each time; the others watch. Their providers as they come (y-websocket's sends every presence change it hears back to the server, n × n frames per change; Hocuspocus 4.7's does not), and in the rows "own presence only" with every target's clients sending only their own presence changes, as Veldwerk's pages do (the provider's awareness handler skips the states it received from the server; bench/targets.ts \`ClientOptions\`). Delivered: moves seen by watchers (a watcher that gets two moves in one update counts both) of moves × watchers. Latency: from the move to its arrival at a watcher. Storm: 100 clients connect at once to a board of 5,000 items (3,750 notes, 1,250 arrows), time from connecting to the first \`sync\`, "complete" when all 5,000 items were there at that event; loaded (a client keeps the room open) and cold (the server stopped with SIGTERM and started again first), ${STORM_RUNS} times each. The storm's clients live in ${STORM_PROCESSES} client processes of their own (\`bench/stormClients.ts\`, one per core, ${STORM_PROCESSES === 1 ? 'all 100 in one' : `${Math.ceil(100 / STORM_PROCESSES)} in each`}; \`BENCH_STORM_PROCESSES\` sets it), which load first and connect on one signal. Each client decodes the board of about 1 MB, as a participant's own device would; here a process decodes its ${Math.ceil(100 / STORM_PROCESSES)} one after another, which is most of what the times measure. The clients' CPU is their processes' user + system time from the signal to their last sync; the storm's CPU, the server's and the clients' together, spread over the cores is about the lowest p99 the machine allows. Idle RSS: 3 s after the start, nothing connected.`,
   );
   log();
   log(`| | ${COLUMNS.map((c) => c.title).join(' | ')} | Veldwerk ÷ better reference |`);
@@ -220,7 +220,16 @@ export async function serverLoadSection(): Promise<string> {
         `| ${label}: p50 / p99 s, median of ${STORM_RUNS} (complete at first sync) | ${cells(row, (r) => `${f2(r.p50 / 1000)} / ${f2(r.p99 / 1000)} (${r.complete}/${r.clients})`)} | ${v && Number.isFinite(ref) ? `${f2(v.p99 / ref)} (p99, of references complete)` : ''} |`,
       );
       log(`| ${label}: p99 of each run s | ${cells(row, (r) => r.p99s.map((p) => f2(p / 1000)).join(', '))} | |`);
-      log(`| ${label}: server CPU s (mean of the runs) | ${cells(row, (r) => f2(r.serverCpuSeconds))} | |`);
+      log(
+        `| ${label}: server / clients' CPU s (mean of the runs) | ${cells(row, (r) => `${f2(r.serverCpuSeconds)} / ${f1(r.clientCpuSeconds)}`)} | |`,
+      );
+      // The clients decode in parallel only as far as the cores go: the last ones cannot sync before
+      // the storm's CPU, server and clients together, has been spent over the machine's cores.
+      const bound = (r: StormResult) => (r.serverCpuSeconds + r.clientCpuSeconds) / os.cpus().length;
+      const refBound = better(row, (r) => (r.complete === r.clients ? bound(r) : Infinity));
+      log(
+        `| ${label}: (server + clients' CPU) ÷ ${os.cpus().length} cores s, about the lowest p99 the machine allows | ${cells(row, (r) => f2(bound(r)))} | ${v && Number.isFinite(refBound) ? `${f2(bound(v) / refBound)} (of references complete)` : ''} |`,
+      );
     }
   }
   const yws = rss.yws;

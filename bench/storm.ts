@@ -24,6 +24,8 @@ export interface StormResult {
   p99: number;
   /** Server CPU seconds from the first connect to the last first sync (the times above are mostly the clients' decoding). */
   serverCpuSeconds: number;
+  /** The client processes' CPU seconds over the same span, all of them together. */
+  clientCpuSeconds: number;
   loadAverage: number[];
   /** Client processes the clients were spread over. */
   processes: number;
@@ -79,7 +81,8 @@ export async function seedStormBoard(target: Target, items = 5000): Promise<{ ro
 
 /**
  * Several storms of one kind (loaded, or cold) as one result: the median run's p50 and p99
- * (by p99), every run's p99, and the clients complete and the server CPU of all runs.
+ * (by p99), every run's p99, the clients complete of all runs, and the server's and the clients'
+ * CPU as the runs' means.
  */
 export function medianRun(runs: readonly StormResult[]): StormResult & { p99s: number[] } {
   const byP99 = [...runs].sort((a, b) => a.p99 - b.p99);
@@ -89,6 +92,7 @@ export function medianRun(runs: readonly StormResult[]): StormResult & { p99s: n
     clients: runs.reduce((n, r) => n + r.clients, 0),
     complete: runs.reduce((n, r) => n + r.complete, 0),
     serverCpuSeconds: runs.reduce((n, r) => n + r.serverCpuSeconds, 0) / runs.length,
+    clientCpuSeconds: runs.reduce((n, r) => n + r.clientCpuSeconds, 0) / runs.length,
     p99s: runs.map((r) => r.p99),
   };
 }
@@ -128,8 +132,9 @@ export async function storm(
     const serverCpuSeconds = target.cpuSeconds() - cpuBefore;
     const times = results.flatMap((r) => r.times).sort((a, b) => a - b);
     const complete = results.reduce((n, r) => n + r.complete, 0);
+    const clientCpuSeconds = results.reduce((n, r) => n + r.cpuSeconds, 0);
     const [p50, p99] = [percentile(times, 50), percentile(times, 99)];
-    return { clients: times.length, complete, p50, p99, serverCpuSeconds, loadAverage, processes };
+    return { clients: times.length, complete, p50, p99, serverCpuSeconds, clientCpuSeconds, loadAverage, processes };
   } finally {
     await Promise.all(children.map((c) => c.end(finished)));
   }
@@ -139,6 +144,8 @@ export async function storm(
 export interface ClientsResult {
   times: number[];
   complete: number;
+  /** The process's CPU seconds from `go` to its last client's sync. */
+  cpuSeconds: number;
 }
 
 interface ClientProcess {

@@ -3,7 +3,7 @@
  * in `STORM_SPEC` (a ClientSpec as JSON, bench/targets.ts). It says `ready` once its modules
  * are loaded, and on `go` (a line on stdin) connects all its clients at once; each client's
  * time runs from its connect to its first `sync`, where its item count is taken. It prints
- * `result {"times":[…],"complete":n}` and exits.
+ * `result {"times":[…],"complete":n,"cpuSeconds":s}` (its CPU from `go` to the last sync) and exits.
  *
  * Real participants decode the board each on a device of their own; clients spread over
  * processes decode in parallel as far as the machine's cores allow, so the storm measures
@@ -23,6 +23,7 @@ if (!spec || !(count > 0)) {
 }
 
 function run(): Promise<ClientsResult> {
+  const cpuAtGo = process.cpuUsage();
   const times: number[] = [];
   let complete = 0;
   return new Promise((resolve) => {
@@ -34,7 +35,8 @@ function run(): Promise<ClientsResult> {
         if (itemsMapOf(c.doc).size >= items) complete++;
         if (times.length === count) {
           for (const other of clients) other.destroy();
-          resolve({ times, complete });
+          const cpu = process.cpuUsage(cpuAtGo);
+          resolve({ times, complete, cpuSeconds: (cpu.user + cpu.system) / 1e6 });
         }
       });
       return c;
