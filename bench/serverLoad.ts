@@ -38,6 +38,7 @@ const STORM_RUNS = Number(process.env.BENCH_STORM_RUNS ?? 3);
 type StormRun = ReturnType<typeof medianRun>;
 const ONLY = new Set((process.env.BENCH_TARGETS ?? '').split(',').filter(Boolean));
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const CORES = os.cpus().length;
 const f1 = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : 'n/a');
 const f2 = (n: number) => (Number.isFinite(n) ? n.toFixed(2) : 'n/a');
 const la = () =>
@@ -131,6 +132,14 @@ async function idleRss(): Promise<Row<number>> {
 }
 
 /** The better (lower) of the two references. */
+/**
+ * The clients decode in parallel only as far as the cores go: the last ones cannot sync before
+ * the storm's CPU, server and clients together, has been spent over the machine's cores.
+ */
+function stormFloor(r: StormResult): number {
+  return (r.serverCpuSeconds + r.clientCpuSeconds) / CORES;
+}
+
 function better<T>(row: Row<T>, value: (r: T) => number): number {
   const refs = [row.yws, row.hocus].filter((r): r is T => r != null).map(value);
   return refs.length ? Math.min(...refs) : NaN;
@@ -168,14 +177,14 @@ export async function serverLoadSection(): Promise<string> {
   const stamp = (d: Date) => d.toISOString().slice(11, 16);
   // The 1-minute load at the start and the end against the cores: more runnable processes than cores is busy.
   const machineWas = () =>
-    Math.max(Number(loadAtStart.split(' / ')[0]), os.loadavg()[0]!) > os.cpus().length
+    Math.max(Number(loadAtStart.split(' / ')[0]), os.loadavg()[0]!) > CORES
       ? 'a busy machine (other work ran beside the benchmark)'
       : 'a quiet machine (nothing else ran beside the benchmark)';
   log('<!-- bench:server:start -->');
   log('## Server load against the references (issue 14)');
   log();
   log(
-    `Measured ${started.toISOString().slice(0, 10)} ${stamp(started)}–${stamp(ended)} UTC with \`npm run bench:server\` on ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}), Node ${process.version}; load average (1 / 5 / 15 min) ${loadAtStart} at the start, ${la()} at the end: ${machineWas()}. Server CPU is user + system time from \`/proc/<pid>/stat\` over the moving window; wall-clock figures (latency, storm) suffer most from the load.`,
+    `Measured ${started.toISOString().slice(0, 10)} ${stamp(started)}–${stamp(ended)} UTC with \`npm run bench:server\` on ${CORES} cores (${os.cpus()[0]?.model ?? '?'}), Node ${process.version}; load average (1 / 5 / 15 min) ${loadAtStart} at the start, ${la()} at the end: ${machineWas()}. Server CPU is user + system time from \`/proc/<pid>/stat\` over the moving window; wall-clock figures (latency, storm) suffer most from the load.`,
   );
   log();
   log(
@@ -223,12 +232,9 @@ export async function serverLoadSection(): Promise<string> {
       log(
         `| ${label}: server / clients' CPU s (mean of the runs) | ${cells(row, (r) => `${f2(r.serverCpuSeconds)} / ${f1(r.clientCpuSeconds)}`)} | |`,
       );
-      // The clients decode in parallel only as far as the cores go: the last ones cannot sync before
-      // the storm's CPU, server and clients together, has been spent over the machine's cores.
-      const bound = (r: StormResult) => (r.serverCpuSeconds + r.clientCpuSeconds) / os.cpus().length;
-      const refBound = better(row, (r) => (r.complete === r.clients ? bound(r) : Infinity));
+      const refFloor = better(row, (r) => (r.complete === r.clients ? stormFloor(r) : Infinity));
       log(
-        `| ${label}: (server + clients' CPU) ÷ ${os.cpus().length} cores s, about the lowest p99 the machine allows | ${cells(row, (r) => f2(bound(r)))} | ${v && Number.isFinite(refBound) ? `${f2(bound(v) / refBound)} (of references complete)` : ''} |`,
+        `| ${label}: (server + clients' CPU) ÷ ${CORES} cores s, about the lowest p99 the machine allows | ${cells(row, (r) => f2(stormFloor(r)))} | ${v && Number.isFinite(refFloor) ? `${f2(stormFloor(v) / refFloor)} (of references complete)` : ''} |`,
       );
     }
   }

@@ -226,6 +226,13 @@ export function veldwerkTarget(root = ROOT, name = 'Veldwerk'): Target {
     /"port":(\d+).*veldwerk listening/,
   );
   const made = new Map<string, { writer: string; readers: string[] }>();
+  const syncUrl = () => `ws://127.0.0.1:${base.port()}/sync`;
+  /** A participant's token for `room` (one that joined it when it was made). */
+  const readerToken = (room: string) => {
+    const token = made.get(room)?.readers[0];
+    if (!token) throw new Error(`unknown room ${room}`);
+    return token;
+  };
   return {
     ...base,
     async rooms(count) {
@@ -257,17 +264,12 @@ export function veldwerkTarget(root = ROOT, name = 'Veldwerk'): Target {
       const tokens = made.get(room);
       if (!tokens) throw new Error(`unknown room ${room}`);
       const token = writer ? tokens.writer : tokens.readers[Math.floor(Math.random() * tokens.readers.length)]!;
-      return ywsClient(`ws://127.0.0.1:${base.port()}/sync`, room, { token }, true, opts);
+      return ywsClient(syncUrl(), room, { token }, true, opts);
     },
-    clientSpec(room) {
-      const token = made.get(room)?.readers[0];
-      if (!token) throw new Error(`unknown room ${room}`);
-      return { kind: 'y-websocket', url: `ws://127.0.0.1:${base.port()}/sync`, room, params: { token } };
-    },
+    clientSpec: (room) => ({ kind: 'y-websocket', url: syncUrl(), room, params: { token: readerToken(room) } }),
     lightWatcher(room) {
-      const token = made.get(room)?.readers[0];
-      if (!token) throw new Error(`unknown room ${room}`);
-      return rawWatcher(`ws://127.0.0.1:${base.port()}/sync/${room}?token=${encodeURIComponent(token)}`, true);
+      const token = readerToken(room);
+      return rawWatcher(`${syncUrl()}/${room}?token=${encodeURIComponent(token)}`, true);
     },
   };
 }
